@@ -1,0 +1,11 @@
+//! The pure core: everything the widget *knows* and *computes*, with no browser in sight.
+//!
+//! Nothing in here imports Leptos, web-sys or wasm-bindgen (Cargo.toml only makes them
+//! available to the wasm build, so a native `cargo test` proves it). Data flows one way:
+//! URL ⇄ [`urlstate::ViewState`] → [`filter`] → [`layout`] (with [`scale`] and [`ticks`]) → view.
+
+pub mod date;
+pub mod embedded;
+pub mod i18n;
+pub mod model;
+pub mod validate;

@@ -1,0 +1,253 @@
+//! The dataset model: what a timeline is made of.
+//!
+//! The JSON form of these types is the project's public dataset schema (documented in
+//! README.md). Deserialising gives a *candidate* dataset; [`crate::core::validate`] turns it
+//! into a [`Dataset`] that the rest of the core may trust.
+
+use super::date::PartialDate;
+use serde::{Deserialize, Serialize};
+
+/// A user-interface and content language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    De,
+    #[default]
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::De, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::De => "de",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Lang> {
+        match s {
+            "de" => Some(Lang::De),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks a language from a BCP 47 tag such as `de-AT`; anything not German is English.
+    pub fn from_browser_tag(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        if primary == "de" {
+            Lang::De
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// A text in both languages.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    pub de: String,
+    pub en: String,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::De => &self.de,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// What kind of actor an id names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ActorKind {
+    /// A state, id = ISO 3166-1 alpha-2 code in lower case.
+    State,
+    /// An organisation such as `nato`.
+    Organisation,
+    /// A person.
+    Person,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Actor {
+    pub id: String,
+    pub kind: ActorKind,
+    pub name: Text,
+}
+
+/// The thematic categories an event belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Category {
+    Diplomacy,
+    Military,
+    Energy,
+    Transport,
+    Analysis,
+}
+
+impl Category {
+    pub const ALL: [Category; 5] = [
+        Category::Diplomacy,
+        Category::Military,
+        Category::Energy,
+        Category::Transport,
+        Category::Analysis,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::Diplomacy => "diplomacy",
+            Category::Military => "military",
+            Category::Energy => "energy",
+            Category::Transport => "transport",
+            Category::Analysis => "analysis",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.code() == s)
+    }
+}
+
+/// Where an event happened.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Place {
+    /// A slug, used by the `place` URL parameter (e.g. `baku`).
+    pub id: String,
+    pub name: Text,
+    /// Latitude in degrees north, when the place is a point.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    /// Longitude in degrees east, when the place is a point.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lon: Option<f64>,
+}
+
+/// A published source for an event.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub title: String,
+    pub publisher: String,
+    /// An `http` or `https` URL; anything else is rejected by validation.
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<PartialDate>,
+}
+
+/// How one event relates to another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Relation {
+    /// This event comes after, and because of, the other.
+    Follows,
+    /// This event answers the other.
+    RespondsTo,
+    /// The other event is background to this one.
+    Context,
+    /// This event is part of the other.
+    PartOf,
+}
+
+impl Relation {
+    pub fn code(self) -> &'static str {
+        match self {
+            Relation::Follows => "follows",
+            Relation::RespondsTo => "responds-to",
+            Relation::Context => "context",
+            Relation::PartOf => "part-of",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Related {
+    pub id: String,
+    pub relation: Relation,
+}
+
+/// How well an event is attested.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Confidence {
+    /// A source beyond the analysed article confirms it.
+    Confirmed,
+    /// Only the analysed article says it.
+    PerArticle,
+}
+
+/// One dated event.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Event {
+    /// Stable slug, unique in the dataset.
+    pub id: String,
+    /// When it happened (or began), as precisely as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    pub date: PartialDate,
+    /// When a span ended, as precisely as known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<PartialDate>,
+    /// The date is an estimate ("about", "early November").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
+    pub title: Text,
+    pub summary: Text,
+    /// Ids into the dataset's actor table.
+    pub actors: Vec<String>,
+    pub categories: Vec<Category>,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<Place>,
+    pub sources: Vec<Source>,
+    #[serde(default)]
+    pub related: Vec<Related>,
+    pub confidence: Confidence,
+}
+
+impl Event {
+    /// First day number on the axis (inclusive).
+    pub fn start_day(&self) -> i64 {
+        self.date.start_day()
+    }
+
+    /// Day number after the last day (exclusive); at least one day after the start.
+    pub fn end_day(&self) -> i64 {
+        self.end.unwrap_or(self.date).end_day_exclusive().max(self.start_day() + 1)
+    }
+}
+
+/// A whole dataset: the actors table and the events.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// The dataset's name, shown as the widget's heading.
+    pub title: Text,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    pub events: Vec<Event>,
+}
+
+impl Dataset {
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    pub fn event_index(&self, id: &str) -> Option<usize> {
+        self.events.iter().position(|e| e.id == id)
+    }
+}
