@@ -9,3 +9,4 @@ pub mod embedded;
 pub mod i18n;
 pub mod model;
 pub mod validate;
+pub mod viewstate;

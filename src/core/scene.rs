@@ -1,0 +1,322 @@
+//! The timeline's scene: where every lane, event box, cluster and tick goes for a given view
+//! state, filtered events and width. Pure, so the whole drawing plan is tested natively; the
+//! `Timeline` component only maps a [`Scene`] to elements.
+
+use super::layout::{domain, layout_lane, Item, LayoutParams};
+use super::model::{Category, Dataset};
+use super::scale::Window;
+use super::viewstate::{Group, Span, ViewState};
+
+/// Height of one row of event boxes, in px.
+pub const ROW_PX: f64 = 34.0;
+/// Height of a lane's label strip, in px (lanes only when grouping).
+pub const LANE_LABEL_PX: f64 = 22.0;
+/// Rows a lane may stack before dense groups collapse into clusters.
+pub const MAX_ROWS: usize = 5;
+/// The narrowest box an event label gets, in px.
+pub const MIN_BOX_PX: f64 = 150.0;
+/// Padding around the events when fitting the window.
+pub const FIT_PAD: f64 = 0.04;
+
+/// What a lane holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LaneKey {
+    /// Every event (no grouping).
+    All,
+    Category(Category),
+    Actor(String),
+}
+
+/// A lane of the timeline, `y` and `height` in px from the top of the lanes area.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lane {
+    pub key: LaneKey,
+    pub y: f64,
+    pub height: f64,
+    /// How many events of the filter result this lane holds.
+    pub count: usize,
+}
+
+/// One thing drawn on the timeline.
+#[derive(Clone, Debug, PartialEq)]
+pub enum MarkKind {
+    /// An event (index into `dataset.events`). With lanes, the same event may appear in several.
+    Event(usize),
+    /// Events too dense to show one by one at this zoom; activating it zooms to `start..end`.
+    Cluster { events: Vec<usize>, start: f64, end: f64 },
+}
+
+/// A positioned mark; `key` is stable while the same thing stays on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub key: String,
+    pub kind: MarkKind,
+    pub lane: usize,
+    pub x: f64,
+    pub y: f64,
+    pub width: f64,
+    /// Width of the true time extent (a month-precise date spans its month).
+    pub bar_width: f64,
+}
+
+/// Everything the timeline draws.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Scene {
+    pub window: Window,
+    pub lanes: Vec<Lane>,
+    pub marks: Vec<Mark>,
+    pub height: f64,
+}
+
+/// The window that shows all `filtered` events (the "fit" view).
+pub fn fit_window(items: &[Item], filtered: &[usize]) -> Window {
+    let chosen: Vec<Item> = filtered.iter().filter_map(|&i| items.get(i).copied()).collect();
+    match domain(&chosen) {
+        Some(d) => Window::fit(d.start, d.end, FIT_PAD),
+        None => Window::fit(0.0, 365.0, FIT_PAD),
+    }
+}
+
+/// The visible window for a state: its `span`, else all filtered events.
+pub fn window_for(state: &ViewState, items: &[Item], filtered: &[usize]) -> Window {
+    match state.span {
+        Some(Span { start, end }) => Window::from_days(start, end),
+        None => fit_window(items, filtered),
+    }
+}
+
+/// The lanes for a grouping, with the events of each (in date order).
+pub fn group_events(dataset: &Dataset, filtered: &[usize], group: Group) -> Vec<(LaneKey, Vec<usize>)> {
+    match group {
+        Group::None => vec![(LaneKey::All, filtered.to_vec())],
+        Group::Category => Category::ALL
+            .into_iter()
+            .map(|c| {
+                let evs = filtered.iter().copied().filter(|&i| dataset.events[i].categories.contains(&c)).collect();
+                (LaneKey::Category(c), evs)
+            })
+            .filter(|(_, v): &(LaneKey, Vec<usize>)| !v.is_empty())
+            .collect(),
+        Group::Actor => {
+            // Lanes in the order of the actors table; only actors with events.
+            let mut lanes: Vec<(LaneKey, Vec<usize>)> = Vec::new();
+            let mut slot = std::collections::HashMap::new();
+            for (k, a) in dataset.actors.iter().enumerate() {
+                slot.insert(a.id.as_str(), k);
+            }
+            let mut per_actor: Vec<Vec<usize>> = vec![Vec::new(); dataset.actors.len()];
+            for &i in filtered {
+                for a in &dataset.events[i].actors {
+                    if let Some(&k) = slot.get(a.as_str()) {
+                        per_actor[k].push(i);
+                    }
+                }
+            }
+            for (k, evs) in per_actor.into_iter().enumerate() {
+                if !evs.is_empty() {
+                    lanes.push((LaneKey::Actor(dataset.actors[k].id.clone()), evs));
+                }
+            }
+            lanes
+        }
+    }
+}
+
+/// Lays out the scene for a window and width.
+pub fn scene(
+    dataset: &Dataset,
+    items: &[Item],
+    filtered: &[usize],
+    group: Group,
+    window: Window,
+    width_px: f64,
+) -> Scene {
+    let params = LayoutParams { width_px, min_box_px: MIN_BOX_PX, max_rows: MAX_ROWS, gap_px: 6.0 };
+    let label = if group == Group::None { 0.0 } else { LANE_LABEL_PX };
+    let mut y = 0.0;
+    let mut lanes = Vec::new();
+    let mut marks = Vec::new();
+    for (lane_ix, (key, evs)) in group_events(dataset, filtered, group).into_iter().enumerate() {
+        let lane_items: Vec<Item> = evs.iter().map(|&i| items[i]).collect();
+        let laid = layout_lane(&lane_items, &window, &params);
+        let top = y + label;
+        for b in &laid.boxes {
+            marks.push(Mark {
+                key: format!("e{lane_ix}-{}", b.key),
+                kind: MarkKind::Event(b.key),
+                lane: lane_ix,
+                x: b.x,
+                y: top + b.row as f64 * ROW_PX,
+                width: b.width,
+                bar_width: b.bar_width,
+            });
+        }
+        for c in &laid.clusters {
+            let first = c.keys.first().copied().unwrap_or(0);
+            marks.push(Mark {
+                key: format!("c{lane_ix}-{first}-{}", c.keys.len()),
+                kind: MarkKind::Cluster { events: c.keys.clone(), start: c.start, end: c.end },
+                lane: lane_ix,
+                x: c.x,
+                y: top + c.row as f64 * ROW_PX,
+                width: c.width,
+                bar_width: c.width,
+            });
+        }
+        let height = label + laid.rows.max(1) as f64 * ROW_PX + 6.0;
+        lanes.push(Lane { key, y, height, count: evs.len() });
+        y += height;
+    }
+    Scene { window, lanes, marks, height: y.max(ROW_PX * 2.0) }
+}
+
+/// Whether an event shows as a box of its own in the scene.
+pub fn shows_event(scene: &Scene, event: usize) -> bool {
+    scene.marks.iter().any(|m| m.kind == MarkKind::Event(event))
+}
+
+/// A window in which `event` shows as a box of its own: the current one if it does already,
+/// else one centred on it and zoomed in until it is no longer clustered.
+pub fn reveal(
+    dataset: &Dataset,
+    items: &[Item],
+    filtered: &[usize],
+    group: Group,
+    window: Window,
+    width_px: f64,
+    event: usize,
+) -> Window {
+    let Some(item) = items.get(event) else { return window };
+    let shown = |w: Window| shows_event(&scene(dataset, items, filtered, group, w, width_px), event);
+    if window.contains(item.start) && shown(window) {
+        return window;
+    }
+    let mut w = window.centred_on((item.start + item.end) / 2.0);
+    for _ in 0..24 {
+        if shown(w) {
+            return w;
+        }
+        w = w.zoom(0.5, 0.5);
+    }
+    w
+}
+
+/// The event before or after `current` in date order among `filtered` (`step` = -1 or +1);
+/// with no current event, the first (or last) one.
+pub fn neighbour(filtered: &[usize], current: Option<usize>, step: isize) -> Option<usize> {
+    if filtered.is_empty() {
+        return None;
+    }
+    let pos = current.and_then(|c| filtered.iter().position(|&i| i == c));
+    let next = match pos {
+        None if step >= 0 => 0,
+        None => filtered.len() - 1,
+        Some(p) => (p as isize + step).clamp(0, filtered.len() as isize - 1) as usize,
+    };
+    filtered.get(next).copied()
+}
+
+/// Stores a window in the state as its `span`.
+pub fn set_window(state: &mut ViewState, w: Window) {
+    let (start, end) = w.to_span();
+    state.span = Some(Span { start, end });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::session::Session;
+
+    fn session() -> Session {
+        Session::new(crate::core::embedded::embedded_dataset().unwrap())
+    }
+
+    fn all(s: &Session) -> Vec<usize> {
+        (0..s.dataset.events.len()).collect()
+    }
+
+    #[test]
+    fn fitting_shows_every_filtered_event_inside_the_window() {
+        let s = session();
+        let f = all(&s);
+        let w = fit_window(&s.items, &f);
+        for &i in &f {
+            assert!(w.start <= s.items[i].start && s.items[i].end <= w.end);
+        }
+    }
+
+    #[test]
+    fn every_event_is_either_a_box_or_inside_a_cluster_exactly_once_per_lane() {
+        let s = session();
+        let f = all(&s);
+        for width in [320.0, 800.0, 1600.0] {
+            let sc = scene(&s.dataset, &s.items, &f, Group::None, fit_window(&s.items, &f), width);
+            let mut seen: Vec<usize> = Vec::new();
+            for m in &sc.marks {
+                match &m.kind {
+                    MarkKind::Event(i) => seen.push(*i),
+                    MarkKind::Cluster { events, .. } => seen.extend(events),
+                }
+            }
+            seen.sort();
+            assert_eq!(seen, f, "width {width}");
+        }
+    }
+
+    #[test]
+    fn boxes_in_one_row_never_overlap() {
+        let s = session();
+        let f = all(&s);
+        let sc = scene(&s.dataset, &s.items, &f, Group::Category, fit_window(&s.items, &f), 1200.0);
+        for a in &sc.marks {
+            for b in &sc.marks {
+                if a.key != b.key && a.y == b.y {
+                    assert!(a.x + a.width <= b.x || b.x + b.width <= a.x, "{} overlaps {}", a.key, b.key);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn grouping_by_actor_puts_an_event_in_each_of_its_actors_lanes() {
+        let s = session();
+        let f = all(&s);
+        let lanes = group_events(&s.dataset, &f, Group::Actor);
+        let charter = s.dataset.event_index("vance-charter-2026").unwrap();
+        let with_it: Vec<_> = lanes.iter().filter(|(_, evs)| evs.contains(&charter)).map(|(k, _)| k.clone()).collect();
+        let expected: Vec<_> = s.dataset.events[charter].actors.iter().map(|a| LaneKey::Actor(a.clone())).collect();
+        assert_eq!(with_it.len(), expected.len());
+        for k in expected {
+            assert!(with_it.contains(&k), "{k:?}");
+        }
+    }
+
+    #[test]
+    fn revealing_a_clustered_event_zooms_until_it_has_its_own_box() {
+        let s = session();
+        let f = all(&s);
+        let w = fit_window(&s.items, &f);
+        let target = s.dataset.event_index("ru-duma-reaction-2025").unwrap();
+        let revealed = reveal(&s.dataset, &s.items, &f, Group::None, w, 400.0, target);
+        assert!(shows_event(&scene(&s.dataset, &s.items, &f, Group::None, revealed, 400.0), target));
+    }
+
+    #[test]
+    fn neighbours_walk_the_filtered_events_in_order_and_stop_at_the_ends() {
+        let f = [2, 5, 9];
+        assert_eq!(neighbour(&f, None, 1), Some(2));
+        assert_eq!(neighbour(&f, None, -1), Some(9));
+        assert_eq!(neighbour(&f, Some(5), 1), Some(9));
+        assert_eq!(neighbour(&f, Some(9), 1), Some(9));
+        assert_eq!(neighbour(&f, Some(2), -1), Some(2));
+        assert_eq!(neighbour(&[], Some(2), 1), None);
+    }
+
+    #[test]
+    fn a_span_in_the_state_sets_the_window() {
+        let s = session();
+        let state = ViewState { span: Some(Span { start: 20_000, end: 20_100 }), ..Default::default() };
+        let w = window_for(&state, &s.items, &all(&s));
+        assert_eq!((w.start, w.end), (20_000.0, 20_100.0));
+    }
+}

@@ -1,0 +1,99 @@
+//! Small browser services the components need, each behind a plain Rust function.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The browser's preferred language tag (e.g. `de-AT`), or empty.
+pub fn preferred_language() -> String {
+    web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()
+}
+
+/// Copies text to the clipboard; the future resolves to whether it worked.
+pub async fn copy_text(text: String) -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    let promise = w.navigator().clipboard().write_text(&text);
+    wasm_bindgen_futures::JsFuture::from(promise).await.is_ok()
+}
+
+/// Offers `content` as a file download named `name`.
+pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
+    let w = web_sys::window().ok_or("no window")?;
+    let doc = w.document().ok_or("no document")?;
+    let parts = js_sys::Array::of1(&JsValue::from_str(content));
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = doc.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)?;
+    Ok(())
+}
+
+/// Milliseconds since the page started, for benchmarks' performance marks.
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Adds a `performance.mark` (used by the benchmark to time updates).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// Watches an element's content-box width; the callback gets each new width.
+/// Dropping the returned guard stops watching.
+pub struct WidthWatch {
+    observer: web_sys::ResizeObserver,
+    _callback: Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Drop for WidthWatch {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
+}
+
+pub fn watch_width(el: &web_sys::Element, mut on_width: impl FnMut(f64) + 'static) -> Option<WidthWatch> {
+    on_width(el.get_bounding_client_rect().width());
+    let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
+            on_width(entry.content_rect().width());
+        }
+    });
+    let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
+    observer.observe(el);
+    Some(WidthWatch { observer, _callback: callback })
+}
+
+/// Moves keyboard focus to the first element under `root` matching `selector`.
+pub fn focus_first(root: &web_sys::Element, selector: &str) -> bool {
+    match root.query_selector(selector) {
+        Ok(Some(el)) => el.dyn_into::<web_sys::HtmlElement>().map(|h| h.focus().is_ok()).unwrap_or(false),
+        _ => false,
+    }
+}
+
+/// Replaces a widget's content with a crash message (built with text nodes only).
+pub fn render_crash(root: &web_sys::Element, lang: crate::core::model::Lang, detail: &str) -> Result<(), JsValue> {
+    use crate::core::i18n::{t, Key};
+    let doc = root.owner_document().ok_or("no document")?;
+    let box_ = doc.create_element("div")?;
+    box_.set_class_name("tl-error tl-crash");
+    box_.set_attribute("role", "alert")?;
+    let strong = doc.create_element("strong")?;
+    strong.set_text_content(Some(t(lang, Key::Crashed)));
+    let p = doc.create_element("p")?;
+    p.set_text_content(Some(t(lang, Key::ReportIt)));
+    let pre = doc.create_element("pre")?;
+    pre.set_text_content(Some(&detail.chars().take(2000).collect::<String>()));
+    box_.append_child(&strong)?;
+    box_.append_child(&p)?;
+    box_.append_child(&pre)?;
+    root.set_text_content(None);
+    root.append_child(&box_)?;
+    Ok(())
+}

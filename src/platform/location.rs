@@ -1,0 +1,111 @@
+//! Where the widget keeps its state in the page URL.
+//!
+//! The codec itself is pure ([`crate::core::urlstate`]); this module only moves query strings
+//! between the page's `location`/`history` and the widget, in one of three modes.
+
+use wasm_bindgen::JsValue;
+use web_sys::UrlSearchParams;
+
+/// How a widget instance uses the page URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum UrlMode {
+    /// The standalone view: the page's whole query string is the widget's state.
+    Own,
+    /// An embedded widget that opted in: its parameters live in the host URL as `PREFIX-name`,
+    /// beside the host's own parameters, which are left alone.
+    Prefixed(String),
+    /// An embedded widget by default: it never touches the host page's URL.
+    Off,
+}
+
+fn window() -> Option<web_sys::Window> {
+    web_sys::window()
+}
+
+/// The widget's query string as the page URL holds it now (without `?`).
+pub fn read(mode: &UrlMode) -> String {
+    let Some(search) = window().and_then(|w| w.location().search().ok()) else {
+        return String::new();
+    };
+    match mode {
+        UrlMode::Own => search.trim_start_matches('?').to_string(),
+        UrlMode::Off => String::new(),
+        UrlMode::Prefixed(prefix) => {
+            let Ok(params) = UrlSearchParams::new_with_str(&search) else { return String::new() };
+            let mine = UrlSearchParams::new().expect("an empty UrlSearchParams");
+            let lead = format!("{prefix}-");
+            for entry in js_sys::try_iter(&params).ok().flatten().into_iter().flatten().flatten() {
+                let pair = js_sys::Array::from(&entry);
+                let (k, v) = (pair.get(0).as_string().unwrap_or_default(), pair.get(1).as_string().unwrap_or_default());
+                if let Some(name) = k.strip_prefix(&lead) {
+                    mine.append(name, &v);
+                }
+            }
+            String::from(mine.to_string())
+        }
+    }
+}
+
+/// Writes the widget's canonical query into the page URL; `push` adds a history entry,
+/// otherwise the current one is replaced. Does nothing when the URL already says it.
+pub fn write(mode: &UrlMode, query: &str, push: bool) {
+    let Some(w) = window() else { return };
+    let location = w.location();
+    let (Ok(path), Ok(search), Ok(hash)) = (location.pathname(), location.search(), location.hash()) else {
+        return;
+    };
+    let new_search = match mode {
+        UrlMode::Off => return,
+        UrlMode::Own => query.to_string(),
+        UrlMode::Prefixed(prefix) => {
+            let Ok(params) = UrlSearchParams::new_with_str(&search) else { return };
+            let lead = format!("{prefix}-");
+            let keep = UrlSearchParams::new().expect("an empty UrlSearchParams");
+            for entry in js_sys::try_iter(&params).ok().flatten().into_iter().flatten().flatten() {
+                let pair = js_sys::Array::from(&entry);
+                let k = pair.get(0).as_string().unwrap_or_default();
+                if !k.starts_with(&lead) {
+                    keep.append(&k, &pair.get(1).as_string().unwrap_or_default());
+                }
+            }
+            let host_part = String::from(keep.to_string());
+            let mine: Vec<String> = query
+                .split('&')
+                .filter(|p| !p.is_empty())
+                .map(|p| format!("{lead}{p}"))
+                .collect();
+            [host_part, mine.join("&")].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("&")
+        }
+    };
+    if search.trim_start_matches('?') == new_search {
+        return;
+    }
+    let url = if new_search.is_empty() { format!("{path}{hash}") } else { format!("{path}?{new_search}{hash}") };
+    if let Ok(history) = w.history() {
+        let _ = if push {
+            history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+        } else {
+            history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        };
+    }
+}
+
+/// An absolute URL of the page with `query` as its query string (for "Copy link").
+pub fn share_url(query: &str) -> String {
+    let Some(w) = window() else { return String::new() };
+    let l = w.location();
+    let origin = l.origin().unwrap_or_default();
+    let path = l.pathname().unwrap_or_default();
+    if query.is_empty() {
+        format!("{origin}{path}")
+    } else {
+        format!("{origin}{path}?{query}")
+    }
+}
+
+/// The URL of a file next to the current page (e.g. `embed.html`), for snippets.
+pub fn sibling_url(file: &str) -> String {
+    let Some(w) = window() else { return file.to_string() };
+    let href = w.location().href().unwrap_or_default();
+    web_sys::Url::new_with_base(file, &href).map(|u| u.href()).unwrap_or_else(|_| file.to_string())
+}

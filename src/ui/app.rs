@@ -1,0 +1,249 @@
+//! The widget's root: loading the data, creating the store, keeping the URL in step.
+
+use super::detail::DetailPanel;
+use super::filters::FilterPanel;
+use super::list::ListView;
+use super::notice::{IgnoredNotice, LoadError};
+use super::timeline::Timeline;
+use super::toolbar::Toolbar;
+use super::{Step, Store};
+use crate::core::i18n::{count_line, t, Key};
+use crate::core::model::Lang;
+use crate::core::session::{LoadFailure, Session};
+use crate::core::urlstate::{decode, encode};
+use crate::core::viewstate::{View, ViewState};
+use crate::platform::{browser, fetch, location, location::UrlMode};
+use leptos::mount::mount_to;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+
+/// Where a widget's dataset comes from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DataSource {
+    /// The dataset compiled into the widget.
+    Embedded,
+    /// JSON fetched from a URL (the project's schema or TimelineJS3's).
+    Url(String),
+    /// JSON text handed over by the host page.
+    Inline(String),
+}
+
+/// Callbacks into the host page (the JS API's `on("change" | "select")`).
+pub type Listener = Rc<dyn Fn(&str)>;
+
+/// What a host may steer after mounting: the JS API's handle holds one.
+#[derive(Clone, Default)]
+pub struct Control {
+    /// Set once the dataset is loaded and the view exists.
+    pub state: Rc<RefCell<Option<RwSignal<ViewState>>>>,
+    /// Query to apply once the view exists (a `setState` that came before the data).
+    pub pending: Rc<RefCell<Option<String>>>,
+    pub on_change: Rc<RefCell<Vec<Listener>>>,
+    pub on_select: Rc<RefCell<Vec<Listener>>>,
+}
+
+impl Control {
+    /// The canonical query of the current state (empty before the data is loaded).
+    pub fn query(&self) -> String {
+        match *self.state.borrow() {
+            Some(s) => s.try_with_untracked(encode).unwrap_or_default(),
+            None => self.pending.borrow().clone().unwrap_or_default(),
+        }
+    }
+
+    /// Replaces the view state with the one a query describes.
+    pub fn set_query(&self, query: &str) {
+        let sig = *self.state.borrow();
+        match sig {
+            Some(s) => {
+                let decoded = decode(query);
+                s.set(decoded.state);
+            }
+            None => *self.pending.borrow_mut() = Some(query.to_string()),
+        }
+    }
+}
+
+/// How one widget instance is set up.
+#[derive(Clone)]
+pub struct WidgetOptions {
+    pub source: DataSource,
+    /// The initial view as a query string; `None` reads it from the page URL (per `url_mode`).
+    pub state: Option<String>,
+    pub url_mode: UrlMode,
+    /// Force the UI language (otherwise: `lang` in the state, then the browser's).
+    pub lang: Option<Lang>,
+    /// Show the heading and the page-level controls (embed snippets).
+    pub chrome: bool,
+    pub control: Control,
+}
+
+static INSTANCES: AtomicUsize = AtomicUsize::new(0);
+
+/// Mounts a widget into `parent`; dropping the returned handle tears it down.
+pub fn mount_widget(parent: web_sys::HtmlElement, options: WidgetOptions) -> Box<dyn std::any::Any> {
+    let n = INSTANCES.fetch_add(1, Ordering::Relaxed);
+    let handle = mount_to(parent, move || view! { <Widget options=options uid=format!("tl{n}") /> });
+    Box::new(handle)
+}
+
+/// Loads the dataset, then shows the explorer (or an error that says what went wrong).
+#[component]
+fn Widget(
+    /// How this instance is set up.
+    options: WidgetOptions,
+    /// Prefix for this instance's element ids.
+    uid: String,
+) -> impl IntoView {
+    let browser_lang = Lang::from_browser_tag(&browser::preferred_language());
+    let lang_hint = options.lang.unwrap_or(browser_lang);
+    let source = options.source.clone();
+    let attempt = RwSignal::new(0u32);
+    let loaded = LocalResource::new(move || {
+        attempt.track();
+        let source = source.clone();
+        async move {
+            match source {
+                DataSource::Embedded => Session::embedded(),
+                DataSource::Inline(text) => Session::from_json(&text),
+                DataSource::Url(url) => match fetch::fetch_text(&url).await {
+                    Ok(text) => Session::from_json(&text),
+                    Err(e) => Err(LoadFailure::Network(format!("{e:?}"))),
+                },
+            }
+        }
+    });
+    let opts = StoredValue::new_local(options);
+    let uid = StoredValue::new(uid);
+    view! {
+        <div class="tl-root" lang=lang_hint.code()>
+            {move || match loaded.get() {
+                None => view! { <p class="tl-loading" role="status">{t(lang_hint, Key::Loading)}</p> }.into_any(),
+                Some(Err(failure)) => view! {
+                    <LoadError failure=failure lang=lang_hint on_retry=Callback::new(move |_| attempt.update(|n| *n += 1)) />
+                }.into_any(),
+                Some(Ok(session)) => view! {
+                    <App session=session options=opts.get_value() browser_lang=browser_lang uid=uid.get_value() />
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The explorer for a loaded dataset.
+#[component]
+fn App(
+    /// The validated dataset and its indexes.
+    session: Arc<Session>,
+    /// How this instance is set up.
+    options: WidgetOptions,
+    /// The browser's language, used when neither options nor state name one.
+    browser_lang: Lang,
+    /// Prefix for this instance's element ids.
+    uid: String,
+) -> impl IntoView {
+    let control = options.control.clone();
+    let url_mode = options.url_mode.clone();
+    let initial = control
+        .pending
+        .borrow_mut()
+        .take()
+        .or(options.state.clone())
+        .unwrap_or_else(|| location::read(&url_mode));
+    let (initial_state, ignored) = session.decode_state(&initial);
+    let state = RwSignal::new(initial_state);
+    let forced_lang = options.lang;
+    let lang = Memo::new(move |_| forced_lang.unwrap_or_else(|| state.with(|s| s.lang).unwrap_or(browser_lang)));
+    let filter_part = Memo::new(move |_| state.with(ViewState::filter_part));
+    let s2 = session.clone();
+    let filtered = Memo::new(move |_| filter_part.with(|f| Arc::new(s2.explorer.filter(f))));
+    let s3 = session.clone();
+    let facets = Memo::new(move |_| filter_part.with(|f| Arc::new(s3.explorer.facets(f))));
+    let store = Store {
+        session: StoredValue::new(session.clone()),
+        state,
+        lang,
+        filtered,
+        facets,
+        notices: RwSignal::new(ignored),
+        step: StoredValue::new(Step::Replace),
+        status: RwSignal::new(String::new()),
+        return_focus: StoredValue::new(None),
+        uid: StoredValue::new(uid),
+    };
+    provide_context(store);
+    *control.state.borrow_mut() = Some(state);
+
+    // State → URL (and host callbacks). The first run only records the canonical form.
+    let c2 = control.clone();
+    let mode2 = url_mode.clone();
+    Effect::new(move |prev: Option<(String, Option<String>)>| {
+        let query = state.with(encode);
+        let selected = state.with(|s| s.event.clone());
+        if let Some((prev_query, prev_selected)) = prev {
+            if prev_query != query {
+                let push = store.step.get_value() == Step::Push;
+                location::write(&mode2, &query, push);
+                for cb in c2.on_change.borrow().iter() {
+                    cb(&query);
+                }
+            }
+            if prev_selected != selected {
+                for cb in c2.on_select.borrow().iter() {
+                    cb(selected.as_deref().unwrap_or(""));
+                }
+            }
+        } else {
+            location::write(&mode2, &query, false);
+        }
+        store.step.set_value(Step::Replace);
+        (query, selected)
+    });
+
+    // URL → state on Back/Forward.
+    if url_mode != UrlMode::Off {
+        let s4 = session.clone();
+        let handle = window_event_listener(leptos::ev::popstate, move |_| {
+            let (next, ignored) = s4.decode_state(&location::read(&url_mode));
+            store.notices.set(ignored);
+            store.step.set_value(Step::Replace);
+            state.set(next);
+        });
+        on_cleanup(move || handle.remove());
+    }
+    let _ = control;
+
+    let total = session.dataset.events.len();
+    let title = session.dataset.title.clone();
+    let chrome = options.chrome;
+    let view_mode = Memo::new(move |_| state.with(|s| s.view));
+    let has_selection = Memo::new(move |_| state.with(|s| s.event.is_some()));
+    view! {
+        <div class="tl-app" lang=move || lang.get().code()>
+            <header class="tl-header">
+                {chrome.then(|| view! { <h1 class="tl-title">{move || title.get(lang.get()).to_string()}</h1> })}
+                <Toolbar chrome=chrome />
+            </header>
+            <IgnoredNotice />
+            <div class="tl-body">
+                <FilterPanel />
+                <div class="tl-main">
+                    <p class="tl-count" role="status" aria-live="polite" aria-atomic="true">
+                        {move || count_line(lang.get(), filtered.with(|f| f.len()), total)}
+                    </p>
+                    <Show when=move || has_selection.get()>
+                        <DetailPanel />
+                    </Show>
+                    {move || match view_mode.get() {
+                        View::Timeline => view! { <Timeline /> }.into_any(),
+                        View::List => view! { <ListView /> }.into_any(),
+                    }}
+                </div>
+            </div>
+            <p class="tl-status" role="status" aria-live="polite">{move || store.status.get()}</p>
+        </div>
+    }
+}

@@ -1,0 +1,127 @@
+//! The detail panel of the selected event: honest dates, both texts, actors, place, sources
+//! (http/https links only) and related events.
+
+use super::text::Highlighted;
+use super::{use_store, Step};
+use crate::core::date::Precision;
+use crate::core::i18n::{category_name, relation_name, t, Key};
+use crate::core::model::Confidence;
+use crate::core::ticks::format_span;
+use crate::core::validate::is_http_url;
+use crate::platform::browser;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn DetailPanel() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let session = store.session();
+    let root = NodeRef::<leptos::html::Aside>::new();
+    let heading_id = store.id("detail-title");
+    let close = move || {
+        store.update(Step::Push, |s| s.event = None);
+        if let Some(id) = store.return_focus.get_value() {
+            if let Some(el) = root.get_untracked().and_then(|r| r.closest(".tl-root").ok().flatten()) {
+                let sel = format!("[data-event-id=\"{}\"]", id.replace(['"', '\\'], ""));
+                // The panel unmounts now; focus the event once the DOM has settled.
+                request_animation_frame(move || {
+                    browser::focus_first(&el, &format!("button{sel}, {sel} button"));
+                });
+            }
+        }
+    };
+    // Escape anywhere in the widget closes the panel.
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            close();
+        }
+    };
+    Effect::new(move |_| {
+        // Move focus to the panel when it opens on a new event via keyboard or click.
+        store.state.with(|s| s.event.clone());
+        if let Some(el) = root.get() {
+            if let Ok(Some(h)) = el.query_selector("h2") {
+                if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        }
+    });
+    let heading_id2 = heading_id.clone();
+    view! {
+        <aside class="tl-detail" node_ref=root aria-labelledby=heading_id.clone() on:keydown=on_key>
+            <button type="button" class="tl-close" on:click=move |_| close()
+                aria-label=move || t(lang.get(), Key::Close)>"×"</button>
+            {move || {
+                let id = store.state.with(|s| s.event.clone())?;
+                let e = session.dataset.event(&id)?.clone();
+                let l = lang.get();
+                let precision = match (e.approximate, e.date.precision()) {
+                    (true, _) => t(l, Key::Approximate),
+                    (false, Precision::Day) => t(l, Key::PrecisionDay),
+                    (false, Precision::Month) => t(l, Key::PrecisionMonth),
+                    (false, Precision::Year) => t(l, Key::PrecisionYear),
+                };
+                let confidence = match e.confidence {
+                    Confidence::Confirmed => t(l, Key::Confirmed),
+                    Confidence::PerArticle => t(l, Key::PerArticle),
+                };
+                let actors: Vec<String> = e.actors.iter()
+                    .map(|a| session.dataset.actor(a).map(|x| x.name.get(l).to_string()).unwrap_or_else(|| a.clone()))
+                    .collect();
+                let related: Vec<_> = e.related.iter()
+                    .filter_map(|r| session.dataset.event(&r.id).map(|o| (r.relation, o.id.clone(), o.title.get(l).to_string())))
+                    .collect();
+                Some(view! {
+                    <h2 id=heading_id2.clone() tabindex="-1" data-event-id=e.id.clone()>
+                        <Highlighted text=e.title.clone() />
+                    </h2>
+                    <p class="tl-meta">
+                        <time datetime=e.date.to_string()>{format_span(&e.date, e.end.as_ref(), e.approximate, l)}</time>
+                        " · " {precision} " · "
+                        {e.categories.iter().map(|c| category_name(l, *c)).collect::<Vec<_>>().join(", ")}
+                    </p>
+                    <p><Highlighted text=e.summary.clone() /></p>
+                    <h3>{t(l, Key::Actors)}</h3>
+                    <p>{actors.into_iter().map(|a| view! { <span class="tl-chip">{a}</span> }).collect::<Vec<_>>()}</p>
+                    {e.place.clone().map(|p| view! {
+                        <h3>{t(l, Key::Place)}</h3>
+                        <p>{p.name.get(l).to_string()}
+                            {p.lat.zip(p.lon).map(|(la, lo)| format!(" ({la:.2}° N, {lo:.2}° E)"))}</p>
+                    })}
+                    <h3>{t(l, Key::Sources)}</h3>
+                    <ul class="tl-sources">
+                        {e.sources.iter().map(|s| {
+                            let label = match &s.date { Some(d) => format!("{} ({}, {d})", s.title, s.publisher), None => format!("{} ({})", s.title, s.publisher) };
+                            if is_http_url(&s.url) {
+                                view! { <li><a href=s.url.clone() target="_blank" rel="noopener noreferrer external">{label}</a></li> }.into_any()
+                            } else {
+                                view! { <li>{label}</li> }.into_any()
+                            }
+                        }).collect::<Vec<_>>()}
+                    </ul>
+                    <p class="tl-meta">{t(l, Key::Confidence)} ": " {confidence}</p>
+                    {(!related.is_empty()).then(|| view! {
+                        <h3>{t(l, Key::Related)}</h3>
+                        <ul class="tl-related">
+                            {related.into_iter().map(|(rel, rid, title)| {
+                                let rid2 = rid.clone();
+                                view! {
+                                    <li>{relation_name(l, rel)} ": "
+                                        <a href=format!("?event={rid}") data-related-id=rid.clone()
+                                            on:click=move |ev| {
+                                                ev.prevent_default();
+                                                store.update(Step::Push, |s| { s.event = Some(rid2.clone()); s.span = None; });
+                                            }>{title}</a>
+                                    </li>
+                                }
+                            }).collect::<Vec<_>>()}
+                        </ul>
+                    })}
+                })
+            }}
+        </aside>
+    }
+}

@@ -1,0 +1,69 @@
+//! The list view: every filtered event in date order, the complete linear alternative to the
+//! timeline for screen readers and small screens.
+
+use super::text::Highlighted;
+use super::{use_store, Step};
+use crate::core::i18n::{t, Key};
+use crate::core::ticks::format_span;
+use leptos::prelude::*;
+
+#[component]
+pub fn ListView() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let session = store.session();
+    let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
+    view! {
+        <Show
+            when=move || store.filtered.with(|f| !f.is_empty())
+            fallback=move || view! { <p class="tl-empty">{move || t(lang.get(), Key::NoResults)}</p> }
+        >
+            <ol class="tl-list" aria-label=move || t(lang.get(), Key::ListLabel)>
+                <For
+                    each=move || store.filtered.get().iter().copied().collect::<Vec<_>>()
+                    key=|i| *i
+                    children={
+                        let session = session.clone();
+                        move |i| {
+                            let e = session.dataset.events[i].clone();
+                            let id = e.id.clone();
+                            let id2 = id.clone();
+                            let id3 = id.clone();
+                            let category = e.categories.first().map(|c| c.code()).unwrap_or("");
+                            let actors: Vec<_> = e.actors.iter().filter_map(|a| session.dataset.actor(a).cloned()).collect();
+                            let place = e.place.clone();
+                            view! {
+                                <li class="tl-list-item" data-event-id=id.clone() data-category=category
+                                    class:tl-selected=move || selected.with(|s| s.as_deref() == Some(id3.as_str()))>
+                                    <time datetime=e.date.to_string()>
+                                        {move || format_span(&e.date, e.end.as_ref(), e.approximate, lang.get())}
+                                    </time>
+                                    <h3>
+                                        <button type="button" data-event-id=id2.clone()
+                                            on:click=move |_| {
+                                                store.return_focus.set_value(Some(id2.clone()));
+                                                store.update(Step::Push, |s| s.event = Some(id.clone()));
+                                            }>
+                                            <Highlighted text=e.title.clone() />
+                                        </button>
+                                    </h3>
+                                    <p><Highlighted text=e.summary.clone() /></p>
+                                    <p class="tl-meta">
+                                        {move || {
+                                            let l = lang.get();
+                                            let mut parts: Vec<String> = actors.iter().map(|a| a.name.get(l).to_string()).collect();
+                                            if let Some(p) = &place {
+                                                parts.push(p.name.get(l).to_string());
+                                            }
+                                            parts.join(" · ")
+                                        }}
+                                    </p>
+                                </li>
+                            }
+                        }
+                    }
+                />
+            </ol>
+        </Show>
+    }
+}

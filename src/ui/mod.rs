@@ -1,0 +1,81 @@
+//! The Leptos layer: small components that map the core's state to the DOM.
+//!
+//! All state lives in one [`Store`] per widget instance (so several widgets on a page stay
+//! independent). Components read derived values from it and change the view only through
+//! [`Store::update`], which also decides how the change reaches the page URL.
+
+mod app;
+mod detail;
+mod filters;
+mod list;
+mod notice;
+mod text;
+mod timeline;
+mod toolbar;
+
+pub use app::{mount_widget, Control, DataSource, WidgetOptions};
+
+use crate::core::filter::FacetCounts;
+use crate::core::model::Lang;
+use crate::core::session::Session;
+use crate::core::urlstate::Ignored;
+use crate::core::viewstate::ViewState;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// How a state change is recorded in the browser history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// A discrete step (a filter click, a selection): Back returns to the view before it.
+    Push,
+    /// Continuous input (typing, dragging, zooming): the current history entry is updated.
+    Replace,
+}
+
+/// Everything one widget instance knows, shared with its components through context.
+#[derive(Clone, Copy)]
+pub struct Store {
+    /// The loaded dataset and its indexes.
+    pub session: StoredValue<Arc<Session>>,
+    /// The view state: the single source of truth, mirrored in the URL.
+    pub state: RwSignal<ViewState>,
+    /// The UI language in effect.
+    pub lang: Memo<Lang>,
+    /// Indices of the events that pass the filters, in date order.
+    pub filtered: Memo<Arc<Vec<usize>>>,
+    /// Facet values with their live counts.
+    pub facets: Memo<Arc<FacetCounts>>,
+    /// What was ignored from the URL or `state` attribute, until dismissed.
+    pub notices: RwSignal<Vec<Ignored>>,
+    /// How the next state change is recorded in history.
+    pub(crate) step: StoredValue<Step>,
+    /// A polite message for screen readers and sighted users (e.g. "Link copied").
+    pub status: RwSignal<String>,
+    /// Where keyboard focus returns when the detail panel closes.
+    pub return_focus: StoredValue<Option<String>>,
+    /// Unique prefix for element ids of this instance.
+    pub uid: StoredValue<String>,
+}
+
+impl Store {
+    /// Changes the view state; `step` says whether this is a new history entry.
+    pub fn update(&self, step: Step, f: impl FnOnce(&mut ViewState)) {
+        self.step.set_value(step);
+        self.state.update(f);
+    }
+
+    /// The dataset session (cheap to clone).
+    pub fn session(&self) -> Arc<Session> {
+        self.session.get_value()
+    }
+
+    /// An element id unique to this widget instance.
+    pub fn id(&self, name: &str) -> String {
+        format!("{}-{name}", self.uid.get_value())
+    }
+}
+
+/// The store of the widget this component belongs to.
+pub fn use_store() -> Store {
+    expect_context::<Store>()
+}

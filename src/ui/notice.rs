@@ -1,0 +1,65 @@
+//! Messages about input the widget could not use: ignored URL parts, broken datasets.
+
+use super::use_store;
+use crate::core::i18n::{t, Key};
+use crate::core::model::Lang;
+use crate::core::session::LoadFailure;
+use leptos::prelude::*;
+
+/// A dismissible notice naming what was ignored from the link or `state` attribute.
+#[component]
+pub fn IgnoredNotice() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    move || {
+        let items = store.notices.get();
+        (!items.is_empty()).then(|| {
+            let l = lang.get();
+            view! {
+                <div class="tl-notice" role="status">
+                    <div>
+                        <strong>{t(l, Key::IgnoredHeading)}</strong>
+                        <ul>{items.iter().map(|i| view! { <li>{i.describe(l)}</li> }).collect::<Vec<_>>()}</ul>
+                    </div>
+                    <button type="button" class="tl-dismiss" on:click=move |_| store.notices.set(Vec::new())>
+                        {t(l, Key::Dismiss)}
+                    </button>
+                </div>
+            }
+        })
+    }
+}
+
+/// Shown instead of the explorer when the data could not be loaded.
+#[component]
+pub fn LoadError(
+    /// What went wrong.
+    failure: LoadFailure,
+    /// The UI language.
+    lang: Lang,
+    /// Called when the reader asks to try again.
+    on_retry: Callback<()>,
+) -> impl IntoView {
+    let (heading, details, retry) = match &failure {
+        LoadFailure::Network(_) => (t(lang, Key::NetworkFailed), Vec::new(), true),
+        LoadFailure::Invalid(err) => {
+            let mut lines: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
+            if err.total > err.problems.len() {
+                lines.push(format!("… (+{})", err.total - err.problems.len()));
+            }
+            (t(lang, Key::InvalidData), lines, false)
+        }
+    };
+    view! {
+        <div class="tl-error" role="alert">
+            <strong>{t(lang, Key::LoadFailed)}</strong>
+            <p>{heading}</p>
+            {(!details.is_empty()).then(|| view! {
+                <ul>{details.into_iter().map(|d| view! { <li>{d}</li> }).collect::<Vec<_>>()}</ul>
+            })}
+            {retry.then(|| view! {
+                <button type="button" class="tl-retry" on:click=move |_| on_retry.run(())>{t(lang, Key::Retry)}</button>
+            })}
+        </div>
+    }
+}

@@ -1,0 +1,440 @@
+//! The timeline: axis, lanes, event boxes, clusters and the overview strip. All positions come
+//! from [`crate::core::scene`]; this component maps them to elements and turns wheel, pointer,
+//! touch and key input into new windows via the pure [`Window`] maths.
+
+use super::{use_store, Step, Store};
+use crate::core::i18n::{category_name, cluster_label, t, Key};
+use crate::core::layout::{density, domain};
+use crate::core::scale::Window;
+use crate::core::scene::{neighbour, reveal, scene, set_window, window_for, LaneKey, Mark, MarkKind, Scene};
+use crate::core::ticks::{format_span, ticks};
+use crate::platform::browser;
+use leptos::prelude::*;
+use send_wrapper::SendWrapper;
+use std::collections::HashMap;
+
+/// Pointers currently down on the timeline, for drag and pinch.
+#[derive(Default)]
+struct Gesture {
+    pointers: HashMap<i32, f64>,
+    start_window: Option<Window>,
+    start_x: f64,
+    start_dist: f64,
+    moved: bool,
+}
+
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let session = store.session();
+    let container = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(0.0f64);
+
+    // Measure the available width (and follow resizes) once mounted.
+    Effect::new(move |_| {
+        if let Some(el) = container.get() {
+            let watch = browser::watch_width(&el, move |w| width.set(w));
+            let watch = SendWrapper::new(watch);
+            on_cleanup(move || drop(watch));
+        }
+    });
+
+    let s1 = session.clone();
+    let group = Memo::new(move |_| store.state.with(|s| s.group));
+    let span = Memo::new(move |_| store.state.with(|s| s.span));
+    let window = Memo::new(move |_| {
+        span.track();
+        store.filtered.with(|f| store.state.with_untracked(|s| window_for(s, &s1.items, f)))
+    });
+    let s2 = session.clone();
+    let scene_memo: Memo<Scene> = Memo::new(move |_| {
+        let w = width.get().max(1.0);
+        store.filtered.with(|f| scene(&s2.dataset, &s2.items, f, group.get(), window.get(), w))
+    });
+    let geometry = Memo::new(move |_| {
+        scene_memo.with(|s| s.marks.iter().map(|m| (m.key.clone(), (m.x, m.y, m.width, m.bar_width))).collect::<HashMap<_, _>>())
+    });
+    let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
+    let focused = RwSignal::new(None::<usize>);
+
+    let set_w = move |w: Window, step: Step| store.update(step, |s| set_window(s, w));
+    let zoom = move |factor: f64, anchor: f64| set_w(window.get_untracked().zoom(factor, anchor), Step::Replace);
+
+    // Wheel zooms around the pointer (horizontal wheel / shift pans).
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        let Some(el) = container.get_untracked() else { return };
+        ev.prevent_default();
+        let rect = el.get_bounding_client_rect();
+        let w = rect.width().max(1.0);
+        if ev.shift_key() || ev.delta_x().abs() > ev.delta_y().abs() {
+            let d = if ev.delta_x() != 0.0 { ev.delta_x() } else { ev.delta_y() };
+            set_w(window.get_untracked().pan_px(-d, w), Step::Replace);
+        } else {
+            let anchor = ((ev.client_x() as f64 - rect.left()) / w).clamp(0.0, 1.0);
+            zoom((ev.delta_y() * 0.002).exp(), anchor);
+        }
+    };
+
+    // Drag to pan, two fingers to pinch-zoom.
+    let gesture = StoredValue::new_local(Gesture::default());
+    let dragging = RwSignal::new(false);
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        if ev.button() != 0 {
+            return;
+        }
+        gesture.update_value(|g| {
+            g.pointers.insert(ev.pointer_id(), ev.client_x() as f64);
+            g.start_window = Some(window.get_untracked());
+            g.moved = false;
+            let xs: Vec<f64> = g.pointers.values().copied().collect();
+            g.start_x = xs.iter().sum::<f64>() / xs.len() as f64;
+            g.start_dist = if xs.len() >= 2 { (xs[0] - xs[1]).abs().max(1.0) } else { 0.0 };
+        });
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let Some(el) = container.get_untracked() else { return };
+        let rect = el.get_bounding_client_rect();
+        let w = rect.width().max(1.0);
+        let mut next = None;
+        gesture.update_value(|g| {
+            if !g.pointers.contains_key(&ev.pointer_id()) {
+                return;
+            }
+            g.pointers.insert(ev.pointer_id(), ev.client_x() as f64);
+            let Some(start) = g.start_window else { return };
+            let xs: Vec<f64> = g.pointers.values().copied().collect();
+            let mid = xs.iter().sum::<f64>() / xs.len() as f64;
+            if !g.moved && (mid - g.start_x).abs() < 4.0 && xs.len() < 2 {
+                return;
+            }
+            if !g.moved {
+                g.moved = true;
+                let _ = el.set_pointer_capture(ev.pointer_id());
+            }
+            let mut win = start.pan_px(mid - g.start_x, w);
+            if xs.len() >= 2 && g.start_dist > 0.0 {
+                let dist = (xs[0] - xs[1]).abs().max(1.0);
+                win = win.zoom(g.start_dist / dist, ((mid - rect.left()) / w).clamp(0.0, 1.0));
+            }
+            next = Some(win);
+        });
+        if let Some(win) = next {
+            dragging.set(true);
+            set_w(win, Step::Replace);
+        }
+    };
+    let on_up = move |ev: leptos::ev::PointerEvent| {
+        gesture.update_value(|g| {
+            g.pointers.remove(&ev.pointer_id());
+            g.start_window = if g.pointers.is_empty() { None } else { Some(window.get_untracked()) };
+            let xs: Vec<f64> = g.pointers.values().copied().collect();
+            if !xs.is_empty() {
+                g.start_x = xs.iter().sum::<f64>() / xs.len() as f64;
+            }
+        });
+        dragging.set(false);
+    };
+    // A click that ended a drag must not select the event under the pointer.
+    let was_drag = move || gesture.with_value(|g| g.moved);
+
+    let s3 = session.clone();
+    let move_focus = move |target: Option<usize>| {
+        let Some(i) = target else { return };
+        let w = width.get_untracked().max(1.0);
+        let revealed = store.filtered.with_untracked(|f| {
+            reveal(&s3.dataset, &s3.items, f, group.get_untracked(), window.get_untracked(), w, i)
+        });
+        if revealed != window.get_untracked() {
+            set_w(revealed, Step::Replace);
+        }
+        focused.set(Some(i));
+        let id = s3.dataset.events[i].id.clone();
+        if let Some(el) = container.get_untracked() {
+            let el: web_sys::Element = el.into();
+            request_animation_frame(move || {
+                browser::focus_first(&el, &format!(".tl-event[data-event-id=\"{id}\"]"));
+            });
+        }
+    };
+    let s4 = session.clone();
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let on_event = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|e| e.class_list().contains("tl-event"));
+        let w = width.get_untracked().max(1.0);
+        let current = focused.get_untracked().or_else(|| selected.get_untracked().and_then(|id| s4.dataset.event_index(&id)));
+        match ev.key().as_str() {
+            "+" | "=" => zoom(0.7, 0.5),
+            "-" | "_" => zoom(1.0 / 0.7, 0.5),
+            "ArrowRight" | "ArrowDown" if on_event => move_focus(store.filtered.with_untracked(|f| neighbour(f, current, 1))),
+            "ArrowLeft" | "ArrowUp" if on_event => move_focus(store.filtered.with_untracked(|f| neighbour(f, current, -1))),
+            "Home" if on_event => move_focus(store.filtered.with_untracked(|f| f.first().copied())),
+            "End" if on_event => move_focus(store.filtered.with_untracked(|f| f.last().copied())),
+            "ArrowRight" | "PageDown" => set_w(window.get_untracked().pan_px(-w * 0.2, w), Step::Replace),
+            "ArrowLeft" | "PageUp" => set_w(window.get_untracked().pan_px(w * 0.2, w), Step::Replace),
+            "ArrowDown" | "ArrowUp" => return,
+            _ => return,
+        }
+        ev.prevent_default();
+    };
+
+    let s5 = session.clone();
+    let fit = move |_| {
+        store.update(Step::Push, |s| s.span = None);
+        let _ = &s5;
+    };
+    let help_id = store.id("timeline-help");
+    view! {
+        <div class="tl-controls" role="group" aria-label=move || t(lang.get(), Key::TimelineView)>
+            <button type="button" data-action="zoom-in" on:click=move |_| zoom(0.6, 0.5)
+                aria-label=move || t(lang.get(), Key::ZoomIn) title=move || t(lang.get(), Key::ZoomIn)>"+"</button>
+            <button type="button" data-action="zoom-out" on:click=move |_| zoom(1.0 / 0.6, 0.5)
+                aria-label=move || t(lang.get(), Key::ZoomOut) title=move || t(lang.get(), Key::ZoomOut)>"−"</button>
+            <button type="button" data-action="pan-earlier" on:click=move |_| set_w(window.get_untracked().pan_frac(-0.3), Step::Replace)
+                aria-label=move || t(lang.get(), Key::PanEarlier) title=move || t(lang.get(), Key::PanEarlier)>"←"</button>
+            <button type="button" data-action="pan-later" on:click=move |_| set_w(window.get_untracked().pan_frac(0.3), Step::Replace)
+                aria-label=move || t(lang.get(), Key::PanLater) title=move || t(lang.get(), Key::PanLater)>"→"</button>
+            <button type="button" data-action="fit" on:click=fit>{move || t(lang.get(), Key::Fit)}</button>
+        </div>
+        <p id=help_id.clone() class="tl-visually-hidden">{move || t(lang.get(), Key::TimelineHelp)}</p>
+        <div class="tl-timeline" node_ref=container tabindex="0" role="region"
+            aria-label=move || t(lang.get(), Key::TimelineLabel) aria-describedby=help_id
+            class:tl-dragging=move || dragging.get()
+            on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
+            on:pointercancel=on_up on:keydown=on_key>
+            <Axis window=window width=width />
+            <div class="tl-lanes" role="list" style:height=move || format!("{}px", scene_memo.with(|s| s.height))>
+                {
+                    let s6 = session.clone();
+                    move || scene_memo.with(|sc| {
+                        let l = lang.get();
+                        sc.lanes.iter().filter(|lane| lane.key != LaneKey::All).map(|lane| {
+                            let label = match &lane.key {
+                                LaneKey::Category(c) => category_name(l, *c).to_string(),
+                                LaneKey::Actor(a) => s6.actor_name(a, l),
+                                LaneKey::All => String::new(),
+                            };
+                            view! {
+                                <div class="tl-lane" role="presentation" style:top=format!("{}px", lane.y)
+                                    style:height=format!("{}px", lane.height) style:position="absolute" style:left="0" style:right="0">
+                                    <span class="tl-lane-label">{label} " (" {lane.count} ")"</span>
+                                </div>
+                            }
+                        }).collect::<Vec<_>>()
+                    })
+                }
+                <For
+                    each=move || scene_memo.with(|s| s.marks.clone())
+                    key=|m: &Mark| m.key.clone()
+                    children=move |m: Mark| view! {
+                        <MarkView mark=m geometry=geometry store=store selected=selected focused=focused was_drag=Callback::new(move |_| was_drag()) />
+                    }
+                />
+            </div>
+            <Show when=move || scene_memo.with(|s| s.marks.is_empty())>
+                <p class="tl-empty">{move || {
+                    let l = lang.get();
+                    if store.filtered.with(|f| f.is_empty()) { t(l, Key::NoResults) } else { t(l, Key::NoneInWindow) }
+                }}</p>
+            </Show>
+        </div>
+        <Overview window=window />
+    }
+}
+
+/// The time axis with its ticks.
+#[component]
+fn Axis(
+    /// The visible window.
+    window: Memo<Window>,
+    /// The timeline's width in px.
+    width: RwSignal<f64>,
+) -> impl IntoView {
+    let store = use_store();
+    view! {
+        <div class="tl-axis" aria-hidden="true">
+            {move || {
+                let w = width.get();
+                ticks(&window.get(), w, store.lang.get()).into_iter().map(|tk| view! {
+                    <span class="tl-tick" class:tl-major=tk.major style:left=format!("{:.1}px", tk.x)>{tk.label}</span>
+                }).collect::<Vec<_>>()
+            }}
+        </div>
+    }
+}
+
+/// One event box or cluster mark.
+#[component]
+fn MarkView(
+    /// The mark as first placed; its position follows `geometry`.
+    mark: Mark,
+    /// Current positions of all marks by key.
+    geometry: Memo<HashMap<String, (f64, f64, f64, f64)>>,
+    /// The widget's store.
+    store: Store,
+    /// The selected event's id.
+    selected: Memo<Option<String>>,
+    /// The event that has (or last had) keyboard focus.
+    focused: RwSignal<Option<usize>>,
+    /// Whether the pointer gesture that ends in this click was a drag.
+    was_drag: Callback<(), bool>,
+) -> impl IntoView {
+    let key = mark.key.clone();
+    let k2 = key.clone();
+    let k3 = key.clone();
+    let k4 = key.clone();
+    let pos = move |f: fn(&(f64, f64, f64, f64)) -> f64, k: &str| geometry.with(|g| g.get(k).map(f).unwrap_or(0.0));
+    let left = move || format!("{:.1}px", pos(|g| g.0, &key));
+    let top = move || format!("{:.1}px", pos(|g| g.1, &k2));
+    let width = move || format!("{:.1}px", pos(|g| g.2, &k3));
+    let bar = move || format!("{:.1}px", pos(|g| g.3, &k4).max(4.0));
+    let lang = store.lang;
+    let session = store.session();
+    match mark.kind {
+        MarkKind::Event(i) => {
+            let e = session.dataset.events[i].clone();
+            let id = e.id.clone();
+            let id2 = id.clone();
+            let id3 = id.clone();
+            let wide = e.date.precision() != crate::core::date::Precision::Day || e.end.is_some();
+            let category = e.categories.first().map(|c| c.code()).unwrap_or("");
+            let e2 = e.clone();
+            let when = move || format_span(&e2.date, e2.end.as_ref(), e2.approximate, lang.get());
+            let when2 = when.clone();
+            view! {
+                <button type="button" class="tl-event" role="listitem" data-event-id=id.clone() data-category=category
+                    class:tl-wide=wide class:tl-approx=e.approximate
+                    class:tl-selected=move || selected.with(|s| s.as_deref() == Some(id3.as_str()))
+                    tabindex=move || {
+                        let mine = focused.get() == Some(i) || (focused.get().is_none() && selected.with(|s| s.as_deref() == Some(id2.as_str())));
+                        if mine { "0" } else { "-1" }
+                    }
+                    aria-label=move || format!("{}: {}", when(), e.title.get(lang.get()))
+                    style:left=left style:top=top style:width=width
+                    on:focus=move |_| focused.set(Some(i))
+                    on:click=move |_| {
+                        if was_drag.run(()) { return; }
+                        store.return_focus.set_value(Some(id.clone()));
+                        store.update(Step::Push, |s| s.event = Some(id.clone()));
+                    }>
+                    <span class="tl-event-bar" style:width=bar></span>
+                    <span class="tl-event-label">
+                        <span class="tl-event-date">{when2}</span> " "
+                        {move || e.title.get(lang.get()).to_string()}
+                    </span>
+                </button>
+            }
+            .into_any()
+        }
+        MarkKind::Cluster { events, start, end } => {
+            let n = events.len();
+            let ids = events.iter().map(|&i| session.dataset.events[i].id.as_str()).collect::<Vec<_>>().join(" ");
+            view! {
+                <button type="button" class="tl-cluster" role="listitem" data-event-ids=ids data-count=n
+                    aria-label=move || cluster_label(lang.get(), n)
+                    style:left=left style:top=top style:width=width
+                    on:click=move |_| {
+                        if was_drag.run(()) { return; }
+                        let w = Window::fit(start, end, 0.1);
+                        store.update(Step::Push, |s| set_window(s, w));
+                    }>
+                    {n}
+                </button>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The overview strip: density over the whole filtered period, with the window as a brush.
+#[component]
+fn Overview(
+    /// The visible window.
+    window: Memo<Window>,
+) -> impl IntoView {
+    const BINS: usize = 120;
+    let store = use_store();
+    let lang = store.lang;
+    let session = store.session();
+    let strip = NodeRef::<leptos::html::Div>::new();
+    let s1 = session.clone();
+    let full = Memo::new(move |_| {
+        store.filtered.with(|f| {
+            let chosen: Vec<_> = f.iter().map(|&i| s1.items[i]).collect();
+            let d = domain(&chosen).map(|d| Window::fit(d.start, d.end, 0.02)).unwrap_or_else(|| window.get_untracked());
+            let bins = density(&chosen, &d, BINS);
+            (d, bins)
+        })
+    });
+    let drag = StoredValue::new_local(None::<(f64, Window)>);
+    let brush_pos = move || {
+        let (d, _) = full.get();
+        let w = window.get();
+        let a = ((w.start - d.start) / d.span()).clamp(0.0, 1.0) * 100.0;
+        let b = ((w.end - d.start) / d.span()).clamp(0.0, 1.0) * 100.0;
+        (a, (b - a).max(0.5))
+    };
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        let Some(el) = strip.get_untracked() else { return };
+        let rect = el.get_bounding_client_rect();
+        let (d, _) = full.get_untracked();
+        let frac = (ev.client_x() as f64 - rect.left()) / rect.width().max(1.0);
+        let w = window.get_untracked();
+        let day = d.start + frac * d.span();
+        // Pressing outside the brush centres the window there first.
+        let w = if w.contains(day) { w } else { w.centred_on(day) };
+        store.update(Step::Push, |s| set_window(s, w));
+        drag.set_value(Some((ev.client_x() as f64, w)));
+        let _ = el.set_pointer_capture(ev.pointer_id());
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let Some((x0, w0)) = drag.get_value() else { return };
+        let Some(el) = strip.get_untracked() else { return };
+        let (d, _) = full.get_untracked();
+        let px_per_day = el.get_bounding_client_rect().width().max(1.0) / d.span();
+        let shift = (ev.client_x() as f64 - x0) / px_per_day;
+        let w = Window::new(w0.start + shift, w0.end + shift);
+        store.update(Step::Replace, |s| set_window(s, w));
+    };
+    let on_up = move |_| drag.set_value(None);
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let w = window.get_untracked();
+        let next = match ev.key().as_str() {
+            "ArrowLeft" => w.pan_frac(-0.25),
+            "ArrowRight" => w.pan_frac(0.25),
+            _ => return,
+        };
+        ev.prevent_default();
+        store.update(Step::Replace, |s| set_window(s, next));
+    };
+    view! {
+        <div class="tl-overview" node_ref=strip role="slider" tabindex="0"
+            aria-label=move || t(lang.get(), Key::OverviewLabel)
+            aria-valuemin="0" aria-valuemax="100"
+            aria-valuenow=move || format!("{:.0}", brush_pos().0)
+            aria-valuetext=move || {
+                let w = window.get();
+                let (a, b) = w.to_span();
+                match (crate::core::date::date_of_day(a), crate::core::date::date_of_day(b - 1)) {
+                    (Some(a), Some(b)) => format!("{a} – {b}"),
+                    _ => String::new(),
+                }
+            }
+            on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up on:keydown=on_key>
+            {move || {
+                let (_, bins) = full.get();
+                let max = bins.iter().copied().max().unwrap_or(1).max(1) as f64;
+                let n = bins.len().max(1) as f64;
+                bins.iter().enumerate().filter(|(_, c)| **c > 0).map(|(k, c)| view! {
+                    <span class="tl-overview-bar"
+                        style:left=format!("{:.2}%", k as f64 / n * 100.0)
+                        style:width=format!("{:.2}%", 100.0 / n)
+                        style:height=format!("{:.0}%", (*c as f64 / max * 100.0).max(8.0))></span>
+                }).collect::<Vec<_>>()
+            }}
+            <span class="tl-brush" style:left=move || format!("{:.2}%", brush_pos().0) style:width=move || format!("{:.2}%", brush_pos().1)></span>
+        </div>
+    }
+}

@@ -1,0 +1,134 @@
+//! The toolbar: language, view, lanes, copy link, export and embed snippets.
+
+use super::{use_store, Step};
+use crate::core::export::{file_name, to_csv, to_ics, to_json};
+use crate::core::i18n::{t, Key};
+use crate::core::model::Lang;
+use crate::core::urlstate::encode;
+use crate::core::viewstate::{Group, View};
+use crate::platform::{browser, location};
+use leptos::prelude::*;
+
+#[component]
+pub fn Toolbar(
+    /// Whether the page-level controls (embed snippets) are shown.
+    chrome: bool,
+) -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let view_mode = Memo::new(move |_| store.state.with(|s| s.view));
+    let group = Memo::new(move |_| store.state.with(|s| s.group));
+    let lanes_id = store.id("lanes");
+    let show_embed = RwSignal::new(false);
+    let copy = move |_| {
+        let url = location::share_url(&store.state.with_untracked(encode));
+        leptos::task::spawn_local(async move {
+            let ok = browser::copy_text(url).await;
+            store.status.set(t(store.lang.get_untracked(), if ok { Key::LinkCopied } else { Key::CopyFailed }).to_string());
+        });
+    };
+    let export = move |kind: &'static str| {
+        let session = store.session();
+        let l = store.lang.get_untracked();
+        let indices = store.filtered.get_untracked();
+        let name = store.state.with_untracked(|s| file_name(s, kind));
+        let (mime, body) = match kind {
+            "csv" => ("text/csv;charset=utf-8", to_csv(&session.dataset, &indices, l)),
+            "ics" => ("text/calendar;charset=utf-8", to_ics(&session.dataset, &indices, l, &dtstamp())),
+            _ => ("application/json", to_json(&session.dataset, &indices)),
+        };
+        let _ = browser::download(&name, mime, &body);
+    };
+    view! {
+        <div class="tl-toolbar">
+            <div class="tl-segmented" role="group" aria-label=move || t(lang.get(), Key::Language)>
+                {Lang::ALL.into_iter().map(|l| view! {
+                    <button type="button" lang=l.code() data-lang=l.code()
+                        aria-pressed=move || (lang.get() == l).to_string()
+                        on:click=move |_| store.update(Step::Push, |s| s.lang = Some(l))>
+                        {l.code().to_uppercase()}
+                    </button>
+                }).collect::<Vec<_>>()}
+            </div>
+            <div class="tl-segmented" role="group" aria-label=move || t(lang.get(), Key::View)>
+                <button type="button" data-view="timeline" aria-pressed=move || (view_mode.get() == View::Timeline).to_string()
+                    on:click=move |_| store.update(Step::Push, |s| s.view = View::Timeline)>
+                    {move || t(lang.get(), Key::TimelineView)}
+                </button>
+                <button type="button" data-view="list" aria-pressed=move || (view_mode.get() == View::List).to_string()
+                    on:click=move |_| store.update(Step::Push, |s| s.view = View::List)>
+                    {move || t(lang.get(), Key::ListView)}
+                </button>
+            </div>
+            <label for=lanes_id.clone()>{move || t(lang.get(), Key::Lanes)}
+                <select id=lanes_id class="tl-lanes-select"
+                    on:change=move |ev| {
+                        let g = match event_target_value(&ev).as_str() { "category" => Group::Category, "actor" => Group::Actor, _ => Group::None };
+                        store.update(Step::Push, |s| s.group = g);
+                    }>
+                    <option value="none" selected=move || group.get() == Group::None>{move || t(lang.get(), Key::LanesNone)}</option>
+                    <option value="category" selected=move || group.get() == Group::Category>{move || t(lang.get(), Key::LanesCategory)}</option>
+                    <option value="actor" selected=move || group.get() == Group::Actor>{move || t(lang.get(), Key::LanesActor)}</option>
+                </select>
+            </label>
+            <button type="button" class="tl-copy" on:click=copy>{move || t(lang.get(), Key::CopyLink)}</button>
+            <span class="tl-segmented" role="group" aria-label=move || t(lang.get(), Key::Export)>
+                <button type="button" data-export="json" on:click=move |_| export("json")>{move || format!("{} {}", t(lang.get(), Key::Export), t(lang.get(), Key::ExportJson))}</button>
+                <button type="button" data-export="csv" on:click=move |_| export("csv")>{move || t(lang.get(), Key::ExportCsv)}</button>
+                <button type="button" data-export="ics" on:click=move |_| export("ics")>{move || t(lang.get(), Key::ExportIcs)}</button>
+            </span>
+            {chrome.then(|| view! {
+                <button type="button" class="tl-embed-toggle" aria-expanded=move || show_embed.get().to_string()
+                    on:click=move |_| show_embed.update(|v| *v = !*v)>{move || t(lang.get(), Key::Embed)}</button>
+            })}
+        </div>
+        <Show when=move || show_embed.get()>
+            <EmbedSnippets />
+        </Show>
+    }
+}
+
+/// A DTSTAMP for calendar exports: now, in UTC.
+fn dtstamp() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        d.get_utc_full_year(),
+        d.get_utc_month() + 1,
+        d.get_utc_date(),
+        d.get_utc_hours(),
+        d.get_utc_minutes(),
+        d.get_utc_seconds()
+    )
+}
+
+/// Ready-to-copy snippets that show the current view on another page.
+#[component]
+fn EmbedSnippets() -> impl IntoView {
+    let store = use_store();
+    let lang = store.lang;
+    let snippets = move || {
+        let q = store.state.with(encode);
+        let embed = location::sibling_url("embed.html");
+        let script = location::sibling_url("pkg/timeline-explorer.js");
+        let iframe_src = if q.is_empty() { embed } else { format!("{embed}?{q}") };
+        let iframe = format!(
+            "<iframe src=\"{}\" title=\"Timeline\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>",
+            iframe_src.replace('&', "&amp;").replace('"', "&quot;")
+        );
+        let element = format!(
+            "<script type=\"module\" src=\"{script}\"></script>\n<timeline-explorer state=\"{}\"></timeline-explorer>",
+            q.replace('&', "&amp;").replace('"', "&quot;")
+        );
+        (iframe, element)
+    };
+    view! {
+        <div class="tl-embed">
+            <p>{move || t(lang.get(), Key::EmbedHelp)}</p>
+            <label>{move || t(lang.get(), Key::EmbedIframe)}
+                <textarea readonly rows="3" class="tl-embed-iframe" prop:value=move || snippets().0></textarea></label>
+            <label>{move || t(lang.get(), Key::EmbedElement)}
+                <textarea readonly rows="3" class="tl-embed-element" prop:value=move || snippets().1></textarea></label>
+        </div>
+    }
+}

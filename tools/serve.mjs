@@ -1,0 +1,61 @@
+// A small static server for the standalone view, the demo pages and the tests.
+// Serves the repository root read-only on 127.0.0.1, with the strict Content-Security-Policy the
+// widget promises to work under on every HTML page, and CSP violation reports collected at
+// /__csp (readable at /__csp/reports for the tests).
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = normalize(join(fileURLToPath(import.meta.url), '..', '..'));
+const args = process.argv.slice(2);
+const portArg = args.indexOf('--port');
+const port = Number(portArg >= 0 ? args[portArg + 1] : process.env.PORT || 8080);
+const quiet = args.includes('--quiet');
+
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data:; connect-src 'self'; frame-src 'self'; report-uri /__csp";
+
+const types = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.ts': 'text/plain; charset=utf-8',
+};
+const allowed = ['index.html', 'embed.html', 'www', 'pkg', 'tests/fixtures', 'bench-results'];
+const reports = [];
+
+const server = createServer(async (req, res) => {
+  const url = new URL(req.url, 'http://localhost');
+  if (url.pathname === '/__csp') {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    reports.push(body);
+    if (!quiet) console.error('CSP violation:', body);
+    res.writeHead(204).end();
+    return;
+  }
+  if (url.pathname === '/__csp/reports') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reports));
+    return;
+  }
+  let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
+  if (rel.endsWith('/')) rel += 'index.html';
+  const file = normalize(join(root, rel));
+  const inside = file.startsWith(root + sep) && allowed.some((a) => rel === a || rel.startsWith(a + '/'));
+  try {
+    if (!inside || !(await stat(file)).isFile()) throw new Error('not found');
+    const body = await readFile(file);
+    const type = types[extname(file)] || 'application/octet-stream';
+    const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+    if (type.startsWith('text/html')) headers['content-security-policy'] = CSP;
+    res.writeHead(200, headers).end(body);
+  } catch {
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
+  }
+});
+
+server.listen(port, '127.0.0.1', () => {
+  const { port: p } = server.address();
+  console.log(`Serving the timeline explorer on http://127.0.0.1:${p}/`);
+});
