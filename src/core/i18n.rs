@@ -81,11 +81,12 @@ pub enum Key {
     EmbedHelp,
     Selected,
     Until,
+    ShowMore,
 }
 
 impl Key {
     /// Every key, for completeness checks.
-    pub const ALL: &'static [Key] = &[Key::Search, Key::SearchPlaceholder, Key::Filters, Key::Categories, Key::Actors, Key::Tags, Key::Places, Key::Place, Key::DateRange, Key::From, Key::To, Key::DateHint, Key::ClearAll, Key::View, Key::TimelineView, Key::ListView, Key::Lanes, Key::LanesNone, Key::LanesCategory, Key::LanesActor, Key::Language, Key::CopyLink, Key::LinkCopied, Key::CopyFailed, Key::Export, Key::ExportJson, Key::ExportCsv, Key::ExportIcs, Key::ZoomIn, Key::ZoomOut, Key::Fit, Key::PanEarlier, Key::PanLater, Key::Close, Key::Dismiss, Key::Sources, Key::Related, Key::Confidence, Key::Confirmed, Key::PerArticle, Key::PrecisionDay, Key::PrecisionMonth, Key::PrecisionYear, Key::Approximate, Key::RelFollows, Key::RelRespondsTo, Key::RelContext, Key::RelPartOf, Key::CatDiplomacy, Key::CatMilitary, Key::CatEnergy, Key::CatTransport, Key::CatAnalysis, Key::IgnoredHeading, Key::LoadFailed, Key::InvalidData, Key::NetworkFailed, Key::Retry, Key::Loading, Key::NoResults, Key::NoneInWindow, Key::TimelineLabel, Key::ListLabel, Key::OverviewLabel, Key::TimelineHelp, Key::Crashed, Key::ReportIt, Key::Embed, Key::EmbedIframe, Key::EmbedElement, Key::EmbedHelp, Key::Selected, Key::Until];
+    pub const ALL: &'static [Key] = &[Key::Search, Key::SearchPlaceholder, Key::Filters, Key::Categories, Key::Actors, Key::Tags, Key::Places, Key::Place, Key::DateRange, Key::From, Key::To, Key::DateHint, Key::ClearAll, Key::View, Key::TimelineView, Key::ListView, Key::Lanes, Key::LanesNone, Key::LanesCategory, Key::LanesActor, Key::Language, Key::CopyLink, Key::LinkCopied, Key::CopyFailed, Key::Export, Key::ExportJson, Key::ExportCsv, Key::ExportIcs, Key::ZoomIn, Key::ZoomOut, Key::Fit, Key::PanEarlier, Key::PanLater, Key::Close, Key::Dismiss, Key::Sources, Key::Related, Key::Confidence, Key::Confirmed, Key::PerArticle, Key::PrecisionDay, Key::PrecisionMonth, Key::PrecisionYear, Key::Approximate, Key::RelFollows, Key::RelRespondsTo, Key::RelContext, Key::RelPartOf, Key::CatDiplomacy, Key::CatMilitary, Key::CatEnergy, Key::CatTransport, Key::CatAnalysis, Key::IgnoredHeading, Key::LoadFailed, Key::InvalidData, Key::NetworkFailed, Key::Retry, Key::Loading, Key::NoResults, Key::NoneInWindow, Key::TimelineLabel, Key::ListLabel, Key::OverviewLabel, Key::TimelineHelp, Key::Crashed, Key::ReportIt, Key::Embed, Key::EmbedIframe, Key::EmbedElement, Key::EmbedHelp, Key::Selected, Key::Until, Key::ShowMore];
 }
 
 /// The text of `key` in `lang`.
@@ -166,6 +167,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             EmbedHelp => "Paste one of these snippets into your page to show this view.",
             Selected => "Selected event",
             Until => "until",
+            ShowMore => "Show more events",
         },
         Lang::De => match key {
             Search => "Suche",
@@ -241,6 +243,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             EmbedHelp => "Einen dieser Schnipsel in die eigene Seite einfügen, um diese Ansicht zu zeigen.",
             Selected => "Ausgewähltes Ereignis",
             Until => "bis",
+            ShowMore => "Weitere Ereignisse zeigen",
         },
     }
 }

@@ -7,6 +7,9 @@
 pub mod date;
 pub mod embedded;
 pub mod i18n;
+pub mod layout;
+pub mod scale;
+pub mod ticks;
 pub mod model;
 pub mod validate;
 pub mod viewstate;

@@ -136,6 +136,16 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<Timeline
 /// Mounts the standalone view: the widget owns the page URL, with heading and embed snippets.
 #[wasm_bindgen(js_name = mountStandalone)]
 pub fn mount_standalone(element: web_sys::HtmlElement) -> TimelineHandle {
+    mount_own_url(element, true)
+}
+
+/// Mounts the iframe view (`embed.html`): the frame's URL is the state, no page chrome.
+#[wasm_bindgen(js_name = mountEmbedded)]
+pub fn mount_embedded(element: web_sys::HtmlElement) -> TimelineHandle {
+    mount_own_url(element, false)
+}
+
+fn mount_own_url(element: web_sys::HtmlElement, chrome: bool) -> TimelineHandle {
     install_panic_hook();
     element.set_inner_html("");
     let control = Control::default();
@@ -146,7 +156,7 @@ pub fn mount_standalone(element: web_sys::HtmlElement) -> TimelineHandle {
             state: None,
             url_mode: UrlMode::Own,
             lang: None,
-            chrome: true,
+            chrome,
             control: control.clone(),
         },
     );

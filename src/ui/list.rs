@@ -7,12 +7,21 @@ use crate::core::i18n::{t, Key};
 use crate::core::ticks::format_span;
 use leptos::prelude::*;
 
+/// How many list items render before "Show more".
+const PAGE: usize = 200;
+
 #[component]
 pub fn ListView() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let session = store.session();
     let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
+    // Long results render in pages, so 100,000 events never mean 100,000 elements at once.
+    let shown = RwSignal::new(PAGE);
+    Effect::new(move |_| {
+        store.filtered.track();
+        shown.set(PAGE);
+    });
     view! {
         <Show
             when=move || store.filtered.with(|f| !f.is_empty())
@@ -20,7 +29,7 @@ pub fn ListView() -> impl IntoView {
         >
             <ol class="tl-list" aria-label=move || t(lang.get(), Key::ListLabel)>
                 <For
-                    each=move || store.filtered.get().iter().copied().collect::<Vec<_>>()
+                    each=move || store.filtered.with(|f| f.iter().copied().take(shown.get()).collect::<Vec<_>>())
                     key=|i| *i
                     children={
                         let session = session.clone();
@@ -64,6 +73,11 @@ pub fn ListView() -> impl IntoView {
                     }
                 />
             </ol>
+            <Show when=move || store.filtered.with(|f| f.len() > shown.get())>
+                <button type="button" class="tl-more" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {move || format!("{} ({})", t(lang.get(), Key::ShowMore), store.filtered.with(|f| f.len()) - shown.get().min(store.filtered.with(|f| f.len())))}
+                </button>
+            </Show>
         </Show>
     }
 }

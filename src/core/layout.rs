@@ -1,0 +1,297 @@
+//! Stacking and clustering, on plain data (no DOM required).
+//!
+//! Each event gets a box at least `min_box_px` wide (room for its label) starting at its date.
+//! Boxes that would overlap stack in rows, first fit. Where a run of overlapping boxes would
+//! need more than `max_rows` rows, the run collapses into cluster marks, one per
+//! `min_box_px` of axis, each showing how many events it holds. So the number of marks is
+//! bounded by the width, whatever the number of events.
+
+use super::scale::Window;
+
+/// An event on the axis: `key` is its index, `start..end` its interval in day numbers.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Item {
+    pub key: usize,
+    pub start: f64,
+    pub end: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LayoutParams {
+    pub width_px: f64,
+    /// The narrowest box (room for a label), and the width of one cluster bucket.
+    pub min_box_px: f64,
+    /// Rows a lane may use before dense runs become clusters.
+    pub max_rows: usize,
+    /// Space kept free after each box.
+    pub gap_px: f64,
+}
+
+/// An event drawn as a box of its own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PlacedBox {
+    pub key: usize,
+    pub row: usize,
+    pub x: f64,
+    pub width: f64,
+    /// The true extent of the interval in px (at least 2).
+    pub bar_width: f64,
+}
+
+/// Several events shown as one mark with their count.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    pub row: usize,
+    pub x: f64,
+    pub width: f64,
+    /// The members' earliest start and latest end, in day numbers.
+    pub start: f64,
+    pub end: f64,
+    pub keys: Vec<usize>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LaneLayout {
+    pub boxes: Vec<PlacedBox>,
+    pub clusters: Vec<Cluster>,
+    /// Rows in use (at least 1 when anything is placed).
+    pub rows: usize,
+}
+
+struct Placed {
+    item: Item,
+    x: f64,
+    bar: f64,
+    width: f64,
+}
+
+/// Lays out one lane's items (sorted by start, then key) for a window.
+pub fn layout_lane(items: &[Item], window: &Window, p: &LayoutParams) -> LaneLayout {
+    let mut out = LaneLayout::default();
+    if !(p.width_px.is_finite() && p.width_px > 0.0) || window.span() <= 0.0 || items.is_empty() {
+        return out;
+    }
+    let min_box = p.min_box_px.max(1.0);
+    let margin = min_box / p.width_px * window.span();
+    let (lo, hi) = (window.start - margin, window.end + margin);
+    // Items are sorted by start: everything from `upper` on starts after the window.
+    let upper = items.partition_point(|it| it.start < hi);
+    let mut visible: Vec<Placed> = items[..upper]
+        .iter()
+        .filter(|it| it.end > lo)
+        .map(|&item| {
+            let x = window.x(item.start, p.width_px);
+            let bar = (window.x(item.end, p.width_px) - x).max(2.0);
+            Placed { item, x, bar, width: bar.max(min_box) }
+        })
+        .collect();
+    visible.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.item.key.cmp(&b.item.key)));
+
+    // Runs of chain-overlapping boxes.
+    let mut start_of_run = 0;
+    let mut run_end = f64::NEG_INFINITY;
+    for k in 0..=visible.len() {
+        let breaks = k == visible.len() || visible[k].x >= run_end;
+        if breaks && k > start_of_run {
+            place_run(&visible[start_of_run..k], p, min_box, &mut out);
+            start_of_run = k;
+        }
+        if k < visible.len() {
+            run_end = if breaks { visible[k].x + visible[k].width + p.gap_px } else { run_end.max(visible[k].x + visible[k].width + p.gap_px) };
+        }
+    }
+    if out.rows == 0 && !(out.boxes.is_empty() && out.clusters.is_empty()) {
+        out.rows = 1;
+    }
+    out
+}
+
+fn place_run(run: &[Placed], p: &LayoutParams, min_box: f64, out: &mut LaneLayout) {
+    // First fit into rows.
+    let mut row_ends: Vec<f64> = Vec::new();
+    let mut rows_of = Vec::with_capacity(run.len());
+    for pl in run {
+        let row = match row_ends.iter().position(|&end| end <= pl.x) {
+            Some(r) => r,
+            None => {
+                row_ends.push(f64::NEG_INFINITY);
+                row_ends.len() - 1
+            }
+        };
+        row_ends[row] = pl.x + pl.width + p.gap_px;
+        rows_of.push(row);
+        if row_ends.len() > p.max_rows {
+            break;
+        }
+    }
+    if row_ends.len() <= p.max_rows {
+        for (pl, row) in run.iter().zip(rows_of) {
+            out.boxes.push(PlacedBox { key: pl.item.key, row, x: pl.x, width: pl.width, bar_width: pl.bar });
+        }
+        out.rows = out.rows.max(row_ends.len());
+        return;
+    }
+    // Too dense: one cluster per bucket of `min_box` px, from the run's left edge.
+    let x0 = run[0].x;
+    let mut k = 0;
+    while k < run.len() {
+        let bucket = ((run[k].x - x0) / min_box).floor();
+        let mut members = Vec::new();
+        let (mut start, mut end) = (f64::INFINITY, f64::NEG_INFINITY);
+        while k < run.len() && ((run[k].x - x0) / min_box).floor() == bucket {
+            members.push(run[k].item.key);
+            start = start.min(run[k].item.start);
+            end = end.max(run[k].item.end);
+            k += 1;
+        }
+        let x = x0 + bucket * min_box;
+        let width = (min_box - p.gap_px).max(1.0);
+        if members.len() == 1 {
+            let pl = run.iter().find(|pl| pl.item.key == members[0]).expect("member of the run");
+            out.boxes.push(PlacedBox { key: members[0], row: 0, x, width, bar_width: pl.bar.min(width) });
+        } else {
+            out.clusters.push(Cluster { row: 0, x, width, start, end, keys: members });
+        }
+    }
+    out.rows = out.rows.max(1);
+}
+
+/// Counts of items per bin over `domain` (an item counts in every bin it touches).
+pub fn density(items: &[Item], domain: &Window, bins: usize) -> Vec<u32> {
+    let mut out = vec![0u32; bins];
+    let span = domain.span();
+    if bins == 0 || !(span > 0.0) {
+        return out;
+    }
+    let last = bins as f64 - 1.0;
+    for it in items {
+        if it.end <= domain.start || it.start >= domain.end {
+            continue;
+        }
+        let a = ((it.start - domain.start) / span * bins as f64).floor().clamp(0.0, last) as usize;
+        let b = ((it.end - domain.start) / span * bins as f64).ceil().clamp(1.0, bins as f64) as usize;
+        for c in &mut out[a..b.max(a + 1)] {
+            *c += 1;
+        }
+    }
+    out
+}
+
+/// The interval from the earliest start to the latest end (no span limits applied).
+pub fn domain(items: &[Item]) -> Option<Window> {
+    let start = items.iter().map(|i| i.start).fold(f64::INFINITY, f64::min);
+    let end = items.iter().map(|i| i.end).fold(f64::NEG_INFINITY, f64::max);
+    (start.is_finite() && end.is_finite()).then_some(Window { start, end })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn params() -> LayoutParams {
+        LayoutParams { width_px: 1000.0, min_box_px: 100.0, max_rows: 3, gap_px: 4.0 }
+    }
+
+    fn item(key: usize, start: f64, len: f64) -> Item {
+        Item { key, start, end: start + len }
+    }
+
+    fn window() -> Window {
+        Window { start: 0.0, end: 1000.0 }
+    }
+
+    fn assert_no_overlap(l: &LaneLayout) {
+        let mut marks: Vec<(usize, f64, f64)> = l.boxes.iter().map(|b| (b.row, b.x, b.x + b.width)).collect();
+        marks.extend(l.clusters.iter().map(|c| (c.row, c.x, c.x + c.width)));
+        for (i, a) in marks.iter().enumerate() {
+            for b in &marks[i + 1..] {
+                if a.0 == b.0 {
+                    assert!(a.2 <= b.1 || b.2 <= a.1, "{a:?} overlaps {b:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sparse_events_sit_in_one_row() {
+        let items: Vec<_> = (0..5).map(|k| item(k, k as f64 * 200.0, 1.0)).collect();
+        let l = layout_lane(&items, &window(), &params());
+        assert_eq!(l.rows, 1);
+        assert_eq!(l.boxes.len(), 5);
+        assert!(l.clusters.is_empty());
+        assert!(l.boxes.iter().all(|b| b.row == 0 && b.width == 100.0));
+    }
+
+    #[test]
+    fn overlapping_events_stack_first_fit() {
+        let items = [item(0, 0.0, 1.0), item(1, 50.0, 1.0), item(2, 120.0, 1.0)];
+        let l = layout_lane(&items, &window(), &params());
+        let rows: Vec<_> = l.boxes.iter().map(|b| (b.key, b.row)).collect();
+        assert_eq!(rows, [(0, 0), (1, 1), (2, 0)]);
+        assert_eq!(l.rows, 2);
+        assert_no_overlap(&l);
+    }
+
+    #[test]
+    fn a_run_needing_more_rows_than_allowed_becomes_clusters_with_the_right_counts() {
+        let items: Vec<_> = (0..10).map(|k| item(k, 500.0 + k as f64, 1.0)).collect();
+        let l = layout_lane(&items, &window(), &params());
+        assert!(l.boxes.is_empty());
+        let total: usize = l.clusters.iter().map(|c| c.keys.len()).sum();
+        assert_eq!(total, 10);
+        assert_eq!(l.clusters[0].keys, (0..10).collect::<Vec<_>>());
+        assert_eq!((l.clusters[0].start, l.clusters[0].end), (500.0, 510.0));
+        assert_no_overlap(&l);
+    }
+
+    #[test]
+    fn long_intervals_get_boxes_as_wide_as_their_time() {
+        let l = layout_lane(&[item(0, 100.0, 300.0)], &window(), &params());
+        assert_eq!(l.boxes[0].bar_width, 300.0);
+        assert_eq!(l.boxes[0].width, 300.0);
+    }
+
+    #[test]
+    fn events_outside_the_window_are_left_out() {
+        let items = [item(0, -5000.0, 1.0), item(1, 500.0, 1.0), item(2, 9000.0, 1.0)];
+        let l = layout_lane(&items, &window(), &params());
+        assert_eq!(l.boxes.iter().map(|b| b.key).collect::<Vec<_>>(), [1]);
+    }
+
+    #[test]
+    fn the_same_input_always_gives_the_same_layout() {
+        let items: Vec<_> = (0..50).map(|k| item(k, (k * 37 % 1000) as f64, (k % 7) as f64 + 1.0)).collect();
+        let mut sorted = items.clone();
+        sorted.sort_by(|a, b| a.start.total_cmp(&b.start).then(a.key.cmp(&b.key)));
+        let a = layout_lane(&sorted, &window(), &params());
+        let b = layout_lane(&sorted, &window(), &params());
+        assert_eq!(a, b);
+        assert_no_overlap(&a);
+    }
+
+    #[test]
+    fn a_hundred_thousand_events_give_a_bounded_number_of_marks() {
+        let items: Vec<_> = (0..100_000).map(|k| item(k, k as f64 / 100.0, 1.0)).collect();
+        let l = layout_lane(&items, &window(), &params());
+        let marks = l.boxes.len() + l.clusters.len();
+        assert!(marks <= (1000 / 100 + 3) * 3, "{marks} marks");
+        let total: usize = l.boxes.len() + l.clusters.iter().map(|c| c.keys.len()).sum::<usize>();
+        assert!(total >= 100_000 - 1, "every visible event is counted somewhere: {total}");
+        assert_no_overlap(&l);
+    }
+
+    #[test]
+    fn density_counts_every_bin_an_item_touches() {
+        let items = [item(0, 0.0, 1.0), item(1, 0.0, 500.0), item(2, 999.0, 1.0)];
+        let d = density(&items, &window(), 10);
+        assert_eq!(d, [2, 1, 1, 1, 1, 0, 0, 0, 0, 1]);
+        assert_eq!(density(&items, &Window { start: 0.0, end: 0.0 }, 10), vec![0; 10]);
+    }
+
+    #[test]
+    fn the_domain_spans_earliest_start_to_latest_end() {
+        let items = [item(0, 5.0, 1.0), item(1, -3.0, 100.0)];
+        assert_eq!(domain(&items), Some(Window { start: -3.0, end: 97.0 }));
+        assert_eq!(domain(&[]), None);
+    }
+}

@@ -1,0 +1,368 @@
+//! Axis ticks that adapt to the zoom level (centuries down to days), with labels in the UI
+//! language that never overlap, and date formatting that keeps a date's honest precision.
+
+use super::date::{date_of_day, day_number, PartialDate, Precision};
+use super::i18n::month_name;
+use super::model::Lang;
+use super::scale::Window;
+use chrono::{Datelike, NaiveDate, Weekday};
+
+/// One tick on the axis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    /// Day number of the calendar boundary.
+    pub day: i64,
+    /// Pixel position in the timeline.
+    pub x: f64,
+    pub label: String,
+    /// A year boundary.
+    pub major: bool,
+}
+
+/// The step between ticks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TickUnit {
+    Years(i32),
+    Months(u32),
+    HalfMonth,
+    Week,
+    Days(i64),
+}
+
+/// From coarsest to finest.
+pub const LADDER: [TickUnit; 14] = [
+    TickUnit::Years(100),
+    TickUnit::Years(50),
+    TickUnit::Years(20),
+    TickUnit::Years(10),
+    TickUnit::Years(5),
+    TickUnit::Years(2),
+    TickUnit::Years(1),
+    TickUnit::Months(6),
+    TickUnit::Months(3),
+    TickUnit::Months(1),
+    TickUnit::HalfMonth,
+    TickUnit::Week,
+    TickUnit::Days(2),
+    TickUnit::Days(1),
+];
+
+impl TickUnit {
+    /// Rough length in days, to skip units that are far too fine before generating ticks.
+    pub fn approx_days(self) -> f64 {
+        match self {
+            TickUnit::Years(n) => 365.25 * n as f64,
+            TickUnit::Months(n) => 30.44 * n as f64,
+            TickUnit::HalfMonth => 15.2,
+            TickUnit::Week => 7.0,
+            TickUnit::Days(n) => n as f64,
+        }
+    }
+}
+
+/// Estimated width of a label in px (0.8 rem axis font plus padding).
+pub fn label_width(label: &str) -> f64 {
+    label.chars().count() as f64 * 7.5 + 16.0
+}
+
+fn month_label(lang: Lang, d: NaiveDate, with_year: bool) -> String {
+    let m = month_name(lang, d.month(), true).unwrap_or("");
+    if with_year {
+        format!("{m} {}", d.year())
+    } else {
+        m.to_string()
+    }
+}
+
+fn day_label(lang: Lang, d: NaiveDate, with_year: bool) -> String {
+    let m = month_name(lang, d.month(), true).unwrap_or("");
+    let base = match lang {
+        Lang::En => format!("{} {m}", d.day()),
+        Lang::De => format!("{}. {m}", d.day()),
+    };
+    if with_year {
+        format!("{base} {}", d.year())
+    } else {
+        base
+    }
+}
+
+/// Calendar boundaries of `unit` within `start..end` (dates), at most `limit` of them.
+fn boundaries(unit: TickUnit, start: NaiveDate, end: NaiveDate, limit: usize) -> Vec<NaiveDate> {
+    let mut out = Vec::new();
+    match unit {
+        TickUnit::Years(n) => {
+            let mut y = start.year().div_euclid(n) * n;
+            while out.len() < limit {
+                match NaiveDate::from_ymd_opt(y, 1, 1) {
+                    Some(d) if d > end => break,
+                    Some(d) if d >= start => out.push(d),
+                    Some(_) => {}
+                    None => break,
+                }
+                y += n;
+            }
+        }
+        TickUnit::Months(n) => {
+            let (mut y, mut m) = (start.year(), start.month());
+            m = ((m - 1) / n) * n + 1;
+            while out.len() < limit {
+                let Some(d) = NaiveDate::from_ymd_opt(y, m, 1) else { break };
+                if d > end {
+                    break;
+                }
+                if d >= start {
+                    out.push(d);
+                }
+                m += n;
+                if m > 12 {
+                    m -= 12;
+                    y += 1;
+                }
+            }
+        }
+        TickUnit::HalfMonth => {
+            let (mut y, mut m) = (start.year(), start.month());
+            'outer: while out.len() < limit {
+                for day in [1, 16] {
+                    let Some(d) = NaiveDate::from_ymd_opt(y, m, day) else { break 'outer };
+                    if d > end {
+                        break 'outer;
+                    }
+                    if d >= start && out.len() < limit {
+                        out.push(d);
+                    }
+                }
+                m += 1;
+                if m > 12 {
+                    m = 1;
+                    y += 1;
+                }
+            }
+        }
+        TickUnit::Week => {
+            let back = start.weekday().num_days_from_monday() as i64;
+            let mut n = day_number(start) - back;
+            if start.weekday() != Weekday::Mon {
+                n += 7;
+            }
+            let last = day_number(end);
+            while n <= last && out.len() < limit {
+                if let Some(d) = date_of_day(n) {
+                    out.push(d);
+                }
+                n += 7;
+            }
+        }
+        TickUnit::Days(k) => {
+            let first = day_number(start);
+            let mut n = first + (k - first.rem_euclid(k)) % k;
+            let last = day_number(end);
+            while n <= last && out.len() < limit {
+                if let Some(d) = date_of_day(n) {
+                    out.push(d);
+                }
+                n += k;
+            }
+        }
+    }
+    out
+}
+
+fn label_for(unit: TickUnit, d: NaiveDate, first: bool, lang: Lang) -> String {
+    match unit {
+        TickUnit::Years(_) => d.year().to_string(),
+        TickUnit::Months(_) => month_label(lang, d, first || d.month() == 1),
+        _ => day_label(lang, d, first || (d.month() == 1 && d.day() == 1)),
+    }
+}
+
+/// The ticks for a window `width_px` wide: the finest calendar unit whose labels all fit
+/// between their neighbours. Never more than `width_px / 20 + 1` ticks.
+pub fn ticks(window: &Window, width_px: f64, lang: Lang) -> Vec<Tick> {
+    if !(width_px.is_finite() && width_px >= 1.0 && window.start.is_finite() && window.end.is_finite())
+        || window.span() <= 0.0
+    {
+        return Vec::new();
+    }
+    let limit = (width_px / 20.0) as usize + 1;
+    let px_per_day = width_px / window.span();
+    let (Some(start), Some(end)) = (
+        date_of_day(window.start.ceil() as i64),
+        date_of_day((window.end.floor() as i64).max(window.start.ceil() as i64)),
+    ) else {
+        return Vec::new();
+    };
+    let mut best: Vec<Tick> = Vec::new();
+    for unit in LADDER {
+        // Far too fine: even the shortest label would not fit.
+        if unit.approx_days() * px_per_day < 40.0 {
+            break;
+        }
+        let dates = boundaries(unit, start, end, limit + 1);
+        if dates.len() > limit {
+            break;
+        }
+        let candidate: Vec<Tick> = dates
+            .iter()
+            .enumerate()
+            .map(|(k, &d)| {
+                let n = day_number(d);
+                Tick {
+                    day: n,
+                    x: window.x(n as f64, width_px),
+                    label: label_for(unit, d, k == 0, lang),
+                    major: d.month() == 1 && d.day() == 1,
+                }
+            })
+            .collect();
+        let fits = candidate.windows(2).all(|p| p[0].x + label_width(&p[0].label) <= p[1].x);
+        if !fits {
+            break;
+        }
+        best = candidate;
+    }
+    best
+}
+
+/// A date as precisely as it is known: "10 February 2026", "November 2025", "2025".
+pub fn format_date(d: &PartialDate, lang: Lang) -> String {
+    let y = d.year_value();
+    match (d.precision(), d.month_value(), d.day_value()) {
+        (Precision::Day, Some(m), Some(day)) => {
+            let name = month_name(lang, m, false).unwrap_or("");
+            match lang {
+                Lang::En => format!("{day} {name} {y}"),
+                Lang::De => format!("{day}. {name} {y}"),
+            }
+        }
+        (Precision::Month, Some(m), _) => format!("{} {y}", month_name(lang, m, false).unwrap_or("")),
+        _ => y.to_string(),
+    }
+}
+
+/// An event's date or span, marked when approximate: "c. November 2025", "27 June 2025 – 30 June 2025".
+pub fn format_span(start: &PartialDate, end: Option<&PartialDate>, approximate: bool, lang: Lang) -> String {
+    let mut s = String::new();
+    if approximate {
+        s.push_str(match lang {
+            Lang::En => "c. ",
+            Lang::De => "ca. ",
+        });
+    }
+    s.push_str(&format_date(start, lang));
+    if let Some(e) = end.filter(|e| *e != start) {
+        s.push_str(" – ");
+        s.push_str(&format_date(e, lang));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn w(a: &str, b: &str) -> Window {
+        let d = |s: &str| day_number(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()) as f64;
+        Window::new(d(a), d(b))
+    }
+
+    fn no_overlap(ts: &[Tick]) -> bool {
+        ts.windows(2).all(|p| p[0].x + label_width(&p[0].label) <= p[1].x)
+    }
+
+    #[test]
+    fn two_decades_get_year_ticks_on_the_first_of_january() {
+        let ts = ticks(&w("2005-01-01", "2026-12-31"), 1200.0, Lang::En);
+        assert!(ts.len() >= 5);
+        for t in &ts {
+            let d = date_of_day(t.day).unwrap();
+            assert_eq!((d.month(), d.day()), (1, 1));
+            assert!(t.major);
+            assert_eq!(t.label, d.year().to_string());
+        }
+    }
+
+    #[test]
+    fn two_centuries_get_decade_or_coarser_ticks() {
+        let ts = ticks(&w("1830-01-01", "2026-01-01"), 800.0, Lang::En);
+        assert!(!ts.is_empty());
+        let years: Vec<i32> = ts.iter().map(|t| date_of_day(t.day).unwrap().year()).collect();
+        assert!(years.windows(2).all(|p| p[1] - p[0] >= 10), "{years:?}");
+    }
+
+    #[test]
+    fn a_year_gets_month_ticks_with_the_year_on_january_and_the_first() {
+        let ts = ticks(&w("2025-03-15", "2026-03-15"), 1400.0, Lang::En);
+        let labels: Vec<&str> = ts.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels.first(), Some(&"Apr 2025"));
+        assert!(labels.contains(&"Jan 2026"));
+        assert!(labels.contains(&"Nov"));
+        let de = ticks(&w("2025-03-15", "2026-03-15"), 1400.0, Lang::De);
+        assert!(de.iter().any(|t| t.label == "Nov."), "{:?}", de.iter().map(|t| &t.label).collect::<Vec<_>>());
+        assert!(de.iter().any(|t| t.label == "Jan. 2026" && t.major));
+    }
+
+    #[test]
+    fn two_weeks_get_day_ticks_in_both_languages() {
+        let en = ticks(&w("2025-11-01", "2025-11-15"), 1200.0, Lang::En);
+        assert!(en[0].label.ends_with(" Nov 2025"), "{}", en[0].label);
+        assert!(en.len() >= 5);
+        assert!(en[1..].iter().all(|t| t.label.ends_with(" Nov") && t.label[..t.label.len() - 4].parse::<u32>().is_ok()));
+        let de = ticks(&w("2025-11-01", "2025-11-15"), 1200.0, Lang::De);
+        assert!(de[1..].iter().all(|t| t.label.ends_with(". Nov.")), "{:?}", de);
+    }
+
+    #[test]
+    fn weeks_start_on_mondays() {
+        let ts = ticks(&w("2025-09-01", "2025-12-01"), 900.0, Lang::En);
+        let unit_is_week = ts.windows(2).all(|p| p[1].day - p[0].day == 7);
+        if unit_is_week {
+            for t in &ts {
+                assert_eq!(date_of_day(t.day).unwrap().weekday(), Weekday::Mon);
+            }
+        }
+    }
+
+    #[test]
+    fn absurd_input_gives_few_or_no_ticks() {
+        assert!(ticks(&w("2025-01-01", "2026-01-01"), 0.0, Lang::En).is_empty());
+        assert!(ticks(&w("2025-01-01", "2026-01-01"), f64::NAN, Lang::En).is_empty());
+        assert!(ticks(&Window { start: f64::NAN, end: 1.0 }, 500.0, Lang::En).is_empty());
+        let huge = Window { start: -1e9, end: 1e9 };
+        assert!(ticks(&huge, 500.0, Lang::En).len() <= 26);
+    }
+
+    #[test]
+    fn dates_keep_their_precision_when_formatted() {
+        let p = |s| PartialDate::parse(s).unwrap();
+        assert_eq!(format_date(&p("2026-02-10"), Lang::En), "10 February 2026");
+        assert_eq!(format_date(&p("2026-02-10"), Lang::De), "10. Februar 2026");
+        assert_eq!(format_date(&p("2025-11"), Lang::De), "November 2025");
+        assert_eq!(format_date(&p("1994"), Lang::En), "1994");
+        assert_eq!(format_span(&p("2025-11"), None, true, Lang::En), "c. November 2025");
+        assert_eq!(format_span(&p("2025-11"), None, true, Lang::De), "ca. November 2025");
+        assert_eq!(
+            format_span(&p("2025-06-27"), Some(&p("2025-06-30")), false, Lang::En),
+            "27 June 2025 – 30 June 2025"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn labels_never_overlap_and_ticks_stay_bounded(
+            start in 0i64..20_000, span in 7.0f64..73_000.0, width in 300.0f64..2000.0, de in any::<bool>()
+        ) {
+            let win = Window::new(start as f64, start as f64 + span);
+            let lang = if de { Lang::De } else { Lang::En };
+            let ts = ticks(&win, width, lang);
+            prop_assert!(no_overlap(&ts));
+            prop_assert!(ts.len() <= (width / 20.0) as usize + 1);
+            prop_assert!(!ts.is_empty(), "some ticks for any sane window");
+            for t in &ts {
+                prop_assert!(t.x >= -1.0 && t.x <= width + 1.0);
+            }
+        }
+    }
+}

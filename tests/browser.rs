@@ -1,0 +1,128 @@
+//! Wasm tests in headless Chromium: mount the widget into a wrapper element and check the DOM.
+//! Run with `./dev test` (wasm-bindgen-test-runner + chromedriver).
+#![cfg(target_arch = "wasm32")]
+
+use leptos::task::tick;
+use timeline_explorer::core::embedded::embedded_dataset;
+use timeline_explorer::platform::location::UrlMode;
+use timeline_explorer::ui::{mount_widget, Control, DataSource, WidgetOptions};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn wrapper() -> web_sys::HtmlElement {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let el: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    el.style().set_property("width", "1000px").unwrap();
+    doc.body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+fn options(source: DataSource, state: &str) -> WidgetOptions {
+    WidgetOptions {
+        source,
+        state: Some(state.to_string()),
+        url_mode: UrlMode::Off,
+        lang: None,
+        chrome: false,
+        control: Control::default(),
+    }
+}
+
+async fn settle() {
+    for _ in 0..4 {
+        tick().await;
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
+}
+
+fn ids(root: &web_sys::Element, selector: &str) -> Vec<String> {
+    let nodes = root.query_selector_all(selector).unwrap();
+    let mut out: Vec<String> = (0..nodes.length())
+        .filter_map(|i| nodes.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|e| e.get_attribute("data-event-id"))
+        .collect();
+    out.sort();
+    out
+}
+
+#[wasm_bindgen_test]
+async fn the_list_view_shows_every_embedded_event_in_date_order() {
+    let el = wrapper();
+    let _handle = mount_widget(el.clone(), options(DataSource::Embedded, "view=list&lang=en"));
+    settle().await;
+    let dataset = embedded_dataset().unwrap();
+    let items = el.query_selector_all(".tl-list > li").unwrap();
+    assert_eq!(items.length() as usize, dataset.events.len());
+    let first: web_sys::Element = items.item(0).unwrap().unchecked_into();
+    assert_eq!(first.get_attribute("data-event-id").unwrap(), dataset.events[0].id);
+    let count = el.query_selector(".tl-count").unwrap().unwrap().text_content().unwrap();
+    assert_eq!(count, format!("{0} of {0} events", dataset.events.len()));
+}
+
+#[wasm_bindgen_test]
+async fn a_category_filter_in_the_state_narrows_the_list() {
+    let el = wrapper();
+    let _handle = mount_widget(el.clone(), options(DataSource::Embedded, "view=list&cat=energy"));
+    settle().await;
+    let dataset = embedded_dataset().unwrap();
+    let expected: Vec<String> = {
+        let mut v: Vec<String> = dataset
+            .events
+            .iter()
+            .filter(|e| e.categories.contains(&timeline_explorer::core::model::Category::Energy))
+            .map(|e| e.id.clone())
+            .collect();
+        v.sort();
+        v
+    };
+    assert!(!expected.is_empty() && expected.len() < dataset.events.len());
+    assert_eq!(ids(&el, ".tl-list > li"), expected);
+}
+
+#[wasm_bindgen_test]
+async fn the_selected_event_opens_its_detail_panel() {
+    let el = wrapper();
+    let _handle = mount_widget(el.clone(), options(DataSource::Embedded, "event=vance-charter-2026&lang=de"));
+    settle().await;
+    let h2 = el.query_selector(".tl-detail h2").unwrap().expect("detail panel");
+    assert_eq!(h2.get_attribute("data-event-id").as_deref(), Some("vance-charter-2026"));
+    let dataset = embedded_dataset().unwrap();
+    assert_eq!(h2.text_content().unwrap(), dataset.event("vance-charter-2026").unwrap().title.de);
+}
+
+#[wasm_bindgen_test]
+async fn a_broken_dataset_shows_an_error_naming_the_event_and_field() {
+    let el = wrapper();
+    let broken = r#"{"title":{"de":"T","en":"T"},"actors":[],"events":[{"id":"bad-one","date":"2025-13-01",
+        "title":{"de":"a","en":"a"},"summary":{"de":"a","en":"a"},"actors":[],"categories":["energy"],
+        "sources":[{"title":"s","publisher":"p","url":"https://example.org"}],"confidence":"confirmed"}]}"#;
+    let _handle = mount_widget(el.clone(), options(DataSource::Inline(broken.into()), "lang=en"));
+    settle().await;
+    let err = el.query_selector(".tl-error").unwrap().expect("an error message").text_content().unwrap();
+    assert!(err.contains("bad-one") && err.contains("date"), "{err}");
+    assert!(el.query_selector(".tl-app").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn hostile_text_in_the_state_is_rendered_as_text() {
+    let el = wrapper();
+    let _handle = mount_widget(el.clone(), options(DataSource::Embedded, "q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&view=list"));
+    settle().await;
+    assert!(el.query_selector("img").unwrap().is_none());
+    let input: web_sys::HtmlInputElement = el.query_selector(".tl-search").unwrap().unwrap().unchecked_into();
+    assert_eq!(input.value(), "<img src=x onerror=alert(1)>");
+}
+
+#[wasm_bindgen_test]
+async fn dropping_the_handle_removes_the_widget() {
+    let el = wrapper();
+    let handle = mount_widget(el.clone(), options(DataSource::Embedded, ""));
+    settle().await;
+    assert!(el.query_selector(".tl-root").unwrap().is_some());
+    drop(handle);
+    settle().await;
+    assert!(el.query_selector(".tl-root").unwrap().is_none());
+}

@@ -1,0 +1,87 @@
+// The standalone view: the dataset, selection, detail panel and language (issue 2).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, done, visibleIds, listIds, settle, allIds, dataset } from './helpers.mjs';
+
+const ctx = setup();
+
+test('every dataset event appears in the timeline and in the list', async () => {
+  const page = await open(ctx, '/');
+  await page.waitForSelector('.tl-timeline .tl-event, .tl-timeline .tl-cluster');
+  assert.deepEqual(await visibleIds(page), allIds);
+  await page.click('button[data-view="list"]');
+  await page.waitForSelector('.tl-list');
+  assert.deepEqual(await listIds(page), allIds);
+  const count = await page.textContent('.tl-count');
+  assert.equal(count.trim(), `${allIds.length} of ${allIds.length} events`);
+  await done(page);
+});
+
+test('selecting an event opens the detail panel with sources and related events', async () => {
+  const page = await open(ctx, '/?view=list');
+  await page.click('.tl-list li[data-event-id="vance-charter-2026"] h3 button');
+  await page.waitForSelector('.tl-detail h2');
+  const charter = dataset.events.find((e) => e.id === 'vance-charter-2026');
+  assert.equal((await page.textContent('.tl-detail h2')).trim(), charter.title.en);
+  assert.match(await page.textContent('.tl-detail time'), /10 February 2026/);
+  const links = await page.$$eval('.tl-detail .tl-sources a', (as) => as.map((a) => a.href));
+  assert.ok(links.length >= 1);
+  for (const href of links) assert.match(href, /^https?:\/\//);
+  assert.equal(new URL(page.url()).searchParams.get('event'), 'vance-charter-2026');
+  // Following a related event selects it.
+  const related = await page.$eval('.tl-detail .tl-related a', (a) => a.dataset.relatedId);
+  await page.click('.tl-detail .tl-related a');
+  await page.waitForFunction((id) => document.querySelector('.tl-detail h2')?.dataset.eventId === id, related);
+  assert.equal(new URL(page.url()).searchParams.get('event'), related);
+  // Escape closes the panel.
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.tl-detail', { state: 'detached' });
+  assert.equal(new URL(page.url()).searchParams.get('event'), null);
+  await done(page);
+});
+
+test('clicking an event on the timeline and pressing Enter both open it', async () => {
+  const page = await open(ctx, '/?span=2026-02-01..2026-02-20');
+  await page.click('.tl-timeline .tl-event[data-event-id="vance-armenia-visit-2026"]');
+  await page.waitForSelector('.tl-detail h2[data-event-id="vance-armenia-visit-2026"]');
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.tl-detail', { state: 'detached' });
+  // Focus returned to the event; Enter opens it again.
+  await page.waitForFunction(() => document.activeElement?.dataset?.eventId === 'vance-armenia-visit-2026');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('.tl-detail h2[data-event-id="vance-armenia-visit-2026"]');
+  await done(page);
+});
+
+test('switching the language changes the interface and the event texts', async () => {
+  const page = await open(ctx, '/?view=list');
+  await page.click('button[data-lang="de"]');
+  await settle(page);
+  await page.waitForFunction(() => document.querySelector('.tl-count').textContent.includes('von'));
+  const first = dataset.events.find((e) => e.id === 'tripp-announced-2025');
+  const title = await page.textContent('.tl-list li[data-event-id="tripp-announced-2025"] h3');
+  assert.equal(title.trim(), first.title.de);
+  assert.equal(new URL(page.url()).searchParams.get('lang'), 'de');
+  assert.equal(await page.getAttribute('.tl-app', 'lang'), 'de');
+  assert.match(await page.textContent('.tl-list li[data-event-id="tripp-announced-2025"] time'), /8\. August 2025/);
+  await done(page);
+});
+
+test('a German browser gets the German interface by default', async () => {
+  const page = await open(ctx, '/', { locale: 'de-DE' });
+  await page.waitForFunction(() => document.querySelector('.tl-count')?.textContent.includes('Ereignissen'));
+  assert.equal(await page.getAttribute('.tl-app', 'lang'), 'de');
+  await done(page);
+});
+
+test('month-precise and approximate events look different from day-precise ones', async () => {
+  const page = await open(ctx, '/?span=2025-10-01..2025-12-31');
+  const wide = await page.$eval('.tl-event[data-event-id="trans-caspian-options-2025"]', (el) => [el.classList.contains('tl-wide'), el.classList.contains('tl-approx')]);
+  assert.deepEqual(wide, [true, true]);
+  const day = await page.$eval('.tl-event[data-event-id="az-nato-standards-2025"]', (el) => [el.classList.contains('tl-wide'), el.classList.contains('tl-approx')]);
+  assert.deepEqual(day, [false, false]);
+  // The month-wide bar is about a month wide: wider than a day-precise one.
+  const bars = await page.$$eval('.tl-event[data-event-id="trans-caspian-options-2025"] .tl-event-bar, .tl-event[data-event-id="az-nato-standards-2025"] .tl-event-bar', (els) => els.map((e) => e.getBoundingClientRect().width));
+  assert.ok(Math.max(...bars) > 5 * Math.min(...bars), `bars ${bars}`);
+  await done(page);
+});

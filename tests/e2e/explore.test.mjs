@@ -1,0 +1,150 @@
+// Filters, search and shareable URLs (issue 3).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, done, listIds, settle, allIds, dataset } from './helpers.mjs';
+
+const ctx = setup();
+const ids = (pred) => dataset.events.filter(pred).map((e) => e.id).sort();
+
+test('clicking facets filters the events and writes the URL', async () => {
+  const page = await open(ctx, '/?view=list');
+  await page.check('.tl-facet[data-facet="cat"] input[value="military"]');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('cat') === 'military');
+  assert.deepEqual(await listIds(page), ids((e) => e.categories.includes('military')));
+  await page.check('.tl-facet[data-facet="cat"] input[value="energy"]');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('cat') === 'military,energy');
+  assert.deepEqual(await listIds(page), ids((e) => e.categories.includes('military') || e.categories.includes('energy')));
+  await page.check('.tl-facet[data-facet="actor"] input[value="kz"]');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('actor') === 'kz');
+  const expected = ids((e) => (e.categories.includes('military') || e.categories.includes('energy')) && e.actors.includes('kz'));
+  assert.deepEqual(await listIds(page), expected);
+  assert.equal((await page.textContent('.tl-count')).trim(), `${expected.length} of ${allIds.length} events`);
+  // Facet counts show what each value would give with the other filters.
+  const kzCount = await page.textContent('.tl-facet[data-facet="actor"] input[value="kz"] ~ .tl-facet-count');
+  assert.equal(Number(kzCount), expected.length);
+  await page.click('.tl-clear');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('cat'));
+  assert.deepEqual(await listIds(page), allIds);
+  await done(page);
+});
+
+test('search is case- and diacritic-insensitive in both languages and marks the matches', async () => {
+  const page = await open(ctx, '/?view=list');
+  const results = {};
+  for (const q of ['aserbaidschan', 'Azerbaijan', 'AZERBAIJAN', 'türkei', 'TURKEI']) {
+    await page.fill('.tl-search', q);
+    await page.waitForFunction((q) => new URL(location.href).searchParams.get('q') === q, q);
+    await settle(page);
+    results[q] = await listIds(page);
+  }
+  assert.ok(results.aserbaidschan.length > 0);
+  assert.deepEqual(results.Azerbaijan, results.AZERBAIJAN);
+  assert.deepEqual(results.türkei, results.TURKEI);
+  await page.fill('.tl-search', 'charter');
+  await page.waitForSelector('.tl-list mark.tl-hit');
+  const marked = await page.$$eval('.tl-list mark.tl-hit', (ms) => ms.map((m) => m.textContent.toLowerCase()));
+  assert.ok(marked.every((m) => m === 'charter'), marked.join());
+  await done(page);
+});
+
+test('a copied URL opened cold reproduces events, selection, window, lanes and language', async () => {
+  const url = '/?cat=military,energy&from=2025-11&to=2026-02&event=kz-nato-shells-2025&span=2025-10-01..2026-03-01&group=category&lang=de';
+  const page = await open(ctx, url);
+  await page.waitForSelector('.tl-detail h2[data-event-id="kz-nato-shells-2025"]');
+  assert.equal(await page.getAttribute('.tl-app', 'lang'), 'de');
+  assert.equal(await page.$eval('.tl-lanes-select', (s) => s.value), 'category');
+  const lanes = await page.$$eval('.tl-lane-label', (ls) => ls.length);
+  assert.ok(lanes >= 2);
+  const from = Date.UTC(2025, 10, 1), to = Date.UTC(2026, 2, 1);
+  const expected = ids((e) => (e.categories.includes('military') || e.categories.includes('energy'))
+    && Date.parse((e.end || e.date).length === 7 ? (e.end || e.date) + '-28' : (e.end || e.date)) >= from
+    && Date.parse(e.date.length === 7 ? e.date + '-01' : e.date) < to);
+  await page.click('button[data-view="list"]');
+  await page.waitForSelector('.tl-list');
+  assert.deepEqual(await listIds(page), expected);
+  // The canonical URL keeps every part (parameters in a fixed order).
+  const q = new URL(page.url()).search;
+  assert.equal(q, '?cat=military,energy&from=2025-11&to=2026-02&event=kz-nato-shells-2025&span=2025-10-01..2026-03-01&group=category&view=list&lang=de');
+  await done(page);
+});
+
+test('Back and Forward restore the earlier views', async () => {
+  const page = await open(ctx, '/?view=list');
+  await page.check('.tl-facet[data-facet="cat"] input[value="energy"]');
+  await page.waitForFunction(() => location.search.includes('cat=energy'));
+  const energy = await listIds(page);
+  await page.check('.tl-facet[data-facet="cat"] input[value="transport"]');
+  await page.waitForFunction(() => location.search.includes('cat=energy,transport'));
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '?cat=energy&view=list');
+  await settle(page);
+  assert.deepEqual(await listIds(page), energy);
+  assert.equal(await page.isChecked('.tl-facet[data-facet="cat"] input[value="transport"]'), false);
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '?view=list');
+  await settle(page);
+  assert.deepEqual(await listIds(page), allIds);
+  await page.goForward();
+  await page.waitForFunction(() => location.search === '?cat=energy&view=list');
+  await settle(page);
+  assert.deepEqual(await listIds(page), energy);
+  await done(page);
+});
+
+const badInputs = [
+  ['/?cat=foo,energy&view=list', (s) => s.cat === 'energy', /foo/],
+  ['/?from=2025-13&to=garbage&view=list', (s) => !s.from && !s.to, /2025-13/],
+  ['/?from=2026-02&to=2025-11&view=list', (s) => s.from === '2025-11' && s.to === '2026-02', /./],
+  ['/?event=no-such-event&view=list', (s) => !s.event, /no-such-event/],
+  ['/?unknown=1&view=list', (s) => !s.unknown, /unknown/],
+  ['/?span=2026-01-01..2025-01-01&view=list', (s) => !s.span, /span/],
+  ['/?group=sideways&lang=xx&view=list', (s) => !s.group && !s.lang, /sideways/],
+  ['/?q=' + encodeURIComponent('<script>window.__pwned=1</script>') + '&view=list', (s) => s.q?.startsWith('<script>'), null],
+  ['/?q=' + 'x'.repeat(5000) + '&view=list', (s) => s.q.length === 200, /q/],
+  ['/?%E0%A4%A=%&&&=&view=list', () => true, /./],
+];
+
+for (const [url, check, noticeText] of badInputs) {
+  test(`bad input keeps the page working: ${url.slice(0, 60)}`, async () => {
+    const page = await open(ctx, url);
+    await page.waitForSelector('.tl-list, .tl-empty');
+    await settle(page);
+    const s = Object.fromEntries(new URL(page.url()).searchParams);
+    assert.ok(check(s), `state after decode: ${JSON.stringify(s).slice(0, 200)}`);
+    if (noticeText) {
+      const notice = await page.textContent('.tl-notice');
+      assert.match(notice, noticeText);
+      await page.click('.tl-notice .tl-dismiss');
+      await page.waitForSelector('.tl-notice', { state: 'detached' });
+    }
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.equal(await page.$$eval('.tl-root script, .tl-root img', (els) => els.length), 0);
+    await done(page);
+  });
+}
+
+test('export offers the filtered events as JSON, CSV and iCalendar files named after the view', async () => {
+  const page = await open(ctx, '/?cat=energy&view=list');
+  const expected = ids((e) => e.categories.includes('energy'));
+  for (const [kind, ext] of [['json', 'json'], ['csv', 'csv'], ['ics', 'ics']]) {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click(`button[data-export="${kind}"]`)]);
+    assert.match(download.suggestedFilename(), new RegExp(`energy.*\\.${ext}$`));
+    const stream = await download.createReadStream();
+    let body = '';
+    for await (const chunk of stream) body += chunk;
+    if (kind === 'json') assert.deepEqual(JSON.parse(body).events.map((e) => e.id).sort(), expected);
+    if (kind === 'csv') assert.equal(body.trim().split('\n').length, expected.length + 1);
+    if (kind === 'ics') assert.equal(body.split('BEGIN:VEVENT').length - 1, expected.length);
+  }
+  await done(page);
+});
+
+test('copy link puts the canonical URL on the clipboard', async () => {
+  const page = await open(ctx, '/?view=list&cat=energy,military');
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.click('.tl-copy');
+  await page.waitForFunction(() => document.querySelector('.tl-status').textContent.length > 0);
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(new URL(text).search, '?cat=military,energy&view=list');
+  await done(page);
+});

@@ -1,0 +1,98 @@
+// Shared set-up for the end-to-end tests: one static server and one headless Chromium per test
+// file, and pages that fail the test on any console error, page error or CSP violation.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+
+const root = new URL('../../', import.meta.url);
+
+export const dataset = JSON.parse(readFileSync(new URL('src/data/events.json', root), 'utf8'));
+export const allIds = dataset.events.map((e) => e.id).sort();
+
+export function startServer() {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, [new URL('tools/serve.mjs', root).pathname, '--port', '0', '--quiet'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    proc.stdout.setEncoding('utf8');
+    proc.stdout.on('data', (line) => {
+      const m = line.match(/http:\/\/127\.0\.0\.1:(\d+)\//);
+      if (m) resolve({ base: `http://127.0.0.1:${m[1]}`, stop: () => proc.kill() });
+    });
+    proc.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+}
+
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Starts server and browser for the current test file; returns a context object. */
+export function setup() {
+  const ctx = {};
+  before(async () => {
+    ctx.server = await startServer();
+    ctx.browser = await launch();
+    ctx.base = ctx.server.base;
+  });
+  after(async () => {
+    await ctx.browser?.close();
+    ctx.server?.stop();
+  });
+  return ctx;
+}
+
+/**
+ * Opens `path` in a fresh page. Console errors, uncaught exceptions and CSP violations are
+ * collected in `page.problems`; call `await done(page)` at the end of a test to assert none.
+ */
+export async function open(ctx, path, { viewport = { width: 1280, height: 900 }, locale = 'en-US', wait = true } = {}) {
+  const context = await ctx.browser.newContext({ viewport, locale });
+  const page = await context.newPage();
+  page.problems = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => page.problems.push(`pageerror: ${err.message}`));
+  await page.goto(ctx.base + path);
+  if (wait) await page.waitForSelector('.tl-app, .tl-error', { timeout: 15000 });
+  return page;
+}
+
+export async function done(page, { allowConsoleErrors = false } = {}) {
+  const csp = await page.evaluate(async () => (await fetch('/__csp/reports')).json());
+  const problems = [...page.problems, ...csp.map((r) => `csp: ${r}`)];
+  await page.context().close();
+  if (!allowConsoleErrors) assert.deepEqual(problems, [], 'no console error, page error or CSP violation');
+}
+
+/** The sorted ids of all event elements (and cluster members) currently in the widget. */
+export async function visibleIds(page, scope = '.tl-root') {
+  return page.$eval(scope, (root) => {
+    const ids = new Set();
+    root.querySelectorAll('.tl-timeline [data-event-id], .tl-list [data-event-id]').forEach((el) => ids.add(el.dataset.eventId));
+    root.querySelectorAll('.tl-timeline [data-event-ids]').forEach((el) => el.dataset.eventIds.split(' ').forEach((i) => ids.add(i)));
+    return [...ids].sort();
+  });
+}
+
+/** The sorted ids shown in the list view. */
+export async function listIds(page, scope = '.tl-root') {
+  return page.$$eval(`${scope} .tl-list > li[data-event-id]`, (els) => els.map((e) => e.dataset.eventId).sort());
+}
+
+/** The query string of the page URL as an object. */
+export async function query(page) {
+  return Object.fromEntries(new URL(page.url()).searchParams);
+}
+
+/** Lets Leptos flush its asynchronous DOM updates. */
+export async function settle(page) {
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}

@@ -1,0 +1,152 @@
+// Zoom, pan, lanes, keyboard, the brush, narrow screens and accessibility (issue 4).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { setup, open, done, settle, allIds, visibleIds } from './helpers.mjs';
+
+const ctx = setup();
+const require = createRequire(import.meta.url);
+const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const spanDays = (s) => {
+  const [a, b] = s.split('..').map((d) => Date.parse(d));
+  return (b - a) / 86400000;
+};
+const span = (page) => new URL(page.url()).searchParams.get('span');
+
+test('the wheel zooms in around the pointer and the span lands in the URL', async () => {
+  const page = await open(ctx, '/?span=2025-01-01..2026-03-01');
+  const box = await page.$eval('.tl-timeline', (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width }; });
+  await page.mouse.move(box.x + box.w * 0.75, box.y + 100);
+  await page.mouse.wheel(0, -300);
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('span') !== '2025-01-01..2026-03-01');
+  const after = span(page);
+  assert.ok(spanDays(after) < spanDays('2025-01-01..2026-03-01'), after);
+  // The day under the pointer stayed roughly under it: the window moved towards the pointer.
+  const [a] = after.split('..');
+  assert.ok(Date.parse(a) > Date.parse('2025-01-01'), after);
+  await done(page);
+});
+
+test('dragging pans to earlier time and the zoom buttons zoom', async () => {
+  const page = await open(ctx, '/?span=2025-06-01..2025-12-01');
+  const box = await page.$eval('.tl-timeline', (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width }; });
+  await page.mouse.move(box.x + 200, box.y + 15);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 400, box.y + 15, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('span') !== '2025-06-01..2025-12-01');
+  const [a, b] = span(page).split('..');
+  assert.ok(Date.parse(a) < Date.parse('2025-06-01'));
+  assert.ok(Math.abs(spanDays(`${a}..${b}`) - spanDays('2025-06-01..2025-12-01')) <= 2);
+  const before = spanDays(span(page));
+  await page.click('button[data-action="zoom-in"]');
+  await page.waitForFunction((d) => {
+    const s = new URL(location.href).searchParams.get('span').split('..').map(Date.parse);
+    return (s[1] - s[0]) / 86400000 < d;
+  }, before);
+  await page.click('button[data-action="fit"]');
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('span'));
+  await done(page);
+});
+
+test('ticks adapt from years to days and never overlap', async () => {
+  for (const s of ['2005-01-01..2026-12-31', '2025-01-01..2026-01-01', '2025-11-01..2025-11-15']) {
+    const page = await open(ctx, `/?span=${s}`);
+    await page.waitForSelector('.tl-tick');
+    const rects = await page.$$eval('.tl-tick', (ts) => ts.map((t) => {
+      const r = t.getBoundingClientRect();
+      const range = document.createRange(); range.selectNodeContents(t);
+      return { x: r.x, text: range.getBoundingClientRect().right, label: t.textContent };
+    }));
+    assert.ok(rects.length >= 2, s);
+    for (let i = 1; i < rects.length; i++) assert.ok(rects[i - 1].text <= rects[i].x + 1, `${s}: ${rects[i - 1].label} overlaps ${rects[i].label}`);
+    if (s.startsWith('2025-11-01')) assert.ok(rects.some((r) => /^\d+ /.test(r.label)), rects.map((r) => r.label).join('|'));
+    await done(page);
+  }
+});
+
+test('lanes by actor show an event in each of its actors lanes', async () => {
+  const page = await open(ctx, '/?group=actor&span=2026-02-05..2026-02-15');
+  await page.waitForSelector('.tl-lane-label');
+  const n = await page.$$eval('.tl-event[data-event-id="vance-charter-2026"]', (els) => els.length);
+  assert.ok(n >= 2, `charter appears ${n} times`);
+  await done(page);
+});
+
+test('dense regions collapse into clusters and a cluster zooms in when activated', async () => {
+  const page = await open(ctx, '/', { viewport: { width: 700, height: 800 } });
+  await page.waitForSelector('.tl-cluster');
+  const count = Number(await page.getAttribute('.tl-cluster', 'data-count'));
+  assert.ok(count >= 2);
+  assert.deepEqual(await visibleIds(page), allIds);
+  await page.click('.tl-cluster');
+  await page.waitForFunction(() => new URL(location.href).searchParams.has('span'));
+  await done(page);
+});
+
+test('keyboard: Tab reaches the timeline, arrows move between events in date order, Enter opens, Escape closes', async () => {
+  const page = await open(ctx, '/?span=2025-10-15..2025-12-31');
+  await page.focus('.tl-timeline .tl-event');
+  const first = await page.evaluate(() => document.activeElement.dataset.eventId);
+  await page.keyboard.press('ArrowRight');
+  await page.waitForFunction((f) => document.activeElement?.dataset?.eventId && document.activeElement.dataset.eventId !== f, first);
+  const second = await page.evaluate(() => document.activeElement.dataset.eventId);
+  const order = (await import('./helpers.mjs')).dataset.events.map((e) => e.id);
+  assert.ok(order.indexOf(second) > order.indexOf(first), `${first} -> ${second}`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tl-detail h2[data-event-id="${second}"]`);
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.tl-detail', { state: 'detached' });
+  await page.waitForFunction((id) => document.activeElement?.dataset?.eventId === id, second);
+  // + and - zoom when the timeline has focus.
+  const before = spanDays(span(page));
+  await page.keyboard.press('+');
+  await page.waitForFunction((d) => {
+    const s = new URL(location.href).searchParams.get('span').split('..').map(Date.parse);
+    return (s[1] - s[0]) / 86400000 < d;
+  }, before);
+  await done(page);
+});
+
+test('dragging the overview brush moves the window', async () => {
+  const page = await open(ctx, '/?span=2025-01-01..2025-06-01');
+  const brush = await page.$eval('.tl-brush', (el) => { const r = el.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; });
+  await page.mouse.move(brush.x, brush.y);
+  await page.mouse.down();
+  await page.mouse.move(brush.x + 60, brush.y, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('span') !== '2025-01-01..2025-06-01');
+  assert.ok(Date.parse(span(page).split('..')[0]) > Date.parse('2025-01-01'));
+  await done(page);
+});
+
+test('a 375 px wide screen has no horizontal page scrolling', async () => {
+  const page = await open(ctx, '/', { viewport: { width: 375, height: 800 } });
+  await settle(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  assert.deepEqual(await visibleIds(page), allIds);
+  await done(page);
+});
+
+for (const scheme of ['light', 'dark']) {
+  for (const view of ['timeline', 'list']) {
+    test(`axe-core finds no serious or critical violation (${view}, ${scheme})`, async () => {
+      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: scheme, reducedMotion: 'reduce' });
+      const page = await context.newPage();
+      page.problems = [];
+      page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
+      await page.goto(`${ctx.base}/?view=${view}&event=vance-charter-2026`);
+      await page.waitForSelector('.tl-app');
+      await settle(page);
+      await page.evaluate(axeSource);
+      const result = await page.evaluate(async () => window.axe.run(document.querySelector('.tl-root'), { resultTypes: ['violations'] }));
+      const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
+      assert.deepEqual(bad, []);
+      await done(page);
+    });
+  }
+}
