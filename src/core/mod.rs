@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod layout;
 pub mod scale;
 pub mod ticks;
+pub mod urlstate;
 pub mod model;
 pub mod validate;
 pub mod viewstate;
