@@ -6,10 +6,12 @@
 
 pub mod date;
 pub mod embedded;
+pub mod export;
 pub mod i18n;
 pub mod layout;
 pub mod scale;
 pub mod ticks;
+pub mod timelinejs;
 pub mod urlstate;
 pub mod model;
 pub mod validate;
