@@ -7,9 +7,13 @@
 pub mod date;
 pub mod embedded;
 pub mod export;
+pub mod filter;
 pub mod i18n;
 pub mod layout;
 pub mod scale;
+pub mod scene;
+pub mod search;
+pub mod session;
 pub mod ticks;
 pub mod timelinejs;
 pub mod urlstate;

@@ -8,7 +8,7 @@ use super::scale::Window;
 use super::viewstate::{Group, Span, ViewState};
 
 /// Height of one row of event boxes, in px.
-pub const ROW_PX: f64 = 34.0;
+pub const ROW_PX: f64 = 46.0;
 /// Height of a lane's label strip, in px (lanes only when grouping).
 pub const LANE_LABEL_PX: f64 = 22.0;
 /// Rows a lane may stack before dense groups collapse into clusters.
@@ -68,20 +68,23 @@ pub struct Scene {
     pub height: f64,
 }
 
-/// The window that shows all `filtered` events (the "fit" view).
-pub fn fit_window(items: &[Item], filtered: &[usize]) -> Window {
+/// The window that shows all `filtered` events (the "fit" view) in a timeline `width_px`
+/// wide: padded a little on the left, and on the right by enough for the last label box.
+pub fn fit_window(items: &[Item], filtered: &[usize], width_px: f64) -> Window {
     let chosen: Vec<Item> = filtered.iter().filter_map(|&i| items.get(i).copied()).collect();
-    match domain(&chosen) {
-        Some(d) => Window::fit(d.start, d.end, FIT_PAD),
-        None => Window::fit(0.0, 365.0, FIT_PAD),
-    }
+    let Some(d) = domain(&chosen) else { return Window::fit(0.0, 365.0, FIT_PAD) };
+    let w = Window::fit(d.start, d.end, FIT_PAD);
+    let usable = (width_px - MIN_BOX_PX).max(width_px * 0.5).max(1.0);
+    // Extra room after the last event so its label box ends inside the width.
+    let label_room = (d.end - w.start).max(1.0) * (width_px.max(1.0) / usable - 1.0);
+    Window::new(w.start, d.end + label_room.max(w.end - d.end))
 }
 
 /// The visible window for a state: its `span`, else all filtered events.
-pub fn window_for(state: &ViewState, items: &[Item], filtered: &[usize]) -> Window {
+pub fn window_for(state: &ViewState, items: &[Item], filtered: &[usize], width_px: f64) -> Window {
     match state.span {
         Some(Span { start, end }) => Window::from_days(start, end),
-        None => fit_window(items, filtered),
+        None => fit_window(items, filtered, width_px),
     }
 }
 
@@ -239,9 +242,13 @@ mod tests {
     fn fitting_shows_every_filtered_event_inside_the_window() {
         let s = session();
         let f = all(&s);
-        let w = fit_window(&s.items, &f);
-        for &i in &f {
-            assert!(w.start <= s.items[i].start && s.items[i].end <= w.end);
+        for width in [375.0, 1000.0] {
+            let w = fit_window(&s.items, &f, width);
+            for &i in &f {
+                assert!(w.start <= s.items[i].start && s.items[i].end <= w.end);
+                // The label box starting at the event fits inside the width.
+                assert!(w.x(s.items[i].start, width) + MIN_BOX_PX <= width + 1.0, "width {width}");
+            }
         }
     }
 
@@ -250,7 +257,7 @@ mod tests {
         let s = session();
         let f = all(&s);
         for width in [320.0, 800.0, 1600.0] {
-            let sc = scene(&s.dataset, &s.items, &f, Group::None, fit_window(&s.items, &f), width);
+            let sc = scene(&s.dataset, &s.items, &f, Group::None, fit_window(&s.items, &f, width), width);
             let mut seen: Vec<usize> = Vec::new();
             for m in &sc.marks {
                 match &m.kind {
@@ -267,7 +274,7 @@ mod tests {
     fn boxes_in_one_row_never_overlap() {
         let s = session();
         let f = all(&s);
-        let sc = scene(&s.dataset, &s.items, &f, Group::Category, fit_window(&s.items, &f), 1200.0);
+        let sc = scene(&s.dataset, &s.items, &f, Group::Category, fit_window(&s.items, &f, 1200.0), 1200.0);
         for a in &sc.marks {
             for b in &sc.marks {
                 if a.key != b.key && a.y == b.y {
@@ -295,7 +302,7 @@ mod tests {
     fn revealing_a_clustered_event_zooms_until_it_has_its_own_box() {
         let s = session();
         let f = all(&s);
-        let w = fit_window(&s.items, &f);
+        let w = fit_window(&s.items, &f, 400.0);
         let target = s.dataset.event_index("ru-duma-reaction-2025").unwrap();
         let revealed = reveal(&s.dataset, &s.items, &f, Group::None, w, 400.0, target);
         assert!(shows_event(&scene(&s.dataset, &s.items, &f, Group::None, revealed, 400.0), target));
@@ -316,7 +323,7 @@ mod tests {
     fn a_span_in_the_state_sets_the_window() {
         let s = session();
         let state = ViewState { span: Some(Span { start: 20_000, end: 20_100 }), ..Default::default() };
-        let w = window_for(&state, &s.items, &all(&s));
+        let w = window_for(&state, &s.items, &all(&s), 800.0);
         assert_eq!((w.start, w.end), (20_000.0, 20_100.0));
     }
 }

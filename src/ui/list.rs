@@ -38,11 +38,12 @@ pub fn ListView() -> impl IntoView {
                             let id = e.id.clone();
                             let id2 = id.clone();
                             let id3 = id.clone();
+                            let id_attr = id.clone();
                             let category = e.categories.first().map(|c| c.code()).unwrap_or("");
                             let actors: Vec<_> = e.actors.iter().filter_map(|a| session.dataset.actor(a).cloned()).collect();
                             let place = e.place.clone();
                             view! {
-                                <li class="tl-list-item" data-event-id=id.clone() data-category=category
+                                <li class="tl-list-item" data-event-id=id_attr data-category=category
                                     class:tl-selected=move || selected.with(|s| s.as_deref() == Some(id3.as_str()))>
                                     <time datetime=e.date.to_string()>
                                         {move || format_span(&e.date, e.end.as_ref(), e.approximate, lang.get())}

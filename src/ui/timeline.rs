@@ -45,7 +45,8 @@ pub fn Timeline() -> impl IntoView {
     let span = Memo::new(move |_| store.state.with(|s| s.span));
     let window = Memo::new(move |_| {
         span.track();
-        store.filtered.with(|f| store.state.with_untracked(|s| window_for(s, &s1.items, f)))
+        let w = width.get().max(1.0);
+        store.filtered.with(|f| store.state.with_untracked(|s| window_for(s, &s1.items, f, w)))
     });
     let s2 = session.clone();
     let scene_memo: Memo<Scene> = Memo::new(move |_| {
@@ -303,6 +304,7 @@ fn MarkView(
             let e2 = e.clone();
             let when = move || format_span(&e2.date, e2.end.as_ref(), e2.approximate, lang.get());
             let when2 = when.clone();
+            let title = e.title.clone();
             view! {
                 <button type="button" class="tl-event" role="listitem" data-event-id=id.clone() data-category=category
                     class:tl-wide=wide class:tl-approx=e.approximate
@@ -311,7 +313,7 @@ fn MarkView(
                         let mine = focused.get() == Some(i) || (focused.get().is_none() && selected.with(|s| s.as_deref() == Some(id2.as_str())));
                         if mine { "0" } else { "-1" }
                     }
-                    aria-label=move || format!("{}: {}", when(), e.title.get(lang.get()))
+                    aria-label=move || format!("{}: {}", when(), title.get(lang.get()))
                     style:left=left style:top=top style:width=width
                     on:focus=move |_| focused.set(Some(i))
                     on:click=move |_| {
@@ -320,10 +322,8 @@ fn MarkView(
                         store.update(Step::Push, |s| s.event = Some(id.clone()));
                     }>
                     <span class="tl-event-bar" style:width=bar></span>
-                    <span class="tl-event-label">
-                        <span class="tl-event-date">{when2}</span> " "
-                        {move || e.title.get(lang.get()).to_string()}
-                    </span>
+                    <span class="tl-event-label">{move || e.title.get(lang.get()).to_string()}</span>
+                    <span class="tl-event-date">{when2}</span>
                 </button>
             }
             .into_any()

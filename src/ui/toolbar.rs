@@ -19,6 +19,7 @@ pub fn Toolbar(
     let view_mode = Memo::new(move |_| store.state.with(|s| s.view));
     let group = Memo::new(move |_| store.state.with(|s| s.group));
     let lanes_id = store.id("lanes");
+    let lanes_for = lanes_id.clone();
     let show_embed = RwSignal::new(false);
     let copy = move |_| {
         let url = location::share_url(&store.state.with_untracked(encode));
@@ -60,7 +61,7 @@ pub fn Toolbar(
                     {move || t(lang.get(), Key::ListView)}
                 </button>
             </div>
-            <label for=lanes_id.clone()>{move || t(lang.get(), Key::Lanes)}
+            <label for=lanes_for>{move || t(lang.get(), Key::Lanes)}
                 <select id=lanes_id class="tl-lanes-select"
                     on:change=move |ev| {
                         let g = match event_target_value(&ev).as_str() { "category" => Group::Category, "actor" => Group::Actor, _ => Group::None };

@@ -1,0 +1,722 @@
+//! Filtering and facet counts.
+//!
+//! Semantics: OR within a facet (categories, actors, tags, places), AND across facets, the
+//! date range and the search. The date range `from`–`to` is inclusive at its precision: an
+//! event passes when `[start_day, end_day)` overlaps `[from.start_day, to.end_day_exclusive)`.
+//! The search passes when every query token is a substring of the event's folded haystack
+//! (titles and summaries in both languages, actor ids and names, place id and names, tags).
+//!
+//! [`Explorer`] is built once per dataset and owns everything it needs in compact form: day
+//! numbers, a category bitmask, ids interned as small integers, the events' own folded texts
+//! in one string, and the folded actor, tag and place texts once each (a query first checks
+//! those few shared texts, then only the tokens still missing in each event's own text).
+//! A filter or facet call then allocates no strings beyond parsing the query.
+
+use super::model::{Category, Dataset};
+use super::search::{fold_into, Query};
+use super::viewstate::ViewState;
+use std::collections::HashMap;
+
+/// For every value in the dataset, how many events have it and pass every active filter except
+/// that value's own facet. Categories in [`Category::ALL`] order (all of them); actors, tags
+/// and places by count (descending), then id.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FacetCounts {
+    pub categories: Vec<(Category, usize)>,
+    pub actors: Vec<(String, usize)>,
+    pub tags: Vec<(String, usize)>,
+    pub places: Vec<(String, usize)>,
+}
+
+/// Ids interned as `u32`, in order of first appearance.
+#[derive(Default)]
+struct Interner {
+    ids: Vec<String>,
+    index: HashMap<String, u32>,
+}
+
+impl Interner {
+    fn intern(&mut self, id: &str) -> u32 {
+        if let Some(&k) = self.index.get(id) {
+            return k;
+        }
+        let k = self.ids.len() as u32;
+        self.ids.push(id.to_string());
+        self.index.insert(id.to_string(), k);
+        k
+    }
+
+    /// `None` when nothing is selected (the facet is inactive); otherwise which interned ids
+    /// are selected. Unknown ids select nothing.
+    fn selection<'a>(&self, selected: impl ExactSizeIterator<Item = &'a String>) -> Option<Vec<bool>> {
+        if selected.len() == 0 {
+            return None;
+        }
+        let mut mask = vec![false; self.ids.len()];
+        for id in selected {
+            if let Some(&k) = self.index.get(id.as_str()) {
+                mask[k as usize] = true;
+            }
+        }
+        Some(mask)
+    }
+
+    fn counted(&self, counts: &[usize]) -> Vec<(String, usize)> {
+        let mut order: Vec<usize> = (0..self.ids.len()).collect();
+        order.sort_unstable_by(|&a, &b| counts[b].cmp(&counts[a]).then_with(|| self.ids[a].cmp(&self.ids[b])));
+        order.into_iter().map(|k| (self.ids[k].clone(), counts[k])).collect()
+    }
+}
+
+/// Per-event lists of interned ids in one flat array (`offsets[i]..offsets[i + 1]`).
+#[derive(Default)]
+struct Lists {
+    offsets: Vec<u32>,
+    values: Vec<u32>,
+}
+
+impl Lists {
+    fn push(&mut self, mut ids: Vec<u32>) {
+        if self.offsets.is_empty() {
+            self.offsets.push(0);
+        }
+        ids.sort_unstable();
+        ids.dedup();
+        self.values.extend(ids);
+        self.offsets.push(self.values.len() as u32);
+    }
+
+    fn of(&self, i: usize) -> &[u32] {
+        &self.values[self.offsets[i] as usize..self.offsets[i + 1] as usize]
+    }
+}
+
+fn any_selected(ids: &[u32], mask: &Option<Vec<bool>>) -> bool {
+    match mask {
+        None => true,
+        Some(m) => ids.iter().any(|&k| m[k as usize]),
+    }
+}
+
+/// The active filters of a view state, resolved against an [`Explorer`]'s interned ids.
+struct Active {
+    cats: Option<u8>,
+    actors: Option<Vec<bool>>,
+    tags: Option<Vec<bool>>,
+    places: Option<Vec<bool>>,
+    lo: i64,
+    hi: i64,
+    search: Option<Search>,
+}
+
+/// A non-empty query resolved against the shared texts: for each actor, tag and place text,
+/// which tokens it contains (bit `t` for token `t`).
+struct Search {
+    query: Query,
+    all: u16,
+    actors: Vec<u16>,
+    tags: Vec<u16>,
+    places: Vec<u16>,
+}
+
+/// No place.
+const NO_PLACE: u32 = u32::MAX;
+
+/// A dataset's filter index, built once; see the module docs.
+pub struct Explorer {
+    /// Event indices in date order (the identity for a validated dataset).
+    order: Vec<u32>,
+    start: Vec<i64>,
+    end: Vec<i64>,
+    /// Bit `k` set when the event has `Category::ALL[k]`.
+    cats: Vec<u8>,
+    actors: Lists,
+    tags: Lists,
+    place: Vec<u32>,
+    actor_ids: Interner,
+    tag_ids: Interner,
+    place_ids: Interner,
+    /// Folded search texts shared by many events, stored once: per interned actor (id and
+    /// names), per interned tag, and per distinct place (id and names).
+    actor_text: Vec<String>,
+    tag_text: Vec<String>,
+    place_text: Interner,
+    /// Each event's distinct place text, or [`NO_PLACE`].
+    place_text_of: Vec<u32>,
+    /// All events' own folded texts (titles and summaries), each text followed by `\n`
+    /// (tokens never hold whitespace, so no match crosses a field or an event).
+    hay: String,
+    /// Event `i`'s own text is `hay[hay_start[i]..hay_start[i + 1]]`.
+    hay_start: Vec<usize>,
+}
+
+fn cat_bit(c: Category) -> u8 {
+    1 << Category::ALL.iter().position(|&x| x == c).unwrap_or(0)
+}
+
+/// Folds fields into one search text, each followed by `\n`.
+fn folded_fields(fields: &[&str]) -> String {
+    let mut s = String::new();
+    for f in fields {
+        fold_into(f, &mut s);
+        s.push('\n');
+    }
+    s
+}
+
+/// Bit `t` set for each token `t` of `query` that `text` contains.
+fn token_mask(query: &Query, text: &str) -> u16 {
+    query.tokens().iter().enumerate().fold(0, |m, (t, tok)| if text.contains(tok.as_str()) { m | 1 << t } else { m })
+}
+
+impl Explorer {
+    pub fn new(dataset: &Dataset) -> Explorer {
+        let n = dataset.events.len();
+        let actor_table: HashMap<&str, &super::model::Actor> =
+            dataset.actors.iter().map(|a| (a.id.as_str(), a)).collect();
+        let mut x = Explorer {
+            order: (0..n as u32).collect(),
+            start: Vec::with_capacity(n),
+            end: Vec::with_capacity(n),
+            cats: Vec::with_capacity(n),
+            actors: Lists::default(),
+            tags: Lists::default(),
+            place: Vec::with_capacity(n),
+            actor_ids: Interner::default(),
+            tag_ids: Interner::default(),
+            place_ids: Interner::default(),
+            actor_text: Vec::new(),
+            tag_text: Vec::new(),
+            place_text: Interner::default(),
+            place_text_of: Vec::with_capacity(n),
+            hay: String::new(),
+            hay_start: Vec::with_capacity(n + 1),
+        };
+        x.order.sort_by(|&a, &b| {
+            let (a, b) = (&dataset.events[a as usize], &dataset.events[b as usize]);
+            a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
+        });
+        for e in &dataset.events {
+            x.start.push(e.start_day());
+            x.end.push(e.end_day());
+            x.cats.push(e.categories.iter().fold(0, |m, &c| m | cat_bit(c)));
+            x.actors.push(e.actors.iter().map(|a| x.actor_ids.intern(a)).collect());
+            x.tags.push(e.tags.iter().map(|t| x.tag_ids.intern(t)).collect());
+            x.place.push(e.place.as_ref().map_or(NO_PLACE, |p| x.place_ids.intern(&p.id)));
+            x.place_text_of.push(
+                e.place
+                    .as_ref()
+                    .map_or(NO_PLACE, |p| x.place_text.intern(&folded_fields(&[&p.id, &p.name.de, &p.name.en]))),
+            );
+            x.hay_start.push(x.hay.len());
+            for f in [&e.title.de, &e.title.en, &e.summary.de, &e.summary.en] {
+                fold_into(f, &mut x.hay);
+                x.hay.push('\n');
+            }
+        }
+        x.hay_start.push(x.hay.len());
+        x.hay.shrink_to_fit();
+        x.actor_text = x
+            .actor_ids
+            .ids
+            .iter()
+            .map(|id| match actor_table.get(id.as_str()) {
+                Some(a) => folded_fields(&[id, &a.name.de, &a.name.en]),
+                None => folded_fields(&[id]),
+            })
+            .collect();
+        x.tag_text = x.tag_ids.ids.iter().map(|t| folded_fields(&[t])).collect();
+        x
+    }
+
+    /// How many events the dataset has.
+    pub fn len(&self) -> usize {
+        self.start.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start.is_empty()
+    }
+
+    fn active(&self, state: &ViewState) -> Active {
+        let query = Query::parse(&state.q);
+        let search = (!query.is_empty()).then(|| {
+            let all = ((1u32 << query.tokens().len()) - 1) as u16;
+            let masks = |texts: &[String]| texts.iter().map(|t| token_mask(&query, t)).collect::<Vec<u16>>();
+            Search {
+                all,
+                actors: masks(&self.actor_text),
+                tags: masks(&self.tag_text),
+                places: masks(&self.place_text.ids),
+                query,
+            }
+        });
+        Active {
+            cats: (!state.cat.is_empty()).then(|| state.cat.iter().fold(0, |m, &c| m | cat_bit(c))),
+            actors: self.actor_ids.selection(state.actor.iter()),
+            tags: self.tag_ids.selection(state.tag.iter()),
+            places: self.place_ids.selection(state.place.iter()),
+            lo: state.from.map_or(i64::MIN, |d| d.start_day()),
+            hi: state.to.map_or(i64::MAX, |d| d.end_day_exclusive()),
+            search,
+        }
+    }
+
+    /// Whether event `i` contains every token, in its own text or a shared one.
+    fn found(&self, search: &Option<Search>, i: usize) -> bool {
+        let Some(s) = search else { return true };
+        let mut got = 0;
+        for &k in self.actors.of(i) {
+            got |= s.actors[k as usize];
+        }
+        for &k in self.tags.of(i) {
+            got |= s.tags[k as usize];
+        }
+        if self.place_text_of[i] != NO_PLACE {
+            got |= s.places[self.place_text_of[i] as usize];
+        }
+        if got == s.all {
+            return true;
+        }
+        let hay = &self.hay[self.hay_start[i]..self.hay_start[i + 1]];
+        s.query.tokens().iter().enumerate().all(|(t, tok)| got & (1 << t) != 0 || hay.contains(tok.as_str()))
+    }
+
+    fn dates_pass(&self, a: &Active, i: usize) -> bool {
+        self.start[i] < a.hi && self.end[i] > a.lo
+    }
+    fn cat_passes(&self, a: &Active, i: usize) -> bool {
+        a.cats.is_none_or(|m| self.cats[i] & m != 0)
+    }
+    fn actor_passes(&self, a: &Active, i: usize) -> bool {
+        any_selected(self.actors.of(i), &a.actors)
+    }
+    fn tag_passes(&self, a: &Active, i: usize) -> bool {
+        any_selected(self.tags.of(i), &a.tags)
+    }
+    fn place_passes(&self, a: &Active, i: usize) -> bool {
+        match &a.places {
+            None => true,
+            Some(m) => self.place[i] != NO_PLACE && m[self.place[i] as usize],
+        }
+    }
+
+    /// The events passing every filter of `state`, as indices into `dataset.events`, in date order.
+    pub fn filter(&self, state: &ViewState) -> Vec<usize> {
+        let a = self.active(state);
+        self.order
+            .iter()
+            .map(|&i| i as usize)
+            .filter(|&i| {
+                self.dates_pass(&a, i)
+                    && self.cat_passes(&a, i)
+                    && self.actor_passes(&a, i)
+                    && self.tag_passes(&a, i)
+                    && self.place_passes(&a, i)
+                    && self.found(&a.search, i)
+            })
+            .collect()
+    }
+
+    /// Facet counts for `state` (see [`FacetCounts`]), in one pass over the events.
+    pub fn facets(&self, state: &ViewState) -> FacetCounts {
+        self.filter_and_facets(state).1
+    }
+
+    /// [`Explorer::filter`] and [`Explorer::facets`] together, in one pass.
+    pub fn filter_and_facets(&self, state: &ViewState) -> (Vec<usize>, FacetCounts) {
+        let a = self.active(state);
+        let mut cat_counts = [0usize; 5];
+        let mut actor_counts = vec![0usize; self.actor_ids.ids.len()];
+        let mut tag_counts = vec![0usize; self.tag_ids.ids.len()];
+        let mut place_counts = vec![0usize; self.place_ids.ids.len()];
+        let mut passing = Vec::new();
+        for &i in &self.order {
+            let i = i as usize;
+            if !self.dates_pass(&a, i) {
+                continue;
+            }
+            let (cat, actor) = (self.cat_passes(&a, i), self.actor_passes(&a, i));
+            let (tag, place) = (self.tag_passes(&a, i), self.place_passes(&a, i));
+            // An event failing two facets (or the dates, or the search) counts nowhere.
+            let failed = usize::from(!cat) + usize::from(!actor) + usize::from(!tag) + usize::from(!place);
+            if failed > 1 || !self.found(&a.search, i) {
+                continue;
+            }
+            if actor && tag && place {
+                for (k, n) in cat_counts.iter_mut().enumerate() {
+                    *n += usize::from(self.cats[i] & (1 << k) != 0);
+                }
+            }
+            if cat && tag && place {
+                for &k in self.actors.of(i) {
+                    actor_counts[k as usize] += 1;
+                }
+            }
+            if cat && actor && place {
+                for &k in self.tags.of(i) {
+                    tag_counts[k as usize] += 1;
+                }
+            }
+            if cat && actor && tag && self.place[i] != NO_PLACE {
+                place_counts[self.place[i] as usize] += 1;
+            }
+            if failed == 0 {
+                passing.push(i);
+            }
+        }
+        let facets = FacetCounts {
+            categories: Category::ALL.into_iter().zip(cat_counts).collect(),
+            actors: self.actor_ids.counted(&actor_counts),
+            tags: self.tag_ids.counted(&tag_counts),
+            places: self.place_ids.counted(&place_counts),
+        };
+        (passing, facets)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::date::PartialDate;
+    use crate::core::validate::load_dataset;
+    use std::collections::BTreeSet;
+
+    const ACTORS: &str = r#"[
+        {"id":"az","kind":"state","name":{"de":"Aserbaidschan","en":"Azerbaijan"}},
+        {"id":"tr","kind":"state","name":{"de":"Türkei","en":"Turkey"}},
+        {"id":"am","kind":"state","name":{"de":"Armenien","en":"Armenia"}},
+        {"id":"aliyev","kind":"person","name":{"de":"İlham Əliyev","en":"Ilham Aliyev"}}
+    ]"#;
+
+    /// id, date, end, categories, actors, tags, place, German title, English title.
+    type Spec<'a> = (
+        &'a str,
+        &'a str,
+        Option<&'a str>,
+        &'a str,
+        &'a str,
+        &'a str,
+        Option<(&'a str, &'a str, &'a str)>,
+        &'a str,
+        &'a str,
+    );
+
+    fn event(s: Spec) -> String {
+        let (id, date, end, cats, actors, tags, place, de, en) = s;
+        let end = end.map(|e| format!(r#","end":"{e}""#)).unwrap_or_default();
+        let place = place
+            .map(|(pid, pde, pen)| format!(r#","place":{{"id":"{pid}","name":{{"de":"{pde}","en":"{pen}"}}}}"#))
+            .unwrap_or_default();
+        let list = |s: &str| s.split_whitespace().map(|x| format!("\"{x}\"")).collect::<Vec<_>>().join(",");
+        format!(
+            r#"{{"id":"{id}","date":"{date}"{end},"title":{{"de":"{de}","en":"{en}"}},
+                "summary":{{"de":"Zusammenfassung","en":"Summary"}},"actors":[{}],"categories":[{}],
+                "tags":[{}]{place},"sources":[{{"title":"S","publisher":"P","url":"https://example.org/a"}}],
+                "confidence":"confirmed"}}"#,
+            list(actors),
+            list(cats),
+            list(tags)
+        )
+    }
+
+    fn dataset() -> Dataset {
+        let baku = Some(("baku", "Baku", "Baku"));
+        let ankara = Some(("ankara", "Ankara", "Ankara"));
+        let specs: Vec<Spec> = vec![
+            (
+                "pipeline",
+                "2025-11-06",
+                None,
+                "energy",
+                "az tr",
+                "gas pipeline",
+                baku,
+                "Gasleitung eröffnet",
+                "Pipeline opens",
+            ),
+            (
+                "talks",
+                "2025-10",
+                Some("2025-11"),
+                "diplomacy",
+                "az am",
+                "peace",
+                None,
+                "Friedensgespräche",
+                "Peace talks",
+            ),
+            ("drill", "2025-09-30", None, "military", "tr", "exercise", ankara, "Manöver", "Military drill"),
+            (
+                "rail",
+                "2025-12-01",
+                None,
+                "transport energy",
+                "az",
+                "rail",
+                baku,
+                "Bahnstrecke nach Kars",
+                "Railway to Kars",
+            ),
+            ("speech", "2024", None, "analysis", "aliyev", "", baku, "Rede in der Straße", "A speech in the street"),
+            (
+                "summit",
+                "2026-01-15",
+                None,
+                "diplomacy",
+                "tr am",
+                "peace",
+                ankara,
+                "Gipfel in Ankara",
+                "Summit in Ankara",
+            ),
+        ];
+        // Deliberately out of date order: loading sorts.
+        let events: Vec<String> = specs.into_iter().rev().map(event).collect();
+        let json = format!(r#"{{"title":{{"de":"T","en":"T"}},"actors":{ACTORS},"events":[{}]}}"#, events.join(","));
+        load_dataset(&json).unwrap()
+    }
+
+    fn ids(d: &Dataset, idx: &[usize]) -> Vec<String> {
+        idx.iter().map(|&i| d.events[i].id.clone()).collect()
+    }
+
+    fn set<T: Ord + Clone>(xs: &[T]) -> BTreeSet<T> {
+        xs.iter().cloned().collect()
+    }
+
+    fn strings(xs: &[&str]) -> BTreeSet<String> {
+        xs.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn run(state: &ViewState) -> Vec<String> {
+        let d = dataset();
+        let x = Explorer::new(&d);
+        let r = x.filter(state);
+        assert_eq!(r, x.filter_and_facets(state).0, "filter and filter_and_facets agree");
+        ids(&d, &r)
+    }
+
+    fn q(s: &str) -> ViewState {
+        ViewState { q: s.into(), ..ViewState::default() }
+    }
+
+    fn date(s: &str) -> Option<PartialDate> {
+        Some(PartialDate::parse(s).unwrap())
+    }
+
+    #[test]
+    fn an_empty_state_returns_every_event_in_date_order() {
+        let d = dataset();
+        let x = Explorer::new(&d);
+        assert_eq!(x.len(), 6);
+        assert_eq!(x.filter(&ViewState::default()), (0..6).collect::<Vec<_>>());
+        assert_eq!(run(&ViewState::default()), ["speech", "drill", "talks", "pipeline", "rail", "summit"]);
+    }
+
+    #[test]
+    fn values_within_a_facet_are_ored() {
+        let s = ViewState { cat: set(&[Category::Energy, Category::Military]), ..ViewState::default() };
+        assert_eq!(run(&s), ["drill", "pipeline", "rail"]);
+        let s = ViewState { actor: strings(&["am", "aliyev"]), ..ViewState::default() };
+        assert_eq!(run(&s), ["speech", "talks", "summit"]);
+        let s = ViewState { tag: strings(&["gas", "rail"]), ..ViewState::default() };
+        assert_eq!(run(&s), ["pipeline", "rail"]);
+        let s = ViewState { place: strings(&["ankara", "nowhere"]), ..ViewState::default() };
+        assert_eq!(run(&s), ["drill", "summit"]);
+    }
+
+    #[test]
+    fn facets_are_anded() {
+        let s = ViewState { cat: set(&[Category::Energy]), actor: strings(&["tr"]), ..ViewState::default() };
+        assert_eq!(run(&s), ["pipeline"]);
+        let s = ViewState { tag: strings(&["peace"]), place: strings(&["ankara"]), ..ViewState::default() };
+        assert_eq!(run(&s), ["summit"]);
+        let s = ViewState { q: "baku".into(), cat: set(&[Category::Transport]), ..ViewState::default() };
+        assert_eq!(run(&s), ["rail"]);
+    }
+
+    #[test]
+    fn an_unknown_id_matches_nothing_within_its_facet() {
+        let s = ViewState { actor: strings(&["zz"]), ..ViewState::default() };
+        assert!(run(&s).is_empty());
+        let s = ViewState { tag: strings(&["zz"]), place: strings(&["zz"]), ..ViewState::default() };
+        assert!(run(&s).is_empty());
+    }
+
+    #[test]
+    fn the_date_range_is_inclusive_at_month_precision() {
+        // `to` = 2025-11 includes 30 November; `from` = 2025-11 includes the October–November span.
+        let s = ViewState { from: date("2025-11"), to: date("2025-11"), ..ViewState::default() };
+        assert_eq!(run(&s), ["talks", "pipeline"]);
+        // 2025-09-30 is outside a range starting 2025-10, 2025-12-01 outside one ending 2025-11.
+        let s = ViewState { from: date("2025-10"), to: date("2025-11"), ..ViewState::default() };
+        assert_eq!(run(&s), ["talks", "pipeline"]);
+        let s = ViewState { from: date("2025-09"), to: date("2025-12"), ..ViewState::default() };
+        assert_eq!(run(&s), ["drill", "talks", "pipeline", "rail"]);
+        // Only one bound, and day-precise edges.
+        let s = ViewState { from: date("2025-12-01"), ..ViewState::default() };
+        assert_eq!(run(&s), ["rail", "summit"]);
+        let s = ViewState { to: date("2025-09-30"), ..ViewState::default() };
+        assert_eq!(run(&s), ["speech", "drill"]);
+        // A year-precise event overlaps a month inside that year.
+        let s = ViewState { from: date("2024-06"), to: date("2024-06"), ..ViewState::default() };
+        assert_eq!(run(&s), ["speech"]);
+        // An inverted range is empty.
+        let s = ViewState { from: date("2026"), to: date("2025"), ..ViewState::default() };
+        assert!(run(&s).is_empty());
+    }
+
+    #[test]
+    fn searching_aserbaidschan_finds_azerbaijan_in_both_languages() {
+        let expected = ["talks", "pipeline", "rail"];
+        for query in ["Aserbaidschan", "ASERBAIDSCHAN", "aserbaidschan", "azerbaijan", "AZERBAIJAN"] {
+            assert_eq!(run(&q(query)), expected, "{query}");
+        }
+    }
+
+    #[test]
+    fn search_ignores_case_and_diacritics_in_both_languages() {
+        assert_eq!(run(&q("turkei")), ["drill", "pipeline", "summit"]);
+        assert_eq!(run(&q("TÜRKEI")), run(&q("turkey")));
+        assert_eq!(run(&q("aliyev")), ["speech"]);
+        assert_eq!(run(&q("əliyev")), ["speech"]);
+        assert_eq!(run(&q("ilham")), ["speech"]);
+        assert_eq!(run(&q("strasse")), ["speech"]);
+        assert_eq!(run(&q("eroffnet")), ["pipeline"]);
+        assert_eq!(run(&q("ero\u{308}ffnet")), ["pipeline"]);
+        assert_eq!(run(&q("manover")), ["drill"]);
+    }
+
+    #[test]
+    fn search_covers_ids_places_and_tags() {
+        assert_eq!(run(&q("baku")), ["speech", "pipeline", "rail"]);
+        assert_eq!(run(&q("exercise")), ["drill"]);
+        assert_eq!(run(&q("armenia")), run(&ViewState { actor: strings(&["am"]), ..ViewState::default() }));
+    }
+
+    #[test]
+    fn every_search_token_must_match() {
+        assert_eq!(run(&q("kars baku")), ["rail"]);
+        assert_eq!(run(&q("railway  türkei")), Vec::<String>::new());
+        assert_eq!(run(&q("peace ankara")), ["summit"]);
+        assert_eq!(run(&q("   ")), run(&ViewState::default()));
+    }
+
+    #[test]
+    fn a_search_never_matches_across_fields_or_events() {
+        // "opens" ends the pipeline title, "gasleitung" starts it: never joined.
+        assert!(run(&q("opensgas")).is_empty());
+        assert!(run(&q("summarypipeline")).is_empty());
+    }
+
+    #[test]
+    fn a_million_character_query_does_not_panic() {
+        let big = "türkei ".repeat(150_000);
+        assert_eq!(run(&q(&big)), ["drill", "pipeline", "summit"]);
+        let d = dataset();
+        let x = Explorer::new(&d);
+        let _ = x.facets(&q(&"ß".repeat(1_000_000)));
+    }
+
+    #[test]
+    fn facet_counts_ignore_their_own_facets_selection() {
+        let d = dataset();
+        let x = Explorer::new(&d);
+        let s = ViewState { cat: set(&[Category::Energy]), actor: strings(&["tr"]), ..ViewState::default() };
+        let f = x.facets(&s);
+        // Categories: events with actor tr (drill, pipeline, summit), any category.
+        assert_eq!(
+            f.categories,
+            [
+                (Category::Diplomacy, 1),
+                (Category::Military, 1),
+                (Category::Energy, 1),
+                (Category::Transport, 0),
+                (Category::Analysis, 0)
+            ]
+        );
+        // Actors: energy events (pipeline, rail), any actor; every actor listed.
+        assert_eq!(
+            f.actors,
+            [("az".to_string(), 2), ("tr".to_string(), 1), ("aliyev".to_string(), 0), ("am".to_string(), 0)]
+        );
+        // Tags and places: energy and tr (pipeline only).
+        assert_eq!(f.tags[..2], [("gas".to_string(), 1), ("pipeline".to_string(), 1)]);
+        assert!(f.tags[2..].iter().all(|(_, n)| *n == 0));
+        assert_eq!(f.tags.len(), 5);
+        assert_eq!(f.places, [("baku".to_string(), 1), ("ankara".to_string(), 0)]);
+    }
+
+    #[test]
+    fn facet_counts_respect_search_and_dates() {
+        let d = dataset();
+        let x = Explorer::new(&d);
+        let f = x.facets(&ViewState::default());
+        assert_eq!(f.categories.iter().map(|c| c.1).collect::<Vec<_>>(), [2, 1, 2, 1, 1]);
+        assert_eq!(f.actors[0], ("az".to_string(), 3));
+        assert_eq!(f.places, [("baku".to_string(), 3), ("ankara".to_string(), 2)]);
+        let s = ViewState { q: "baku".into(), from: date("2025"), ..ViewState::default() };
+        let f = x.facets(&s);
+        assert_eq!(f.categories.iter().map(|c| c.1).collect::<Vec<_>>(), [0, 0, 2, 1, 0]);
+        assert_eq!(f.places, [("baku".to_string(), 2), ("ankara".to_string(), 0)]);
+        // A selected place still shows the other place's count.
+        let s = ViewState { place: strings(&["baku"]), ..ViewState::default() };
+        assert_eq!(x.facets(&s).places, [("baku".to_string(), 3), ("ankara".to_string(), 2)]);
+        assert_eq!(x.facets(&s).actors[0], ("az".to_string(), 2));
+    }
+
+    #[test]
+    fn facet_counts_match_filtering_with_that_facet_cleared() {
+        let d = dataset();
+        let x = Explorer::new(&d);
+        let s = ViewState {
+            q: "a".into(),
+            cat: set(&[Category::Diplomacy, Category::Energy]),
+            actor: strings(&["az", "tr"]),
+            tag: strings(&["peace", "gas", "rail"]),
+            from: date("2025-10"),
+            ..ViewState::default()
+        };
+        let f = x.facets(&s);
+        let without_actor = x.filter(&ViewState { actor: BTreeSet::new(), ..s.clone() });
+        for (id, n) in &f.actors {
+            assert_eq!(*n, without_actor.iter().filter(|&&i| d.events[i].actors.contains(id)).count(), "{id}");
+        }
+        let without_cat = x.filter(&ViewState { cat: BTreeSet::new(), ..s.clone() });
+        for (c, n) in &f.categories {
+            assert_eq!(*n, without_cat.iter().filter(|&&i| d.events[i].categories.contains(c)).count(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn a_hundred_thousand_events_filter_quickly() {
+        let base = dataset();
+        let mut d = base.clone();
+        d.events = (0..100_000)
+            .map(|i| {
+                let mut e = base.events[i % base.events.len()].clone();
+                e.id = format!("e{i}");
+                e
+            })
+            .collect();
+        d.events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        let x = Explorer::new(&d);
+        let s = ViewState {
+            q: "baku rail".into(),
+            cat: set(&[Category::Transport]),
+            actor: strings(&["az"]),
+            from: date("2025"),
+            ..ViewState::default()
+        };
+        let t = std::time::Instant::now();
+        let r = x.filter(&s);
+        let f = x.facets(&s);
+        let elapsed = t.elapsed();
+        assert_eq!(r.len(), 100_000 / 6 + usize::from(100_000 % 6 > 4));
+        assert_eq!(f.categories[3].1, r.len());
+        eprintln!("100k events, filter + facets: {elapsed:?}");
+        // Generous: debug builds are slow; release builds take a few ms.
+        assert!(elapsed.as_millis() < 2_000, "{elapsed:?}");
+    }
+}

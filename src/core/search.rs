@@ -1,0 +1,328 @@
+//! Free-text search: folding, query parsing and match highlighting.
+//!
+//! Matching is case- and diacritic-insensitive through [`fold`], a small hand-written folding
+//! (no Unicode tables beyond the standard library's lower-casing): Latin-1 Supplement and
+//! Latin Extended-A letters lose their diacritics, `ß` becomes `ss`, Azerbaijani `ə` becomes
+//! `a`, combining marks (U+0300–U+036F) are dropped so decomposed text folds like composed
+//! text, and typographic quotes and dashes become ASCII. Other scripts are only lower-cased.
+//!
+//! Folding works char by char with no context, so a substring of a folded text always comes
+//! from a run of whole original chars: that is what lets [`highlight`] map a hit back.
+
+use std::ops::Range;
+
+/// Only this many chars of a search input are considered.
+pub const MAX_QUERY_CHARS: usize = 1_000;
+/// The most tokens a query keeps.
+pub const MAX_TOKENS: usize = 16;
+/// The longest token, in chars (longer ones are cut).
+pub const MAX_TOKEN_CHARS: usize = 64;
+
+/// Base letters of U+00E0–U+00FF after lower-casing. `*` keeps the char, `A` is `ae`, `T` is `th`.
+const LATIN1: &[u8; 32] = b"aaaaaaAceeeeiiiidnooooo*ouuuuyTy";
+/// Base letters of U+0100–U+017F after lower-casing. `J` is `ij`, `O` is `oe`.
+const LATIN_EXT_A: &[u8; 128] =
+    b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiiiJJjjkkkllllllllllnnnnnnnnnooooooOOrrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+fn push_base(b: u8, c: char, out: &mut String) {
+    match b {
+        b'*' => out.push(c),
+        b'A' => out.push_str("ae"),
+        b'T' => out.push_str("th"),
+        b'J' => out.push_str("ij"),
+        b'O' => out.push_str("oe"),
+        _ => out.push(b as char),
+    }
+}
+
+/// Folds one already lower-cased char.
+fn fold_lower(c: char, out: &mut String) {
+    let cp = c as u32;
+    match cp {
+        0x0300..=0x036F => {}
+        0x00A0 => out.push(' '),
+        0x00AB | 0x00BB | 0x201C..=0x201F => out.push('"'),
+        0x00DF => out.push_str("ss"),
+        0x00E0..=0x00FF => push_base(LATIN1[(cp - 0xE0) as usize], c, out),
+        0x0100..=0x017F => push_base(LATIN_EXT_A[(cp - 0x100) as usize], c, out),
+        0x0259 => out.push('a'),
+        0x2010..=0x2015 | 0x2212 => out.push('-'),
+        0x2018..=0x201B => out.push('\''),
+        _ => out.push(c),
+    }
+}
+
+/// Appends the folding of one char to `out` (zero, one or more chars).
+pub fn fold_char_into(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+    } else {
+        for l in c.to_lowercase() {
+            fold_lower(l, out);
+        }
+    }
+}
+
+/// Appends the folding of `s` to `out`.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.reserve(s.len());
+    for c in s.chars() {
+        fold_char_into(c, out);
+    }
+}
+
+/// Case- and diacritic-insensitive folding: `fold("Türkei") == fold("turkei")`.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// A parsed search: folded tokens, all of which must match.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    tokens: Vec<String>,
+}
+
+impl Query {
+    /// Folds the first [`MAX_QUERY_CHARS`] chars of `input` and splits them on whitespace into at
+    /// most [`MAX_TOKENS`] tokens of at most [`MAX_TOKEN_CHARS`] chars each. Linear time.
+    pub fn parse(input: &str) -> Query {
+        let end = input.char_indices().nth(MAX_QUERY_CHARS).map_or(input.len(), |(i, _)| i);
+        let folded = fold(&input[..end]);
+        let tokens = folded
+            .split_whitespace()
+            .take(MAX_TOKENS)
+            .map(|t| {
+                let cut = t.char_indices().nth(MAX_TOKEN_CHARS).map_or(t.len(), |(i, _)| i);
+                t[..cut].to_string()
+            })
+            .collect();
+        Query { tokens }
+    }
+
+    /// No tokens: the search matches everything.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+
+    /// The folded tokens.
+    pub fn tokens(&self) -> &[String] {
+        &self.tokens
+    }
+
+    /// Whether every token occurs in `folded`, a text already passed through [`fold`].
+    pub fn matches_folded(&self, folded: &str) -> bool {
+        self.tokens.iter().all(|t| folded.contains(t.as_str()))
+    }
+}
+
+/// Splits `text` into byte ranges on char boundaries, covering it in order, each marked `true`
+/// when it is part of a match of any token of `query` under folding. Neighbouring ranges with
+/// the same mark are merged; an empty text gives no ranges.
+pub fn highlight(text: &str, query: &Query) -> Vec<(Range<usize>, bool)> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    if query.is_empty() {
+        return vec![(0..text.len(), false)];
+    }
+    // Fold, remembering where each original char's folding ends.
+    let mut folded = String::with_capacity(text.len());
+    let mut folded_end: Vec<usize> = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char_into(c, &mut folded);
+        folded_end.push(folded.len());
+    }
+    // Every (possibly overlapping) occurrence of every token, as folded byte intervals.
+    let mut hits: Vec<Range<usize>> = Vec::new();
+    for t in query.tokens() {
+        let mut from = 0;
+        while let Some(p) = folded[from..].find(t.as_str()) {
+            let start = from + p;
+            hits.push(start..start + t.len());
+            // Next search from the next char boundary, so overlapping hits are found too.
+            from = start + folded[start..].chars().next().map_or(1, char::len_utf8);
+            if from >= folded.len() {
+                break;
+            }
+        }
+    }
+    hits.sort_unstable_by_key(|r| r.start);
+    let mut merged: Vec<Range<usize>> = Vec::with_capacity(hits.len());
+    for h in hits {
+        match merged.last_mut() {
+            Some(last) if h.start <= last.end => last.end = last.end.max(h.end),
+            _ => merged.push(h),
+        }
+    }
+    // Walk the original chars; a char is marked when its folding overlaps a hit. Chars that
+    // fold to nothing (combining marks) take the mark of the char before them.
+    let mut out: Vec<(Range<usize>, bool)> = Vec::new();
+    let mut k = 0;
+    let mut fstart = 0;
+    let mut prev = false;
+    for ((i, c), &fend) in text.char_indices().zip(&folded_end) {
+        let mark = if fend == fstart {
+            prev
+        } else {
+            while k < merged.len() && merged[k].end <= fstart {
+                k += 1;
+            }
+            k < merged.len() && merged[k].start < fend
+        };
+        let end = i + c.len_utf8();
+        match out.last_mut() {
+            Some((r, m)) if *m == mark => r.end = end,
+            _ => out.push((i..end, mark)),
+        }
+        prev = mark;
+        fstart = fend;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn marked<'a>(text: &'a str, q: &str) -> Vec<&'a str> {
+        highlight(text, &Query::parse(q)).into_iter().filter(|(_, m)| *m).map(|(r, _)| &text[r]).collect()
+    }
+
+    #[test]
+    fn folding_ignores_case_and_diacritics() {
+        assert_eq!(fold("Aserbaidschan"), "aserbaidschan");
+        assert_eq!(fold("ASERBAIDSCHAN"), fold("aserbaidschan"));
+        assert_eq!(fold("Türkei"), fold("turkei"));
+        assert_eq!(fold("Əliyev"), fold("aliyev"));
+        assert_eq!(fold("Straße"), "strasse");
+        assert_eq!(fold("İstanbul Işık"), "istanbul isik");
+        assert_eq!(fold("Ağdam Şuşa Ganca Łódź Žilina Ñandú Çay ÖÄÜ"), "agdam susa ganca lodz zilina nandu cay oau");
+        assert_eq!(fold("Ÿ ĳ Œuvre Æ"), "y ij oeuvre ae");
+    }
+
+    #[test]
+    fn decomposed_text_folds_like_composed_text() {
+        assert_eq!(fold("Tu\u{308}rkei"), fold("Türkei"));
+        assert_eq!(fold("Ə\u{301}"), "a");
+    }
+
+    #[test]
+    fn typographic_quotes_and_dashes_become_ascii() {
+        assert_eq!(fold("„Frieden“ – ‘deal’ — «x»"), "\"frieden\" - 'deal' - \"x\"");
+    }
+
+    #[test]
+    fn other_scripts_are_only_lower_cased() {
+        assert_eq!(fold("ΑΘΗΝΑ Москва 東京"), "αθηνα москва 東京");
+    }
+
+    #[test]
+    fn a_query_is_folded_tokens_split_on_whitespace() {
+        let q = Query::parse("  Türkei \t ASERBAIDSCHAN\n ");
+        assert_eq!(q.tokens(), ["turkei", "aserbaidschan"]);
+        assert!(Query::parse(" \u{301} \t").is_empty());
+        assert!(Query::parse("").is_empty());
+    }
+
+    #[test]
+    fn a_query_keeps_at_most_sixteen_tokens_of_sixty_four_chars() {
+        let many = (0..40).map(|i| format!("t{i}")).collect::<Vec<_>>().join(" ");
+        assert_eq!(Query::parse(&many).tokens().len(), MAX_TOKENS);
+        let long = "ü".repeat(200);
+        assert_eq!(Query::parse(&long).tokens()[0], "u".repeat(MAX_TOKEN_CHARS));
+    }
+
+    #[test]
+    fn only_the_first_thousand_chars_of_a_query_count() {
+        let s = format!("{} tail", "x".repeat(999));
+        assert_eq!(Query::parse(&s).tokens().len(), 1);
+    }
+
+    #[test]
+    fn a_million_character_query_does_not_panic() {
+        let big = "ä ".repeat(500_000);
+        let q = Query::parse(&big);
+        assert_eq!(q.tokens().len(), MAX_TOKENS);
+        let q = Query::parse(&"ß".repeat(1_000_000));
+        assert_eq!(q.tokens()[0].len(), MAX_TOKEN_CHARS);
+        let _ = highlight("Straße", &q);
+    }
+
+    #[test]
+    fn highlighting_marks_matches_in_the_original_text() {
+        assert_eq!(marked("Aserbaidschan und Türkei", "aserbaidschan"), ["Aserbaidschan"]);
+        assert_eq!(marked("Aserbaidschan und Türkei", "turkei"), ["Türkei"]);
+        assert_eq!(marked("Die Straße", "strasse"), ["Straße"]);
+        assert_eq!(marked("Əliyev sagte", "ALIYEV"), ["Əliyev"]);
+    }
+
+    #[test]
+    fn highlighting_covers_the_text_and_merges_neighbours() {
+        let text = "Türkei, Türkei!";
+        let h = highlight(text, &Query::parse("türkei ,"));
+        assert_eq!(h, vec![(0..8, true), (8..9, false), (9..16, true), (16..17, false)]);
+        assert_eq!(highlight(text, &Query::default()), vec![(0..text.len(), false)]);
+        assert!(highlight("", &Query::parse("x")).is_empty());
+    }
+
+    #[test]
+    fn highlighting_a_part_of_sharp_s_marks_the_whole_char() {
+        assert_eq!(marked("Maße", "mas"), ["Maß"]);
+        assert_eq!(marked("Maße", "se"), ["ße"]);
+    }
+
+    #[test]
+    fn highlighting_keeps_combining_marks_with_their_letter() {
+        let text = "Tu\u{308}rkei und Turm";
+        assert_eq!(marked(text, "türkei"), ["Tu\u{308}rkei"]);
+        assert_eq!(marked(text, "tu"), ["Tu\u{308}", "Tu"]);
+    }
+
+    #[test]
+    fn highlighting_finds_overlapping_matches() {
+        assert_eq!(marked("xaaay", "aa"), ["aaa"]);
+    }
+
+    proptest! {
+        #[test]
+        fn highlight_ranges_cover_the_text_on_char_boundaries(text in any::<String>(), q in any::<String>()) {
+            for query in [Query::parse(&q), Query::parse(&text), Query::parse(text.get(..text.len() / 2).unwrap_or("a"))] {
+                let h = highlight(&text, &query);
+                let mut at = 0;
+                for (i, (r, m)) in h.iter().enumerate() {
+                    prop_assert_eq!(r.start, at);
+                    prop_assert!(r.end > r.start);
+                    prop_assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
+                    if i > 0 {
+                        prop_assert_ne!(h[i - 1].1, *m);
+                    }
+                    at = r.end;
+                }
+                prop_assert_eq!(at, text.len());
+            }
+        }
+
+        #[test]
+        fn folding_is_idempotent(s in any::<String>()) {
+            let once = fold(&s);
+            prop_assert_eq!(fold(&once), once);
+        }
+
+        #[test]
+        fn folding_latin_text_is_idempotent(s in "[ -~\u{a0}-\u{17f}\u{259}\u{18f}\u{300}-\u{36f}\u{2010}-\u{201f}]{0,40}") {
+            let once = fold(&s);
+            prop_assert_eq!(fold(&once), once);
+        }
+
+        #[test]
+        fn a_token_taken_from_a_text_is_highlighted_in_it(s in "[a-zA-ZäöüßÄÖÜəƏ ]{1,30}") {
+            let query = Query::parse(&s);
+            if !query.is_empty() {
+                prop_assert!(highlight(&s, &query).iter().any(|(_, m)| *m));
+            }
+        }
+    }
+}
