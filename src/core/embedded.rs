@@ -22,7 +22,7 @@ mod tests {
     #[test]
     fn the_embedded_dataset_validates() {
         let d = embedded_dataset().unwrap_or_else(|e| panic!("{e}"));
-        assert!(d.events.len() >= 15);
+        assert!(d.events.len() >= 20, "{} events", d.events.len());
     }
 
     #[test]
@@ -45,6 +45,14 @@ mod tests {
         let gallagher = d.event("trans-caspian-options-2025").unwrap();
         assert!(gallagher.approximate);
         assert_eq!(gallagher.confidence, Confidence::PerArticle);
+        let korybko = d.event("korybko-article-2026").unwrap();
+        assert_eq!(korybko.confidence, Confidence::Confirmed);
+        for site in ["https://globale-gleichheit.de/", "https://postnuclear.eu/"] {
+            assert!(korybko.sources.iter().any(|s| s.url == site), "korybko-article-2026 cites {site}");
+        }
+        let duma = d.event("ru-duma-reaction-2025").unwrap();
+        assert_eq!(duma.date.to_string(), "2025-12-17");
+        assert!(duma.actors.iter().any(|a| a == "zhuravlev"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::collections::HashSet;
 /// The chosen events as a dataset in the project's schema, with the actors they name and
 /// without `related` links to events that were not exported.
 pub fn to_json(ds: &Dataset, indices: &[usize]) -> String {
-    let events: Vec<_> = indices.iter().filter_map(|&i| ds.events.get(i).cloned()).collect();
+    let events: Vec<_> = chosen(ds, indices).cloned().collect();
     let ids: HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
     let used: HashSet<&str> = events.iter().flat_map(|e| e.actors.iter().map(String::as_str)).collect();
     let mut out = Dataset {
@@ -20,6 +20,12 @@ pub fn to_json(ds: &Dataset, indices: &[usize]) -> String {
         e.related.retain(|r| ids.contains(r.id.as_str()));
     }
     serde_json::to_string_pretty(&out).unwrap_or_default()
+}
+
+/// The events at `indices`, in that order, each once; indices out of range are skipped.
+fn chosen<'a>(ds: &'a Dataset, indices: &'a [usize]) -> impl Iterator<Item = &'a super::model::Event> + 'a {
+    let mut seen = HashSet::new();
+    indices.iter().filter(move |&&i| seen.insert(i)).filter_map(|&i| ds.events.get(i))
 }
 
 /// A spreadsheet cell that cannot be read as a formula.
@@ -45,7 +51,7 @@ pub fn to_csv(ds: &Dataset, indices: &[usize], lang: Lang) -> String {
         "id", "date", "end", "precision", "approximate", "title", "summary", "actors", "categories", "tags", "place",
         "lat", "lon", "confidence", "sources",
     ]);
-    for e in indices.iter().filter_map(|&i| ds.events.get(i)) {
+    for e in chosen(ds, indices) {
         let place = e.place.as_ref();
         let record = [
             e.id.clone(),
@@ -75,13 +81,15 @@ pub fn to_csv(ds: &Dataset, indices: &[usize], lang: Lang) -> String {
 /// RFC 5545 TEXT escaping.
 fn ics_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
             '\n' => out.push_str("\\n"),
-            '\r' => {}
+            '\r' if chars.peek() == Some(&'\n') => {}
+            '\r' => out.push_str("\\n"),
             c if c.is_control() => {}
             c => out.push(c),
         }
@@ -105,15 +113,16 @@ fn ics_line(out: &mut String, line: &str) {
 }
 
 /// The chosen events as an iCalendar file of all-day events; `dtstamp` is the export time
-/// (`YYYYMMDDTHHMMSSZ`).
+/// (`YYYYMMDDTHHMMSSZ`; anything but ASCII letters and digits in it is dropped).
 pub fn to_ics(ds: &Dataset, indices: &[usize], lang: Lang, dtstamp: &str) -> String {
+    let dtstamp: String = dtstamp.chars().filter(char::is_ascii_alphanumeric).take(32).collect();
     let mut out = String::new();
     for l in ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//timeline-explorer//EN", "CALSCALE:GREGORIAN"] {
         ics_line(&mut out, l);
     }
     ics_line(&mut out, &format!("X-WR-CALNAME:{}", ics_text(ds.title.get(lang))));
     let day = |n: i64| date_of_day(n).map(|d| d.format("%Y%m%d").to_string()).unwrap_or_default();
-    for e in indices.iter().filter_map(|&i| ds.events.get(i)) {
+    for e in chosen(ds, indices) {
         ics_line(&mut out, "BEGIN:VEVENT");
         ics_line(&mut out, &format!("UID:{}@timeline-explorer", e.id));
         ics_line(&mut out, &format!("DTSTAMP:{dtstamp}"));
@@ -139,15 +148,30 @@ pub fn to_ics(ds: &Dataset, indices: &[usize], lang: Lang, dtstamp: &str) -> Str
     out
 }
 
-/// A safe file name describing the view, e.g. `timeline-military-energy-2025-11--2026-02.csv`.
+/// Lower-case ASCII letters and digits; every other run of characters becomes one `-`.
+fn slug_part(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_end_matches('-').to_string()
+}
+
+/// The longest file name [`file_name`] gives, in bytes.
+pub const MAX_FILE_NAME: usize = 80;
+
+/// A safe file name describing the view, e.g. `timeline-military-energy-2025-11--2026-02.csv`:
+/// ASCII only, at most [`MAX_FILE_NAME`] bytes, `timeline.<ext>` for the default view.
 pub fn file_name(state: &ViewState, ext: &str) -> String {
+    let ext: String = ext.chars().filter(char::is_ascii_alphanumeric).take(10).collect::<String>().to_ascii_lowercase();
     let mut parts: Vec<String> = vec!["timeline".into()];
     parts.extend(state.cat.iter().map(|c| c.code().to_string()));
-    parts.extend(state.actor.iter().cloned());
-    parts.extend(state.tag.iter().cloned());
-    parts.extend(state.place.iter().cloned());
-    if !state.q.is_empty() {
-        parts.push(state.q.clone());
+    for v in state.actor.iter().chain(&state.tag).chain(&state.place).chain(std::iter::once(&state.q)) {
+        parts.push(slug_part(v));
     }
     match (state.from, state.to) {
         (None, None) => {}
@@ -157,22 +181,61 @@ pub fn file_name(state: &ViewState, ext: &str) -> String {
             t.map(|d| d.to_string()).unwrap_or_default()
         )),
     }
-    let mut name: String = parts
-        .join("-")
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '-' { c.to_ascii_lowercase() } else { '_' })
-        .collect();
-    name.truncate(80 - ext.len() - 1);
-    let ext: String = ext.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-    format!("{name}.{ext}")
+    parts.retain(|p| !p.is_empty());
+    let mut name = parts.join("-");
+    let room = MAX_FILE_NAME - 1 - ext.len();
+    if name.len() > room {
+        name.truncate(room); // ASCII only, so any byte is a character boundary.
+        name.truncate(name.trim_end_matches('-').len());
+    }
+    if ext.is_empty() {
+        name
+    } else {
+        format!("{name}.{ext}")
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::date::PartialDate;
     use crate::core::embedded::embedded_dataset;
     use crate::core::model::Category;
     use crate::core::validate::load_dataset;
+
+    const FIXTURE: &str = r#"{
+      "title": {"de": "Prüfung; Test", "en": "Test, export"},
+      "actors": [
+        {"id": "az", "kind": "state", "name": {"de": "Aserbaidschan", "en": "Azerbaijan"}},
+        {"id": "kz", "kind": "state", "name": {"de": "Kasachstan", "en": "Kazakhstan"}},
+        {"id": "ru", "kind": "state", "name": {"de": "Russland", "en": "Russia"}}
+      ],
+      "events": [
+        {"id": "month-event", "date": "2025-11", "approximate": true,
+         "title": {"de": "=HYPERLINK(\"http://evil\")", "en": "=cmd|' /C calc'!A0"},
+         "summary": {"de": "Kommas, Semikola; Backslash \\ und\nZeilen", "en": "Commas, semicolons; a backslash \\ and\na new line, then a long tail: äöü€😀 äöü€😀 äöü€😀 äöü€😀 äöü€😀 äöü€😀 äöü€😀 äöü€😀 äöü€😀 äöü€😀"},
+         "actors": ["az"], "categories": ["military", "energy"], "tags": ["tripp"],
+         "place": {"id": "baku", "name": {"de": "Baku", "en": "Baku"}, "lat": 40.4, "lon": -49.8},
+         "sources": [{"title": "A", "publisher": "P", "url": "https://example.org/a?x=1,2;3"},
+                     {"title": "B", "publisher": "Q", "url": "https://example.org/b"}],
+         "related": [{"id": "year-event", "relation": "follows"}, {"id": "day-event", "relation": "context"}],
+         "confidence": "per-article"},
+        {"id": "year-event", "date": "2024", "end": "2025-02",
+         "title": {"de": "+Jahr", "en": "@year"}, "summary": {"de": "-minus", "en": "\tTab"},
+         "actors": ["kz"], "categories": ["diplomacy"],
+         "sources": [{"title": "S", "publisher": "P", "url": "https://example.org/y"}], "confidence": "confirmed"},
+        {"id": "day-event", "date": "2026-01-15",
+         "title": {"de": "Tag", "en": "Day"}, "summary": {"de": "Text", "en": "Text"},
+         "actors": ["ru"], "categories": ["transport"],
+         "sources": [{"title": "S", "publisher": "P", "url": "https://example.org/d"}], "confidence": "confirmed"}
+      ]
+    }"#;
+
+    fn fixture() -> (Dataset, Vec<usize>) {
+        let ds = load_dataset(FIXTURE).unwrap_or_else(|e| panic!("{e}"));
+        let idx = ["month-event", "year-event"].iter().map(|id| ds.event_index(id).unwrap()).collect();
+        (ds, idx)
+    }
 
     fn some(ds: &Dataset) -> Vec<usize> {
         ["trans-caspian-options-2025", "kz-nato-shells-2025", "ru-duma-reaction-2025"]
@@ -182,63 +245,161 @@ mod tests {
     }
 
     #[test]
-    fn json_export_reloads_as_a_dataset_with_the_same_events() {
-        let ds = embedded_dataset().unwrap();
-        let idx = some(&ds);
-        let back = load_dataset(&to_json(&ds, &idx)).unwrap_or_else(|e| panic!("{e}"));
-        let ids: Vec<_> = back.events.iter().map(|e| e.id.as_str()).collect();
-        assert_eq!(ids, ["trans-caspian-options-2025", "kz-nato-shells-2025", "ru-duma-reaction-2025"]);
-        assert!(back.actors.len() < ds.actors.len());
+    fn json_export_reloads_with_only_the_chosen_events_and_their_actors() {
+        let (ds, idx) = fixture();
+        let mut with_dupes = idx.clone();
+        with_dupes.extend([idx[0], 999]);
+        let back = load_dataset(&to_json(&ds, &with_dupes)).unwrap_or_else(|e| panic!("{e}"));
+        let mut ids: Vec<_> = back.events.iter().map(|e| e.id.as_str()).collect();
+        ids.sort();
+        assert_eq!(ids, ["month-event", "year-event"]);
+        let actors: Vec<_> = back.actors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(actors, ["az", "kz"]);
+        let month = back.event("month-event").unwrap();
+        assert_eq!(month.related.len(), 1);
+        assert_eq!(month.related[0].id, "year-event");
+        assert_eq!(month, &{
+            let mut e = ds.event("month-event").unwrap().clone();
+            e.related.truncate(1);
+            e
+        });
+        assert_eq!(back.title, ds.title);
+        // Nothing chosen is still a loadable dataset.
+        assert!(load_dataset(&to_json(&ds, &[])).unwrap().events.is_empty());
     }
 
     #[test]
-    fn csv_export_has_a_header_and_one_row_per_event() {
+    fn json_export_of_the_embedded_dataset_reloads() {
         let ds = embedded_dataset().unwrap();
-        let text = to_csv(&ds, &some(&ds), Lang::De);
+        let back = load_dataset(&to_json(&ds, &some(&ds))).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.events.len(), 3);
+        assert!(back.actors.len() < ds.actors.len());
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let whole = load_dataset(&to_json(&ds, &all)).unwrap();
+        assert!(whole.events == ds.events, "all events survive unchanged");
+        assert!(whole.actors.iter().all(|a| ds.actor(&a.id) == Some(a)));
+    }
+
+    #[test]
+    fn csv_export_has_a_header_and_one_row_per_event_that_parse_back() {
+        let (ds, idx) = fixture();
+        let text = to_csv(&ds, &idx, Lang::En);
         let mut r = csv::Reader::from_reader(text.as_bytes());
-        assert_eq!(r.headers().unwrap().get(0), Some("id"));
+        let header: Vec<_> = r.headers().unwrap().iter().map(str::to_string).collect();
+        assert_eq!(
+            header,
+            [
+                "id", "date", "end", "precision", "approximate", "title", "summary", "actors", "categories", "tags",
+                "place", "lat", "lon", "confidence", "sources"
+            ]
+        );
         let rows: Vec<_> = r.records().map(|x| x.unwrap()).collect();
-        assert_eq!(rows.len(), 3);
-        assert_eq!(&rows[0][3], "month");
-        assert_eq!(&rows[0][4], "true");
-        assert_eq!(&rows[1][5], ds.event("kz-nato-shells-2025").unwrap().title.de);
+        assert_eq!(rows.len(), 2);
+        let m = &rows[0];
+        assert_eq!(&m[0], "month-event");
+        assert_eq!((&m[1], &m[2], &m[3], &m[4]), ("2025-11", "", "month", "true"));
+        assert_eq!(&m[6], ds.event("month-event").unwrap().summary.en);
+        assert_eq!((&m[7], &m[8], &m[9], &m[10]), ("az", "military energy", "tripp", "Baku"));
+        assert_eq!((&m[11], &m[12], &m[13]), ("40.4", "'-49.8", "per-article"));
+        assert_eq!(&m[14], "https://example.org/a?x=1,2;3 https://example.org/b");
+        let y = &rows[1];
+        assert_eq!((&y[1], &y[2], &y[3], &y[4], &y[13]), ("2024", "2025-02", "year", "false", "confirmed"));
+        // German texts on request.
+        let de = to_csv(&ds, &idx, Lang::De);
+        assert!(de.contains("Kommas, Semikola"));
     }
 
     #[test]
     fn csv_cells_cannot_start_a_formula() {
-        assert_eq!(cell("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
-        assert_eq!(cell("+1"), "'+1");
-        assert_eq!(cell("@SUM"), "'@SUM");
-        assert_eq!(cell("plain"), "plain");
+        let (ds, idx) = fixture();
+        let text = to_csv(&ds, &idx, Lang::En);
+        let rows: Vec<_> = csv::Reader::from_reader(text.as_bytes()).records().map(|x| x.unwrap()).collect();
+        assert_eq!(&rows[0][5], "'=cmd|' /C calc'!A0");
+        assert_eq!(&rows[1][5], "'@year");
+        assert_eq!(&rows[1][6], "'\tTab");
+        let de = to_csv(&ds, &idx, Lang::De);
+        let rows: Vec<_> = csv::Reader::from_reader(de.as_bytes()).records().map(|x| x.unwrap()).collect();
+        assert_eq!(&rows[0][5], "'=HYPERLINK(\"http://evil\")");
+        assert_eq!((&rows[1][5], &rows[1][6]), ("'+Jahr", "'-minus"));
+        for (input, want) in [("\rx", "'\rx"), ("-1", "'-1"), ("plain", "plain"), ("", ""), ("a=b", "a=b")] {
+            assert_eq!(cell(input), want);
+        }
     }
 
     #[test]
-    fn ics_lines_are_folded_escaped_and_month_events_span_the_month() {
-        let ds = embedded_dataset().unwrap();
-        let text = to_ics(&ds, &some(&ds), Lang::En, "20261128T120000Z");
+    fn ics_lines_are_crlf_folded_at_75_octets_and_escaped() {
+        let (ds, idx) = fixture();
+        let text = to_ics(&ds, &idx, Lang::En, "20261128T120000Z");
+        assert!(text.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:"));
         assert!(text.ends_with("END:VCALENDAR\r\n"));
+        assert!(!text.replace("\r\n", "").contains(['\r', '\n']), "bare CR or LF");
         for line in text.split("\r\n") {
-            assert!(line.len() <= 75, "{line}");
-            assert!(!line.contains('\n'));
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
         }
+        assert!(text.split("\r\n").any(|l| l.starts_with(' ')), "the long description is folded");
         let unfolded = text.replace("\r\n ", "");
-        assert!(unfolded.contains("UID:trans-caspian-options-2025@timeline-explorer"));
-        assert!(unfolded.contains("DTSTART;VALUE=DATE:20251101\r\nDTEND;VALUE=DATE:20251201"));
-        assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 3);
+        assert!(unfolded.contains("X-WR-CALNAME:Test\\, export\r\n"));
+        assert!(unfolded.contains(
+            "DESCRIPTION:Commas\\, semicolons\\; a backslash \\\\ and\\na new line\\, then a long tail: äöü€😀"
+        ));
+        assert!(unfolded.contains("äöü€😀 äöü€😀\\nA (P): https://example.org/a?x=1\\,2\\;3\\nB (Q): https://example.org/b\r\n"));
+        assert!(unfolded.contains("URL:https://example.org/a?x=1,2;3\r\n"));
+        assert!(unfolded.contains("SUMMARY:=cmd|' /C calc'!A0\r\n"));
+        assert!(unfolded.contains("CATEGORIES:military,energy\r\n"));
+        assert!(unfolded.contains("UID:month-event@timeline-explorer\r\nDTSTAMP:20261128T120000Z\r\n"));
+        assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 2);
+        assert_eq!(unfolded.matches("END:VEVENT").count(), 2);
+    }
+
+    #[test]
+    fn ics_end_dates_are_exclusive_and_cover_the_whole_interval() {
+        let (ds, idx) = fixture();
+        let text = to_ics(&ds, &idx, Lang::En, "20261128T120000Z").replace("\r\n ", "");
+        // Month precision spans the month; DTEND is the day after.
+        assert!(text.contains("DTSTART;VALUE=DATE:20251101\r\nDTEND;VALUE=DATE:20251201\r\n"));
+        // 2024 until February 2025.
+        assert!(text.contains("DTSTART;VALUE=DATE:20240101\r\nDTEND;VALUE=DATE:20250301\r\n"));
+        let day = to_ics(&ds, &[ds.event_index("day-event").unwrap()], Lang::De, "x");
+        assert!(day.contains("DTSTART;VALUE=DATE:20260115\r\nDTEND;VALUE=DATE:20260116\r\n"));
+        // A hostile time stamp cannot add lines.
+        let evil = to_ics(&ds, &idx, Lang::En, "20261128T120000Z\r\nATTACH:http://evil");
+        assert!(evil.contains("DTSTAMP:20261128T120000ZATTACHhttpevil\r\n"));
+        assert!(!evil.contains("\r\nATTACH"));
+    }
+
+    #[test]
+    fn ics_text_escaping_follows_rfc_5545() {
         assert_eq!(ics_text("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+        assert_eq!(ics_text("crlf\r\nlone\rcr\u{7}"), "crlf\\nlone\\ncr");
+        let mut out = String::new();
+        ics_line(&mut out, &"é".repeat(100));
+        for l in out.split("\r\n") {
+            assert!(l.len() <= 75);
+        }
+        assert_eq!(out.replace("\r\n ", ""), format!("{}\r\n", "é".repeat(100)));
     }
 
     #[test]
     fn file_names_describe_the_view_safely() {
         let mut s = ViewState::default();
         assert_eq!(file_name(&s, "json"), "timeline.json");
-        s.cat.insert(Category::Military);
         s.cat.insert(Category::Energy);
-        s.from = Some(crate::core::date::PartialDate::parse("2025-11").unwrap());
-        s.to = Some(crate::core::date::PartialDate::parse("2026-02").unwrap());
+        s.cat.insert(Category::Military);
+        s.from = Some(PartialDate::parse("2025-11").unwrap());
+        s.to = Some(PartialDate::parse("2026-02").unwrap());
         assert_eq!(file_name(&s, "csv"), "timeline-military-energy-2025-11--2026-02.csv");
+        s.to = None;
+        assert_eq!(file_name(&s, "ics"), "timeline-military-energy-2025-11--.ics");
+        let mut t = ViewState { q: "Öl & Gas".into(), ..Default::default() };
+        t.actor.insert("az".into());
+        t.tag.insert("tripp_route".into());
+        assert_eq!(file_name(&t, "ics"), "timeline-az-tripp-route-l-gas.ics");
         s.q = "../../etc/passwd <x>".repeat(10);
         let n = file_name(&s, "ics");
-        assert!(n.len() <= 80 && n.ends_with(".ics") && !n.contains('/') && !n.contains('<'), "{n}");
+        assert!(n.len() <= MAX_FILE_NAME && n.ends_with(".ics") && !n.contains('/') && !n.contains('<'), "{n}");
+        assert!(!n.contains("-.") && n.is_ascii());
+        let odd = file_name(&s, &"x/../".repeat(100));
+        assert!(odd.len() <= MAX_FILE_NAME && odd.is_ascii() && !odd.contains('/'), "{odd}");
+        assert_eq!(file_name(&ViewState::default(), ""), "timeline");
     }
 }

@@ -6,6 +6,10 @@ pub const MIN_SPAN_DAYS: f64 = 7.0;
 /// The widest window, in days (two centuries).
 pub const MAX_SPAN_DAYS: f64 = 365.25 * 200.0;
 
+/// The furthest a window's centre may lie from 1970-01-01, in days (some 2.7 million years:
+/// beyond any calendar the axis can label, yet far from where `f64` loses whole days).
+pub const MAX_ABS_DAY: f64 = 1e9;
+
 /// A visible stretch of time: `start` inclusive, `end` exclusive, in day numbers.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Window {
@@ -23,20 +27,28 @@ impl Default for Window {
 impl Window {
     /// A window from `start` to `end`, normalised: reversed bounds are swapped, the span is
     /// clamped to [`MIN_SPAN_DAYS`]..[`MAX_SPAN_DAYS`] around its centre, and anything not
-    /// finite gives the default window.
+    /// finite, or centred further than [`MAX_ABS_DAY`] from 1970, gives the default window.
     pub fn new(start: f64, end: f64) -> Window {
         if !start.is_finite() || !end.is_finite() {
             return Window::default();
         }
         let (a, b) = if end < start { (end, start) } else { (start, end) };
         let span = (b - a).clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS);
-        let centre = (a + b) / 2.0;
+        let centre = a / 2.0 + b / 2.0;
+        if centre.is_nan() || centre.abs() > MAX_ABS_DAY {
+            return Window::default();
+        }
         Window { start: centre - span / 2.0, end: centre + span / 2.0 }
     }
 
     /// The window of whole days `start..end` (as stored in a URL span).
     pub fn from_days(start: i64, end: i64) -> Window {
         Window::new(start as f64, end as f64)
+    }
+
+    /// Whether both bounds are finite and `end > start` (always true of [`Window::new`]'s).
+    pub fn is_valid(&self) -> bool {
+        self.start.is_finite() && self.end.is_finite() && self.end > self.start
     }
 
     pub fn span(&self) -> f64 {
@@ -50,7 +62,7 @@ impl Window {
 
     /// The day at a pixel position.
     pub fn day_at(&self, x: f64, width_px: f64) -> f64 {
-        if width_px <= 0.0 {
+        if width_px.is_nan() || width_px <= 0.0 {
             return self.start;
         }
         self.start + x / width_px * self.span()
@@ -59,6 +71,9 @@ impl Window {
     /// Zooms by `factor` (< 1 zooms in) keeping the day at `anchor_frac` (0..1 of the width)
     /// where it is, as far as the span limits allow.
     pub fn zoom(self, factor: f64, anchor_frac: f64) -> Window {
+        if !self.is_valid() {
+            return Window::new(self.start, self.end);
+        }
         if !factor.is_finite() || factor <= 0.0 {
             return self;
         }
@@ -71,7 +86,7 @@ impl Window {
 
     /// Pans by a drag of `dx_px`: dragging right (positive) shows earlier time.
     pub fn pan_px(self, dx_px: f64, width_px: f64) -> Window {
-        if !dx_px.is_finite() || width_px <= 0.0 {
+        if !dx_px.is_finite() || !width_px.is_finite() || width_px <= 0.0 {
             return self;
         }
         let shift = -dx_px / width_px * self.span();
@@ -191,5 +206,91 @@ mod tests {
         let w = Window::from_days(100, 200);
         assert_eq!(w.to_span(), (100, 200));
         assert!(w.intersects(150.0, 250.0) && !w.intersects(200.0, 300.0));
+    }
+
+    #[test]
+    fn zooming_out_keeps_the_anchor_too() {
+        let w = Window::new(1000.0, 2000.0);
+        let z = w.zoom(3.0, 0.8);
+        assert!(close(z.span(), 3000.0));
+        assert!(close(z.start + 0.8 * z.span(), 1800.0));
+    }
+
+    #[test]
+    fn a_clamped_zoom_still_keeps_the_anchor_fixed() {
+        let w = Window::new(0.0, 100.0);
+        let z = w.zoom(0.001, 0.1);
+        assert!(close(z.span(), MIN_SPAN_DAYS));
+        assert!(close(z.start + 0.1 * z.span(), 10.0));
+        let out = Window::new(0.0, 70_000.0).zoom(10.0, 1.0);
+        assert!(close(out.span(), MAX_SPAN_DAYS) && close(out.end, 70_000.0));
+    }
+
+    #[test]
+    fn an_unusable_anchor_zooms_about_the_centre_or_an_edge() {
+        let w = Window::new(0.0, 100.0);
+        let z = w.zoom(0.5, f64::NAN);
+        assert!(close(z.start, 25.0) && close(z.end, 75.0));
+        let z = w.zoom(0.5, 7.0);
+        assert!(close(z.end, 100.0), "anchor clamped to the right edge");
+        assert_eq!(w.zoom(f64::INFINITY, 0.5), w);
+        assert_eq!(Window { start: f64::NAN, end: 1.0 }.zoom(0.5, 0.5), Window::default());
+    }
+
+    #[test]
+    fn panning_by_a_fraction_or_recentring_keeps_the_span() {
+        let w = Window::new(100.0, 200.0);
+        assert!(close(w.pan_frac(-0.25).start, 75.0) && close(w.pan_frac(-0.25).span(), 100.0));
+        assert_eq!(w.pan_frac(f64::NAN), w);
+        let c = w.centred_on(1000.0);
+        assert!(close(c.start, 950.0) && close(c.end, 1050.0));
+        assert_eq!(w.centred_on(f64::NEG_INFINITY), w);
+        assert_eq!(w.pan_px(10.0, f64::NAN), w);
+    }
+
+    #[test]
+    fn fitting_respects_the_span_limits_and_order() {
+        let w = Window::fit(200.0, 100.0, 0.0);
+        assert!(close(w.start, 100.0) && close(w.end, 200.0));
+        let wide = Window::fit(0.0, 1e6, 0.1);
+        assert!(close(wide.span(), MAX_SPAN_DAYS) && close((wide.start + wide.end) / 2.0, 5e5));
+        assert_eq!(Window::fit(f64::NAN, 3.0, 0.1), Window::default());
+        let no_pad = Window::fit(100.0, 200.0, f64::NAN);
+        assert!(close(no_pad.start, 100.0) && close(no_pad.end, 200.0));
+    }
+
+    #[test]
+    fn containment_is_half_open() {
+        let w = Window::from_days(10, 20);
+        assert!(w.contains(10.0) && w.contains(19.99) && !w.contains(20.0) && !w.contains(f64::NAN));
+        assert!(w.intersects(0.0, 10.5) && !w.intersects(0.0, 10.0) && w.intersects(0.0, 100.0));
+    }
+
+    #[test]
+    fn a_huge_or_reversed_span_round_trips_through_whole_days() {
+        let (a, b) = Window::new(-1e12, 1e12).to_span();
+        assert!(b > a && (b - a) as f64 <= MAX_SPAN_DAYS + 2.0);
+        let w = Window::from_days(500, 100);
+        assert_eq!(w.to_span(), (100, 500));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_zoom_keeps_the_anchor_and_the_span_limits(
+            start in -1e6f64..1e6, span in 7.0f64..73_000.0, factor in 0.001f64..1000.0, anchor in 0.0f64..=1.0,
+        ) {
+            let w = Window::new(start, start + span);
+            let before = w.start + anchor * w.span();
+            let z = w.zoom(factor, anchor);
+            proptest::prop_assert!(z.span() >= MIN_SPAN_DAYS - 1e-6 && z.span() <= MAX_SPAN_DAYS + 1e-6);
+            proptest::prop_assert!((z.start + anchor * z.span() - before).abs() < 1e-6 * (1.0 + before.abs()));
+        }
+
+        #[test]
+        fn new_windows_are_always_valid(a in proptest::num::f64::ANY, b in proptest::num::f64::ANY) {
+            let w = Window::new(a, b);
+            proptest::prop_assert!(w.is_valid());
+            proptest::prop_assert!(w.span() >= MIN_SPAN_DAYS * 0.999 && w.span() <= MAX_SPAN_DAYS * 1.001);
+        }
     }
 }

@@ -22,10 +22,15 @@ pub struct Tick {
 /// The step between ticks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TickUnit {
+    /// Every `n` years, on 1 January of years divisible by `n`.
     Years(i32),
+    /// Every `n` months (`n` divides 12), on the 1st of months 1, 1 + n, …
     Months(u32),
+    /// The 1st and the 15th of each month.
     HalfMonth,
+    /// Mondays.
     Week,
+    /// Every `n` days, on day numbers divisible by `n`.
     Days(i64),
 }
 
@@ -124,7 +129,7 @@ fn boundaries(unit: TickUnit, start: NaiveDate, end: NaiveDate, limit: usize) ->
         TickUnit::HalfMonth => {
             let (mut y, mut m) = (start.year(), start.month());
             'outer: while out.len() < limit {
-                for day in [1, 16] {
+                for day in [1, 15] {
                     let Some(d) = NaiveDate::from_ymd_opt(y, m, day) else { break 'outer };
                     if d > end {
                         break 'outer;
@@ -177,20 +182,35 @@ fn label_for(unit: TickUnit, d: NaiveDate, first: bool, lang: Lang) -> String {
     }
 }
 
+/// An absolute cap on the number of ticks, whatever the width.
+pub const MAX_TICKS: usize = 2_000;
+
+/// The most ticks a timeline `width_px` wide gets: one per 20 px, at most [`MAX_TICKS`].
+pub fn max_ticks(width_px: f64) -> usize {
+    if width_px.is_finite() && width_px > 0.0 {
+        ((width_px / 20.0).floor() as usize).min(MAX_TICKS)
+    } else {
+        0
+    }
+}
+
 /// The ticks for a window `width_px` wide: the finest calendar unit whose labels all fit
-/// between their neighbours. Never more than `width_px / 20 + 1` ticks.
+/// between their neighbours (labels start at their tick, as the axis draws them). Never more
+/// than [`max_ticks`]`(width_px)`; none for a width or window that is not finite and positive.
 pub fn ticks(window: &Window, width_px: f64, lang: Lang) -> Vec<Tick> {
-    if !(width_px.is_finite() && width_px >= 1.0 && window.start.is_finite() && window.end.is_finite())
-        || window.span() <= 0.0
-    {
+    let limit = max_ticks(width_px);
+    if limit == 0 || !window.start.is_finite() || !window.end.is_finite() || window.span() <= 0.0 {
         return Vec::new();
     }
-    let limit = (width_px / 20.0) as usize + 1;
     let px_per_day = width_px / window.span();
-    let (Some(start), Some(end)) = (
-        date_of_day(window.start.ceil() as i64),
-        date_of_day((window.end.floor() as i64).max(window.start.ceil() as i64)),
-    ) else {
+    // Only the part of the window chrono can represent gets ticks.
+    let (min_day, max_day) = (day_number(NaiveDate::MIN) as f64, day_number(NaiveDate::MAX) as f64);
+    let first = window.start.ceil().clamp(min_day, max_day) as i64;
+    let last = (window.end.ceil() - 1.0).clamp(min_day, max_day) as i64;
+    if last < first {
+        return Vec::new();
+    }
+    let (Some(start), Some(end)) = (date_of_day(first), date_of_day(last)) else {
         return Vec::new();
     };
     let mut best: Vec<Tick> = Vec::new();
@@ -331,7 +351,105 @@ mod tests {
         assert!(ticks(&w("2025-01-01", "2026-01-01"), f64::NAN, Lang::En).is_empty());
         assert!(ticks(&Window { start: f64::NAN, end: 1.0 }, 500.0, Lang::En).is_empty());
         let huge = Window { start: -1e9, end: 1e9 };
-        assert!(ticks(&huge, 500.0, Lang::En).len() <= 26);
+        assert!(ticks(&huge, 500.0, Lang::En).len() <= 25);
+        assert!(ticks(&w("2025-01-01", "2026-01-01"), 19.9, Lang::En).is_empty());
+        assert!(ticks(&w("2025-01-01", "2026-01-01"), -300.0, Lang::En).is_empty());
+        assert!(ticks(&w("2025-01-01", "2026-01-01"), f64::INFINITY, Lang::En).is_empty());
+        assert!(ticks(&Window { start: 5.0, end: 5.0 }, 500.0, Lang::En).is_empty());
+        assert!(ticks(&Window { start: 9.0, end: 5.0 }, 500.0, Lang::En).is_empty());
+        // Beyond chrono's calendar: whatever part is representable, still bounded.
+        assert!(ticks(&Window { start: 1e15, end: 1e15 + 30.0 }, 800.0, Lang::En).len() <= 40);
+        // An absurdly wide timeline is capped too.
+        assert!(ticks(&w("1830-01-01", "2030-01-01"), 1e12, Lang::De).len() <= MAX_TICKS);
+    }
+
+    #[test]
+    fn a_century_gets_decade_ticks_on_round_years() {
+        let win = w("1900-06-01", "2000-06-01");
+        let ts = ticks(&win, 800.0, Lang::De);
+        let years: Vec<i32> = ts.iter().map(|t| date_of_day(t.day).unwrap().year()).collect();
+        assert_eq!(years, (1910..=2000).step_by(10).collect::<Vec<_>>());
+        for t in &ts {
+            let d = date_of_day(t.day).unwrap();
+            assert_eq!((d.month(), d.day()), (1, 1));
+            assert!(t.major && t.label == d.year().to_string());
+            assert!((t.x - win.x(t.day as f64, 800.0)).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn month_ticks_sit_on_the_first_of_each_month() {
+        let win = w("2025-03-15", "2026-03-15");
+        let ts = ticks(&win, 1400.0, Lang::En);
+        assert_eq!(ts.len(), 12);
+        for (t, (y, m)) in ts.iter().zip((4..=12).map(|m| (2025, m)).chain((1..=3).map(|m| (2026, m)))) {
+            assert_eq!(date_of_day(t.day).unwrap(), NaiveDate::from_ymd_opt(y, m, 1).unwrap());
+            assert_eq!(t.major, m == 1);
+            assert!((t.x - win.x(t.day as f64, 1400.0)).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn quarters_are_labelled_by_their_month() {
+        let half = ticks(&w("2023-01-01", "2026-01-01"), 900.0, Lang::En);
+        let labels: Vec<&str> = half.iter().map(|t| t.label.as_str()).collect();
+        assert_eq!(labels, ["Jan 2023", "Jul", "Jan 2024", "Jul", "Jan 2025", "Jul"]);
+        let ts = ticks(&w("2023-01-01", "2026-01-01"), 1300.0, Lang::En);
+        let months: Vec<u32> = ts.iter().map(|t| date_of_day(t.day).unwrap().month()).collect();
+        assert!(months.iter().all(|m| [1, 4, 7, 10].contains(m)), "{months:?}");
+        assert!(months.contains(&4), "quarters at this zoom: {months:?}");
+        let labels: Vec<&str> = ts.iter().map(|t| t.label.as_str()).collect();
+        assert!(labels.contains(&"Jan 2024") && labels.contains(&"Apr") && labels.contains(&"Jul"), "{labels:?}");
+    }
+
+    #[test]
+    fn half_months_fall_on_the_first_and_the_fifteenth() {
+        let win = w("2025-01-01", "2025-07-01");
+        let ts = ticks(&win, 1200.0, Lang::En);
+        assert!(ts.len() > 6, "finer than months at this zoom");
+        for t in &ts {
+            assert!([1, 15].contains(&date_of_day(t.day).unwrap().day()), "{t:?}");
+        }
+        assert_eq!(ts[0].label, "1 Jan 2025");
+        assert_eq!(ts[1].label, "15 Jan");
+    }
+
+    #[test]
+    fn day_ticks_cover_every_day_and_give_context_on_the_first() {
+        let win = w("2025-12-29", "2026-01-05");
+        let ts = ticks(&win, 1200.0, Lang::De);
+        let days: Vec<i64> = ts.iter().map(|t| t.day).collect();
+        assert_eq!(days, (win.start as i64..win.end as i64).collect::<Vec<_>>());
+        assert_eq!(ts[0].label, "29. Dez. 2025");
+        assert_eq!(ts[1].label, "30. Dez.");
+        let new_year = ts.iter().find(|t| t.label.starts_with("1. Jan.")).unwrap();
+        assert!(new_year.major && new_year.label == "1. Jan. 2026");
+        assert_eq!(ticks(&win, 1200.0, Lang::En)[1].label, "30 Dec");
+    }
+
+    #[test]
+    fn ticks_lie_inside_the_window_in_increasing_order() {
+        let win = Window { start: 20_000.5, end: 20_010.0 };
+        let ts = ticks(&win, 1500.0, Lang::En);
+        assert_eq!(ts.first().unwrap().day, 20_001);
+        assert_eq!(ts.last().unwrap().day, 20_009, "a tick exactly at the end is outside");
+        assert!(ts.windows(2).all(|p| p[0].day < p[1].day));
+    }
+
+    #[test]
+    fn labels_never_overlap_over_a_grid_of_widths_and_spans() {
+        let spans = [7.0, 10.0, 20.0, 45.0, 90.0, 200.0, 400.0, 1000.0, 3000.0, 10_000.0, 40_000.0, 73_050.0];
+        for width in (300..=2000).step_by(50) {
+            let width = width as f64;
+            for &span in &spans {
+                for lang in Lang::ALL {
+                    let win = Window::new(19_000.3, 19_000.3 + span);
+                    let ts = ticks(&win, width, lang);
+                    assert!(no_overlap(&ts), "width {width}, span {span}: {ts:?}");
+                    assert!(!ts.is_empty() && ts.len() <= max_ticks(width));
+                }
+            }
+        }
     }
 
     #[test]
@@ -358,7 +476,7 @@ mod tests {
             let lang = if de { Lang::De } else { Lang::En };
             let ts = ticks(&win, width, lang);
             prop_assert!(no_overlap(&ts));
-            prop_assert!(ts.len() <= (width / 20.0) as usize + 1);
+            prop_assert!(ts.len() <= (width / 20.0) as usize);
             prop_assert!(!ts.is_empty(), "some ticks for any sane window");
             for t in &ts {
                 prop_assert!(t.x >= -1.0 && t.x <= width + 1.0);

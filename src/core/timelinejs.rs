@@ -11,45 +11,70 @@ use std::collections::HashSet;
 /// Whether a JSON text looks like TimelineJS3 (events with `start_date`) rather than the
 /// project's own schema (events with `date`).
 pub fn looks_like_timelinejs(text: &str) -> bool {
-    if text.len() > MAX_DATASET_BYTES {
+    if text.len() > MAX_DATASET_BYTES || !text.trim_start().starts_with('{') {
         return false;
     }
     let Ok(v) = serde_json::from_str::<Value>(text) else { return false };
-    v.get("events")
-        .and_then(Value::as_array)
-        .and_then(|evs| evs.first())
-        .is_some_and(|e| e.get("start_date").is_some() && e.get("date").is_none())
+    let Some(events) = v.get("events").and_then(Value::as_array) else { return false };
+    events.iter().any(|e| e.get("start_date").is_some()) && !events.iter().any(|e| e.get("date").is_some())
 }
 
-/// Plain text from an HTML fragment: tags dropped (with the content of `script` and `style`),
-/// common entities decoded, white space collapsed.
+/// Inline elements: their edges do not separate words.
+const INLINE: [&str; 16] =
+    ["a", "abbr", "b", "cite", "code", "em", "font", "i", "mark", "q", "s", "small", "span", "strong", "sub", "u"];
+
+/// The first position at or after `from` where `needle` (ASCII) occurs, ignoring ASCII case.
+fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
+    let h = hay.as_bytes();
+    let n = needle.as_bytes();
+    if from > h.len() || n.is_empty() {
+        return None;
+    }
+    h[from..].windows(n.len()).position(|w| w.eq_ignore_ascii_case(n)).map(|p| from + p)
+}
+
+/// Plain text from an HTML fragment: tags dropped (with the content of `script` and `style`,
+/// which is never run, only removed), comments dropped, common and numeric entities decoded,
+/// white space collapsed. A `<` that cannot start a tag (`a < b`) is kept as text. Linear time.
 pub fn html_to_text(html: &str) -> String {
+    let bytes = html.as_bytes();
     let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(lt) = rest.find('<') {
-        out.push_str(&rest[..lt]);
-        let after = &rest[lt..];
-        let end = after.find('>').map(|i| i + 1).unwrap_or(after.len());
-        let tag = after[..end].to_ascii_lowercase();
-        rest = &after[end..];
-        for raw in ["script", "style"] {
-            if tag.starts_with(&format!("<{raw}")) {
-                let close = format!("</{raw}");
-                let lower = rest.to_ascii_lowercase();
-                rest = match lower.find(&close) {
-                    Some(i) => {
-                        let tail = &rest[i..];
-                        &tail[tail.find('>').map(|j| j + 1).unwrap_or(tail.len())..]
-                    }
-                    None => "",
-                };
-            }
+    let mut i = 0; // where to look for the next `<`
+    let mut text_start = 0; // start of text not yet copied
+    while let Some(off) = html[i..].find('<') {
+        let lt = i + off;
+        let next = bytes.get(lt + 1).copied().unwrap_or(b' ');
+        if !(next.is_ascii_alphabetic() || matches!(next, b'/' | b'!' | b'?')) {
+            i = lt + 1;
+            continue;
         }
-        if tag.starts_with("<br") || tag.starts_with("<p") || tag.starts_with("</p") || tag.starts_with("<li") {
+        out.push_str(&html[text_start..lt]);
+        if html[lt..].starts_with("<!--") {
+            i = html[lt + 4..].find("-->").map(|j| lt + 4 + j + 3).unwrap_or(html.len());
+            text_start = i;
+            continue;
+        }
+        let end = html[lt..].find('>').map(|j| lt + j + 1).unwrap_or(html.len());
+        let closing = next == b'/';
+        let name_start = lt + 1 + usize::from(closing);
+        let name: String = bytes[name_start.min(bytes.len())..end]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .map(|b| b.to_ascii_lowercase() as char)
+            .collect();
+        i = end;
+        if !closing && (name == "script" || name == "style") {
+            i = match find_ci(html, end, &format!("</{name}")) {
+                Some(c) => html[c..].find('>').map(|j| c + j + 1).unwrap_or(html.len()),
+                None => html.len(),
+            };
+        }
+        if !INLINE.contains(&name.as_str()) {
             out.push(' ');
         }
+        text_start = i;
     }
-    out.push_str(rest);
+    out.push_str(&html[text_start..]);
     let decoded = decode_entities(&out);
     decoded.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -60,7 +85,8 @@ fn decode_entities(s: &str) -> String {
     while let Some(amp) = rest.find('&') {
         out.push_str(&rest[..amp]);
         let after = &rest[amp..];
-        let semi = after[..after.len().min(12)].find(';');
+        // The `;` is ASCII, so its byte position is a character boundary.
+        let semi = after.as_bytes().iter().take(12).position(|&b| b == b';');
         let decoded = semi.and_then(|i| {
             let name = &after[1..i];
             let c = match name {
@@ -68,10 +94,16 @@ fn decode_entities(s: &str) -> String {
                 "lt" => Some('<'),
                 "gt" => Some('>'),
                 "quot" => Some('"'),
-                "apos" | "#39" => Some('\''),
+                "apos" => Some('\''),
                 "nbsp" => Some(' '),
-                n if n.starts_with("#x") || n.starts_with("#X") => u32::from_str_radix(&n[2..], 16).ok().and_then(char::from_u32),
-                n if n.starts_with('#') => n[1..].parse::<u32>().ok().and_then(char::from_u32),
+                n if n.starts_with("#x") || n.starts_with("#X") => {
+                    let hex = &n[2..];
+                    hex.bytes().all(|b| b.is_ascii_hexdigit()).then(|| u32::from_str_radix(hex, 16).ok()).flatten().and_then(char::from_u32)
+                }
+                n if n.starts_with('#') => {
+                    let dec = &n[1..];
+                    dec.bytes().all(|b| b.is_ascii_digit()).then(|| dec.parse::<u32>().ok()).flatten().and_then(char::from_u32)
+                }
                 _ => None,
             };
             c.map(|c| (c, i + 1))
@@ -91,27 +123,59 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
-fn number(v: Option<&Value>) -> Option<i64> {
-    match v? {
-        Value::Number(n) => n.as_i64(),
-        Value::String(s) if !s.trim().is_empty() => s.trim().parse().ok(),
-        _ => None,
+/// A number or a numeric string; `Ok(None)` when absent, `null` or empty.
+fn number(v: Option<&Value>) -> Result<Option<i64>, ()> {
+    match v {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => s.trim().parse().map(Some).map_err(|_| ()),
+        Some(Value::Number(n)) => n
+            .as_i64()
+            .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e9).map(|f| f as i64))
+            .map(Some)
+            .ok_or(()),
+        Some(_) => Err(()),
     }
 }
 
-/// A TimelineJS date object as a date of the same precision.
-fn tl_date(v: &Value) -> Result<PartialDate, String> {
-    let year = number(v.get("year")).ok_or("needs a numeric year")?;
-    let year = i32::try_from(year).map_err(|_| "year out of range".to_string())?;
-    let month = number(v.get("month"));
-    let day = number(v.get("day"));
-    let fit = |n: i64| u32::try_from(n).map_err(|_| "out of range".to_string());
-    match (month, day) {
-        (Some(m), Some(d)) => PartialDate::day(year, fit(m)?, fit(d)?),
-        (Some(m), None) => PartialDate::month(year, fit(m)?),
-        _ => PartialDate::year(year),
+/// A TimelineJS date object as a date of the same precision; on error the sub-field
+/// (`year`, `month`, `day` or empty for the whole object) and a message.
+fn tl_date(v: &Value) -> Result<PartialDate, (&'static str, String)> {
+    if !v.is_object() {
+        return Err(("", "expected an object with year, month and day".into()));
     }
-    .map_err(|e| e.to_string())
+    let part = |key: &'static str| number(v.get(key)).map_err(|()| (key, format!("{key} is not a whole number")));
+    let year = part("year")?.ok_or(("year", "the year is missing".to_string()))?;
+    let month = part("month")?;
+    let day = part("day")?;
+    let year = i32::try_from(year).map_err(|_| ("year", format!("year {year} is out of range")))?;
+    let fit = |key: &'static str, n: i64| u32::try_from(n).map_err(|_| (key, format!("no such {key}: {n}")));
+    let date = match (month, day) {
+        (Some(m), Some(d)) => PartialDate::day(year, fit("month", m)?, fit("day", d)?),
+        (Some(m), None) => PartialDate::month(year, fit("month", m)?),
+        (None, Some(_)) => return Err(("month", "a day needs a month".into())),
+        (None, None) => PartialDate::year(year),
+    };
+    date.map_err(|e| {
+        let key = match (&e, month) {
+            (super::date::DateError::YearOutOfRange, _) => "year",
+            (_, Some(m)) if !(1..=12).contains(&m) => "month",
+            _ => "day",
+        };
+        (key, format!("{e} (year {year}, month {}, day {})", opt(month), opt(day)))
+    })
+}
+
+fn field(name: &str, sub: &str) -> String {
+    if sub.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name}.{sub}")
+    }
+}
+
+fn opt(n: Option<i64>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_else(|| "-".into())
 }
 
 fn category_for(group: &str) -> Option<Category> {
@@ -129,7 +193,16 @@ fn category_for(group: &str) -> Option<Category> {
 fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_ascii_alphanumeric() {
+        let t = match c {
+            'ä' => "ae",
+            'ö' => "oe",
+            'ü' => "ue",
+            'ß' => "ss",
+            _ => "",
+        };
+        if !t.is_empty() {
+            out.push_str(t);
+        } else if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {
             out.push('-');
@@ -160,17 +233,22 @@ pub fn import(text: &str) -> Result<Dataset, DatasetError> {
     let mut total = 0;
     let mut out = Vec::new();
     let mut ids = HashSet::new();
+    let mut next_free = 1;
     for (i, e) in events.iter().enumerate() {
+        let given_id = match e.get("unique_id") {
+            Some(Value::String(s)) => Some(s.chars().take(60).collect::<String>()),
+            _ => None,
+        };
         let mut report = |field: &str, message: String| {
             total += 1;
             if problems.len() < super::validate::MAX_REPORTED {
-                problems.push(Problem { index: Some(i), id: None, field: field.into(), message });
+                problems.push(Problem { index: Some(i), id: given_id.clone(), field: field.into(), message });
             }
         };
         let start = match e.get("start_date").map(tl_date) {
             Some(Ok(d)) => d,
-            Some(Err(m)) => {
-                report("start_date", m);
+            Some(Err((sub, m))) => {
+                report(&field("start_date", sub), m);
                 continue;
             }
             None => {
@@ -178,10 +256,10 @@ pub fn import(text: &str) -> Result<Dataset, DatasetError> {
                 continue;
             }
         };
-        let end = match e.get("end_date").map(tl_date) {
+        let end = match e.get("end_date").filter(|v| !v.is_null()).map(tl_date) {
             Some(Ok(d)) => Some(d),
-            Some(Err(m)) => {
-                report("end_date", m);
+            Some(Err((sub, m))) => {
+                report(&field("end_date", sub), m);
                 continue;
             }
             None => None,
@@ -194,9 +272,20 @@ pub fn import(text: &str) -> Result<Dataset, DatasetError> {
         let group = e.get("group").and_then(Value::as_str).unwrap_or("");
         let category = category_for(group).unwrap_or(Category::Analysis);
         let tags: Vec<String> = Some(slug(group)).filter(|s| !s.is_empty()).into_iter().collect();
-        let mut id = e.get("unique_id").and_then(Value::as_str).map(slug).unwrap_or_default();
+        let mut id = match e.get("unique_id") {
+            Some(Value::String(s)) => slug(s),
+            Some(Value::Number(n)) => slug(&n.to_string()),
+            _ => String::new(),
+        };
         if id.is_empty() || ids.contains(&id) {
-            id = format!("event-{}", i + 1);
+            // `event-<n>`, n = position from 1, or the next free number (never reused, so
+            // the probing stays linear overall).
+            next_free = next_free.max(i + 1);
+            while ids.contains(&format!("event-{next_free}")) {
+                next_free += 1;
+            }
+            id = format!("event-{next_free}");
+            next_free += 1;
         }
         ids.insert(id.clone());
         out.push(Event {
@@ -238,13 +327,20 @@ pub fn import(text: &str) -> Result<Dataset, DatasetError> {
 mod tests {
     use super::*;
     use crate::core::date::Precision;
+    use proptest::prelude::*;
 
     const SAMPLE: &str = r#"{
-      "title": {"text": {"headline": "My <b>timeline</b>"}},
+      "title": {"text": {"headline": "My <b>timeline</b>", "text": "ignored"}, "media": {"url": "x.jpg"}},
       "events": [
-        {"start_date": {"year": "2025", "month": "11"}, "text": {"headline": "Month only", "text": "<p>A &amp; B<script>alert(1)</script></p>"}, "group": "Energy", "unique_id": "m1"},
-        {"start_date": {"year": 2026, "month": 2, "day": 10}, "end_date": {"year": 2026, "month": 2, "day": 11}, "text": {"headline": "Day <i>precise</i>"}, "group": "Militär"},
-        {"start_date": {"year": 1994}, "text": {"text": "x"}, "unique_id": "m1"}
+        {"start_date": {"year": "2025", "month": "11"},
+         "text": {"headline": "Month only", "text": "<p>A &amp; B<script>alert(1)</script></p><p>C&nbsp;&#39;D&#39; &quot;E&quot; &#x263A;</p>"},
+         "group": "Energy", "unique_id": "m1", "media": {"url": "https://example.org/a.jpg", "credit": "someone"}},
+        {"start_date": {"year": 2026, "month": 2, "day": 10}, "end_date": {"year": 2026, "month": 2, "day": 11},
+         "text": {"headline": "Day <i>precise</i>"}, "group": "Militär"},
+        {"start_date": {"year": 1994}, "text": {"text": "x"}, "unique_id": "m1"},
+        {"start_date": {"year": 2020.0, "month": "3", "day": ""}, "text": {"headline": "   "}, "group": "Culture & Arts", "unique_id": "Mixed Case ID!"},
+        {"start_date": {"year": 2021}, "end_date": null, "group": "diplomatie", "unique_id": "event-6"},
+        {"start_date": {"year": 2022}, "group": "TRANSPORT"}
       ]
     }"#;
 
@@ -252,40 +348,226 @@ mod tests {
     fn timelinejs_files_are_recognised_and_ours_are_not() {
         assert!(looks_like_timelinejs(SAMPLE));
         assert!(!looks_like_timelinejs(crate::core::embedded::EMBEDDED_JSON));
-        assert!(!looks_like_timelinejs("not json"));
+        for text in ["not json", "[]", r#"{"events":[]}"#, r#"{"events":[{"date":"2025"}]}"#, r#"{"events":{}}"#, ""] {
+            assert!(!looks_like_timelinejs(text), "{text}");
+        }
     }
 
     #[test]
-    fn dates_keep_their_precision_and_groups_become_categories() {
+    fn dates_keep_their_precision() {
         let d = import(SAMPLE).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(d.title.en, "My timeline");
-        let by_id = |id: &str| d.event(id).unwrap();
-        assert_eq!(by_id("m1").date.precision(), Precision::Month);
-        assert_eq!(by_id("m1").categories, [Category::Energy]);
-        assert_eq!(by_id("m1").tags, ["energy"]);
-        assert_eq!(by_id("event-2").categories, [Category::Military]);
-        assert_eq!(by_id("event-2").end.unwrap().to_string(), "2026-02-11");
-        // The duplicate unique_id got a fresh id; the missing headline a placeholder.
-        assert_eq!(by_id("event-3").date.precision(), Precision::Year);
-        assert_eq!(by_id("event-3").title.en, "(untitled)");
+        assert_eq!(d.event("m1").unwrap().date.to_string(), "2025-11");
+        assert_eq!(d.event("m1").unwrap().date.precision(), Precision::Month);
+        let day = d.event("event-2").unwrap();
+        assert_eq!((day.date.precision(), day.date.to_string()), (Precision::Day, "2026-02-10".into()));
+        assert_eq!(day.end.unwrap().to_string(), "2026-02-11");
+        assert_eq!(d.event("event-3").unwrap().date.precision(), Precision::Year);
+        assert_eq!(d.event("mixed-case-id").unwrap().date.to_string(), "2020-03");
     }
 
     #[test]
-    fn html_becomes_plain_text_and_scripts_vanish() {
+    fn the_result_is_a_valid_dataset_with_placeholder_texts_and_a_source() {
         let d = import(SAMPLE).unwrap();
-        assert_eq!(d.event("m1").unwrap().summary.en, "A & B");
-        assert_eq!(html_to_text("<img src=x onerror=alert(1)>hi &lt;b&gt; &#65;&#x42;"), "hi <b> AB");
-        assert_eq!(html_to_text("<style>p{}</style>ok<script>evil()"), "ok");
-        assert_eq!(html_to_text("a &bogus; b &"), "a &bogus; b &");
+        assert_eq!(validate(d.clone()).unwrap(), d);
+        assert_eq!(d.title, Text { de: "My timeline".into(), en: "My timeline".into() });
+        assert_eq!(d.events.len(), 6);
+        let untitled = d.event("event-3").unwrap();
+        assert_eq!((untitled.title.en.as_str(), untitled.summary.de.as_str()), ("(untitled)", "x"));
+        assert_eq!(d.event("mixed-case-id").unwrap().title.de, "(untitled)");
+        for e in &d.events {
+            assert_eq!(e.title.de, e.title.en);
+            assert_eq!(e.summary.de, e.summary.en);
+            assert_eq!(e.confidence, Confidence::PerArticle);
+            assert_eq!(e.sources.len(), 1);
+            assert_eq!(e.sources[0].url, "https://timeline.knightlab.com/");
+            assert_eq!(e.sources[0].publisher, "TimelineJS");
+            assert!(e.actors.is_empty());
+        }
+        // Without a title slide the dataset is called "Timeline".
+        let plain = import(r#"{"events":[{"start_date":{"year":2025},"text":{"headline":"A"}}]}"#).unwrap();
+        assert_eq!(plain.title.en, "Timeline");
+    }
+
+    #[test]
+    fn ids_are_slugs_and_missing_or_duplicate_ones_get_a_fresh_number() {
+        let d = import(SAMPLE).unwrap();
+        let mut ids: Vec<_> = d.events.iter().map(|e| e.id.as_str()).collect();
+        ids.sort();
+        // The 2nd event has no id (event-2); the 3rd repeats m1 (event-3); the 6th has none
+        // and event-6 is taken by the 5th, so it gets the next free number.
+        assert_eq!(ids, ["event-2", "event-3", "event-6", "event-7", "m1", "mixed-case-id"]);
+        let tricky = r#"{"events":[{"start_date":{"year":2025},"unique_id":"event-2"},{"start_date":{"year":2025}},{"start_date":{"year":2025},"unique_id":42}]}"#;
+        let mut ids: Vec<_> = import(tricky).unwrap().events.into_iter().map(|e| e.id).collect();
+        ids.sort();
+        assert_eq!(ids, ["42", "event-2", "event-3"]);
+    }
+
+    #[test]
+    fn groups_become_categories_and_tags() {
+        let d = import(SAMPLE).unwrap();
+        let ev = |id: &str| d.event(id).unwrap();
+        assert_eq!((ev("m1").categories.clone(), ev("m1").tags.clone()), (vec![Category::Energy], vec!["energy".to_string()]));
+        assert_eq!(ev("event-2").categories, [Category::Military]);
+        assert_eq!(ev("event-2").tags, ["militaer"]);
+        assert_eq!(ev("event-6").categories, [Category::Diplomacy]);
+        assert_eq!(ev("event-7").categories, [Category::Transport]);
+        // An unknown group: category analysis, the group kept as a tag.
+        assert_eq!(ev("mixed-case-id").categories, [Category::Analysis]);
+        assert_eq!(ev("mixed-case-id").tags, ["culture-arts"]);
+        // No group: analysis, no tag.
+        assert_eq!((ev("event-3").categories.clone(), ev("event-3").tags.len()), (vec![Category::Analysis], 0));
+        for (g, c) in [("Diplomacy", Category::Diplomacy), ("MILITARY", Category::Military), ("Energie", Category::Energy),
+                       ("verkehr", Category::Transport), ("Analyse", Category::Analysis), (" analysis ", Category::Analysis)] {
+            assert_eq!(category_for(g), Some(c), "{g}");
+        }
+    }
+
+    #[test]
+    fn html_becomes_plain_text_and_scripts_are_dropped_not_run() {
+        let d = import(SAMPLE).unwrap();
+        assert_eq!(d.event("m1").unwrap().summary.en, "A & B C 'D' \"E\" ☺");
+        assert_eq!(d.event("event-2").unwrap().title.en, "Day precise");
+        for (html, text) in [
+            ("<img src=x onerror=alert(1)>hi &lt;b&gt; &#65;&#x42;", "hi <b> AB"),
+            ("<style>p{}</style>ok<script>evil()", "ok"),
+            ("<SCRIPT type='x'>a</ScRiPt >b", "b"),
+            ("<script>document.write('<p>')</script>after", "after"),
+            ("&lt;script&gt;alert(1)&lt;/script&gt;", "<script>alert(1)</script>"),
+            ("a &bogus; b & c &#xZZ; &#; &#1114112;", "a &bogus; b & c &#xZZ; &#; &#1114112;"),
+            ("a < b and c > d", "a < b and c > d"),
+            ("line<br>break<br/>and<p>para</p>", "line break and para"),
+            ("  lots \n\t of   space  ", "lots of space"),
+            ("x<!-- <b>hidden</b> -->y", "xy"),
+            ("<a href=\"javascript:alert(1)\">link</a>", "link"),
+            ("&#0;&#7;bell", "bell"),
+            ("&ééééééé;é&#233;", "&ééééééé;éé"),
+            ("unclosed <b", "unclosed"),
+            ("<", "<"),
+        ] {
+            assert_eq!(html_to_text(html), text, "{html:?}");
+        }
+    }
+
+    #[test]
+    fn html_stripping_is_linear_on_hostile_input() {
+        let hostile = "<script>".repeat(100_000) + &"&amp;<b".repeat(100_000) + &"<!--".repeat(100_000);
+        let t = std::time::Instant::now();
+        let _ = html_to_text(&hostile);
+        assert!(t.elapsed() < std::time::Duration::from_secs(5), "{:?}", t.elapsed());
     }
 
     #[test]
     fn a_bad_date_names_the_event_and_field() {
-        let bad = r#"{"events":[{"start_date":{"year":2025}},{"start_date":{"year":2025,"month":13}}]}"#;
+        let bad = r#"{"events":[{"start_date":{"year":2025}},{"start_date":{"year":2025,"month":13},"unique_id":"thirteen"}]}"#;
         let err = import(bad).unwrap_err();
+        assert_eq!(err.total, 1);
         assert_eq!(err.problems[0].index, Some(1));
-        assert_eq!(err.problems[0].field, "start_date");
-        assert!(import(r#"{"events":[{"text":{}}]}"#).is_err());
-        assert!(import("[]").is_err());
+        assert_eq!(err.problems[0].id.as_deref(), Some("thirteen"));
+        assert_eq!(err.problems[0].field, "start_date.month");
+        assert!(err.to_string().starts_with("event #2 (thirteen), start_date.month:"), "{err}");
+        for (event, field) in [
+            (r#"{"start_date":{"year":2025,"month":2,"day":30}}"#, "start_date.day"),
+            (r#"{"start_date":{"year":0}}"#, "start_date.year"),
+            (r#"{"start_date":{"year":99999999999}}"#, "start_date.year"),
+            (r#"{"start_date":{"month":5}}"#, "start_date.year"),
+            (r#"{"start_date":{"year":"twenty"}}"#, "start_date.year"),
+            (r#"{"start_date":{"year":2025,"month":"May"}}"#, "start_date.month"),
+            (r#"{"start_date":{"year":2025,"day":3}}"#, "start_date.month"),
+            (r#"{"start_date":{"year":2025,"month":-1}}"#, "start_date.month"),
+            (r#"{"start_date":"2025"}"#, "start_date"),
+            (r#"{"text":{}}"#, "start_date"),
+            (r#"{"start_date":{"year":2025},"end_date":{"year":2025,"month":0}}"#, "end_date.month"),
+        ] {
+            let err = import(&format!(r#"{{"events":[{event}]}}"#)).unwrap_err();
+            assert_eq!((err.problems[0].index, err.problems[0].field.as_str()), (Some(0), field), "{event}");
+        }
+    }
+
+    #[test]
+    fn missing_events_and_garbage_are_errors() {
+        for text in ["[]", "{}", r#"{"events":5}"#, "", "{", "null", r#"{"title":{}}"#] {
+            let err = import(text).unwrap_err();
+            assert_eq!(err.problems[0].index, None, "{text}");
+        }
+        assert_eq!(import("{}").unwrap_err().problems[0].field, "events");
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(import(&format!(r#"{{"events":{deep}}}"#)).is_err());
+    }
+
+    #[test]
+    fn an_end_before_the_start_is_dropped_not_fatal() {
+        let d = import(r#"{"events":[{"start_date":{"year":2025,"month":5},"end_date":{"year":2024}}]}"#).unwrap();
+        assert_eq!(d.events[0].end, None);
+    }
+
+    fn json_value() -> impl Strategy<Value = serde_json::Value> {
+        use serde_json::json;
+        let leaf = prop_oneof![
+            Just(json!(null)),
+            any::<bool>().prop_map(|b| json!(b)),
+            (-20i64..20_000).prop_map(|n| json!(n)),
+            any::<f64>().prop_map(|f| json!(f)),
+            "(?s).{0,20}".prop_map(|s| json!(s)),
+            "[<>&;#a-z0-9 /]{0,30}".prop_map(|s| json!(s)),
+        ];
+        leaf.prop_recursive(4, 64, 8, |inner| {
+            let keys = prop_oneof![
+                Just("events".to_string()), Just("start_date".to_string()), Just("end_date".to_string()),
+                Just("year".to_string()), Just("month".to_string()), Just("day".to_string()),
+                Just("text".to_string()), Just("headline".to_string()), Just("group".to_string()),
+                Just("unique_id".to_string()), Just("title".to_string()), "[a-z]{1,5}",
+            ];
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),
+                proptest::collection::btree_map(keys, inner, 0..6)
+                    .prop_map(|m| serde_json::Value::Object(m.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn importing_any_text_never_panics(text in "(?s).{0,300}") {
+            let _ = looks_like_timelinejs(&text);
+            let _ = import(&text);
+            let _ = html_to_text(&text);
+        }
+
+        #[test]
+        fn importing_any_json_never_panics_and_success_is_valid(v in json_value()) {
+            let text = v.to_string();
+            let _ = looks_like_timelinejs(&text);
+            if let Ok(d) = import(&text) {
+                prop_assert_eq!(validate(d.clone()), Ok(d));
+            }
+        }
+
+        #[test]
+        fn importing_generated_timelines_gives_valid_datasets_or_named_errors(
+            events in proptest::collection::vec(
+                (-5i64..10_005, proptest::option::of(-1i64..14), proptest::option::of(-1i64..33),
+                 "(?s).{0,40}", "[<>&;#a-zA-Zä /]{0,20}", proptest::option::of("[a-z0-9 -]{0,6}")),
+                0..12)
+        ) {
+            let evs: Vec<serde_json::Value> = events.iter().map(|(y, m, d, text, group, id)| {
+                let mut date = serde_json::json!({"year": y});
+                if let Some(m) = m { date["month"] = serde_json::json!(m.to_string()); }
+                if let Some(d) = d { date["day"] = serde_json::json!(d); }
+                let mut e = serde_json::json!({"start_date": date, "text": {"headline": text, "text": text}, "group": group});
+                if let Some(id) = id { e["unique_id"] = serde_json::json!(id); }
+                e
+            }).collect();
+            let text = serde_json::json!({"events": evs}).to_string();
+            prop_assert!(events.is_empty() || looks_like_timelinejs(&text));
+            match import(&text) {
+                Ok(d) => {
+                    prop_assert_eq!(d.events.len(), events.len());
+                    prop_assert_eq!(validate(d.clone()), Ok(d));
+                }
+                Err(e) => {
+                    prop_assert!(e.problems.iter().all(|p| p.index.is_some() && p.field.starts_with("start_date")), "{}", e);
+                }
+            }
+        }
     }
 }

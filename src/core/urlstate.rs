@@ -7,7 +7,8 @@
 use super::date::{date_of_day, day_number, PartialDate};
 use super::model::{Category, Dataset, Lang};
 use super::viewstate::{Group, Span, View, ViewState};
-use std::collections::{BTreeSet, HashSet};
+use chrono::Datelike;
+use std::collections::HashSet;
 
 /// The longest search text kept, in characters.
 pub const MAX_Q_CHARS: usize = 200;
@@ -15,8 +16,9 @@ pub const MAX_Q_CHARS: usize = 200;
 pub const MAX_LIST: usize = 50;
 /// The longest query read, in bytes.
 pub const MAX_QUERY_BYTES: usize = 64 * 1024;
-/// The widest span accepted, in days: the time scale's widest window (two centuries).
-pub const MAX_SPAN_DAYS: i64 = super::scale::MAX_SPAN_DAYS as i64;
+/// The widest span accepted, in days: 10,000 Gregorian years. (The time scale clamps the
+/// window it shows further; the URL only rejects spans no view could mean.)
+pub const MAX_SPAN_DAYS: i64 = 3_652_425;
 /// The most ignored parts reported for one query.
 pub const MAX_REPORTS: usize = 10;
 
@@ -89,8 +91,14 @@ fn is_slug(s: &str) -> bool {
     !s.is_empty() && s.len() <= 80 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
+/// A day number as `YYYY-MM-DD`, when its year is one the codec can read back (1–9999).
 fn format_day(n: i64) -> Option<String> {
-    date_of_day(n).map(|d| d.format("%Y-%m-%d").to_string())
+    let d = date_of_day(n)?;
+    (1..=9999).contains(&d.year()).then(|| d.format("%Y-%m-%d").to_string())
+}
+
+fn valid_span(start: i64, end: i64) -> bool {
+    end > start && end - start <= MAX_SPAN_DAYS
 }
 
 fn parse_day(s: &str) -> Option<i64> {
@@ -98,22 +106,33 @@ fn parse_day(s: &str) -> Option<i64> {
     (d.precision() == super::date::Precision::Day).then(|| day_number(d.first_day()))
 }
 
+/// Percent-encodes one value (form-urlencoded: space becomes `+`).
+fn enc(v: &str) -> String {
+    form_urlencoded::byte_serialize(v.as_bytes()).collect()
+}
+
+/// Encodes a list; the separating commas stay literal (values are slugs or codes, so they
+/// contain no comma of their own).
+fn enc_list<'a>(values: impl Iterator<Item = &'a str>) -> String {
+    values.map(enc).collect::<Vec<_>>().join(",")
+}
+
 /// The canonical query string for a state (no leading `?`; empty for the default state).
+///
+/// Parameters come in the fixed order q, cat, actor, tag, place, from, to, event, span,
+/// group, view, lang; defaults and empty values are left out; set values are sorted (`cat`
+/// in [`Category::ALL`] order).
 pub fn encode(s: &ViewState) -> String {
-    let mut out = form_urlencoded::Serializer::new(String::new());
-    let list = |set: &BTreeSet<String>| set.iter().map(String::as_str).collect::<Vec<_>>().join(",");
-    // Values are encoded one by one; list commas stay readable.
     let mut parts: Vec<(&str, String)> = Vec::new();
     if !s.q.is_empty() {
-        parts.push(("q", s.q.clone()));
+        parts.push(("q", enc(&s.q)));
     }
     if !s.cat.is_empty() {
-        let cats: Vec<&str> = Category::ALL.iter().filter(|c| s.cat.contains(c)).map(|c| c.code()).collect();
-        parts.push(("cat", cats.join(",")));
+        parts.push(("cat", enc_list(Category::ALL.iter().filter(|c| s.cat.contains(c)).map(|c| c.code()))));
     }
     for (name, set) in [("actor", &s.actor), ("tag", &s.tag), ("place", &s.place)] {
         if !set.is_empty() {
-            parts.push((name, list(set)));
+            parts.push((name, enc_list(set.iter().map(String::as_str))));
         }
     }
     if let Some(d) = s.from {
@@ -123,10 +142,10 @@ pub fn encode(s: &ViewState) -> String {
         parts.push(("to", d.to_string()));
     }
     if let Some(e) = &s.event {
-        parts.push(("event", e.clone()));
+        parts.push(("event", enc(e)));
     }
     if let Some(Span { start, end }) = s.span {
-        if let (Some(a), Some(b)) = (format_day(start), format_day(end)) {
+        if let (Some(a), Some(b), true) = (format_day(start), format_day(end), valid_span(start, end)) {
             parts.push(("span", format!("{a}..{b}")));
         }
     }
@@ -148,19 +167,7 @@ pub fn encode(s: &ViewState) -> String {
         }
         text.push_str(name);
         text.push('=');
-        if name == "q" {
-            out.append_pair("", &value);
-            let encoded = out.finish();
-            text.push_str(encoded.trim_start_matches('='));
-            out = form_urlencoded::Serializer::new(String::new());
-        } else {
-            // Slugs, dates and codes: only the comma separator needs to stay as it is.
-            let enc: Vec<String> = value
-                .split(',')
-                .map(|v| form_urlencoded::byte_serialize(v.as_bytes()).collect::<String>())
-                .collect();
-            text.push_str(&enc.join(","));
-        }
+        text.push_str(&value);
     }
     text
 }
@@ -258,7 +265,7 @@ pub fn decode(query: &str) -> Decoded {
             "span" => {
                 let parsed = value.split_once("..").and_then(|(a, b)| Some((parse_day(a)?, parse_day(b)?)));
                 match parsed {
-                    Some((start, end)) if end > start && end - start <= MAX_SPAN_DAYS => s.span = Some(Span { start, end }),
+                    Some((start, end)) if valid_span(start, end) => s.span = Some(Span { start, end }),
                     _ => push(&mut ignored, Ignored::BadValue { param: "span".into(), value: cap(value) }),
                 }
             }
@@ -280,7 +287,7 @@ pub fn decode(query: &str) -> Decoded {
         }
     }
     if let (Some(f), Some(t)) = (s.from, s.to) {
-        if f.first_day() > t.last_day() {
+        if f.first_day() > t.first_day() {
             s.from = Some(t);
             s.to = Some(f);
             push(&mut ignored, Ignored::ReversedRange);
@@ -342,9 +349,23 @@ pub fn sanitize(state: &mut ViewState, known: &Known) -> Vec<Ignored> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+    use std::collections::BTreeSet;
+    use std::time::{Duration, Instant};
 
     fn d(s: &str) -> PartialDate {
         PartialDate::parse(s).unwrap()
+    }
+
+    fn day(s: &str) -> i64 {
+        d(s).start_day()
+    }
+
+    fn set(v: &[&str]) -> BTreeSet<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn bad(param: &str, value: &str) -> Ignored {
+        Ignored::BadValue { param: param.into(), value: value.into() }
     }
 
     #[test]
@@ -352,6 +373,7 @@ mod tests {
         assert_eq!(encode(&ViewState::default()), "");
         assert_eq!(decode("").state, ViewState::default());
         assert_eq!(decode("?").state, ViewState::default());
+        assert!(decode("?").ignored.is_empty());
     }
 
     #[test]
@@ -361,96 +383,174 @@ mod tests {
             encode(&s),
             "q=nato&cat=military,energy&actor=az,kz&tag=tripp&place=baku&from=2025-11&to=2026-02&event=vance-charter-2026&span=2025-08-01..2026-03-01&group=actor&view=list&lang=de"
         );
+        assert_eq!(s.span, Some(Span { start: day("2025-08-01"), end: day("2026-03-01") }));
+        // A leading `?` and a different value order give the same state.
+        assert_eq!(decode(&format!("?{}", encode(&s))).state, s);
+        assert_eq!(decode("cat=energy,military").state, decode("cat=military,energy").state);
     }
 
     #[test]
     fn defaults_given_explicitly_are_left_out_of_the_canonical_form() {
-        assert_eq!(encode(&decode("group=none&view=timeline&cat=").state), "");
+        let d = decode("group=none&view=timeline&cat=&q=&actor=&tag=,&place=");
+        assert_eq!(d.state, ViewState::default());
+        assert!(d.ignored.is_empty(), "{:?}", d.ignored);
+        assert_eq!(encode(&d.state), "");
+        assert_eq!(encode(&ViewState { lang: Some(Lang::En), ..Default::default() }), "lang=en");
     }
 
     #[test]
     fn search_text_with_separators_survives_a_round_trip() {
-        let s = ViewState { q: "a,b & c=d #e %f +g ä/?".into(), ..Default::default() };
+        let s = ViewState { q: "a,b & c=d #e %f +g ä/? 😀 ..".into(), ..Default::default() };
         let enc = encode(&s);
-        assert!(!enc.contains('#') && !enc.contains(' '));
+        assert!(!enc.contains('#') && !enc.contains(' ') && !enc[2..].contains('&'), "{enc}");
         assert_eq!(decode(&enc).state, s);
         assert_eq!(decode("q=two+words").state.q, "two words");
         assert_eq!(decode("q=two%20words").state.q, "two words");
-    }
-
-    fn kinds(query: &str) -> (ViewState, Vec<Ignored>) {
-        let d = decode(query);
-        (d.state, d.ignored)
+        assert_eq!(decode("q=%2B1").state.q, "+1");
     }
 
     #[test]
-    fn bad_inputs_keep_every_valid_part_and_report_the_rest() {
-        let (s, i) = kinds("cat=foo,energy");
-        assert_eq!(s.cat, [Category::Energy].into());
-        assert_eq!(i, [Ignored::BadValue { param: "cat".into(), value: "foo".into() }]);
+    fn bad_url_inputs_keep_every_valid_part_and_report_the_rest() {
+        type Case = (&'static str, fn(&mut ViewState), Vec<Ignored>);
+        let cases: Vec<Case> = vec![
+            ("cat=foo,energy", |s| s.cat = [Category::Energy].into(), vec![bad("cat", "foo")]),
+            ("cat=ENERGY", |_| {}, vec![bad("cat", "ENERGY")]),
+            ("from=2025-13&to=garbage&view=list", |s| s.view = View::List, vec![bad("from", "2025-13"), bad("to", "garbage")]),
+            ("from=2025-02-30", |_| {}, vec![bad("from", "2025-02-30")]),
+            (
+                "from=2026-02&to=2025-11",
+                |s| (s.from, s.to) = (Some(d("2025-11")), Some(d("2026-02"))),
+                vec![Ignored::ReversedRange],
+            ),
+            (
+                // Compared by first day: 15 November starts after November.
+                "from=2025-11-15&to=2025-11",
+                |s| (s.from, s.to) = (Some(d("2025-11")), Some(d("2025-11-15"))),
+                vec![Ignored::ReversedRange],
+            ),
+            ("from=2025&to=2025-01-01", |s| (s.from, s.to) = (Some(d("2025")), Some(d("2025-01-01"))), vec![]),
+            ("span=2026-01-01..2025-01-01", |_| {}, vec![bad("span", "2026-01-01..2025-01-01")]),
+            ("span=2026-01-01..2026-01-01", |_| {}, vec![bad("span", "2026-01-01..2026-01-01")]),
+            ("span=2025-01..2026-01", |_| {}, vec![bad("span", "2025-01..2026-01")]),
+            ("span=2025-01-01", |_| {}, vec![bad("span", "2025-01-01")]),
+            ("span=..", |_| {}, vec![bad("span", "..")]),
+            ("span=2025-01-01..2026-01-01..2027-01-01", |_| {}, vec![bad("span", "2025-01-01..2026-01-01..2027-01-01")]),
+            (
+                "span=1700-01-01..2026-01-01",
+                |s| s.span = Some(Span { start: day("1700-01-01"), end: day("2026-01-01") }),
+                vec![],
+            ),
+            (
+                "span=0001-01-01..9999-12-31",
+                |s| s.span = Some(Span { start: day("0001-01-01"), end: day("9999-12-31") }),
+                vec![],
+            ),
+            (
+                "unknown=1&group=sideways&lang=xx&view=grid",
+                |_| {},
+                vec![
+                    Ignored::UnknownParam("unknown".into()),
+                    bad("group", "sideways"),
+                    bad("lang", "xx"),
+                    bad("view", "grid"),
+                ],
+            ),
+            (
+                "event=%3Cscript%3E&actor=AZ,kz",
+                |s| s.actor = set(&["kz"]),
+                vec![bad("event", "<script>"), bad("actor", "AZ")],
+            ),
+            ("tag=ok,no+space,%C3%A4", |s| s.tag = set(&["ok"]), vec![bad("tag", "no space"), bad("tag", "ä")]),
+            ("place=a%2Cb", |s| s.place = set(&["a", "b"]), vec![]),
+            ("lang=de&lang=en", |s| s.lang = Some(Lang::En), vec![Ignored::Repeated("lang".into())]),
+            ("cat=energy&cat=military", |s| s.cat = [Category::Military].into(), vec![Ignored::Repeated("cat".into())]),
+            ("q=a&q=b", |s| s.q = "b".into(), vec![Ignored::Repeated("q".into())]),
+            (
+                "event=x&event=NOPE",
+                |s| s.event = Some("x".into()),
+                vec![Ignored::Repeated("event".into()), bad("event", "NOPE")],
+            ),
+            (
+                "zz=1&zz=2&zz=3",
+                |_| {},
+                vec![Ignored::UnknownParam("zz".into())],
+            ),
+            (
+                "x=1&y=2&z=3&w=4&v=5&u=6&t=7&s=8&r=9&p=10&o=11&view=list",
+                |s| s.view = View::List,
+                ["x", "y", "z", "w", "v", "u", "t", "s", "r", "p"].iter().map(|p| Ignored::UnknownParam(p.to_string())).collect(),
+            ),
+        ];
+        for (query, expect, ignored) in cases {
+            let mut want = ViewState::default();
+            expect(&mut want);
+            let got = decode(query);
+            assert_eq!(got.state, want, "state of {query:?}");
+            assert_eq!(got.ignored, ignored, "ignored of {query:?}");
+        }
+    }
 
-        let (s, i) = kinds("from=2025-13&to=garbage&view=list");
-        assert_eq!((s.from, s.to, s.view), (None, None, View::List));
-        assert_eq!(i.len(), 2);
-
-        let (s, i) = kinds("from=2026-02&to=2025-11");
-        assert_eq!((s.from, s.to), (Some(d("2025-11")), Some(d("2026-02"))));
-        assert_eq!(i, [Ignored::ReversedRange]);
-
-        let (s, i) = kinds("span=2026-01-01..2025-01-01");
-        assert_eq!(s.span, None);
-        assert!(matches!(&i[0], Ignored::BadValue { param, .. } if param == "span"));
-        assert_eq!(kinds("span=2025-01..2026-01").0.span, None);
-        assert_eq!(kinds("span=1700-01-01..2026-01-01").0.span, None);
-
-        let (s, i) = kinds("unknown=1&group=sideways&lang=xx&view=grid");
-        assert_eq!(s, ViewState::default());
-        assert_eq!(i.len(), 4);
-        assert_eq!(i[0], Ignored::UnknownParam("unknown".into()));
-
-        let (s, i) = kinds("event=%3Cscript%3E&actor=AZ,kz");
-        assert_eq!(s.event, None);
-        assert_eq!(s.actor, ["kz".to_string()].into());
-        assert_eq!(i.len(), 2);
-
-        let (s, i) = kinds("lang=de&lang=en");
-        assert_eq!(s.lang, Some(Lang::En));
-        assert_eq!(i, [Ignored::Repeated("lang".into())]);
+    #[test]
+    fn reported_values_are_capped_at_forty_characters() {
+        let long = "X".repeat(100);
+        let got = decode(&format!("{long}=1&event={long}"));
+        let capped = format!("{}…", "X".repeat(40));
+        assert_eq!(got.ignored, [Ignored::UnknownParam(capped.clone()), bad("event", &capped)]);
     }
 
     #[test]
     fn oversized_values_are_cut_and_reported() {
-        let (s, i) = kinds(&format!("q={}", "x".repeat(5000)));
-        assert_eq!(s.q.chars().count(), MAX_Q_CHARS);
-        assert_eq!(i, [Ignored::Truncated { param: "q".into() }]);
-        let many: Vec<String> = (0..80).map(|k| format!("a{k}")).collect();
-        let (s, i) = kinds(&format!("tag={}", many.join(",")));
-        assert_eq!(s.tag.len(), MAX_LIST);
-        assert_eq!(i, [Ignored::Truncated { param: "tag".into() }]);
+        let d = decode(&format!("q={}", "ä".repeat(5000)));
+        assert_eq!(d.state.q, "ä".repeat(MAX_Q_CHARS));
+        assert_eq!(d.ignored, [Ignored::Truncated { param: "q".into() }]);
+        let many: Vec<String> = (0..80).map(|k| format!("a{k:02}")).collect();
+        let d = decode(&format!("tag={}", many.join(",")));
+        assert_eq!(d.state.tag, many[..MAX_LIST].iter().cloned().collect());
+        assert_eq!(d.ignored, [Ignored::Truncated { param: "tag".into() }]);
+        // Exactly fifty is fine.
+        assert!(decode(&format!("tag={}", many[..MAX_LIST].join(","))).ignored.is_empty());
     }
 
     #[test]
-    fn a_megabyte_query_is_read_only_up_to_the_limit() {
+    fn a_megabyte_query_is_read_only_up_to_the_limit_and_quickly() {
         let big = format!("view=list&q={}", "%E2%82%AC".repeat(120_000));
+        assert!(big.len() > 1_000_000);
+        let t = Instant::now();
         let d = decode(&big);
         assert_eq!(d.state.view, View::List);
         assert!(d.ignored.contains(&Ignored::TooLong));
-        assert_eq!(d.state.q.chars().count(), MAX_Q_CHARS);
+        assert_eq!(d.state.q, "€".repeat(MAX_Q_CHARS));
+        // Many small parameters and huge lists are linear too.
+        for q in [
+            "zz=1&".repeat(250_000),
+            format!("cat={}", "foo,".repeat(250_000)),
+            format!("tag={}", "a,".repeat(500_000)),
+            "q=1&".repeat(250_000),
+            "%".repeat(1_000_000),
+        ] {
+            let d = decode(&q);
+            assert!(d.ignored.contains(&Ignored::TooLong) && d.ignored.len() <= MAX_REPORTS);
+        }
+        assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+        // The cut may fall inside a character: the rest is read lossily.
+        let cut = format!("q={}", "é".repeat(MAX_QUERY_BYTES));
+        assert!(decode(&cut).state.q.chars().all(|c| c == 'é'));
     }
 
     #[test]
     fn broken_percent_encoding_and_empty_pairs_do_not_panic() {
-        for q in ["%", "%%%", "%E0%A4%A=%&&&=&view=list", "=&=", "&&&", "q=%FF%FE", "span=..", "from=-1"] {
+        for q in ["%", "%%%", "%E0%A4%A=%&&&=&view=list", "=&=", "&&&", "q=%FF%FE", "span=..", "from=-1", "?&?"] {
             let _ = decode(q);
         }
         assert_eq!(decode("%E0%A4%A=%&&&=&view=list").state.view, View::List);
+        assert_eq!(decode("q=%FF%FEa").state.q, "\u{FFFD}\u{FFFD}a");
     }
 
     #[test]
     fn notices_exist_in_both_languages() {
         let all = [
             Ignored::UnknownParam("x".into()),
-            Ignored::BadValue { param: "cat".into(), value: "foo".into() },
+            bad("cat", "foo"),
             Ignored::Truncated { param: "q".into() },
             Ignored::ReversedRange,
             Ignored::Repeated("q".into()),
@@ -459,58 +559,116 @@ mod tests {
         ];
         for i in all {
             assert_ne!(i.describe(Lang::De), i.describe(Lang::En));
+            assert!(i.describe(Lang::En).ends_with('.'));
         }
+        assert_eq!(Ignored::UnknownParam("foo".into()).describe(Lang::En), "Ignored unknown parameter \"foo\".");
         assert_eq!(Ignored::UnknownParam("foo".into()).describe(Lang::De), "Unbekannten Parameter „foo“ ignoriert.");
     }
 
-    #[test]
-    fn sanitizing_drops_ids_the_dataset_lacks() {
-        let known = Known {
+    fn known() -> Known {
+        Known {
             actors: ["az".to_string()].into(),
             tags: ["tripp".to_string()].into(),
             places: ["baku".to_string()].into(),
             events: ["e1".to_string()].into(),
-        };
-        let mut s = decode("actor=az,zz&tag=tripp,nope&place=mars&event=e2").state;
-        let ignored = sanitize(&mut s, &known);
-        assert_eq!(s.actor, ["az".to_string()].into());
-        assert_eq!(s.tag, ["tripp".to_string()].into());
+        }
+    }
+
+    #[test]
+    fn sanitizing_drops_ids_the_dataset_lacks() {
+        let mut s = decode("actor=az,zz&tag=tripp,nope&place=mars&event=e2&q=x").state;
+        let ignored = sanitize(&mut s, &known());
+        assert_eq!(s.actor, set(&["az"]));
+        assert_eq!(s.tag, set(&["tripp"]));
         assert!(s.place.is_empty() && s.event.is_none());
-        assert_eq!(ignored.len(), 4);
+        assert_eq!(s.q, "x");
+        assert_eq!(
+            ignored,
+            [
+                Ignored::UnknownId { param: "actor".into(), value: "zz".into() },
+                Ignored::UnknownId { param: "tag".into(), value: "nope".into() },
+                Ignored::UnknownId { param: "place".into(), value: "mars".into() },
+                Ignored::UnknownId { param: "event".into(), value: "e2".into() },
+            ]
+        );
+        let mut ok = decode("actor=az&event=e1").state;
+        let before = ok.clone();
+        assert!(sanitize(&mut ok, &known()).is_empty());
+        assert_eq!(ok, before);
+    }
+
+    #[test]
+    fn sanitizing_reports_at_most_ten_but_removes_all() {
+        let many: Vec<String> = (0..40).map(|k| format!("x{k}")).collect();
+        let mut s = decode(&format!("actor={}&tag={}", many.join(","), many.join(","))).state;
+        let ignored = sanitize(&mut s, &known());
+        assert_eq!(ignored.len(), MAX_REPORTS);
+        assert!(s.actor.is_empty() && s.tag.is_empty());
+    }
+
+    #[test]
+    fn known_ids_come_from_the_dataset() {
+        let ds = crate::core::validate::load_dataset(
+            r#"{"title":{"de":"T","en":"T"},
+                "actors":[{"id":"az","kind":"state","name":{"de":"A","en":"A"}}],
+                "events":[{"id":"e1","date":"2025-11","title":{"de":"T","en":"T"},"summary":{"de":"S","en":"S"},
+                  "actors":["az"],"categories":["energy"],"tags":["tripp"],
+                  "place":{"id":"baku","name":{"de":"Baku","en":"Baku"}},
+                  "sources":[{"title":"S","publisher":"P","url":"https://example.org"}],"confidence":"confirmed"}]}"#,
+        )
+        .unwrap();
+        assert_eq!(Known::from_dataset(&ds), known());
     }
 
     fn slug() -> impl Strategy<Value = String> {
-        "[a-z0-9][a-z0-9_-]{0,12}"
+        "[a-z0-9_-]{1,80}"
+    }
+
+    fn search_text() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[a-zä€😀 ,&=#%+?/.;:\\[\\]\"'<>\\\\-]{0,60}",
+            "(?s).{0,60}",
+            ".{0,250}".prop_map(|s| s.chars().take(MAX_Q_CHARS).collect()),
+        ]
     }
 
     fn partial_date() -> impl Strategy<Value = PartialDate> {
-        (1900i32..2100, proptest::option::of(1u32..=12), 1u32..=28).prop_map(|(y, m, day)| match m {
-            None => PartialDate::year(y).unwrap(),
-            Some(m) if day % 2 == 0 => PartialDate::month(y, m).unwrap(),
-            Some(m) => PartialDate::day(y, m, day).unwrap(),
+        (1i32..=9999, 0u32..=12, 1u32..=31, any::<bool>()).prop_map(|(y, m, day, precise)| {
+            if m == 0 {
+                PartialDate::year(y).unwrap()
+            } else if !precise {
+                PartialDate::month(y, m).unwrap()
+            } else {
+                PartialDate::day(y, m, day).or_else(|_| PartialDate::day(y, m, 28)).unwrap()
+            }
         })
+    }
+
+    fn span() -> impl Strategy<Value = Span> {
+        let first = day("0001-01-01");
+        let last = day("9999-12-31");
+        (first..last, 1i64..=MAX_SPAN_DAYS).prop_map(move |(start, len)| Span { start, end: (start + len).min(last) })
     }
 
     fn state() -> impl Strategy<Value = ViewState> {
         (
-            "\\PC{0,40}",
-            proptest::collection::btree_set(0usize..5, 0..5),
-            proptest::collection::btree_set(slug(), 0..4),
-            proptest::collection::btree_set(slug(), 0..4),
-            proptest::collection::btree_set(slug(), 0..4),
-            proptest::option::of((partial_date(), partial_date())),
+            search_text(),
+            proptest::collection::btree_set(0usize..5, 0..=5),
+            proptest::collection::btree_set(slug(), 0..5),
+            proptest::collection::btree_set(slug(), 0..5),
+            proptest::collection::btree_set(slug(), 0..5),
+            (proptest::option::of(partial_date()), proptest::option::of(partial_date())),
             proptest::option::of(slug()),
-            proptest::option::of((-50_000i64..50_000, 1i64..73_000)),
+            proptest::option::of(span()),
             (0usize..3, any::<bool>(), 0usize..3),
         )
-            .prop_map(|(q, cat, actor, tag, place, range, event, span, (g, list, l))| {
-                let (from, to) = match range {
-                    Some((a, b)) if a.first_day() <= b.last_day() => (Some(a), Some(b)),
-                    Some((a, b)) => (Some(b), Some(a)),
-                    None => (None, None),
+            .prop_map(|(q, cat, actor, tag, place, (from, to), event, span, (g, list, l))| {
+                let (from, to) = match (from, to) {
+                    (Some(a), Some(b)) if a.first_day() > b.first_day() => (Some(b), Some(a)),
+                    other => other,
                 };
                 ViewState {
-                    q: q.chars().take(MAX_Q_CHARS).collect(),
+                    q,
                     cat: cat.into_iter().map(|i| Category::ALL[i]).collect(),
                     actor,
                     tag,
@@ -518,7 +676,7 @@ mod tests {
                     from,
                     to,
                     event,
-                    span: span.map(|(start, len)| Span { start, end: start + len }),
+                    span,
                     group: [Group::None, Group::Category, Group::Actor][g],
                     view: if list { View::List } else { View::Timeline },
                     lang: [None, Some(Lang::De), Some(Lang::En)][l],
@@ -533,17 +691,27 @@ mod tests {
             let d = decode(&enc);
             prop_assert_eq!(&d.state, &s, "query {}", enc);
             prop_assert!(d.ignored.is_empty(), "{:?}", d.ignored);
-            prop_assert_eq!(encode(&d.state), enc);
+            prop_assert_eq!(encode(&d.state), enc.clone());
+            prop_assert!(!enc.starts_with('?') && !enc.contains(' ') && !enc.contains('#'));
         }
 
         #[test]
-        fn decoding_any_string_never_panics(q in "\\PC{0,200}") {
+        fn decoding_any_string_never_panics(q in "(?s).{0,300}") {
             let d = decode(&q);
             prop_assert!(d.ignored.len() <= MAX_REPORTS);
+            prop_assert!(d.state.q.chars().count() <= MAX_Q_CHARS);
         }
 
         #[test]
-        fn decoding_any_bytes_never_panics(b in proptest::collection::vec(any::<u8>(), 0..200)) {
+        fn decoding_query_like_strings_never_panics(q in "[?&=,.%0-9a-fA-F+qcatorgnspvlwz-]{0,300}") {
+            let d = decode(&q);
+            prop_assert!(d.ignored.len() <= MAX_REPORTS);
+            // Whatever was kept encodes to something that decodes to the same state.
+            prop_assert_eq!(decode(&encode(&d.state)).state, d.state);
+        }
+
+        #[test]
+        fn decoding_any_bytes_never_panics(b in proptest::collection::vec(any::<u8>(), 0..300)) {
             let _ = decode(&String::from_utf8_lossy(&b));
         }
     }
