@@ -55,11 +55,29 @@ struct JsOptions {
     url_prefix: Option<String>,
 }
 
+thread_local! {
+    /// Mounted widgets by handle id. A widget lives until `destroy()`, not until the JS
+    /// garbage collector happens to collect the handle object.
+    static MOUNTED: std::cell::RefCell<std::collections::HashMap<u32, Box<dyn std::any::Any>>> =
+        Default::default();
+    static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
+}
+
+fn keep(unmount: Box<dyn std::any::Any>) -> u32 {
+    let id = NEXT_ID.with(|n| {
+        let id = n.get();
+        n.set(id + 1);
+        id
+    });
+    MOUNTED.with(|m| m.borrow_mut().insert(id, unmount));
+    id
+}
+
 /// A mounted widget, returned by [`mount`].
 #[wasm_bindgen]
 pub struct TimelineHandle {
     control: Control,
-    unmount: Option<Box<dyn std::any::Any>>,
+    id: u32,
 }
 
 #[wasm_bindgen]
@@ -95,7 +113,9 @@ impl TimelineHandle {
         self.control.on_change.borrow_mut().clear();
         self.control.on_select.borrow_mut().clear();
         *self.control.state.borrow_mut() = None;
-        self.unmount.take();
+        // Dropping the unmount handle removes the widget's DOM and disposes its reactive owner.
+        let taken = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
+        drop(taken);
     }
 }
 
@@ -130,7 +150,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<Timeline
             control: control.clone(),
         },
     );
-    Ok(TimelineHandle { control, unmount: Some(unmount) })
+    Ok(TimelineHandle { control, id: keep(unmount) })
 }
 
 /// Mounts the standalone view: the widget owns the page URL, with heading and embed snippets.
@@ -160,5 +180,5 @@ fn mount_own_url(element: web_sys::HtmlElement, chrome: bool) -> TimelineHandle 
             control: control.clone(),
         },
     );
-    TimelineHandle { control, unmount: Some(unmount) }
+    TimelineHandle { control, id: keep(unmount) }
 }
