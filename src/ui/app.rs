@@ -81,6 +81,9 @@ pub struct WidgetOptions {
     pub control: Control,
 }
 
+/// Below this width (px) the widget shows the list instead of the timeline.
+const NARROW_PX: f64 = 600.0;
+
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 
 /// Mounts a widget into `parent`; dropping the returned handle tears it down.
@@ -219,10 +222,20 @@ fn App(
     let total = session.dataset.events.len();
     let title = session.dataset.title.clone();
     let chrome = options.chrome;
-    let view_mode = Memo::new(move |_| state.with(|s| s.view));
+    // Under 600 px the list takes over from the timeline (the URL keeps the chosen view).
+    let app_ref = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(f64::INFINITY);
+    Effect::new(move |_| {
+        if let Some(el) = app_ref.get() {
+            let watch = send_wrapper::SendWrapper::new(browser::watch_width(&el, move |w| width.set(w)));
+            on_cleanup(move || drop(watch));
+        }
+    });
+    let narrow = Memo::new(move |_| width.get() < NARROW_PX);
+    let view_mode = Memo::new(move |_| if narrow.get() { View::List } else { state.with(|s| s.view) });
     let has_selection = Memo::new(move |_| state.with(|s| s.event.is_some()));
     view! {
-        <div class="tl-app" lang=move || lang.get().code()>
+        <div class="tl-app" node_ref=app_ref lang=move || lang.get().code() class:tl-narrow=move || narrow.get()>
             <header class="tl-header">
                 {chrome.then(|| view! { <h1 class="tl-title">{move || title.get(lang.get()).to_string()}</h1> })}
                 <Toolbar chrome=chrome />

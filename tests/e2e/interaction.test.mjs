@@ -127,6 +127,9 @@ test('a 375 px wide screen has no horizontal page scrolling', async () => {
   await settle(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+  // The list takes over from the timeline on narrow screens.
+  await page.waitForSelector('.tl-list');
+  assert.equal(await page.$('.tl-timeline'), null);
   assert.deepEqual(await visibleIds(page), allIds);
   await done(page);
 });
