@@ -49,10 +49,11 @@ impl Session {
 
     /// A dataset in the project's schema or in TimelineJS3's JSON format.
     pub fn from_json(text: &str) -> Result<Arc<Session>, LoadFailure> {
-        let dataset = if timelinejs::looks_like_timelinejs(text) {
-            timelinejs::import(text)
-        } else {
-            load_dataset(text)
+        // The project's schema first (one parse); TimelineJS3 only when that fails and the
+        // text has its shape, so its errors are the ones reported.
+        let dataset = match load_dataset(text) {
+            Err(_) if timelinejs::looks_like_timelinejs(text) => timelinejs::import(text),
+            other => other,
         };
         dataset.map(|d| Arc::new(Session::new(d))).map_err(LoadFailure::Invalid)
     }
@@ -82,3 +83,34 @@ impl Session {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn timelinejs_files_and_our_own_schema_both_load() {
+        let tl = r#"{"events":[{"start_date":{"year":2025,"month":11},"text":{"headline":"A"}}]}"#;
+        let s = Session::from_json(tl).unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(s.dataset.events[0].date.to_string(), "2025-11");
+        assert!(Session::embedded().is_ok());
+    }
+
+    #[test]
+    fn a_broken_dataset_reports_its_own_problems() {
+        let Err(LoadFailure::Invalid(err)) = Session::from_json(r#"{"events":[{"id":"x"}]}"#) else {
+            panic!("expected an invalid dataset")
+        };
+        assert_eq!(err.problems[0].index, Some(0));
+        assert_eq!(err.problems[0].id.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn decoding_drops_unknown_ids_and_reports_them() {
+        let s = Session::embedded().unwrap();
+        let (state, ignored) = s.decode_state("actor=kz,zz&event=nope&cat=energy");
+        assert_eq!(state.actor, ["kz".to_string()].into());
+        assert_eq!(state.event, None);
+        assert_eq!(ignored.len(), 2);
+    }
+}

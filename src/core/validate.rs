@@ -12,7 +12,7 @@ use std::collections::HashSet;
 use std::fmt;
 
 /// The largest dataset text accepted, in bytes.
-pub const MAX_DATASET_BYTES: usize = 20 * 1024 * 1024;
+pub const MAX_DATASET_BYTES: usize = 64 * 1024 * 1024;
 /// The most events a dataset may hold.
 pub const MAX_EVENTS: usize = 200_000;
 /// The most problems reported for one dataset; the rest are counted.
