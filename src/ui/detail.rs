@@ -38,9 +38,10 @@ pub fn DetailPanel() -> impl IntoView {
             close();
         }
     };
+    let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
     Effect::new(move |_| {
-        // Move focus to the panel when it opens on a new event via keyboard or click.
-        store.state.with(|s| s.event.clone());
+        // Move focus to the panel when it opens on a new event (not on zooming or panning).
+        selected.track();
         if let Some(el) = root.get() {
             if let Ok(Some(h)) = el.query_selector("h2") {
                 if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
@@ -55,7 +56,7 @@ pub fn DetailPanel() -> impl IntoView {
             <button type="button" class="tl-close" on:click=move |_| close()
                 aria-label=move || t(lang.get(), Key::Close)>"×"</button>
             {move || {
-                let id = store.state.with(|s| s.event.clone())?;
+                let id = selected.get()?;
                 let e = session.dataset.event(&id)?.clone();
                 let l = lang.get();
                 let precision = match (e.approximate, e.date.precision()) {

@@ -82,13 +82,23 @@ fn Facet(
     let lang = store.lang;
     let session = store.session();
     let name = store.id(param);
+    let selection = Memo::new(move |_| {
+        store.state.with(|s| match param {
+            "cat" => s.cat.iter().map(|c| c.code().to_string()).collect::<Vec<_>>(),
+            "actor" => s.actor.iter().cloned().collect(),
+            "tag" => s.tag.iter().cloned().collect(),
+            _ => s.place.iter().cloned().collect(),
+        })
+    });
     view! {
         <fieldset class="tl-facet" data-facet=param>
             <legend>{move || t(lang.get(), title)}</legend>
             <ul class="tl-facet-list">
                 {move || {
                     let l = lang.get();
-                    store.state.track();
+                    // Re-render only when the counts or this facet's own selection change,
+                    // not on zooming, panning or selecting an event.
+                    selection.track();
                     facet_rows(&session, &store, param, l).into_iter().map(|(id, label, count, checked)| {
                         let id2 = id.clone();
                         view! {
