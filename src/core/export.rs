@@ -195,6 +195,41 @@ pub fn file_name(state: &ViewState, ext: &str) -> String {
     }
 }
 
+/// HTML attribute escaping for snippets.
+fn attr(s: &str) -> String {
+    s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// Ready-to-paste snippets that show the view `query` on another page: an iframe of
+/// `embed_url`, and the custom element loaded from `script_url`.
+pub fn embed_snippets(embed_url: &str, script_url: &str, query: &str) -> (String, String) {
+    let src = if query.is_empty() { embed_url.to_string() } else { format!("{embed_url}?{query}") };
+    let iframe = format!(
+        "<iframe src=\"{}\" title=\"Timeline\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>",
+        attr(&src)
+    );
+    let element = format!(
+        "<script type=\"module\" src=\"{}\"></script>\n<timeline-explorer state=\"{}\"></timeline-explorer>",
+        attr(script_url),
+        attr(query)
+    );
+    (iframe, element)
+}
+
+#[cfg(test)]
+mod snippet_tests {
+    use super::*;
+
+    #[test]
+    fn embed_snippets_carry_the_view_and_escape_it() {
+        let (iframe, element) = embed_snippets("https://x.org/embed.html", "https://x.org/pkg/timeline-explorer.js", "q=a\"b&cat=energy");
+        assert!(iframe.contains("src=\"https://x.org/embed.html?q=a&quot;b&amp;cat=energy\""), "{iframe}");
+        assert!(element.contains("state=\"q=a&quot;b&amp;cat=energy\""), "{element}");
+        let (plain, _) = embed_snippets("e.html", "s.js", "");
+        assert!(plain.contains("src=\"e.html\""));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

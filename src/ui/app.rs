@@ -217,7 +217,6 @@ fn App(
         });
         on_cleanup(move || handle.remove());
     }
-    let _ = control;
 
     let total = session.dataset.events.len();
     let title = session.dataset.title.clone();

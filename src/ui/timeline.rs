@@ -181,11 +181,7 @@ pub fn Timeline() -> impl IntoView {
         ev.prevent_default();
     };
 
-    let s5 = session.clone();
-    let fit = move |_| {
-        store.update(Step::Push, |s| s.span = None);
-        let _ = &s5;
-    };
+    let fit = move |_| store.update(Step::Push, |s| s.span = None);
     let help_id = store.id("timeline-help");
     view! {
         <div class="tl-controls" role="group" aria-label=move || t(lang.get(), Key::TimelineView)>

@@ -1,7 +1,7 @@
 //! The toolbar: language, view, lanes, copy link, export and embed snippets.
 
 use super::{use_store, Step};
-use crate::core::export::{file_name, to_csv, to_ics, to_json};
+use crate::core::export::{embed_snippets, file_name, to_csv, to_ics, to_json};
 use crate::core::i18n::{t, Key};
 use crate::core::model::Lang;
 use crate::core::urlstate::encode;
@@ -109,19 +109,11 @@ fn EmbedSnippets() -> impl IntoView {
     let store = use_store();
     let lang = store.lang;
     let snippets = move || {
-        let q = store.state.with(encode);
-        let embed = location::sibling_url("embed.html");
-        let script = location::sibling_url("pkg/timeline-explorer.js");
-        let iframe_src = if q.is_empty() { embed } else { format!("{embed}?{q}") };
-        let iframe = format!(
-            "<iframe src=\"{}\" title=\"Timeline\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>",
-            iframe_src.replace('&', "&amp;").replace('"', "&quot;")
-        );
-        let element = format!(
-            "<script type=\"module\" src=\"{script}\"></script>\n<timeline-explorer state=\"{}\"></timeline-explorer>",
-            q.replace('&', "&amp;").replace('"', "&quot;")
-        );
-        (iframe, element)
+        embed_snippets(
+            &location::sibling_url("embed.html"),
+            &location::sibling_url("pkg/timeline-explorer.js"),
+            &store.state.with(encode),
+        )
     };
     view! {
         <div class="tl-embed">
