@@ -85,3 +85,18 @@ test('month-precise and approximate events look different from day-precise ones'
   assert.ok(Math.max(...bars) > 5 * Math.min(...bars), `bars ${bars}`);
   await done(page);
 });
+
+test('the Embed button gives snippets for the current view, and the iframe page shows it', async () => {
+  const page = await open(ctx, '/?cat=energy&lang=de');
+  await page.click('.tl-embed-toggle');
+  const iframe = await page.inputValue('.tl-embed-iframe');
+  const element = await page.inputValue('.tl-embed-element');
+  assert.match(iframe, /embed\.html\?cat=energy&amp;lang=de"/);
+  assert.match(element, /<timeline-explorer state="cat=energy&amp;lang=de">/);
+  await done(page);
+  const frame = await open(ctx, '/embed.html?cat=energy&view=list&lang=de');
+  await frame.waitForSelector('.tl-list');
+  assert.equal(await frame.$('.tl-title'), null, 'no page chrome in the iframe view');
+  assert.deepEqual(await listIds(frame), dataset.events.filter((e) => e.categories.includes('energy')).map((e) => e.id).sort());
+  await done(frame);
+});
