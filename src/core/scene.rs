@@ -125,15 +125,21 @@ pub fn group_events(dataset: &Dataset, filtered: &[usize], group: Group) -> Vec<
     }
 }
 
-/// Lays out the scene for a window and width.
-pub fn scene(
-    dataset: &Dataset,
-    items: &[Item],
-    filtered: &[usize],
-    group: Group,
-    window: Window,
-    width_px: f64,
-) -> Scene {
+/// What a scene is drawn from, apart from the window.
+#[derive(Clone, Copy)]
+pub struct Frame<'a> {
+    pub dataset: &'a Dataset,
+    /// One item per event (same indices as `dataset.events`).
+    pub items: &'a [Item],
+    /// The events that pass the filters, in date order.
+    pub filtered: &'a [usize],
+    pub group: Group,
+    pub width_px: f64,
+}
+
+/// Lays out the scene for a window.
+pub fn scene(frame: &Frame, window: Window) -> Scene {
+    let Frame { dataset, items, filtered, group, width_px } = *frame;
     let params = LayoutParams { width_px, min_box_px: MIN_BOX_PX, max_rows: MAX_ROWS, gap_px: 6.0 };
     let label = if group == Group::None { 0.0 } else { LANE_LABEL_PX };
     let mut y = 0.0;
@@ -180,17 +186,9 @@ pub fn shows_event(scene: &Scene, event: usize) -> bool {
 
 /// A window in which `event` shows as a box of its own: the current one if it does already,
 /// else one centred on it and zoomed in until it is no longer clustered.
-pub fn reveal(
-    dataset: &Dataset,
-    items: &[Item],
-    filtered: &[usize],
-    group: Group,
-    window: Window,
-    width_px: f64,
-    event: usize,
-) -> Window {
-    let Some(item) = items.get(event) else { return window };
-    let shown = |w: Window| shows_event(&scene(dataset, items, filtered, group, w, width_px), event);
+pub fn reveal(frame: &Frame, window: Window, event: usize) -> Window {
+    let Some(item) = frame.items.get(event) else { return window };
+    let shown = |w: Window| shows_event(&scene(frame, w), event);
     if window.contains(item.start) && shown(window) {
         return window;
     }
@@ -234,6 +232,10 @@ mod tests {
         Session::new(crate::core::embedded::embedded_dataset().unwrap())
     }
 
+    fn frame<'a>(s: &'a Session, f: &'a [usize], group: Group, width_px: f64) -> Frame<'a> {
+        Frame { dataset: &s.dataset, items: &s.items, filtered: f, group, width_px }
+    }
+
     fn all(s: &Session) -> Vec<usize> {
         (0..s.dataset.events.len()).collect()
     }
@@ -257,7 +259,7 @@ mod tests {
         let s = session();
         let f = all(&s);
         for width in [320.0, 800.0, 1600.0] {
-            let sc = scene(&s.dataset, &s.items, &f, Group::None, fit_window(&s.items, &f, width), width);
+            let sc = scene(&frame(&s, &f, Group::None, width), fit_window(&s.items, &f, width));
             let mut seen: Vec<usize> = Vec::new();
             for m in &sc.marks {
                 match &m.kind {
@@ -274,7 +276,7 @@ mod tests {
     fn boxes_in_one_row_never_overlap() {
         let s = session();
         let f = all(&s);
-        let sc = scene(&s.dataset, &s.items, &f, Group::Category, fit_window(&s.items, &f, 1200.0), 1200.0);
+        let sc = scene(&frame(&s, &f, Group::Category, 1200.0), fit_window(&s.items, &f, 1200.0));
         for a in &sc.marks {
             for b in &sc.marks {
                 if a.key != b.key && a.y == b.y {
@@ -304,8 +306,9 @@ mod tests {
         let f = all(&s);
         let w = fit_window(&s.items, &f, 400.0);
         let target = s.dataset.event_index("ru-duma-reaction-2025").unwrap();
-        let revealed = reveal(&s.dataset, &s.items, &f, Group::None, w, 400.0, target);
-        assert!(shows_event(&scene(&s.dataset, &s.items, &f, Group::None, revealed, 400.0), target));
+        let fr = frame(&s, &f, Group::None, 400.0);
+        let revealed = reveal(&fr, w, target);
+        assert!(shows_event(&scene(&fr, revealed), target));
     }
 
     #[test]

@@ -27,6 +27,8 @@ pub struct Session {
     pub known: Known,
     /// One layout item per event, in date order (same indices as `dataset.events`).
     pub items: Vec<Item>,
+    /// Each place id's name (from the first event that has it), looked up on every facet render.
+    places: std::collections::HashMap<String, super::model::Text>,
 }
 
 impl Session {
@@ -39,7 +41,11 @@ impl Session {
             .enumerate()
             .map(|(i, e)| Item { key: i, start: e.start_day() as f64, end: e.end_day() as f64 })
             .collect();
-        Session { dataset, explorer, known, items }
+        let mut places = std::collections::HashMap::new();
+        for p in dataset.events.iter().filter_map(|e| e.place.as_ref()) {
+            places.entry(p.id.clone()).or_insert_with(|| p.name.clone());
+        }
+        Session { dataset, explorer, known, items, places }
     }
 
     /// The dataset compiled into the widget.
@@ -74,12 +80,7 @@ impl Session {
 
     /// A place's name in `lang`, from the first event that has it.
     pub fn place_name(&self, id: &str, lang: Lang) -> String {
-        self.dataset
-            .events
-            .iter()
-            .find_map(|e| e.place.as_ref().filter(|p| p.id == id))
-            .map(|p| p.name.get(lang).to_string())
-            .unwrap_or_else(|| id.to_string())
+        self.places.get(id).map(|t| t.get(lang).to_string()).unwrap_or_else(|| id.to_string())
     }
 }
 

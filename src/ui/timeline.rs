@@ -6,7 +6,7 @@ use super::{use_store, Step, Store};
 use crate::core::i18n::{category_name, cluster_label, t, Key};
 use crate::core::layout::{density, domain};
 use crate::core::scale::Window;
-use crate::core::scene::{neighbour, reveal, scene, set_window, window_for, LaneKey, Mark, MarkKind, Scene};
+use crate::core::scene::{neighbour, Frame, reveal, scene, set_window, window_for, LaneKey, Mark, MarkKind, Scene};
 use crate::core::ticks::{format_span, ticks};
 use crate::platform::browser;
 use leptos::prelude::*;
@@ -51,7 +51,10 @@ pub fn Timeline() -> impl IntoView {
     let s2 = session.clone();
     let scene_memo: Memo<Scene> = Memo::new(move |_| {
         let w = width.get().max(1.0);
-        store.filtered.with(|f| scene(&s2.dataset, &s2.items, f, group.get(), window.get(), w))
+        store.filtered.with(|f| {
+            let frame = Frame { dataset: &s2.dataset, items: &s2.items, filtered: f, group: group.get(), width_px: w };
+            scene(&frame, window.get())
+        })
     });
     let geometry = Memo::new(move |_| {
         scene_memo.with(|s| s.marks.iter().map(|m| (m.key.clone(), (m.x, m.y, m.width, m.bar_width))).collect::<HashMap<_, _>>())
@@ -144,7 +147,8 @@ pub fn Timeline() -> impl IntoView {
         let Some(i) = target else { return };
         let w = width.get_untracked().max(1.0);
         let revealed = store.filtered.with_untracked(|f| {
-            reveal(&s3.dataset, &s3.items, f, group.get_untracked(), window.get_untracked(), w, i)
+            let frame = Frame { dataset: &s3.dataset, items: &s3.items, filtered: f, group: group.get_untracked(), width_px: w };
+            reveal(&frame, window.get_untracked(), i)
         });
         if revealed != window.get_untracked() {
             set_w(revealed, Step::Replace);
