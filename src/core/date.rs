@@ -212,6 +212,23 @@ impl<'de> Deserialize<'de> for PartialDate {
     }
 }
 
+/// In the JSON Schema, a date is a string of the same three forms [`PartialDate::parse`] takes.
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for PartialDate {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "PartialDate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+            "description": "A date as precisely as it is known: `YYYY` (year), `YYYY-MM` (month) or `YYYY-MM-DD` (day). The day must exist in that month.",
+            "examples": ["2025", "2025-08", "2025-08-08"]
+        })
+    }
+}
+
 const EPOCH_CE_DAYS: i64 = 719_163; // NaiveDate(1970-01-01).num_days_from_ce()
 
 /// Days since 1970-01-01.

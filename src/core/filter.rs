@@ -19,7 +19,8 @@ use std::collections::HashMap;
 
 /// For every value in the dataset, how many events have it and pass every active filter except
 /// that value's own facet. Categories in [`Category::ALL`] order (all of them); actors, tags
-/// and places by count (descending), then id.
+/// and places in a fixed order: by how many events of the whole dataset have them (descending),
+/// then id, so rows do not jump about under the reader's pointer as filters change.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FacetCounts {
     pub categories: Vec<(Category, usize)>,
@@ -33,6 +34,8 @@ pub struct FacetCounts {
 struct Interner {
     ids: Vec<String>,
     index: HashMap<String, u32>,
+    /// Display order, fixed once the dataset is indexed (see [`Interner::rank`]).
+    order: Vec<u32>,
 }
 
 impl Interner {
@@ -61,10 +64,18 @@ impl Interner {
         Some(mask)
     }
 
+    /// Fixes the display order: by `totals` (descending), then id.
+    fn rank(&mut self, totals: &[usize]) {
+        let mut order: Vec<u32> = (0..self.ids.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| {
+            let (a, b) = (a as usize, b as usize);
+            totals[b].cmp(&totals[a]).then_with(|| self.ids[a].cmp(&self.ids[b]))
+        });
+        self.order = order;
+    }
+
     fn counted(&self, counts: &[usize]) -> Vec<(String, usize)> {
-        let mut order: Vec<usize> = (0..self.ids.len()).collect();
-        order.sort_unstable_by(|&a, &b| counts[b].cmp(&counts[a]).then_with(|| self.ids[a].cmp(&self.ids[b])));
-        order.into_iter().map(|k| (self.ids[k].clone(), counts[k])).collect()
+        self.order.iter().map(|&k| (self.ids[k as usize].clone(), counts[k as usize])).collect()
     }
 }
 
@@ -226,6 +237,17 @@ impl Explorer {
             })
             .collect();
         x.tag_text = x.tag_ids.ids.iter().map(|t| folded_fields(&[t])).collect();
+        let mut totals = (vec![0; x.actor_ids.ids.len()], vec![0; x.tag_ids.ids.len()], vec![0; x.place_ids.ids.len()]);
+        for i in 0..n {
+            x.actors.of(i).iter().for_each(|&k| totals.0[k as usize] += 1);
+            x.tags.of(i).iter().for_each(|&k| totals.1[k as usize] += 1);
+            if x.place[i] != NO_PLACE {
+                totals.2[x.place[i] as usize] += 1;
+            }
+        }
+        x.actor_ids.rank(&totals.0);
+        x.tag_ids.rank(&totals.1);
+        x.place_ids.rank(&totals.2);
         x
     }
 
@@ -637,15 +659,37 @@ mod tests {
             ]
         );
         // Actors: energy events (pipeline, rail), any actor; every actor listed.
+        let sorted = |v: &[(String, usize)]| {
+            let mut v = v.to_vec();
+            v.sort();
+            v
+        };
         assert_eq!(
-            f.actors,
-            [("az".to_string(), 2), ("tr".to_string(), 1), ("aliyev".to_string(), 0), ("am".to_string(), 0)]
+            sorted(&f.actors),
+            [("aliyev".to_string(), 0), ("am".to_string(), 0), ("az".to_string(), 2), ("tr".to_string(), 1)]
         );
         // Tags and places: energy and tr (pipeline only).
-        assert_eq!(f.tags[..2], [("gas".to_string(), 1), ("pipeline".to_string(), 1)]);
-        assert!(f.tags[2..].iter().all(|(_, n)| *n == 0));
-        assert_eq!(f.tags.len(), 5);
-        assert_eq!(f.places, [("baku".to_string(), 1), ("ankara".to_string(), 0)]);
+        let tags = sorted(&f.tags);
+        assert_eq!(tags.iter().filter(|(_, n)| *n > 0).cloned().collect::<Vec<_>>(), [("gas".to_string(), 1), ("pipeline".to_string(), 1)]);
+        assert_eq!(tags.len(), 5);
+        assert_eq!(sorted(&f.places), [("ankara".to_string(), 0), ("baku".to_string(), 1)]);
+    }
+
+    #[test]
+    fn facet_values_keep_the_whole_datasets_order_whatever_the_filter() {
+        let d = dataset();
+        let x = Explorer::new(&d);
+        let ids = |v: &[(String, usize)]| v.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
+        let all = x.facets(&ViewState::default());
+        // Unfiltered, the order is by count (descending), then id.
+        for list in [&all.actors, &all.tags, &all.places] {
+            assert!(list.windows(2).all(|w| w[0].1 > w[1].1 || (w[0].1 == w[1].1 && w[0].0 < w[1].0)), "{list:?}");
+        }
+        let narrowed = ViewState { cat: set(&[Category::Energy]), actor: strings(&["tr"]), ..ViewState::default() };
+        let f = x.facets(&narrowed);
+        assert_eq!(ids(&f.actors), ids(&all.actors));
+        assert_eq!(ids(&f.tags), ids(&all.tags));
+        assert_eq!(ids(&f.places), ids(&all.places));
     }
 
     #[test]

@@ -75,6 +75,7 @@ pub enum Key {
     TimelineHelp,
     Crashed,
     ReportIt,
+    CrashDetails,
     Embed,
     EmbedIframe,
     EmbedElement,
@@ -86,7 +87,7 @@ pub enum Key {
 
 impl Key {
     /// Every key, for completeness checks.
-    pub const ALL: &'static [Key] = &[Key::Search, Key::SearchPlaceholder, Key::Filters, Key::Categories, Key::Actors, Key::Tags, Key::Places, Key::Place, Key::DateRange, Key::From, Key::To, Key::DateHint, Key::ClearAll, Key::View, Key::TimelineView, Key::ListView, Key::Lanes, Key::LanesNone, Key::LanesCategory, Key::LanesActor, Key::Language, Key::CopyLink, Key::LinkCopied, Key::CopyFailed, Key::Export, Key::ExportJson, Key::ExportCsv, Key::ExportIcs, Key::ZoomIn, Key::ZoomOut, Key::Fit, Key::PanEarlier, Key::PanLater, Key::Close, Key::Dismiss, Key::Sources, Key::Related, Key::Confidence, Key::Confirmed, Key::PerArticle, Key::PrecisionDay, Key::PrecisionMonth, Key::PrecisionYear, Key::Approximate, Key::RelFollows, Key::RelRespondsTo, Key::RelContext, Key::RelPartOf, Key::CatDiplomacy, Key::CatMilitary, Key::CatEnergy, Key::CatTransport, Key::CatAnalysis, Key::IgnoredHeading, Key::LoadFailed, Key::InvalidData, Key::NetworkFailed, Key::Retry, Key::Loading, Key::NoResults, Key::NoneInWindow, Key::TimelineLabel, Key::ListLabel, Key::OverviewLabel, Key::TimelineHelp, Key::Crashed, Key::ReportIt, Key::Embed, Key::EmbedIframe, Key::EmbedElement, Key::EmbedHelp, Key::Selected, Key::Until, Key::ShowMore];
+    pub const ALL: &'static [Key] = &[Key::Search, Key::SearchPlaceholder, Key::Filters, Key::Categories, Key::Actors, Key::Tags, Key::Places, Key::Place, Key::DateRange, Key::From, Key::To, Key::DateHint, Key::ClearAll, Key::View, Key::TimelineView, Key::ListView, Key::Lanes, Key::LanesNone, Key::LanesCategory, Key::LanesActor, Key::Language, Key::CopyLink, Key::LinkCopied, Key::CopyFailed, Key::Export, Key::ExportJson, Key::ExportCsv, Key::ExportIcs, Key::ZoomIn, Key::ZoomOut, Key::Fit, Key::PanEarlier, Key::PanLater, Key::Close, Key::Dismiss, Key::Sources, Key::Related, Key::Confidence, Key::Confirmed, Key::PerArticle, Key::PrecisionDay, Key::PrecisionMonth, Key::PrecisionYear, Key::Approximate, Key::RelFollows, Key::RelRespondsTo, Key::RelContext, Key::RelPartOf, Key::CatDiplomacy, Key::CatMilitary, Key::CatEnergy, Key::CatTransport, Key::CatAnalysis, Key::IgnoredHeading, Key::LoadFailed, Key::InvalidData, Key::NetworkFailed, Key::Retry, Key::Loading, Key::NoResults, Key::NoneInWindow, Key::TimelineLabel, Key::ListLabel, Key::OverviewLabel, Key::TimelineHelp, Key::Crashed, Key::ReportIt, Key::CrashDetails, Key::Embed, Key::EmbedIframe, Key::EmbedElement, Key::EmbedHelp, Key::Selected, Key::Until, Key::ShowMore];
 }
 
 /// The text of `key` in `lang`.
@@ -160,7 +161,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             OverviewLabel => "Overview of the whole period; drag to move the visible window",
             TimelineHelp => "Arrow keys move between events, Enter opens one, + and − zoom.",
             Crashed => "Something went wrong inside the timeline.",
-            ReportIt => "Please reload the page; if it happens again, report it with the details below.",
+            ReportIt => "Please reload the page. If it happens again, tell the owner of this page and include the details below.",
+            CrashDetails => "Details to report",
             Embed => "Embed",
             EmbedIframe => "Iframe",
             EmbedElement => "Custom element",
@@ -236,7 +238,8 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             OverviewLabel => "Übersicht über den ganzen Zeitraum; ziehen verschiebt das sichtbare Fenster",
             TimelineHelp => "Pfeiltasten wechseln zwischen Ereignissen, Enter öffnet eines, + und − zoomen.",
             Crashed => "In der Zeitleiste ist ein Fehler aufgetreten.",
-            ReportIt => "Bitte die Seite neu laden; tritt der Fehler erneut auf, bitte mit den Angaben unten melden.",
+            ReportIt => "Bitte laden Sie die Seite neu. Tritt der Fehler erneut auf, melden Sie ihn bitte dem Betreiber dieser Seite mit den Angaben unten.",
+            CrashDetails => "Angaben für die Meldung",
             Embed => "Einbetten",
             EmbedIframe => "Iframe",
             EmbedElement => "Custom Element",

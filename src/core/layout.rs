@@ -184,6 +184,27 @@ pub fn domain(items: &[Item]) -> Option<Window> {
     (start.is_finite() && end.is_finite()).then_some(Window { start, end })
 }
 
+/// A CSS length such as `12.5px` or `33.33%`: `value` rounded to `decimals` places (at most 3)
+/// and written with integer arithmetic only. Non-finite values give zero.
+///
+/// Positions are written on every zoom and pan step; keeping float formatting out of that path
+/// is faster and leaves Rust's float printing machinery out of the bundle.
+pub fn css_len(value: f64, decimals: u32, unit: &str) -> String {
+    let decimals = decimals.min(3);
+    let scale = 10u64.pow(decimals);
+    let scaled = if value.is_finite() { (value * scale as f64).round() } else { 0.0 };
+    // Saturating float-to-int conversion keeps absurd inputs bounded.
+    let v = scaled as i64;
+    let sign = if v < 0 { "-" } else { "" };
+    let a = v.unsigned_abs();
+    let (whole, frac) = (a / scale, a % scale);
+    if decimals == 0 {
+        format!("{sign}{whole}{unit}")
+    } else {
+        format!("{sign}{whole}.{frac:0width$}{unit}", width = decimals as usize)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -293,5 +314,21 @@ mod tests {
         let items = [item(0, 5.0, 1.0), item(1, -3.0, 100.0)];
         assert_eq!(domain(&items), Some(Window { start: -3.0, end: 97.0 }));
         assert_eq!(domain(&[]), None);
+    }
+
+    #[test]
+    fn css_lengths_are_rounded_like_float_formatting() {
+        assert_eq!(css_len(12.34, 1, "px"), "12.3px");
+        assert_eq!(css_len(12.36, 1, "px"), "12.4px");
+        assert_eq!(css_len(-0.04, 1, "px"), "0.0px");
+        assert_eq!(css_len(-3.25, 2, "%"), "-3.25%");
+        assert_eq!(css_len(7.0, 0, "px"), "7px");
+        assert_eq!(css_len(99.999, 2, "%"), "100.00%");
+        assert_eq!(css_len(f64::NAN, 1, "px"), "0.0px");
+        assert_eq!(css_len(f64::INFINITY, 1, "px"), "0.0px");
+        for k in -2000..2000 {
+            let x = k as f64 * 0.37;
+            assert_eq!(css_len(x, 1, "px"), format!("{:.1}px", (x * 10.0).round() / 10.0 + 0.0), "{x}");
+        }
     }
 }

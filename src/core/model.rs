@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// A user-interface and content language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     De,
@@ -47,6 +48,7 @@ impl Lang {
 
 /// A text in both languages.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     pub de: String,
@@ -64,6 +66,7 @@ impl Text {
 
 /// What kind of actor an id names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum ActorKind {
     /// A state, id = ISO 3166-1 alpha-2 code in lower case.
@@ -75,8 +78,11 @@ pub enum ActorKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Actor {
+    /// A lower-case slug, used by events' `actors` and the `actor` URL parameter.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9_-]{1,80}$")))]
     pub id: String,
     pub kind: ActorKind,
     pub name: Text,
@@ -84,6 +90,7 @@ pub struct Actor {
 
 /// The thematic categories an event belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
     Diplomacy,
@@ -119,9 +126,11 @@ impl Category {
 
 /// Where an event happened.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Place {
     /// A slug, used by the `place` URL parameter (e.g. `baku`).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9_-]{1,80}$")))]
     pub id: String,
     pub name: Text,
     /// Latitude in degrees north, when the place is a point.
@@ -134,11 +143,13 @@ pub struct Place {
 
 /// A published source for an event.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     pub title: String,
     pub publisher: String,
     /// An `http` or `https` URL; anything else is rejected by validation.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://")))]
     pub url: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<PartialDate>,
@@ -146,6 +157,7 @@ pub struct Source {
 
 /// How one event relates to another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Relation {
     /// This event comes after, and because of, the other.
@@ -170,6 +182,7 @@ impl Relation {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Related {
     pub id: String,
@@ -178,6 +191,7 @@ pub struct Related {
 
 /// How well an event is attested.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum Confidence {
     /// A source beyond the analysed article confirms it.
@@ -188,9 +202,12 @@ pub enum Confidence {
 
 /// One dated event.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Event {
-    /// Stable slug, unique in the dataset.
+    /// Stable id, unique in the dataset (it appears in shareable URLs as `event=ID`): a lower-case
+    /// slug of a-z, 0-9, `-` and `_`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9_-]{1,80}$")))]
     pub id: String,
     /// When it happened (or began), as precisely as known: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     pub date: PartialDate,
@@ -205,7 +222,9 @@ pub struct Event {
     /// Ids into the dataset's actor table.
     pub actors: Vec<String>,
     pub categories: Vec<Category>,
+    /// Lower-case slugs, used by the `tag` URL parameter.
     #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(inner(regex(pattern = r"^[a-z0-9_-]{1,80}$"))))]
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<Place>,
@@ -229,6 +248,7 @@ impl Event {
 
 /// A whole dataset: the actors table and the events.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Dataset {
     /// The dataset's name, shown as the widget's heading.
@@ -236,6 +256,22 @@ pub struct Dataset {
     #[serde(default)]
     pub actors: Vec<Actor>,
     pub events: Vec<Event>,
+}
+
+/// The dataset's JSON Schema (draft 2020-12), generated from these types. The published copy is
+/// `www/timeline.schema.json`; a test keeps it equal to this.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn json_schema() -> String {
+    let mut schema = schemars::schema_for!(Dataset);
+    schema.insert("title".into(), "Timeline explorer dataset".into());
+    schema.insert(
+        "description".into(),
+        "A dataset for the timeline explorer. Beyond this schema, validation also requires: unique event and \
+         actor ids; actor ids named by events that exist in the actors table; an end on or after the start; \
+         at least one category and one source per event; latitude and longitude in range."
+            .into(),
+    );
+    serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n"
 }
 
 impl Dataset {
@@ -249,5 +285,40 @@ impl Dataset {
 
     pub fn event_index(&self, id: &str) -> Option<usize> {
         self.events.iter().position(|e| e.id == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PUBLISHED: &str = "www/timeline.schema.json";
+
+    /// Regenerate with `UPDATE_SCHEMA=1 cargo test json_schema`.
+    #[test]
+    fn the_published_json_schema_matches_the_rust_types() {
+        let fresh = json_schema();
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(PUBLISHED);
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(&path, &fresh).unwrap();
+        }
+        let published = std::fs::read_to_string(&path).unwrap_or_default();
+        assert!(published == fresh, "{PUBLISHED} is stale: run `UPDATE_SCHEMA=1 cargo test json_schema`");
+    }
+
+    #[test]
+    fn the_json_schema_requires_what_the_parser_requires() {
+        let schema: serde_json::Value = serde_json::from_str(&json_schema()).unwrap();
+        let event = &schema["$defs"]["Event"];
+        let required: Vec<&str> = event["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+        for field in ["id", "date", "title", "summary", "actors", "categories", "sources", "confidence"] {
+            assert!(required.contains(&field), "{field} is required");
+        }
+        for optional in ["end", "approximate", "tags", "place", "related"] {
+            assert!(!required.contains(&optional), "{optional} is optional");
+        }
+        assert_eq!(event["additionalProperties"], false, "unknown fields are rejected");
+        assert_eq!(schema["$defs"]["Category"]["enum"], serde_json::json!(["diplomacy", "military", "energy", "transport", "analysis"]));
+        assert_eq!(schema["$defs"]["PartialDate"]["type"], "string");
     }
 }

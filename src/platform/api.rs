@@ -15,30 +15,6 @@ use crate::ui::{mount_widget, Control, DataSource, WidgetOptions};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
-static HOOK: std::sync::Once = std::sync::Once::new();
-
-/// Installs the panic hook once: a panic shows a message inside every widget on the page
-/// (instead of a frozen box) and is logged to the console.
-fn install_panic_hook() {
-    HOOK.call_once(|| {
-        std::panic::set_hook(Box::new(|info| {
-            console_error_panic_hook::hook(info);
-            show_crash(&info.to_string());
-        }));
-    });
-}
-
-fn show_crash(detail: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
-    let Ok(roots) = doc.query_selector_all(".tl-root") else { return };
-    for k in 0..roots.length() {
-        let Some(node) = roots.item(k) else { continue };
-        let Ok(root) = node.dyn_into::<web_sys::Element>() else { continue };
-        let lang = if root.closest("[lang|=de]").ok().flatten().is_some() { Lang::De } else { Lang::En };
-        let _ = crate::platform::browser::render_crash(&root, lang, detail);
-    }
-}
-
 /// Options for [`mount`], as a plain JS object.
 #[derive(Default, serde::Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -63,13 +39,14 @@ thread_local! {
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
-fn keep(unmount: Box<dyn std::any::Any>) -> u32 {
+fn keep(host: &web_sys::HtmlElement, unmount: Box<dyn std::any::Any>) -> u32 {
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id + 1);
         id
     });
     MOUNTED.with(|m| m.borrow_mut().insert(id, unmount));
+    super::crash::watch(id, host.clone().into());
     id
 }
 
@@ -114,6 +91,7 @@ impl TimelineHandle {
         self.control.on_select.borrow_mut().clear();
         *self.control.state.borrow_mut() = None;
         // Dropping the unmount handle removes the widget's DOM and disposes its reactive owner.
+        super::crash::forget(self.id);
         let taken = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
         drop(taken);
     }
@@ -122,7 +100,7 @@ impl TimelineHandle {
 /// Mounts a widget into `element`. Options: `{ src?, data?, state?, lang?, urlPrefix? }`.
 #[wasm_bindgen]
 pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<TimelineHandle, JsError> {
-    install_panic_hook();
+    super::crash::install();
     let opts: JsOptions = if options.is_undefined() || options.is_null() {
         JsOptions::default()
     } else {
@@ -139,6 +117,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<Timeline
     };
     let state = if url_mode == UrlMode::Off { Some(opts.state.unwrap_or_default()) } else { opts.state };
     let control = Control::default();
+    let host = element.clone();
     let unmount = mount_widget(
         element,
         WidgetOptions {
@@ -150,7 +129,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<Timeline
             control: control.clone(),
         },
     );
-    Ok(TimelineHandle { control, id: keep(unmount) })
+    Ok(TimelineHandle { control, id: keep(&host, unmount) })
 }
 
 /// Mounts the standalone view: the widget owns the page URL, with heading and embed snippets.
@@ -166,9 +145,10 @@ pub fn mount_embedded(element: web_sys::HtmlElement) -> TimelineHandle {
 }
 
 fn mount_own_url(element: web_sys::HtmlElement, chrome: bool) -> TimelineHandle {
-    install_panic_hook();
+    super::crash::install();
     element.set_inner_html("");
     let control = Control::default();
+    let host = element.clone();
     let unmount = mount_widget(
         element,
         WidgetOptions {
@@ -180,5 +160,5 @@ fn mount_own_url(element: web_sys::HtmlElement, chrome: bool) -> TimelineHandle 
             control: control.clone(),
         },
     );
-    TimelineHandle { control, id: keep(unmount) }
+    TimelineHandle { control, id: keep(&host, unmount) }
 }

@@ -76,24 +76,3 @@ pub fn focus_first(root: &web_sys::Element, selector: &str) -> bool {
         _ => false,
     }
 }
-
-/// Replaces a widget's content with a crash message (built with text nodes only).
-pub fn render_crash(root: &web_sys::Element, lang: crate::core::model::Lang, detail: &str) -> Result<(), JsValue> {
-    use crate::core::i18n::{t, Key};
-    let doc = root.owner_document().ok_or("no document")?;
-    let box_ = doc.create_element("div")?;
-    box_.set_class_name("tl-error tl-crash");
-    box_.set_attribute("role", "alert")?;
-    let strong = doc.create_element("strong")?;
-    strong.set_text_content(Some(t(lang, Key::Crashed)));
-    let p = doc.create_element("p")?;
-    p.set_text_content(Some(t(lang, Key::ReportIt)));
-    let pre = doc.create_element("pre")?;
-    pre.set_text_content(Some(&detail.chars().take(2000).collect::<String>()));
-    box_.append_child(&strong)?;
-    box_.append_child(&p)?;
-    box_.append_child(&pre)?;
-    root.set_text_content(None);
-    root.append_child(&box_)?;
-    Ok(())
-}

@@ -162,9 +162,15 @@ fn App(
     let lang = Memo::new(move |_| forced_lang.unwrap_or_else(|| state.with(|s| s.lang).unwrap_or(browser_lang)));
     let filter_part = Memo::new(move |_| state.with(ViewState::filter_part));
     let s2 = session.clone();
-    let filtered = Memo::new(move |_| filter_part.with(|f| Arc::new(s2.explorer.filter(f))));
-    let s3 = session.clone();
-    let facets = Memo::new(move |_| filter_part.with(|f| Arc::new(s3.explorer.facets(f))));
+    // One pass over the events gives both the passing events and the facet counts.
+    let results = Memo::new(move |_| {
+        filter_part.with(|f| {
+            let (passing, counts) = s2.explorer.filter_and_facets(f);
+            (Arc::new(passing), Arc::new(counts))
+        })
+    });
+    let filtered = Memo::new(move |_| results.with(|r| r.0.clone()));
+    let facets = Memo::new(move |_| results.with(|r| r.1.clone()));
     let store = Store {
         session: StoredValue::new(session.clone()),
         state,

@@ -3,11 +3,12 @@
 use super::{use_store, Step};
 use crate::core::date::PartialDate;
 use crate::core::i18n::{category_name, t, Key};
+use crate::core::filter::FacetCounts;
 use crate::core::model::{Category, Lang};
 use crate::core::session::Session;
 use crate::core::viewstate::ViewState;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 #[component]
 pub fn FilterPanel() -> impl IntoView {
@@ -45,21 +46,24 @@ pub fn FilterPanel() -> impl IntoView {
     }
 }
 
-/// The values of one facet as (id, label, count, checked).
-fn facet_rows(session: &Session, store: &super::Store, param: &str, lang: Lang) -> Vec<(String, String, usize, bool)> {
-    let state = store.state.read_untracked();
-    store.facets.with(|f| match param {
-        "cat" => f.categories.iter()
-            .map(|(c, n)| (c.code().to_string(), category_name(lang, *c).to_string(), *n, state.cat.contains(c)))
-            .collect(),
-        "actor" => f.actors.iter()
-            .map(|(id, n)| (id.clone(), session.actor_name(id, lang), *n, state.actor.contains(id)))
-            .collect(),
-        "tag" => f.tags.iter().map(|(id, n)| (id.clone(), format!("#{id}"), *n, state.tag.contains(id))).collect(),
-        _ => f.places.iter()
-            .map(|(id, n)| (id.clone(), session.place_name(id, lang), *n, state.place.contains(id)))
-            .collect(),
-    })
+/// The values of one facet with their counts, in display order (see `FacetCounts`).
+fn facet_counts(counts: &FacetCounts, param: &str) -> Vec<(String, usize)> {
+    match param {
+        "cat" => counts.categories.iter().map(|(c, n)| (c.code().to_string(), *n)).collect(),
+        "actor" => counts.actors.clone(),
+        "tag" => counts.tags.clone(),
+        _ => counts.places.clone(),
+    }
+}
+
+/// A facet value's label in `lang`.
+fn facet_label(session: &Session, param: &str, id: &str, lang: Lang) -> String {
+    match param {
+        "cat" => Category::from_code(id).map(|c| category_name(lang, c).to_string()).unwrap_or_default(),
+        "actor" => session.actor_name(id, lang),
+        "tag" => format!("#{id}"),
+        _ => session.place_name(id, lang),
+    }
 }
 
 fn toggle(set: &mut BTreeSet<String>, id: &str, on: bool) {
@@ -71,6 +75,9 @@ fn toggle(set: &mut BTreeSet<String>, id: &str, on: bool) {
 }
 
 /// One facet: a checkbox per value with the count of events it would show.
+///
+/// Rows are keyed by value: a filter change updates counts and order in place instead of
+/// rebuilding the list.
 #[component]
 fn Facet(
     /// The facet's heading.
@@ -90,24 +97,28 @@ fn Facet(
             _ => s.place.iter().cloned().collect(),
         })
     });
+    let counts = Memo::new(move |_| store.facets.with(|f| facet_counts(f, param)));
+    let by_id = Memo::new(move |_| counts.with(|c| c.iter().cloned().collect::<HashMap<String, usize>>()));
     view! {
         <fieldset class="tl-facet" data-facet=param>
             <legend>{move || t(lang.get(), title)}</legend>
             <ul class="tl-facet-list">
-                {move || {
-                    let l = lang.get();
-                    // Re-render only when the counts or this facet's own selection change,
-                    // not on zooming, panning or selecting an event.
-                    selection.track();
-                    facet_rows(&session, &store, param, l).into_iter().map(|(id, label, count, checked)| {
-                        let id2 = id.clone();
+                <For
+                    each=move || counts.with(|c| c.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>())
+                    key=|id: &String| id.clone()
+                    children=move |id: String| {
+                        let session = session.clone();
+                        let (i1, i2, i3, i4) = (id.clone(), id.clone(), id.clone(), id.clone());
+                        let count = move || by_id.with(|m| m.get(&i1).copied().unwrap_or(0));
+                        let count2 = count.clone();
                         view! {
                             <li>
-                                <label class:tl-zero=count == 0>
-                                    <input type="checkbox" name=name.clone() value=id.clone() prop:checked=checked
+                                <label class:tl-zero=move || count2() == 0>
+                                    <input type="checkbox" name=name.clone() value=id
+                                        prop:checked=move || selection.with(|s| s.contains(&i2))
                                         on:change=move |ev| {
                                             let on = event_target_checked(&ev);
-                                            let id = id2.clone();
+                                            let id = i3.clone();
                                             store.update(Step::Push, |s| match param {
                                                 "cat" => if let Some(c) = Category::from_code(&id) {
                                                     if on { s.cat.insert(c); } else { s.cat.remove(&c); }
@@ -117,13 +128,13 @@ fn Facet(
                                                 _ => toggle(&mut s.place, &id, on),
                                             });
                                         } />
-                                    <span>{label}</span>
+                                    <span>{move || facet_label(&session, param, &i4, lang.get())}</span>
                                     <span class="tl-facet-count">{count}</span>
                                 </label>
                             </li>
                         }
-                    }).collect::<Vec<_>>()
-                }}
+                    }
+                />
             </ul>
         </fieldset>
     }

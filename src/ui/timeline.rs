@@ -4,7 +4,7 @@
 
 use super::{use_store, Step, Store};
 use crate::core::i18n::{category_name, cluster_label, t, Key};
-use crate::core::layout::{density, domain};
+use crate::core::layout::{css_len, density, domain};
 use crate::core::scale::Window;
 use crate::core::scene::{neighbour, Frame, reveal, scene, set_window, window_for, LaneKey, Mark, MarkKind, Scene};
 use crate::core::ticks::{format_span, ticks};
@@ -12,6 +12,9 @@ use crate::platform::browser;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::collections::HashMap;
+
+/// Clusters with more members than this list no ids in `data-event-ids`, only `data-count`.
+const MAX_LISTED_IDS: usize = 100;
 
 /// Pointers currently down on the timeline, for drag and pinch.
 #[derive(Default)]
@@ -206,7 +209,7 @@ pub fn Timeline() -> impl IntoView {
             on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
             on:pointercancel=on_up on:keydown=on_key>
             <Axis window=window width=width />
-            <div class="tl-lanes" role="list" style:height=move || format!("{}px", scene_memo.with(|s| s.height))>
+            <div class="tl-lanes" role="list" style:height=move || css_len(scene_memo.with(|s| s.height), 0, "px")>
                 {
                     let s6 = session.clone();
                     move || scene_memo.with(|sc| {
@@ -218,8 +221,8 @@ pub fn Timeline() -> impl IntoView {
                                 LaneKey::All => String::new(),
                             };
                             view! {
-                                <div class="tl-lane" role="presentation" style:top=format!("{}px", lane.y)
-                                    style:height=format!("{}px", lane.height) style:position="absolute" style:left="0" style:right="0">
+                                <div class="tl-lane" role="presentation" style:top=css_len(lane.y, 1, "px")
+                                    style:height=css_len(lane.height, 1, "px") style:position="absolute" style:left="0" style:right="0">
                                     <span class="tl-lane-label">{label} " (" {lane.count} ")"</span>
                                 </div>
                             }
@@ -259,7 +262,7 @@ fn Axis(
             {move || {
                 let w = width.get();
                 ticks(&window.get(), w, store.lang.get()).into_iter().map(|tk| view! {
-                    <span class="tl-tick" class:tl-major=tk.major style:left=format!("{:.1}px", tk.x)>{tk.label}</span>
+                    <span class="tl-tick" class:tl-major=tk.major style:left=css_len(tk.x, 1, "px")>{tk.label}</span>
                 }).collect::<Vec<_>>()
             }}
         </div>
@@ -287,10 +290,10 @@ fn MarkView(
     let k3 = key.clone();
     let k4 = key.clone();
     let pos = move |f: fn(&(f64, f64, f64, f64)) -> f64, k: &str| geometry.with(|g| g.get(k).map(f).unwrap_or(0.0));
-    let left = move || format!("{:.1}px", pos(|g| g.0, &key));
-    let top = move || format!("{:.1}px", pos(|g| g.1, &k2));
-    let width = move || format!("{:.1}px", pos(|g| g.2, &k3));
-    let bar = move || format!("{:.1}px", pos(|g| g.3, &k4).max(4.0));
+    let left = move || css_len(pos(|g| g.0, &key), 1, "px");
+    let top = move || css_len(pos(|g| g.1, &k2), 1, "px");
+    let width = move || css_len(pos(|g| g.2, &k3), 1, "px");
+    let bar = move || css_len(pos(|g| g.3, &k4).max(4.0), 1, "px");
     let lang = store.lang;
     let session = store.session();
     match mark.kind {
@@ -330,7 +333,10 @@ fn MarkView(
         }
         MarkKind::Cluster { events, start, end } => {
             let n = events.len();
-            let ids = events.iter().map(|&i| session.dataset.events[i].id.as_str()).collect::<Vec<_>>().join(" ");
+            // Member ids for scripts and tests; a big cluster (thousands of events in a large
+            // dataset) carries only its count, so redrawing it stays cheap.
+            let ids = (n <= MAX_LISTED_IDS)
+                .then(|| events.iter().map(|&i| session.dataset.events[i].id.as_str()).collect::<Vec<_>>().join(" "));
             view! {
                 <button type="button" class="tl-cluster" role="listitem" data-event-ids=ids data-count=n
                     aria-label=move || cluster_label(lang.get(), n)
@@ -413,7 +419,7 @@ fn Overview(
         <div class="tl-overview" node_ref=strip role="slider" tabindex="0"
             aria-label=move || t(lang.get(), Key::OverviewLabel)
             aria-valuemin="0" aria-valuemax="100"
-            aria-valuenow=move || format!("{:.0}", brush_pos().0)
+            aria-valuenow=move || css_len(brush_pos().0, 0, "")
             aria-valuetext=move || {
                 let w = window.get();
                 let (a, b) = w.to_span();
@@ -429,12 +435,12 @@ fn Overview(
                 let n = bins.len().max(1) as f64;
                 bins.iter().enumerate().filter(|(_, c)| **c > 0).map(|(k, c)| view! {
                     <span class="tl-overview-bar"
-                        style:left=format!("{:.2}%", k as f64 / n * 100.0)
-                        style:width=format!("{:.2}%", 100.0 / n)
-                        style:height=format!("{:.0}%", (*c as f64 / max * 100.0).max(8.0))></span>
+                        style:left=css_len(k as f64 / n * 100.0, 2, "%")
+                        style:width=css_len(100.0 / n, 2, "%")
+                        style:height=css_len((*c as f64 / max * 100.0).max(8.0), 0, "%")></span>
                 }).collect::<Vec<_>>()
             }}
-            <span class="tl-brush" style:left=move || format!("{:.2}%", brush_pos().0) style:width=move || format!("{:.2}%", brush_pos().1)></span>
+            <span class="tl-brush" style:left=move || css_len(brush_pos().0, 2, "%") style:width=move || css_len(brush_pos().1, 2, "%")></span>
         </div>
     }
 }
