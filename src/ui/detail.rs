@@ -2,7 +2,7 @@
 //! (http/https links only) and related events.
 
 use super::text::Highlighted;
-use super::{use_store, Step};
+use super::{use_store, Step, tr};
 use crate::core::date::Precision;
 use crate::core::i18n::{category_name, relation_name, t, Key};
 use crate::core::model::Confidence;
@@ -54,7 +54,7 @@ pub fn DetailPanel() -> impl IntoView {
     view! {
         <aside class="tl-detail" node_ref=root aria-labelledby=heading_id.clone() on:keydown=on_key>
             <button type="button" class="tl-close" on:click=move |_| close()
-                aria-label=move || t(lang.get(), Key::Close)>"×"</button>
+                aria-label=tr(lang, Key::Close)>"×"</button>
             {move || {
                 let id = selected.get()?;
                 let e = session.dataset.event(&id)?.clone();

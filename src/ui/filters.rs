@@ -1,8 +1,8 @@
 //! The filter panel: search, facets with live counts, the date range, and "clear all".
 
-use super::{use_store, Step};
+use super::{use_store, Step, tr};
 use crate::core::date::PartialDate;
-use crate::core::i18n::{category_name, t, Key};
+use crate::core::i18n::{category_name, Key};
 use crate::core::filter::FacetCounts;
 use crate::core::model::{Category, Lang};
 use crate::core::session::Session;
@@ -18,11 +18,11 @@ pub fn FilterPanel() -> impl IntoView {
     let q = Memo::new(move |_| store.state.with(|s| s.q.clone()));
     let is_default = Memo::new(move |_| store.state.with(|s| s.filter_part() == ViewState::default()));
     view! {
-        <section class="tl-filters" aria-label=move || t(lang.get(), Key::Filters)>
+        <section class="tl-filters" aria-label=tr(lang, Key::Filters)>
             <div>
-                <label for=search_id.clone()>{move || t(lang.get(), Key::Search)}</label>
+                <label for=search_id.clone()>{tr(lang, Key::Search)}</label>
                 <input type="search" id=search_id class="tl-search" autocomplete="off" maxlength="200"
-                    placeholder=move || t(lang.get(), Key::SearchPlaceholder)
+                    placeholder=tr(lang, Key::SearchPlaceholder)
                     prop:value=move || q.get()
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
@@ -35,7 +35,7 @@ pub fn FilterPanel() -> impl IntoView {
                     *s = ViewState::default();
                     (s.span, s.group, s.view, s.lang) = keep;
                 })>
-                {move || t(lang.get(), Key::ClearAll)}
+                {tr(lang, Key::ClearAll)}
             </button>
             <Facet title=Key::Categories param="cat" />
             <Facet title=Key::Actors param="actor" />
@@ -101,7 +101,7 @@ fn Facet(
     let by_id = Memo::new(move |_| counts.with(|c| c.iter().cloned().collect::<HashMap<String, usize>>()));
     view! {
         <fieldset class="tl-facet" data-facet=param>
-            <legend>{move || t(lang.get(), title)}</legend>
+            <legend>{tr(lang, title)}</legend>
             <ul class="tl-facet-list">
                 <For
                     each=move || counts.with(|c| c.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>())
@@ -155,7 +155,7 @@ fn DateRange() -> impl IntoView {
         let invalid = RwSignal::new(false);
         view! {
             <input type="text" id=id inputmode="numeric" class="tl-date" data-bound=which maxlength="10"
-                placeholder=move || t(lang.get(), Key::DateHint)
+                placeholder=tr(lang, Key::DateHint)
                 aria-invalid=move || invalid.get().then_some("true")
                 prop:value=move || current.get()
                 on:change=move |ev| {
@@ -174,11 +174,11 @@ fn DateRange() -> impl IntoView {
     };
     view! {
         <fieldset class="tl-facet">
-            <legend>{move || t(lang.get(), Key::DateRange)}</legend>
+            <legend>{tr(lang, Key::DateRange)}</legend>
             <div class="tl-range">
-                <label for=from_id.clone()>{move || t(lang.get(), Key::From)}</label>
+                <label for=from_id.clone()>{tr(lang, Key::From)}</label>
                 {field("from", from_id.clone())}
-                <label for=to_id.clone()>{move || t(lang.get(), Key::To)}</label>
+                <label for=to_id.clone()>{tr(lang, Key::To)}</label>
                 {field("to", to_id.clone())}
             </div>
         </fieldset>

@@ -2,7 +2,7 @@
 //! timeline for screen readers and small screens.
 
 use super::text::Highlighted;
-use super::{use_store, Step};
+use super::{use_store, Step, tr};
 use crate::core::i18n::{t, Key};
 use crate::core::ticks::format_span;
 use leptos::prelude::*;
@@ -25,9 +25,9 @@ pub fn ListView() -> impl IntoView {
     view! {
         <Show
             when=move || store.filtered.with(|f| !f.is_empty())
-            fallback=move || view! { <p class="tl-empty">{move || t(lang.get(), Key::NoResults)}</p> }
+            fallback=move || view! { <p class="tl-empty">{tr(lang, Key::NoResults)}</p> }
         >
-            <ol class="tl-list" aria-label=move || t(lang.get(), Key::ListLabel)>
+            <ol class="tl-list" aria-label=tr(lang, Key::ListLabel)>
                 <For
                     each=move || store.filtered.with(|f| f.iter().copied().take(shown.get()).collect::<Vec<_>>())
                     key=|i| *i

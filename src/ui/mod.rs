@@ -15,6 +15,7 @@ mod toolbar;
 
 pub use app::{mount_widget, Control, DataSource, WidgetOptions};
 
+use crate::core::i18n::{t, Key};
 use crate::core::filter::FacetCounts;
 use crate::core::model::Lang;
 use crate::core::session::Session;
@@ -73,6 +74,14 @@ impl Store {
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.uid.get_value())
     }
+}
+
+/// A UI string that follows the widget's language.
+///
+/// Every label goes through this one function, so the whole UI shares a single reactive text
+/// type instead of one closure type (and one copy of the rendering code) per label.
+pub fn tr(lang: Memo<Lang>, key: Key) -> Signal<&'static str> {
+    Signal::derive(move || t(lang.get(), key))
 }
 
 /// The store of the widget this component belongs to.

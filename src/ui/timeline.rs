@@ -2,7 +2,7 @@
 //! from [`crate::core::scene`]; this component maps them to elements and turns wheel, pointer,
 //! touch and key input into new windows via the pure [`Window`] maths.
 
-use super::{use_store, Step, Store};
+use super::{use_store, Step, Store, tr};
 use crate::core::i18n::{category_name, cluster_label, t, Key};
 use crate::core::layout::{css_len, density, domain};
 use crate::core::scale::Window;
@@ -191,20 +191,20 @@ pub fn Timeline() -> impl IntoView {
     let fit = move |_| store.update(Step::Push, |s| s.span = None);
     let help_id = store.id("timeline-help");
     view! {
-        <div class="tl-controls" role="group" aria-label=move || t(lang.get(), Key::TimelineView)>
+        <div class="tl-controls" role="group" aria-label=tr(lang, Key::TimelineView)>
             <button type="button" data-action="zoom-in" on:click=move |_| zoom(0.6, 0.5)
-                aria-label=move || t(lang.get(), Key::ZoomIn) title=move || t(lang.get(), Key::ZoomIn)>"+"</button>
+                aria-label=tr(lang, Key::ZoomIn) title=tr(lang, Key::ZoomIn)>"+"</button>
             <button type="button" data-action="zoom-out" on:click=move |_| zoom(1.0 / 0.6, 0.5)
-                aria-label=move || t(lang.get(), Key::ZoomOut) title=move || t(lang.get(), Key::ZoomOut)>"−"</button>
+                aria-label=tr(lang, Key::ZoomOut) title=tr(lang, Key::ZoomOut)>"−"</button>
             <button type="button" data-action="pan-earlier" on:click=move |_| set_w(window.get_untracked().pan_frac(-0.3), Step::Replace)
-                aria-label=move || t(lang.get(), Key::PanEarlier) title=move || t(lang.get(), Key::PanEarlier)>"←"</button>
+                aria-label=tr(lang, Key::PanEarlier) title=tr(lang, Key::PanEarlier)>"←"</button>
             <button type="button" data-action="pan-later" on:click=move |_| set_w(window.get_untracked().pan_frac(0.3), Step::Replace)
-                aria-label=move || t(lang.get(), Key::PanLater) title=move || t(lang.get(), Key::PanLater)>"→"</button>
-            <button type="button" data-action="fit" on:click=fit>{move || t(lang.get(), Key::Fit)}</button>
+                aria-label=tr(lang, Key::PanLater) title=tr(lang, Key::PanLater)>"→"</button>
+            <button type="button" data-action="fit" on:click=fit>{tr(lang, Key::Fit)}</button>
         </div>
-        <p id=help_id.clone() class="tl-visually-hidden">{move || t(lang.get(), Key::TimelineHelp)}</p>
+        <p id=help_id.clone() class="tl-visually-hidden">{tr(lang, Key::TimelineHelp)}</p>
         <div class="tl-timeline" node_ref=container tabindex="0" role="region"
-            aria-label=move || t(lang.get(), Key::TimelineLabel) aria-describedby=help_id
+            aria-label=tr(lang, Key::TimelineLabel) aria-describedby=help_id
             class:tl-dragging=move || dragging.get()
             on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
             on:pointercancel=on_up on:keydown=on_key>
@@ -417,7 +417,7 @@ fn Overview(
     };
     view! {
         <div class="tl-overview" node_ref=strip role="slider" tabindex="0"
-            aria-label=move || t(lang.get(), Key::OverviewLabel)
+            aria-label=tr(lang, Key::OverviewLabel)
             aria-valuemin="0" aria-valuemax="100"
             aria-valuenow=move || css_len(brush_pos().0, 0, "")
             aria-valuetext=move || {

@@ -1,6 +1,6 @@
 //! The toolbar: language, view, lanes, copy link, export and embed snippets.
 
-use super::{use_store, Step};
+use super::{use_store, Step, tr};
 use crate::core::export::{embed_snippets, file_name, to_csv, to_ics, to_json};
 use crate::core::i18n::{t, Key};
 use crate::core::model::Lang;
@@ -42,7 +42,7 @@ pub fn Toolbar(
     };
     view! {
         <div class="tl-toolbar">
-            <div class="tl-segmented" role="group" aria-label=move || t(lang.get(), Key::Language)>
+            <div class="tl-segmented" role="group" aria-label=tr(lang, Key::Language)>
                 {Lang::ALL.into_iter().map(|l| view! {
                     <button type="button" lang=l.code() data-lang=l.code()
                         aria-pressed=move || (lang.get() == l).to_string()
@@ -51,36 +51,36 @@ pub fn Toolbar(
                     </button>
                 }).collect::<Vec<_>>()}
             </div>
-            <div class="tl-segmented" role="group" aria-label=move || t(lang.get(), Key::View)>
+            <div class="tl-segmented" role="group" aria-label=tr(lang, Key::View)>
                 <button type="button" data-view="timeline" aria-pressed=move || (view_mode.get() == View::Timeline).to_string()
                     on:click=move |_| store.update(Step::Push, |s| s.view = View::Timeline)>
-                    {move || t(lang.get(), Key::TimelineView)}
+                    {tr(lang, Key::TimelineView)}
                 </button>
                 <button type="button" data-view="list" aria-pressed=move || (view_mode.get() == View::List).to_string()
                     on:click=move |_| store.update(Step::Push, |s| s.view = View::List)>
-                    {move || t(lang.get(), Key::ListView)}
+                    {tr(lang, Key::ListView)}
                 </button>
             </div>
-            <label for=lanes_for>{move || t(lang.get(), Key::Lanes)}
+            <label for=lanes_for>{tr(lang, Key::Lanes)}
                 <select id=lanes_id class="tl-lanes-select"
                     on:change=move |ev| {
                         let g = match event_target_value(&ev).as_str() { "category" => Group::Category, "actor" => Group::Actor, _ => Group::None };
                         store.update(Step::Push, |s| s.group = g);
                     }>
-                    <option value="none" selected=move || group.get() == Group::None>{move || t(lang.get(), Key::LanesNone)}</option>
-                    <option value="category" selected=move || group.get() == Group::Category>{move || t(lang.get(), Key::LanesCategory)}</option>
-                    <option value="actor" selected=move || group.get() == Group::Actor>{move || t(lang.get(), Key::LanesActor)}</option>
+                    <option value="none" selected=move || group.get() == Group::None>{tr(lang, Key::LanesNone)}</option>
+                    <option value="category" selected=move || group.get() == Group::Category>{tr(lang, Key::LanesCategory)}</option>
+                    <option value="actor" selected=move || group.get() == Group::Actor>{tr(lang, Key::LanesActor)}</option>
                 </select>
             </label>
-            <button type="button" class="tl-copy" on:click=copy>{move || t(lang.get(), Key::CopyLink)}</button>
-            <span class="tl-segmented" role="group" aria-label=move || t(lang.get(), Key::Export)>
+            <button type="button" class="tl-copy" on:click=copy>{tr(lang, Key::CopyLink)}</button>
+            <span class="tl-segmented" role="group" aria-label=tr(lang, Key::Export)>
                 <button type="button" data-export="json" on:click=move |_| export("json")>{move || format!("{} {}", t(lang.get(), Key::Export), t(lang.get(), Key::ExportJson))}</button>
-                <button type="button" data-export="csv" on:click=move |_| export("csv")>{move || t(lang.get(), Key::ExportCsv)}</button>
-                <button type="button" data-export="ics" on:click=move |_| export("ics")>{move || t(lang.get(), Key::ExportIcs)}</button>
+                <button type="button" data-export="csv" on:click=move |_| export("csv")>{tr(lang, Key::ExportCsv)}</button>
+                <button type="button" data-export="ics" on:click=move |_| export("ics")>{tr(lang, Key::ExportIcs)}</button>
             </span>
             {chrome.then(|| view! {
                 <button type="button" class="tl-embed-toggle" aria-expanded=move || show_embed.get().to_string()
-                    on:click=move |_| show_embed.update(|v| *v = !*v)>{move || t(lang.get(), Key::Embed)}</button>
+                    on:click=move |_| show_embed.update(|v| *v = !*v)>{tr(lang, Key::Embed)}</button>
             })}
         </div>
         <Show when=move || show_embed.get()>
@@ -117,10 +117,10 @@ fn EmbedSnippets() -> impl IntoView {
     };
     view! {
         <div class="tl-embed">
-            <p>{move || t(lang.get(), Key::EmbedHelp)}</p>
-            <label>{move || t(lang.get(), Key::EmbedIframe)}
+            <p>{tr(lang, Key::EmbedHelp)}</p>
+            <label>{tr(lang, Key::EmbedIframe)}
                 <textarea readonly rows="3" class="tl-embed-iframe" prop:value=move || snippets().0></textarea></label>
-            <label>{move || t(lang.get(), Key::EmbedElement)}
+            <label>{tr(lang, Key::EmbedElement)}
                 <textarea readonly rows="3" class="tl-embed-element" prop:value=move || snippets().1></textarea></label>
         </div>
     }
