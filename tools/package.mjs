@@ -1,27 +1,38 @@
-// Writes pkg/package.json so that pkg/ is a publishable npm package of the widget.
-import { readFile, writeFile, copyFile } from 'node:fs/promises';
+// Makes pkg/ a publishable npm package of the widget: copies the custom element, its types and
+// the stylesheet next to wasm-bindgen's output and writes pkg/package.json. Fails loudly when a
+// file the package names is missing (tests/e2e/package.test.mjs checks the result with npm pack).
+import { readFile, writeFile, copyFile, access } from 'node:fs/promises';
 
-const cargo = await readFile(new URL('../Cargo.toml', import.meta.url), 'utf8');
+const root = new URL('../', import.meta.url);
+const cargo = await readFile(new URL('Cargo.toml', root), 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, 'm'))[1];
+
+// Files from www/ that belong in the package (the module imports its siblings by relative URL).
+for (const f of ['timeline-explorer.js', 'timeline-explorer.d.ts', 'timeline.css']) {
+  await copyFile(new URL(`www/${f}`, root), new URL(`pkg/${f}`, root));
+}
+await copyFile(new URL('README.md', root), new URL('pkg/README.md', root));
+
 const pkg = {
   name: 'timeline-explorer',
   version: field('version'),
   description: field('description'),
   license: field('license'),
+  keywords: ['timeline', 'widget', 'custom-element', 'webassembly', 'leptos', 'timelinejs'],
   type: 'module',
   main: './timeline_explorer.js',
+  module: './timeline_explorer.js',
   types: './timeline_explorer.d.ts',
   exports: {
     '.': { types: './timeline_explorer.d.ts', default: './timeline_explorer.js' },
-    './element': './timeline-explorer.js',
+    './element': { types: './timeline-explorer.d.ts', default: './timeline-explorer.js' },
     './style.css': './timeline.css',
     './timeline_explorer_bg.wasm': './timeline_explorer_bg.wasm',
+    './package.json': './package.json',
   },
   files: ['timeline_explorer.js', 'timeline_explorer.d.ts', 'timeline_explorer_bg.wasm',
-    'timeline_explorer_bg.wasm.d.ts', 'timeline-explorer.js', 'timeline.css'],
-  sideEffects: ['./timeline-explorer.js'],
+    'timeline_explorer_bg.wasm.d.ts', 'timeline-explorer.js', 'timeline-explorer.d.ts', 'timeline.css', 'README.md'],
+  sideEffects: ['./timeline-explorer.js', '*.css'],
 };
-await writeFile(new URL('../pkg/package.json', import.meta.url), JSON.stringify(pkg, null, 2) + '\n');
-for (const f of ['timeline-explorer.js', 'timeline.css']) {
-  try { await copyFile(new URL(`../www/${f}`, import.meta.url), new URL(`../pkg/${f}`, import.meta.url)); } catch {}
-}
+for (const f of pkg.files) await access(new URL(`pkg/${f}`, root));
+await writeFile(new URL('pkg/package.json', root), JSON.stringify(pkg, null, 2) + '\n');

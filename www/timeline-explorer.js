@@ -2,22 +2,30 @@
 //   <script type="module" src=".../timeline-explorer.js"></script>
 //   <timeline-explorer src="data.json" state="cat=military&lang=de" height="600px" theme="auto"></timeline-explorer>
 // Attributes: src (dataset URL), state (the shareable URL's query form), lang (de|en),
-// height (any CSS length), theme (light|dark|auto), url-prefix (opt in to mirroring the state into
-// the host URL as PREFIX-name parameters). A child <script type="application/json"> holds an inline
-// dataset. Attribute changes apply live; removing the element tears the widget down.
-// Events: `timeline-select` (detail: { id }) and `timeline-change` (detail: { state }).
+// height (a CSS length; a bare number means pixels), theme (light|dark|auto), url-prefix (opt in
+// to mirroring the state into the host URL as PREFIX-name parameters). A child
+// <script type="application/json"> holds an inline dataset (it wins over src).
+// Attribute changes apply live (lang and url-prefix keep the current view, src loads the new
+// dataset with the state attribute's view); removing the element tears the widget down with
+// nothing left listening. Moving it (remove and insert in one go) keeps it as it is.
+// Events: `timeline-select` (detail: { id }, "" when closed) and `timeline-change`
+// (detail: { state }). The JS handle is `element.handle` (null while loading the module).
 import init, { mount } from './timeline_explorer.js';
 
 const ready = init({ module_or_path: new URL('./timeline_explorer_bg.wasm', import.meta.url) });
+// A failed start is shown inside each element (see #fail); this only keeps it off the console twice.
+ready.catch(() => {});
 const styles = new URL('./timeline.css', import.meta.url).href;
 
-class TimelineExplorer extends HTMLElement {
+export class TimelineExplorerElement extends HTMLElement {
   static observedAttributes = ['src', 'state', 'lang', 'height', 'theme', 'url-prefix'];
 
   #handle = null;
-  #container = null;
+  #container;
   #generation = 0;
   #ownState = null;
+  #inline = null;
+  #observer = null;
 
   constructor() {
     super();
@@ -32,23 +40,36 @@ class TimelineExplorer extends HTMLElement {
 
   connectedCallback() {
     this.#applyLook();
-    this.#remount();
+    // An inline dataset may be filled in after the element is inserted (e.g. by a framework).
+    this.#observer ??= new MutationObserver(() => {
+      if (this.#inlineText() !== this.#inline) this.#remount(true);
+    });
+    this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
+    // Moved within the page: the widget is still there.
+    if (!this.#handle) this.#remount(false);
   }
 
   disconnectedCallback() {
-    this.#generation++;
-    this.#teardown();
+    this.#observer?.disconnect();
+    // Wait a moment: if the element is only being moved, it is connected again by then. (This
+    // also lets a `timeline-select` listener remove the element while the widget is busy.)
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.#generation++;
+      this.#teardown();
+    });
   }
 
   attributeChangedCallback(name, oldValue, value) {
     if (!this.isConnected || oldValue === value) return;
     if (name === 'height' || name === 'theme') return this.#applyLook();
     if (name === 'state' && this.#handle) {
-      // The widget reflecting its own state back into the attribute is not a change.
+      // The host reflecting the widget's own state back into the attribute is not a change.
       if (value === this.#ownState) return;
       return this.#handle.setState(value || '');
     }
-    this.#remount();
+    // A new dataset starts from the state attribute; a new language or URL prefix keeps the view.
+    this.#remount(name !== 'src');
   }
 
   /** The JS handle of the mounted widget (null while loading the module). */
@@ -57,12 +78,18 @@ class TimelineExplorer extends HTMLElement {
   }
 
   #applyLook() {
-    const height = this.getAttribute('height');
-    if (height) this.style.setProperty('--tl-height', height);
-    else this.style.removeProperty('--tl-height');
+    let height = (this.getAttribute('height') || '').trim();
+    if (/^\d+(\.\d+)?$/.test(height)) height += 'px';
+    if (height) this.#container.style.setProperty('--timeline-height', height);
+    else this.#container.style.removeProperty('--timeline-height');
     const theme = this.getAttribute('theme');
     if (theme === 'light' || theme === 'dark') this.#container.dataset.theme = theme;
     else delete this.#container.dataset.theme;
+  }
+
+  #inlineText() {
+    const script = this.querySelector(':scope > script[type="application/json"]');
+    return script ? script.textContent : null;
   }
 
   #teardown() {
@@ -71,25 +98,47 @@ class TimelineExplorer extends HTMLElement {
       this.#handle.free();
       this.#handle = null;
     }
+    this.#ownState = null;
     this.#container.replaceChildren();
   }
 
-  async #remount() {
+  #fail(err) {
+    const box = document.createElement('div');
+    box.className = 'tl-root';
+    const p = document.createElement('p');
+    p.className = 'tl-error';
+    p.setAttribute('role', 'alert');
+    p.textContent = `Die Zeitleiste konnte nicht gestartet werden. / The timeline could not start: ${err}`;
+    box.append(p);
+    this.#container.replaceChildren(box);
+  }
+
+  async #remount(keepView) {
     const generation = ++this.#generation;
-    await ready;
+    const view = keepView && this.#handle ? this.#handle.getState() : null;
+    try {
+      await ready;
+    } catch (err) {
+      if (generation === this.#generation) this.#fail(err);
+      return;
+    }
     if (generation !== this.#generation || !this.isConnected) return;
     this.#teardown();
-    const inline = this.querySelector('script[type="application/json"]');
+    this.#inline = this.#inlineText();
     const options = {
       src: this.getAttribute('src') || undefined,
-      data: inline ? inline.textContent : undefined,
-      state: this.getAttribute('state') || '',
+      data: this.#inline ?? undefined,
+      state: view ?? this.getAttribute('state') ?? undefined,
       lang: this.getAttribute('lang') || undefined,
       urlPrefix: this.getAttribute('url-prefix') || undefined,
     };
     const el = document.createElement('div');
     this.#container.append(el);
-    this.#handle = mount(el, options);
+    try {
+      this.#handle = mount(el, options);
+    } catch (err) {
+      return this.#fail(err);
+    }
     this.#handle.on('select', (id) => this.dispatchEvent(new CustomEvent('timeline-select', { detail: { id }, bubbles: true })));
     this.#handle.on('change', (state) => {
       this.#ownState = state;
@@ -98,4 +147,4 @@ class TimelineExplorer extends HTMLElement {
   }
 }
 
-if (!customElements.get('timeline-explorer')) customElements.define('timeline-explorer', TimelineExplorer);
+if (!customElements.get('timeline-explorer')) customElements.define('timeline-explorer', TimelineExplorerElement);

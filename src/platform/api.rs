@@ -15,6 +15,27 @@ use crate::ui::{mount_widget, Control, DataSource, WidgetOptions};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** Options for `mount`. Every field is optional; without `src` or `data` the built-in dataset is shown. */
+export interface MountOptions {
+    /** URL of a dataset in the project's schema or in TimelineJS3's JSON format (fetched; mind `connect-src`). */
+    src?: string;
+    /** A dataset as JSON text; wins over `src`. */
+    data?: string;
+    /** The initial view in the shareable URL's query form, e.g. `"cat=military&lang=de"`. */
+    state?: string;
+    /** Fixes the interface language; otherwise `lang` in the state, then the browser's language. */
+    lang?: "de" | "en";
+    /** Opt in to mirroring the view into the host page's URL as `PREFIX-name` parameters (off by default). */
+    urlPrefix?: string;
+}
+
+/** What `TimelineHandle.on` listens for: `select` gets the selected event's id (`""` when the
+ *  detail panel closes), `change` the view's new canonical query string. */
+export type TimelineEventName = "select" | "change";
+"#;
+
 /// Options for [`mount`], as a plain JS object.
 #[derive(Default, serde::Deserialize)]
 #[serde(rename_all = "camelCase", default)]
@@ -39,14 +60,14 @@ thread_local! {
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
-fn keep(host: &web_sys::HtmlElement, unmount: Box<dyn std::any::Any>) -> u32 {
+fn keep(unmount: Box<dyn std::any::Any>, host: web_sys::HtmlElement) -> u32 {
     let id = NEXT_ID.with(|n| {
         let id = n.get();
         n.set(id + 1);
         id
     });
     MOUNTED.with(|m| m.borrow_mut().insert(id, unmount));
-    super::crash::watch(id, host.clone().into());
+    super::crash::watch(id, host.into());
     id
 }
 
@@ -72,8 +93,12 @@ impl TimelineHandle {
     }
 
     /// Listens for `"select"` (the selected event id, or "" when closed) or `"change"`
-    /// (the new canonical query).
-    pub fn on(&self, event: &str, callback: js_sys::Function) -> Result<(), JsError> {
+    /// (the new canonical query). Throws on any other event name.
+    pub fn on(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "TimelineEventName")] event: &str,
+        #[wasm_bindgen(unchecked_param_type = "(value: string) => void")] callback: js_sys::Function,
+    ) -> Result<(), JsError> {
         let cb: Rc<dyn Fn(&str)> = Rc::new(move |value: &str| {
             let _ = callback.call1(&JsValue::NULL, &JsValue::from_str(value));
         });
@@ -85,26 +110,33 @@ impl TimelineHandle {
         Ok(())
     }
 
-    /// Removes the widget and everything it listens to.
+    /// Removes the widget and everything it listens to. Calling it again does nothing.
     pub fn destroy(&mut self) {
-        self.control.on_change.borrow_mut().clear();
-        self.control.on_select.borrow_mut().clear();
-        *self.control.state.borrow_mut() = None;
-        // Dropping the unmount handle removes the widget's DOM and disposes its reactive owner.
+        self.control.detach();
         super::crash::forget(self.id);
+        // Dropping the unmount handle removes the widget's DOM and disposes its reactive owner.
         let taken = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
-        drop(taken);
+        if crate::ui::in_host_callback() {
+            // Called from one of the widget's own callbacks: the widget is still running the
+            // update that called it, so it is taken down as soon as that has finished.
+            wasm_bindgen_futures::spawn_local(async move { drop(taken) });
+        } else {
+            drop(taken);
+        }
     }
 }
 
-/// Mounts a widget into `element`. Options: `{ src?, data?, state?, lang?, urlPrefix? }`.
+/// Mounts a widget into `element` (appended to what it holds). Options:
+/// `{ src?, data?, state?, lang?, urlPrefix? }`.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<TimelineHandle, JsError> {
+pub fn mount(
+    element: web_sys::HtmlElement,
+    #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: Option<js_sys::Object>,
+) -> Result<TimelineHandle, JsError> {
     super::crash::install();
-    let opts: JsOptions = if options.is_undefined() || options.is_null() {
-        JsOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(options).map_err(|e| JsError::new(&format!("invalid options: {e}")))?
+    let opts: JsOptions = match options {
+        None => JsOptions::default(),
+        Some(o) => serde_wasm_bindgen::from_value(o.into()).map_err(|e| JsError::new(&format!("invalid options: {e}")))?,
     };
     let source = match (opts.data, opts.src) {
         (Some(text), _) => DataSource::Inline(text),
@@ -115,11 +147,15 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<Timeline
         Some(p) if !p.is_empty() => UrlMode::Prefixed(p),
         _ => UrlMode::Off,
     };
-    let state = if url_mode == UrlMode::Off { Some(opts.state.unwrap_or_default()) } else { opts.state };
+    let state = match &url_mode {
+        // Never read from the host URL.
+        UrlMode::Off => Some(opts.state.unwrap_or_default()),
+        // A link that carries this widget's parameters wins over the initial `state`.
+        _ => Some(super::location::read(&url_mode)).filter(|q| !q.is_empty()).or(opts.state),
+    };
     let control = Control::default();
-    let host = element.clone();
     let unmount = mount_widget(
-        element,
+        element.clone(),
         WidgetOptions {
             source,
             state,
@@ -129,7 +165,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<Timeline
             control: control.clone(),
         },
     );
-    Ok(TimelineHandle { control, id: keep(&host, unmount) })
+    Ok(TimelineHandle { control, id: keep(unmount, element) })
 }
 
 /// Mounts the standalone view: the widget owns the page URL, with heading and embed snippets.
@@ -148,9 +184,8 @@ fn mount_own_url(element: web_sys::HtmlElement, chrome: bool) -> TimelineHandle 
     super::crash::install();
     element.set_inner_html("");
     let control = Control::default();
-    let host = element.clone();
     let unmount = mount_widget(
-        element,
+        element.clone(),
         WidgetOptions {
             source: DataSource::Embedded,
             state: None,
@@ -160,5 +195,5 @@ fn mount_own_url(element: web_sys::HtmlElement, chrome: bool) -> TimelineHandle 
             control: control.clone(),
         },
     );
-    TimelineHandle { control, id: keep(&host, unmount) }
+    TimelineHandle { control, id: keep(unmount, element) }
 }

@@ -14,6 +14,24 @@ pub enum FetchError {
     Body,
 }
 
+impl FetchError {
+    /// A short, language-neutral line for the error message: the HTTP status (when the server
+    /// answered) and the absolute URL that was asked for.
+    pub fn describe(&self, url: &str) -> String {
+        let url = absolute(url);
+        match self {
+            FetchError::Status(code) => format!("HTTP {code} · {url}"),
+            FetchError::Network(_) | FetchError::Body => url,
+        }
+    }
+}
+
+/// `url` resolved against the page's address (as `fetch` resolves it).
+pub fn absolute(url: &str) -> String {
+    let base = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    web_sys::Url::new_with_base(url, &base).map(|u| u.href()).unwrap_or_else(|_| url.to_string())
+}
+
 /// GETs `url` and returns the body text.
 pub async fn fetch_text(url: &str) -> Result<String, FetchError> {
     let w = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;

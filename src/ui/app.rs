@@ -10,7 +10,7 @@ use super::{Step, Store};
 use crate::core::i18n::{count_line, t, Key};
 use crate::core::model::Lang;
 use crate::core::session::{LoadFailure, Session};
-use crate::core::urlstate::{decode, encode};
+use crate::core::urlstate::encode;
 use crate::core::viewstate::{View, ViewState};
 use crate::platform::{browser, fetch, location, location::UrlMode};
 use leptos::mount::mount_to;
@@ -34,6 +34,28 @@ pub enum DataSource {
 /// Callbacks into the host page (the JS API's `on("change" | "select")`).
 pub type Listener = Rc<dyn Fn(&str)>;
 
+thread_local! {
+    /// How deep we are in calls to host callbacks (a callback may call back into the widget).
+    static IN_HOST_CALLBACK: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether a host callback is running right now: tearing a widget down from inside one of its
+/// own callbacks must wait until the callback has returned.
+pub fn in_host_callback() -> bool {
+    IN_HOST_CALLBACK.with(|d| d.get() > 0)
+}
+
+/// Calls each listener with `value`. The list is copied first, so a callback may add listeners
+/// or destroy the widget without tripping over the list being read.
+fn notify(listeners: &RefCell<Vec<Listener>>, value: &str) {
+    let list: Vec<Listener> = listeners.borrow().clone();
+    IN_HOST_CALLBACK.with(|d| d.set(d.get() + 1));
+    for cb in list {
+        cb(value);
+    }
+    IN_HOST_CALLBACK.with(|d| d.set(d.get() - 1));
+}
+
 /// What a host may steer after mounting: the JS API's handle holds one.
 #[derive(Clone, Default)]
 pub struct Control {
@@ -41,6 +63,8 @@ pub struct Control {
     pub state: Rc<RefCell<Option<RwSignal<ViewState>>>>,
     /// Query to apply once the view exists (a `setState` that came before the data).
     pub pending: Rc<RefCell<Option<String>>>,
+    /// Applies a query to the loaded view: set once the view exists, cleared on destroy.
+    pub apply: Rc<RefCell<Option<Listener>>>,
     pub on_change: Rc<RefCell<Vec<Listener>>>,
     pub on_select: Rc<RefCell<Vec<Listener>>>,
 }
@@ -54,16 +78,23 @@ impl Control {
         }
     }
 
-    /// Replaces the view state with the one a query describes.
+    /// Replaces the view state with the one a query describes. What the view cannot use
+    /// (unknown parameters, values or ids) is left out and named in a notice, as for a link.
     pub fn set_query(&self, query: &str) {
-        let sig = *self.state.borrow();
-        match sig {
-            Some(s) => {
-                let decoded = decode(query);
-                s.set(decoded.state);
-            }
+        let apply = self.apply.borrow().clone();
+        match apply {
+            Some(apply) => apply(query),
             None => *self.pending.borrow_mut() = Some(query.to_string()),
         }
+    }
+
+    /// Forgets the view: later calls change nothing (the widget is being taken down).
+    pub fn detach(&self) {
+        self.on_change.borrow_mut().clear();
+        self.on_select.borrow_mut().clear();
+        *self.state.borrow_mut() = None;
+        *self.apply.borrow_mut() = None;
+        *self.pending.borrow_mut() = None;
     }
 }
 
@@ -114,7 +145,7 @@ fn Widget(
                 DataSource::Inline(text) => Session::from_json(&text),
                 DataSource::Url(url) => match fetch::fetch_text(&url).await {
                     Ok(text) => Session::from_json(&text),
-                    Err(e) => Err(LoadFailure::Network(format!("{e:?}"))),
+                    Err(e) => Err(LoadFailure::Network(e.describe(&url))),
                 },
             }
         }
@@ -185,6 +216,13 @@ fn App(
     };
     provide_context(store);
     *control.state.borrow_mut() = Some(state);
+    let s5 = session.clone();
+    *control.apply.borrow_mut() = Some(Rc::new(move |query: &str| {
+        let (next, ignored) = s5.decode_state(query);
+        store.notices.set(ignored);
+        // Like following a link: Back (when the widget uses the URL) returns to the view before.
+        store.update(Step::Push, |s| *s = next);
+    }));
 
     // State → URL (and host callbacks). The first run only records the canonical form.
     let c2 = control.clone();
@@ -196,14 +234,10 @@ fn App(
             if prev_query != query {
                 let push = store.step.get_value() == Step::Push;
                 location::write(&mode2, &query, push);
-                for cb in c2.on_change.borrow().iter() {
-                    cb(&query);
-                }
+                notify(&c2.on_change, &query);
             }
             if prev_selected != selected {
-                for cb in c2.on_select.borrow().iter() {
-                    cb(selected.as_deref().unwrap_or(""));
-                }
+                notify(&c2.on_select, selected.as_deref().unwrap_or(""));
             }
         } else {
             location::write(&mode2, &query, false);

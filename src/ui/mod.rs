@@ -13,7 +13,7 @@ mod text;
 mod timeline;
 mod toolbar;
 
-pub use app::{mount_widget, Control, DataSource, WidgetOptions};
+pub use app::{in_host_callback, mount_widget, Control, DataSource, WidgetOptions};
 
 use crate::core::i18n::{t, Key};
 use crate::core::filter::FacetCounts;

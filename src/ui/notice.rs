@@ -40,6 +40,11 @@ pub fn LoadError(
     /// Called when the reader asks to try again.
     on_retry: Callback<()>,
 ) -> impl IntoView {
+    // What could not be fetched (HTTP status and URL) is shown as it is: it needs no translation.
+    let fetched = match &failure {
+        LoadFailure::Network(what) if !what.is_empty() => Some(what.clone()),
+        _ => None,
+    };
     let (heading, details, retry) = match &failure {
         LoadFailure::Network(_) => (t(lang, Key::NetworkFailed), Vec::new(), true),
         LoadFailure::Invalid(err) => {
@@ -54,6 +59,7 @@ pub fn LoadError(
         <div class="tl-error" role="alert">
             <strong>{t(lang, Key::LoadFailed)}</strong>
             <p>{heading}</p>
+            {fetched.map(|what| view! { <p class="tl-error-detail"><code>{what}</code></p> })}
             {(!details.is_empty()).then(|| view! {
                 <ul>{details.into_iter().map(|d| view! { <li>{d}</li> }).collect::<Vec<_>>()}</ul>
             })}
