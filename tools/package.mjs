@@ -8,7 +8,7 @@ const cargo = await readFile(new URL('Cargo.toml', root), 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, 'm'))[1];
 
 // Files from www/ that belong in the package (the module imports its siblings by relative URL).
-for (const f of ['timeline-explorer.js', 'timeline-explorer.d.ts', 'timeline.css']) {
+for (const f of ['timeline-explorer.js', 'timeline-explorer.d.ts', 'timeline.css', 'timeline.schema.json']) {
   await copyFile(new URL(`www/${f}`, root), new URL(`pkg/${f}`, root));
 }
 await copyFile(new URL('README.md', root), new URL('pkg/README.md', root));
@@ -27,11 +27,12 @@ const pkg = {
     '.': { types: './timeline_explorer.d.ts', default: './timeline_explorer.js' },
     './element': { types: './timeline-explorer.d.ts', default: './timeline-explorer.js' },
     './style.css': './timeline.css',
+    './schema.json': './timeline.schema.json',
     './timeline_explorer_bg.wasm': './timeline_explorer_bg.wasm',
     './package.json': './package.json',
   },
   files: ['timeline_explorer.js', 'timeline_explorer.d.ts', 'timeline_explorer_bg.wasm',
-    'timeline_explorer_bg.wasm.d.ts', 'timeline-explorer.js', 'timeline-explorer.d.ts', 'timeline.css', 'README.md'],
+    'timeline_explorer_bg.wasm.d.ts', 'timeline-explorer.js', 'timeline-explorer.d.ts', 'timeline.css', 'timeline.schema.json', 'README.md'],
   sideEffects: ['./timeline-explorer.js', '*.css'],
 };
 for (const f of pkg.files) await access(new URL(`pkg/${f}`, root));

@@ -37,7 +37,9 @@ test('every file package.json points at exists and is in the tarball npm would p
   }));
   const inTarball = new Set(packed.files.map((f) => f.path));
   for (const f of named) assert.ok(inTarball.has(f), `${f} is published`);
-  for (const f of ['timeline_explorer_bg.wasm', 'timeline-explorer.js', 'timeline.css']) assert.ok(inTarball.has(f));
+  for (const f of ['timeline_explorer_bg.wasm', 'timeline-explorer.js', 'timeline.css', 'timeline.schema.json']) assert.ok(inTarball.has(f));
+  assert.deepEqual([...inTarball].filter((f) => f.includes('crash')), [], 'the test-only crash bundle is never published');
+  assert.equal(JSON.parse(readFileSync(new URL('timeline.schema.json', pkgDir), 'utf8')).title, 'Timeline explorer dataset');
   assert.equal(pkg.exports['.'].types, pkg.types);
 });
 
