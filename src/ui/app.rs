@@ -210,6 +210,7 @@ fn App(
         facets,
         notices: RwSignal::new(ignored),
         step: StoredValue::new(Step::Replace),
+        focus_detail: StoredValue::new(false),
         status: RwSignal::new(String::new()),
         return_focus: StoredValue::new(None),
         uid: StoredValue::new(uid),

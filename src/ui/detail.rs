@@ -40,8 +40,14 @@ pub fn DetailPanel() -> impl IntoView {
     };
     let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
     Effect::new(move |_| {
-        // Move focus to the panel when it opens on a new event (not on zooming or panning).
+        // Move focus to the panel when the reader opened a new event inside the widget (not on
+        // zooming or panning, and not for a link, Back/Forward or the host's setState: those
+        // must not pull focus away from the host page).
         selected.track();
+        if !store.focus_detail.get_value() {
+            return;
+        }
+        store.focus_detail.set_value(false);
         if let Some(el) = root.get() {
             if let Ok(Some(h)) = el.query_selector("h2") {
                 if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
@@ -114,6 +120,7 @@ pub fn DetailPanel() -> impl IntoView {
                                         <a href=format!("?event={rid}") data-related-id=rid.clone()
                                             on:click=move |ev| {
                                                 ev.prevent_default();
+                                                store.focus_detail.set_value(true);
                                                 store.update(Step::Push, |s| { s.event = Some(rid2.clone()); s.span = None; });
                                             }>{title}</a>
                                     </li>

@@ -99,8 +99,10 @@ fn Facet(
     });
     let counts = Memo::new(move |_| store.facets.with(|f| facet_counts(f, param)));
     let by_id = Memo::new(move |_| counts.with(|c| c.iter().cloned().collect::<HashMap<String, usize>>()));
+    // A facet the dataset has no values for (no places, say) is left out.
+    let has_values = move || counts.with(|c| !c.is_empty());
     view! {
-        <fieldset class="tl-facet" data-facet=param>
+        <fieldset class="tl-facet" data-facet=param hidden=move || !has_values()>
             <legend>{tr(lang, title)}</legend>
             <ul class="tl-facet-list">
                 <For

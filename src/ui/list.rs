@@ -52,6 +52,7 @@ pub fn ListView() -> impl IntoView {
                                         <button type="button" data-event-id=id2.clone()
                                             on:click=move |_| {
                                                 store.return_focus.set_value(Some(id2.clone()));
+                                                store.focus_detail.set_value(true);
                                                 store.update(Step::Push, |s| s.event = Some(id.clone()));
                                             }>
                                             <Highlighted text=e.title.clone() />

@@ -52,6 +52,9 @@ pub struct Store {
     pub(crate) step: StoredValue<Step>,
     /// A polite message for screen readers and sighted users (e.g. "Link copied").
     pub status: RwSignal<String>,
+    /// Set by the reader opening an event inside the widget: only then does the detail panel take
+    /// keyboard focus (a link, Back/Forward or the host's `setState` never pull focus from the page).
+    pub focus_detail: StoredValue<bool>,
     /// Where keyboard focus returns when the detail panel closes.
     pub return_focus: StoredValue<Option<String>>,
     /// Unique prefix for element ids of this instance.

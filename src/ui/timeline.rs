@@ -322,6 +322,7 @@ fn MarkView(
                     on:click=move |_| {
                         if was_drag.run(()) { return; }
                         store.return_focus.set_value(Some(id.clone()));
+                        store.focus_detail.set_value(true);
                         store.update(Step::Push, |s| s.event = Some(id.clone()));
                     }>
                     <span class="tl-event-bar" style:width=bar></span>

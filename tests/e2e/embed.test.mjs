@@ -471,6 +471,11 @@ test('a TimelineJS3 timeline keeps its groups as categories, its dates precision
   const facet = (name) => page.$$eval(`#w .tl-facet[data-facet="${name}"] li`, (lis) => Object.fromEntries(lis.map((li) => [li.querySelector('input').value, Number(li.querySelector('.tl-facet-count').textContent)])));
   assert.deepEqual(await facet('cat'), { diplomacy: 1, military: 0, energy: 1, transport: 4, analysis: 1 });
   assert.deepEqual(await facet('tag'), { transport: 4, culture: 1, diplomacy: 1, energy: 1 });
+  // TimelineJS has no actors or places: those facets are left out rather than shown empty.
+  for (const name of ['actor', 'place']) {
+    assert.equal(await page.$eval(`#w .tl-facet[data-facet="${name}"]`, (el) => el.hidden && el.offsetHeight === 0), true, `${name} hidden`);
+  }
+  assert.equal(await page.$eval('#w .tl-facet[data-facet="tag"]', (el) => el.offsetHeight > 0), true);
   const time = (id) => page.textContent(`#w .tl-list li[data-event-id="${id}"] time`).then((t) => t.trim());
   assert.equal(await time('channel-tunnel-1994'), '6 May 1994');
   assert.equal(await time('energy-charter-1994'), 'December 1994');
@@ -652,5 +657,31 @@ test('axe-core finds no serious or critical violation on the demo page, widgets 
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
   assert.deepEqual(bad, []);
+  await done(page);
+});
+
+test('a widget that opens on an event leaves keyboard focus on the host page until the reader uses it', async () => {
+  const page = await fixture();
+  await page.evaluate(() => {
+    const input = document.createElement('input');
+    input.id = 'host-input';
+    document.getElementById('host').append(input);
+    input.focus();
+    const box = document.createElement('div');
+    box.id = 'api';
+    document.getElementById('host').append(box);
+    window.apiHandle = window.timeline.mount(box, { src: '/www/demo-data/baltic.json', state: 'event=baltic-pipe-2022&view=list' });
+  });
+  await page.waitForSelector('#api .tl-detail h2[data-event-id="baltic-pipe-2022"]');
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'host-input', 'a link or state never steals focus');
+  await page.evaluate(() => window.apiHandle.setState('event=estlink-2-2024&view=list'));
+  await page.waitForSelector('#api .tl-detail h2[data-event-id="estlink-2-2024"]');
+  await settle(page);
+  assert.equal(await page.evaluate(() => document.activeElement.id), 'host-input', 'nor does the host calling setState');
+  // Opening an event from inside the widget moves focus to its panel.
+  await page.click('#api .tl-list li[data-event-id="baltic-pipe-2022"] h3 button');
+  await page.waitForSelector('#api .tl-detail h2[data-event-id="baltic-pipe-2022"]');
+  await page.waitForFunction(() => document.activeElement?.closest('.tl-detail') !== null);
   await done(page);
 });
