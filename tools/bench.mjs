@@ -1,110 +1,388 @@
-// The benchmark (not a test): bundle sizes, then timings in headless Chromium on generated
-// datasets. Run through `./dev bench`, which builds the release bundle first.
-//   node tools/bench.mjs [--sizes-only] [--runs N]
+// The benchmark (not a test): this widget side by side with vis-timeline and TimelineJS3, in one
+// headless Chromium, on seeded generated datasets. Run through `./dev bench`, which builds the
+// release bundle first.
+//   node tools/bench.mjs [--sizes-only] [--runs N] [--events 1000,10000,100000] [--only ours,vis,tljs]
+//                        [--timeout SECONDS]
+// Prints the bundle files' sizes, then one table (this widget, each peer, the ratio ours/peer, the
+// issue's targets) and writes everything to bench-results/bench.json.
+//
+// How each figure is taken (the in-page half is tests/fixtures/measure.js, the same for all):
+// - transfer: every response the page received, gzip level 9 in node, by kind (wasm, JS, CSS,
+//   fonts, data); the fixture pages' own files are left out;
+// - drawn: from navigation to the end of the first frame that shows events;
+// - filter, search: one change applied at the start of a frame; main-thread work until the DOM
+//   has stopped changing (frames the widget defers work to included, idle time between them not);
+// - zoom, pan: wheel events, or a drag, one step per frame at the centre of the time area; the
+//   main-thread work of each frame, p95;
+// - memory: the highest JS heap used (sampled every frame and after each phase) plus the wasm
+//   memory this widget holds;
+// - DOM nodes: elements and text nodes inside the widget, the most after any phase.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { chromium } from 'playwright-core';
 import { generate } from './generate.mjs';
-import { startServer, launch } from '../tests/e2e/helpers.mjs';
+import { toVis, toTimelineJs } from './peers.mjs';
+import { startServer } from '../tests/e2e/helpers.mjs';
 
 const root = new URL('../', import.meta.url);
 const args = process.argv.slice(2);
-const runs = Number(args[args.indexOf('--runs') + 1]) || 30;
-const out = { date: new Date().toISOString(), sizes: {}, timings: [] };
+const opt = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const runs = Number(opt('--runs', 30)) || 30;
+const sizes = opt('--events', '1000,10000,100000').split(',').map(Number);
+const only = opt('--only', 'ours,vis,tljs').split(',');
+const timeoutMs = (Number(opt('--timeout', 180)) || 180) * 1000;
+const version = (pkg) => JSON.parse(readFileSync(new URL(`node_modules/${pkg}/package.json`, root), 'utf8')).version;
 
-// --- Sizes ---------------------------------------------------------------------------------
-const files = [
-  ['wasm', 'pkg/timeline_explorer_bg.wasm'],
-  ['js glue', 'pkg/timeline_explorer.js'],
-  ['css', 'www/timeline.css'],
-];
+const widgets = [
+  {
+    key: 'ours', name: 'this widget', sizes, actions: ['filter', 'search'],
+    page: (n) => `/tests/fixtures/bench.html?src=/bench-results/gen-${n}.json&state=group%3Dcategory`,
+    files: [['wasm', 'pkg/timeline_explorer_bg.wasm'], ['js', 'pkg/timeline_explorer.js'], ['css', 'www/timeline.css']],
+  },
+  {
+    key: 'vis', name: `vis-timeline ${version('vis-timeline')}`, sizes, actions: ['filter', 'search'],
+    page: (n) => `/tests/fixtures/peers/vis.html?src=/bench-results/gen-${n}.vis.json`,
+    files: [['js', 'node_modules/vis-timeline/standalone/umd/vis-timeline-graph2d.min.js'],
+      ['css', 'node_modules/vis-timeline/styles/vis-timeline-graph2d.min.css']],
+  },
+  {
+    // No filter and no search to measure.
+    key: 'tljs', name: `TimelineJS3 ${version('@knight-lab/timelinejs')}`, sizes: sizes.filter((n) => n <= 1000), actions: [],
+    page: (n) => `/tests/fixtures/peers/tljs.html?src=/bench-results/gen-${n}.tljs.json`,
+    files: [['js', 'node_modules/@knight-lab/timelinejs/dist/js/timeline.js'],
+      ['css', 'node_modules/@knight-lab/timelinejs/dist/css/timeline.css']],
+  },
+].filter((w) => only.includes(w.key));
+
+const out = { date: new Date().toISOString(), runs, sizes: {}, widgets: {}, results: [], targets: [] };
+
+// --- Bundle files --------------------------------------------------------------------------
 const size = (buf) => ({
   raw: buf.length,
   gzip: gzipSync(buf, { level: 9 }).length,
   brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
-const total = { raw: 0, gzip: 0, brotli: 0 };
-console.log('\nBundle (the embedded dataset is inside the wasm)');
-console.log('file'.padEnd(10), 'raw B'.padStart(10), 'gzip B'.padStart(10), 'brotli B'.padStart(10));
-for (const [name, path] of files) {
-  const s = size(readFileSync(new URL(path, root)));
-  out.sizes[name] = s;
-  for (const k of Object.keys(total)) total[k] += s[k];
-  console.log(name.padEnd(10), String(s.raw).padStart(10), String(s.gzip).padStart(10), String(s.brotli).padStart(10));
+const num = (x) => (typeof x === 'number' ? Math.round(x).toLocaleString('en-US') : String(x));
+console.log('\nBundle files (this widget: the embedded dataset is inside the wasm)');
+console.log('widget'.padEnd(22), 'file'.padEnd(6), 'raw B'.padStart(11), 'gzip B'.padStart(11), 'brotli B'.padStart(11));
+for (const w of widgets) {
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  out.sizes[w.key] = {};
+  for (const [kind, path] of w.files) {
+    const s = size(readFileSync(new URL(path, root)));
+    out.sizes[w.key][kind] = { file: path, ...s };
+    for (const k of Object.keys(total)) total[k] += s[k];
+    console.log(w.name.padEnd(22), kind.padEnd(6), num(s.raw).padStart(11), num(s.gzip).padStart(11), num(s.brotli).padStart(11));
+  }
+  out.sizes[w.key].total = total;
+  console.log(w.name.padEnd(22), 'total'.padEnd(6), num(total.raw).padStart(11), num(total.gzip).padStart(11), num(total.brotli).padStart(11));
 }
-out.sizes.total = total;
-console.log('total'.padEnd(10), String(total.raw).padStart(10), String(total.gzip).padStart(10), String(total.brotli).padStart(10));
-
 if (args.includes('--sizes-only')) process.exit(0);
 
-// --- Timings -------------------------------------------------------------------------------
+// --- Datasets ------------------------------------------------------------------------------
+mkdirSync(new URL('bench-results/', root), { recursive: true });
+for (const n of sizes) {
+  const ds = generate(n, 42);
+  writeFileSync(new URL(`bench-results/gen-${n}.json`, root), JSON.stringify(ds));
+  writeFileSync(new URL(`bench-results/gen-${n}.vis.json`, root), JSON.stringify(toVis(ds)));
+  if (n <= 1000) writeFileSync(new URL(`bench-results/gen-${n}.tljs.json`, root), JSON.stringify(toTimelineJs(ds)));
+}
+
+// --- Measuring one widget at one size --------------------------------------------------------
 const pct = (xs, p) => {
+  if (!xs.length) return null;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
-mkdirSync(new URL('bench-results/', root), { recursive: true });
+const kindOf = (path) => {
+  if (path.startsWith('/bench-results/')) return 'data';
+  if (path.startsWith('/tests/fixtures/')) return 'harness';
+  if (path.endsWith('.wasm')) return 'wasm';
+  if (path.endsWith('.js')) return 'js';
+  if (path.endsWith('.css')) return 'css';
+  return 'other';
+};
+// A widget that takes longer than this for one thing is abandoned there (its page closed), and
+// the figure reported as a timeout.
+const ACTION_TIMEOUT_MS = 30000;
+// Repeated actions: up to `runs`, fewer for a slow widget (at least 3 unless they take minutes).
+const ACTION_BUDGET_MS = 20000;
+// Gestures: stepping stops after this long (the drag is still released).
+const GESTURE_BUDGET_MS = 15000;
+
+class Timeout extends Error {}
+const deadline = (promise, ms) => {
+  let timer;
+  return Promise.race([promise, new Promise((_, reject) => { timer = setTimeout(() => reject(new Timeout()), ms); })])
+    .finally(() => clearTimeout(timer));
+};
+
+/** One page of widget `w` with `n` events, up to the end of its first drawn frame. */
+async function openPage(browser, server, w, n, row) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const p = { page, context, problems: [], loaded: [], heap: 0, nodes: 0 };
+  page.on('pageerror', (e) => p.problems.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') p.problems.push(`console: ${m.text()}`); });
+  page.on('response', (r) => { if (r.status() === 200) p.loaded.push(new URL(r.url()).pathname); });
+  p.cdp = await context.newCDPSession(page);
+  await p.cdp.send('Performance.enable');
+  p.run = (fn, arg, ms = ACTION_TIMEOUT_MS) => deadline(page.evaluate(fn, arg), ms);
+  p.sample = async () => {
+    const { metrics } = await deadline(p.cdp.send('Performance.getMetrics'), ACTION_TIMEOUT_MS);
+    const m = metrics.find((x) => x.name === 'JSHeapUsedSize');
+    p.heap = Math.max(p.heap, m ? m.value : 0, await p.run(() => window.__bench.heapPeak()));
+    p.nodes = Math.max(p.nodes, await p.run(() => window.__bench.nodes()));
+    p.wasm = await p.run(() => window.__bench.wasmBytes());
+  };
+  const started = Date.now();
+  try {
+    await page.goto(server.base + w.page(n), { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__bench, null, { timeout: timeoutMs });
+    p.drawn = await deadline(page.evaluate(() => window.__bench.drawn), timeoutMs - (Date.now() - started));
+    await p.run(() => window.__bench.settle());
+    await p.sample();
+  } catch (e) {
+    if (!(e instanceof Timeout)) throw e;
+    p.drawn = null;
+  }
+  return p;
+}
+
+/** Closes a page, adding what it saw to the row (peaks, problems, transfer of the first page). */
+async function closePage(p, row) {
+  row.js_heap_peak = Math.max(row.js_heap_peak || 0, p.heap);
+  row.wasm_memory = Math.max(row.wasm_memory || 0, p.wasm || 0);
+  row.dom_nodes = Math.max(row.dom_nodes || 0, p.nodes);
+  if (p.problems.length) row.problems = [...(row.problems || []), ...p.problems];
+  await deadline(p.context.close(), 30000).catch(() => {});
+  row.loaded ??= p.loaded;
+}
+
+// Transfer: the files the first page loaded (the server sends them as they are on disk), each
+// compressed here with gzip level 9 after the measuring, so as not to compete with the browser.
+const gzipped = new Map();
+function transferOf(paths) {
+  const transfer = {};
+  for (const path of new Set(paths)) {
+    const kind = kindOf(path);
+    if (!gzipped.has(path)) {
+      const buf = readFileSync(new URL(decodeURIComponent(path).replace(/^\/+/, ''), root));
+      gzipped.set(path, { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length });
+    }
+    const t = (transfer[kind] ??= { raw: 0, gzip: 0, files: [] });
+    t.raw += gzipped.get(path).raw;
+    t.gzip += gzipped.get(path).gzip;
+    t.files.push(path);
+  }
+  return transfer;
+}
+
+const note = (row, text) => { row.notes = [...(row.notes || []), text]; };
+const TIMED_OUT = (ms) => ({ timeout: ms / 1000 });
+
+/**
+ * Measures widget `w` with `n` events. Three fresh pages, each starting from everything drawn:
+ * one for drawing, memory, zoom and pan; one for the filter; one for search (a widget may take
+ * minutes to undo a filter, and each series must start from the same state).
+ */
+async function measure(browser, server, w, n) {
+  const row = { widget: w.key, events: n };
+  const drawn = [];
+
+  // Page 1: drawn, zoom, pan.
+  let p = await openPage(browser, server, w, n, row);
+  if (p.drawn == null) {
+    row.drawn_ms = TIMED_OUT(timeoutMs);
+    note(row, `not drawn within ${timeoutMs / 1000} s: nothing else measured`);
+    await closePage(p, row);
+    return row;
+  }
+  drawn.push(p.drawn);
+  row.dom_nodes_drawn = p.nodes;
+  try {
+    for (const kind of ['zoom', 'pan']) {
+      if (kind === 'zoom' && !(await p.run(() => window.__bench.wheelZooms()))) continue;
+      const r = await p.run(([k, budgetMs]) => window.__bench[k]({ budgetMs }), [kind, GESTURE_BUDGET_MS], GESTURE_BUDGET_MS + ACTION_TIMEOUT_MS);
+      row[`${kind}_frames`] = r.work.length;
+      row[`${kind}_p50`] = pct(r.work, 50);
+      row[`${kind}_p95`] = pct(r.work, 95);
+      row[`${kind}_interval_p95`] = pct(r.intervals, 95);
+      row[`${kind}_changed_frames`] = r.activeFrames;
+      const all = kind === 'zoom' ? 80 : 122;
+      if (r.steps < all) note(row, `${kind}: ${r.steps} of ${all} steps in ${GESTURE_BUDGET_MS / 1000} s`);
+      if (r.activeFrames <= 2) note(row, `${kind}: only ${r.activeFrames} frames changed the DOM`);
+      await p.sample();
+    }
+  } catch (e) {
+    if (!(e instanceof Timeout)) throw e;
+    note(row, `a gesture frame took over ${ACTION_TIMEOUT_MS / 1000} s`);
+  }
+  await closePage(p, row);
+
+  // Pages 2 and 3: filter changes, search keystrokes.
+  for (const kind of w.actions) {
+    p = await openPage(browser, server, w, n, row);
+    if (p.drawn == null) {
+      note(row, `${kind}: not drawn again within ${timeoutMs / 1000} s`);
+      await closePage(p, row);
+      continue;
+    }
+    drawn.push(p.drawn);
+    if (await p.run((k) => window.__bench.has(k), kind)) {
+      const busy = [];
+      const latency = [];
+      const t0 = Date.now();
+      try {
+        for (let i = 0; i < runs; i++) {
+          const elapsed = Date.now() - t0;
+          if (i >= 3 && elapsed > ACTION_BUDGET_MS) break;
+          if (i >= 1 && elapsed > 3 * ACTION_BUDGET_MS) break;
+          const r = await p.run(([k, j]) => window.__bench.action(k, j), [kind, i]);
+          busy.push(r.busy);
+          latency.push(r.latency);
+        }
+        await p.sample();
+      } catch (e) {
+        if (!(e instanceof Timeout)) throw e;
+        // The run that did not finish counts as the slowest; the page is given up.
+        busy.push(Infinity);
+        latency.push(Infinity);
+        note(row, `${kind}: run ${busy.length} took over ${ACTION_TIMEOUT_MS / 1000} s, page given up`);
+      }
+      const show = (x) => (x === Infinity ? TIMED_OUT(ACTION_TIMEOUT_MS) : x);
+      row[`${kind}_runs`] = busy.length;
+      row[`${kind}_p50`] = show(pct(busy, 50));
+      row[`${kind}_p95`] = show(pct(busy, 95));
+      row[`${kind}_latency_p50`] = show(pct(latency, 50));
+      row[`${kind}_latency_p95`] = show(pct(latency, 95));
+    }
+    await closePage(p, row);
+  }
+  row.drawn_all_ms = drawn;
+  row.drawn_ms = pct(drawn, 50);
+  row.memory_peak = row.js_heap_peak + row.wasm_memory;
+  return row;
+}
+
+// --- Run -----------------------------------------------------------------------------------
 const server = await startServer();
-const browser = await launch();
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+});
+const t0 = Date.now();
 try {
-  for (const n of [10000, 100000]) {
-    const file = `bench-results/gen-${n}.json`;
-    writeFileSync(new URL(file, root), JSON.stringify(generate(n, 42)));
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const t0 = Date.now();
-    await page.goto(`${server.base}/tests/fixtures/bench.html?src=/${file}`);
-    await page.waitForSelector('.tl-timeline .tl-event, .tl-timeline .tl-cluster', { timeout: 120000 });
-    const drawn = await page.evaluate(() => performance.now());
-    const filter = await page.evaluate(async (runs) => {
-      const box = document.querySelector('.tl-facet[data-facet="cat"] input[value="energy"]');
-      return window.__measure(() => box.click(), runs);
-    }, runs);
-    const search = await page.evaluate(async (runs) => {
-      const input = document.querySelector('.tl-search');
-      const words = ['p', 'pi', 'pip', 'pipe', 'pipel', 'pipeli', 'pipelin', 'pipeline'];
-      return window.__measure((i) => {
-        input.value = words[i % words.length];
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      }, runs);
-    }, runs);
-    await page.evaluate(() => {
-      const input = document.querySelector('.tl-search');
-      input.value = '';
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
-    const zoom = await page.evaluate(async (runs) => {
-      const tl = document.querySelector('.tl-timeline');
-      const r = tl.getBoundingClientRect();
-      return window.__measure((i) => {
-        tl.dispatchEvent(new WheelEvent('wheel', { deltaY: i % 20 < 10 ? -120 : 120, clientX: r.x + r.width / 2, clientY: r.y + 40, bubbles: true, cancelable: true }));
-      }, runs);
-    }, runs);
-    const pan = await page.evaluate(async (runs) => {
-      const tl = document.querySelector('.tl-timeline');
-      return window.__measure((i) => {
-        tl.dispatchEvent(new WheelEvent('wheel', { deltaX: i % 20 < 10 ? 80 : -80, clientX: 300, clientY: 100, bubbles: true, cancelable: true }));
-      }, runs);
-    }, runs);
-    const dom = await page.evaluate(() => document.querySelector('.tl-root').querySelectorAll('*').length);
-    const heap = await page.evaluate(() => performance.memory ? performance.memory.usedJSHeapSize : null);
-    const row = {
-      events: n,
-      load_ms: Date.now() - t0,
-      drawn_ms: Math.round(drawn),
-      filter_p50: pct(filter, 50), filter_p95: pct(filter, 95),
-      search_p50: pct(search, 50), search_p95: pct(search, 95),
-      zoom_p95: pct(zoom, 95), pan_p95: pct(pan, 95),
-      dom_nodes: dom, js_heap: heap,
-    };
-    out.timings.push(row);
-    await page.close();
+  for (const n of sizes) {
+    for (const w of widgets) {
+      if (!w.sizes.includes(n)) continue;
+      process.stderr.write(`measuring ${w.name} with ${n.toLocaleString('en-US')} events ... `);
+      const t = Date.now();
+      const row = await measure(browser, server, w, n);
+      out.results.push(row);
+      process.stderr.write(`${((Date.now() - t) / 1000).toFixed(0)} s\n`);
+    }
   }
 } finally {
   await browser.close();
   server.stop();
 }
-const f = (x) => (typeof x === 'number' ? x.toFixed(1) : String(x));
-console.log('\nTimings in headless Chromium (ms; p50/p95 over', runs, 'runs)');
-const cols = ['events', 'drawn_ms', 'filter_p50', 'filter_p95', 'search_p50', 'search_p95', 'zoom_p95', 'pan_p95', 'dom_nodes'];
-console.log(cols.map((c) => c.padStart(11)).join(''));
-for (const r of out.timings) console.log(cols.map((c) => f(r[c]).padStart(11)).join(''));
+out.seconds = Math.round((Date.now() - t0) / 1000);
+for (const row of out.results) {
+  row.transfer = transferOf(row.loaded || []);
+  delete row.loaded;
+  row.transfer_code_gzip = ['wasm', 'js', 'css', 'other'].reduce((a, k) => a + (row.transfer[k]?.gzip || 0), 0);
+  row.transfer_data_gzip = row.transfer.data?.gzip || 0;
+}
+for (const w of widgets) out.widgets[w.key] = w.name;
+
+// --- The table -----------------------------------------------------------------------------
+const get = (key, n) => out.results.find((r) => r.widget === key && r.events === n);
+const peers = widgets.filter((w) => w.key !== 'ours');
+const fmt = {
+  ms: (x) => (x == null ? 'n/a' : x >= 100 ? num(x) : x.toFixed(1)),
+  kB: (x) => (x == null ? 'n/a' : (x / 1000).toFixed(1)),
+  MB: (x) => (x == null ? 'n/a' : (x / 1e6).toFixed(1)),
+  n: (x) => (x == null ? 'n/a' : num(x)),
+};
+// Each figure: [label, unit, value(row) or null, at which sizes].
+const firstRow = (key) => out.results.find((r) => r.widget === key && r.transfer && Object.keys(r.transfer).length);
+const code = (kind) => (key) => { const r = firstRow(key); return r ? (kind ? r.transfer[kind]?.gzip ?? 0 : r.transfer_code_gzip) : undefined; };
+const lines = [];
+const line = (label, unit, value, target) => lines.push({ label, unit, value, target });
+line('transfer wasm, gzip', 'kB', code('wasm'));
+line('transfer JS, gzip', 'kB', code('js'));
+line('transfer CSS, gzip', 'kB', code('css'));
+line('transfer other (fonts), gzip', 'kB', code('other'));
+line('transfer code total, gzip', 'kB', code(null), {
+  text: '< 100 kB and < TimelineJS3',
+  met: (v) => v < 100000 && (code(null)('tljs') == null || v < code(null)('tljs')),
+});
+for (const n of sizes) {
+  const at = (f) => (key) => { const r = get(key, n); return r ? f(r) ?? null : undefined; };
+  const N = n.toLocaleString('en-US');
+  line(`transfer data ${N}, gzip`, 'kB', at((r) => r.transfer_data_gzip));
+  const vis = get('vis', n);
+  const drawnTarget = n === 10000 && vis ? {
+    text: '<= 1/10 of vis-timeline',
+    met: (v) => (typeof vis.drawn_ms === 'object' ? v <= vis.drawn_ms.timeout * 100 : v <= vis.drawn_ms / 10),
+  } : n === 100000 ? { text: '< 1,000 ms', met: (v) => v < 1000 } : null;
+  line(`drawn ${N}`, 'ms', at((r) => r.drawn_ms), drawnTarget);
+  const actTarget = n === 10000 ? { text: '<= 16 ms', met: (v) => v <= 16 } : n === 100000 ? { text: '< 50 ms', met: (v) => v < 50 } : null;
+  line(`filter p50 ${N}`, 'ms', at((r) => r.filter_p50));
+  line(`filter p95 ${N}`, 'ms', at((r) => r.filter_p95), actTarget);
+  line(`search key p50 ${N}`, 'ms', at((r) => r.search_p50));
+  line(`search key p95 ${N}`, 'ms', at((r) => r.search_p95), actTarget);
+  const frameTarget = n === 100000 ? { text: '< 16 ms', met: (v) => v < 16 } : null;
+  line(`zoom frame p95 ${N}`, 'ms', at((r) => r.zoom_p95), frameTarget);
+  line(`pan frame p95 ${N}`, 'ms', at((r) => r.pan_p95), frameTarget);
+  line(`memory peak ${N}`, 'MB', at((r) => r.memory_peak));
+  const small = get('ours', sizes[0]);
+  line(`DOM nodes ${N}`, 'n', at((r) => r.dom_nodes), n === sizes[sizes.length - 1] && sizes.length > 1 && small
+    ? { text: `<= 2x at ${sizes[0].toLocaleString('en-US')}`, met: (v) => v <= 2 * small.dom_nodes } : null);
+}
+const cell = (unit, v) => {
+  if (v === undefined) return '';
+  if (v && typeof v === 'object') return `>${v.timeout} s (timeout)`;
+  if (v === null) return 'n/a';
+  return fmt[unit](v);
+};
+const ratio = (a, b) => {
+  if (a == null || b === undefined || b === null) return '';
+  if (typeof a === 'object') return '';
+  if (typeof b === 'object') return `<${(a / (b.timeout * 1000)).toFixed(3)}`;
+  if (!b) return '';
+  const r = a / b;
+  return r >= 10 ? r.toFixed(0) : r >= 0.1 ? r.toFixed(2) : r.toFixed(3);
+};
+const header = ['figure', 'unit', 'ours', ...peers.flatMap((p) => [p.name, `ours/${p.key}`]), 'target', 'met'];
+const rows = [];
+for (const l of lines) {
+  const ours = l.value('ours');
+  const vals = peers.map((p) => l.value(p.key));
+  if (ours === undefined && vals.every((v) => v === undefined)) continue;
+  const met = l.target && typeof ours === 'number' ? (l.target.met(ours) ? 'yes' : 'no') : '';
+  const row = [l.label, l.unit, cell(l.unit, ours), ...vals.flatMap((v) => [cell(l.unit, v), ratio(ours, v)]), l.target ? l.target.text : '', met];
+  rows.push(row);
+  out.table = out.table || [];
+  out.table.push(Object.fromEntries(header.map((h, i) => [h, row[i]])));
+  if (l.target) out.targets.push({ figure: l.label, target: l.target.text, ours, met: met === 'yes' });
+}
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+const print = (r) => console.log(r.map((c, i) => (i < 2 || i >= r.length - 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+console.log(`\nSide by side in headless Chromium (1280x900; p50/p95 over up to ${runs} runs, fewer for slow widgets;`);
+console.log('times are main-thread ms; memory is the peak JS heap plus wasm memory)');
+print(header);
+print(widths.map((w) => '-'.repeat(w)));
+rows.forEach(print);
+for (const r of out.results) {
+  const notes = [...(r.notes || []),
+    r.filter_runs != null && r.filter_runs < runs && `filter: ${r.filter_runs} runs`,
+    r.search_runs != null && r.search_runs < runs && `search: ${r.search_runs} runs`,
+    r.problems && `${r.problems.length} page errors (first: ${r.problems[0].slice(0, 120)})`].filter(Boolean);
+  if (notes.length) console.log(`note: ${out.widgets[r.widget]} at ${r.events.toLocaleString('en-US')}: ${notes.join('; ')}`);
+}
+if (peers.some((p) => p.key === 'tljs')) console.log('TimelineJS3 has no filter or search and does not zoom with the wheel: n/a.');
+console.log(`\n${out.seconds} s in all; written: bench-results/bench.json`);
 writeFileSync(new URL('bench-results/bench.json', root), JSON.stringify(out, null, 2));
-console.log('\nwritten: bench-results/bench.json');

@@ -16,13 +16,25 @@ const quiet = args.includes('--quiet');
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
   "img-src 'self' data:; connect-src 'self'; frame-src 'self'; report-uri /__csp";
 
+// The benchmark's pages for the peer widgets (tests/fixtures/peers/, see tools/bench.mjs) get a
+// looser policy: TimelineJS3 writes `style="..."` attributes through innerHTML and vis-timeline
+// renders item contents as HTML, neither of which the strict policy allows. The peers are measured
+// as they are used, not broken by a policy they were not written for; scripts and connections stay
+// same-origin. This widget is always measured under the strict policy above.
+export const PEER_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; " +
+  "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; report-uri /__csp";
+const PEER_PAGES = 'tests/fixtures/peers/';
+
 const types = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm', '.json': 'application/json; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.ts': 'text/plain; charset=utf-8',
+  '.woff': 'font/woff', '.woff2': 'font/woff2', '.ttf': 'font/ttf', '.eot': 'application/vnd.ms-fontobject',
 };
-const allowed = ['index.html', 'embed.html', 'www', 'pkg', 'tests/fixtures', 'bench-results'];
+// The two peer widgets' packages are served only for the benchmark's comparison pages.
+const allowed = ['index.html', 'embed.html', 'www', 'pkg', 'tests/fixtures', 'bench-results',
+  'node_modules/vis-timeline', 'node_modules/@knight-lab/timelinejs'];
 const reports = [];
 
 const server = createServer(async (req, res) => {
@@ -48,7 +60,7 @@ const server = createServer(async (req, res) => {
     const body = await readFile(file);
     const type = types[extname(file)] || 'application/octet-stream';
     const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
-    if (type.startsWith('text/html')) headers['content-security-policy'] = CSP;
+    if (type.startsWith('text/html')) headers['content-security-policy'] = rel.startsWith(PEER_PAGES) ? PEER_CSP : CSP;
     res.writeHead(200, headers).end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
