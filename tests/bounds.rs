@@ -121,18 +121,18 @@ fn ten_thousand_levels_of_nesting_are_refused_without_overflowing_the_stack() {
         // (text, whether the project's schema gets as far as the depth limit: an object of
         // unknown fields is refused at its first key)
         let texts = [
-            (arrays.clone(), true),
-            (objects.clone(), false),
-            (format!(r#"{{"events":{arrays}}}"#), true),
-            (format!(r#"{{"events":[{{"id":"x","title":{objects}}}]}}"#), true),
-            (format!(r#"{{"title":{objects},"events":[]}}"#), true),
-            (format!(r#"{{"events":[{{"start_date":{{"year":{arrays}}}}}]}}"#), true),
+            ("arrays", arrays.clone(), true),
+            ("objects", objects.clone(), false),
+            ("as the events", format!(r#"{{"events":{arrays}}}"#), true),
+            ("in an event", format!(r#"{{"events":[{{"id":"x","title":{objects}}}]}}"#), true),
+            ("as the title", format!(r#"{{"title":{objects},"events":[]}}"#), true),
+            ("in a TimelineJS date", format!(r#"{{"events":[{{"start_date":{{"year":{arrays}}}}}]}}"#), true),
             // Unclosed: the parser gives up at its depth limit, not at the end of the text.
-            ("[".repeat(n), true),
-            (r#"{"events":[{"a":"#.repeat(n), true),
+            ("unclosed arrays", "[".repeat(n), true),
+            ("unclosed objects in the events", r#"{"events":[{"a":"#.repeat(n), true),
         ];
-        for (text, reaches_limit) in &texts {
-            let err = timed("10,000-deep nesting: refused", || load_dataset(text)).unwrap_err();
+        for (name, text, reaches_limit) in &texts {
+            let err = timed(&format!("10,000-deep nesting, {name}: refused"), || load_dataset(text)).unwrap_err();
             assert_eq!(err.to_string().contains("recursion limit"), *reaches_limit, "{err}");
             assert!(!looks_like_timelinejs(text));
             let err = import(text).unwrap_err();
@@ -153,15 +153,15 @@ fn a_megabyte_url_is_read_up_to_its_limit_with_a_notice_in_both_languages() {
     let session = Session::embedded().unwrap();
     let payload = form_urlencoded::byte_serialize("<img src=x onerror=top.__xss=1>".as_bytes()).collect::<String>();
     let queries = [
-        format!("view=list&q={}", payload.repeat(1_000_000 / payload.len() + 1)),
-        format!("view=list&{}", format!("{payload}=1&").repeat(1_000_000 / (payload.len() + 3) + 1)),
-        format!("view=list&tag={}", "a,".repeat(500_000)),
-        format!("view=list&event={}", "a".repeat(1_000_000)),
-        format!("view=list&{}", "q=1&".repeat(250_000)),
+        ("q", format!("view=list&q={}", payload.repeat(1_000_000 / payload.len() + 1))),
+        ("unknown parameters", format!("view=list&{}", format!("{payload}=1&").repeat(1_000_000 / (payload.len() + 3) + 1))),
+        ("tag list", format!("view=list&tag={}", "a,".repeat(500_000))),
+        ("event id", format!("view=list&event={}", "a".repeat(1_000_000))),
+        ("repeated q", format!("view=list&{}", "q=1&".repeat(250_000))),
     ];
-    for q in &queries {
+    for (name, q) in &queries {
         assert!(q.len() >= 1_000_000);
-        let (state, ignored) = timed("1 MB URL: decoded", || session.decode_state(q));
+        let (state, ignored) = timed(&format!("1 MB URL, {name}: decoded"), || session.decode_state(q));
         assert_eq!(state.view, timeline_explorer::core::viewstate::View::List, "the valid part is kept");
         assert!(ignored.contains(&Ignored::TooLong), "{ignored:?}");
         assert!(ignored.len() <= MAX_REPORTS);
@@ -173,7 +173,7 @@ fn a_megabyte_url_is_read_up_to_its_limit_with_a_notice_in_both_languages() {
         }
         assert_ne!(Ignored::TooLong.describe(Lang::De), Ignored::TooLong.describe(Lang::En));
     }
-    assert!(decode(&queries[0]).state.q.starts_with("<img src=x onerror=top.__xss=1>"));
+    assert!(decode(&queries[0].1).state.q.starts_with("<img src=x onerror=top.__xss=1>"));
 }
 
 #[test]
@@ -181,23 +181,23 @@ fn a_million_character_search_is_cut_and_answers() {
     let session = Session::embedded().unwrap();
     let big = Session::from_json(&big_dataset(4 * 1024 * 1024)).unwrap_or_else(|e| panic!("{e:?}"));
     let searches = [
-        "a".repeat(1_000_000),
-        "nato ".repeat(200_000),
-        "<script>top.__xss=1</script> ".repeat(1_000_000 / 29 + 1),
-        "ä\u{301}ß".repeat(333_334),
+        ("one word", "a".repeat(1_000_000)),
+        ("many words", "nato ".repeat(200_000)),
+        ("markup", "<script>top.__xss=1</script> ".repeat(1_000_000 / 29 + 1)),
+        ("combining marks", "ä\u{301}ß".repeat(333_334)),
     ];
-    for q in &searches {
+    for (name, q) in &searches {
         assert!(q.chars().count() >= 1_000_000);
-        let query = timed("million-char search: parsed", || Query::parse(q));
+        let query = timed(&format!("million-char search, {name}: parsed"), || Query::parse(q));
         assert!(query.tokens().len() <= MAX_TOKENS);
         assert!(query.tokens().iter().map(|t| t.chars().count()).sum::<usize>() <= MAX_QUERY_CHARS);
-        for s in [&session, &big] {
+        for (s, which) in [(&session, "embedded dataset"), (&big, "4 MB dataset")] {
             let state = ViewState { q: q.clone(), ..ViewState::default() };
-            let found = timed("million-char search: filtered", || s.explorer.filter_and_facets(&state));
+            let found = timed(&format!("million-char search, {name}: filtered the {which}"), || s.explorer.filter_and_facets(&state));
             assert!(found.0.len() <= s.dataset.events.len());
         }
         let title = &session.dataset.events[0].title.en;
-        let h = timed("million-char search: highlighted", || highlight(title, &query));
+        let h = timed(&format!("million-char search, {name}: highlighted a title"), || highlight(title, &query));
         assert_eq!(h.last().map(|(r, _)| r.end), Some(title.len()));
     }
     // The search box's own limit: a URL keeps at most MAX_Q_CHARS of it.
