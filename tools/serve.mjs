@@ -37,7 +37,9 @@ const allowed = ['index.html', 'embed.html', 'www', 'pkg', 'tests/fixtures', 'be
   'node_modules/vis-timeline', 'node_modules/@knight-lab/timelinejs'];
 const reports = [];
 
-const server = createServer(async (req, res) => {
+// Share links may be long (the widget reads at most 64 KiB of a query and says so): accept
+// request lines up to Chromium's own URL limit of 2 MiB instead of Node's default 16 KiB.
+const server = createServer({ maxHeaderSize: 2 * 1024 * 1024 + 4096 }, async (req, res) => {
   const url = new URL(req.url, 'http://localhost');
   if (url.pathname === '/__csp') {
     let body = '';

@@ -83,11 +83,12 @@ pub enum Key {
     Selected,
     Until,
     ShowMore,
+    SearchCut,
 }
 
 impl Key {
     /// Every key, for completeness checks.
-    pub const ALL: &'static [Key] = &[Key::Search, Key::SearchPlaceholder, Key::Filters, Key::Categories, Key::Actors, Key::Tags, Key::Places, Key::Place, Key::DateRange, Key::From, Key::To, Key::DateHint, Key::ClearAll, Key::View, Key::TimelineView, Key::ListView, Key::Lanes, Key::LanesNone, Key::LanesCategory, Key::LanesActor, Key::Language, Key::CopyLink, Key::LinkCopied, Key::CopyFailed, Key::Export, Key::ExportJson, Key::ExportCsv, Key::ExportIcs, Key::ZoomIn, Key::ZoomOut, Key::Fit, Key::PanEarlier, Key::PanLater, Key::Close, Key::Dismiss, Key::Sources, Key::Related, Key::Confidence, Key::Confirmed, Key::PerArticle, Key::PrecisionDay, Key::PrecisionMonth, Key::PrecisionYear, Key::Approximate, Key::RelFollows, Key::RelRespondsTo, Key::RelContext, Key::RelPartOf, Key::CatDiplomacy, Key::CatMilitary, Key::CatEnergy, Key::CatTransport, Key::CatAnalysis, Key::IgnoredHeading, Key::LoadFailed, Key::InvalidData, Key::NetworkFailed, Key::Retry, Key::Loading, Key::NoResults, Key::NoneInWindow, Key::TimelineLabel, Key::ListLabel, Key::OverviewLabel, Key::TimelineHelp, Key::Crashed, Key::ReportIt, Key::CrashDetails, Key::Embed, Key::EmbedIframe, Key::EmbedElement, Key::EmbedHelp, Key::Selected, Key::Until, Key::ShowMore];
+    pub const ALL: &'static [Key] = &[Key::Search, Key::SearchPlaceholder, Key::Filters, Key::Categories, Key::Actors, Key::Tags, Key::Places, Key::Place, Key::DateRange, Key::From, Key::To, Key::DateHint, Key::ClearAll, Key::View, Key::TimelineView, Key::ListView, Key::Lanes, Key::LanesNone, Key::LanesCategory, Key::LanesActor, Key::Language, Key::CopyLink, Key::LinkCopied, Key::CopyFailed, Key::Export, Key::ExportJson, Key::ExportCsv, Key::ExportIcs, Key::ZoomIn, Key::ZoomOut, Key::Fit, Key::PanEarlier, Key::PanLater, Key::Close, Key::Dismiss, Key::Sources, Key::Related, Key::Confidence, Key::Confirmed, Key::PerArticle, Key::PrecisionDay, Key::PrecisionMonth, Key::PrecisionYear, Key::Approximate, Key::RelFollows, Key::RelRespondsTo, Key::RelContext, Key::RelPartOf, Key::CatDiplomacy, Key::CatMilitary, Key::CatEnergy, Key::CatTransport, Key::CatAnalysis, Key::IgnoredHeading, Key::LoadFailed, Key::InvalidData, Key::NetworkFailed, Key::Retry, Key::Loading, Key::NoResults, Key::NoneInWindow, Key::TimelineLabel, Key::ListLabel, Key::OverviewLabel, Key::TimelineHelp, Key::Crashed, Key::ReportIt, Key::CrashDetails, Key::Embed, Key::EmbedIframe, Key::EmbedElement, Key::EmbedHelp, Key::Selected, Key::Until, Key::ShowMore, Key::SearchCut];
 }
 
 /// The text of `key` in `lang`.
@@ -170,6 +171,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             Selected => "Selected event",
             Until => "until",
             ShowMore => "Show more events",
+            SearchCut => "The search is limited to 200 characters; the rest was left out.",
         },
         Lang::De => match key {
             Search => "Suche",
@@ -247,6 +249,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             Selected => "Ausgewähltes Ereignis",
             Until => "bis",
             ShowMore => "Weitere Ereignisse zeigen",
+            SearchCut => "Die Suche ist auf 200 Zeichen begrenzt; der Rest wurde weggelassen.",
         },
     }
 }

@@ -4,7 +4,7 @@
 
 use super::date::PartialDate;
 use super::model::{Category, Confidence, Dataset, Event, Source, Text};
-use super::validate::{validate, DatasetError, Problem, MAX_DATASET_BYTES, MAX_EVENTS};
+use super::validate::{clip, validate, DatasetError, Problem, MAX_DATASET_BYTES, MAX_EVENTS, MAX_TEXT_CHARS};
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -49,6 +49,11 @@ pub fn html_to_text(html: &str) -> String {
             continue;
         }
         out.push_str(&html[text_start..lt]);
+        // A `<` kept as text must not meet the text after the removed tag: `<<i>b` is `< b`,
+        // never a new tag `<b`.
+        if out.ends_with('<') {
+            out.push(' ');
+        }
         if html[lt..].starts_with("<!--") {
             i = html[lt + 4..].find("-->").map(|j| lt + 4 + j + 3).unwrap_or(html.len());
             text_start = i;
@@ -211,14 +216,24 @@ fn slug(s: &str) -> String {
     out.trim_end_matches('-').chars().take(60).collect()
 }
 
+/// The same text in both languages, cut to the validator's [`MAX_TEXT_CHARS`] (a TimelineJS
+/// slide may hold a whole article: it is shortened and marked, not refused).
 fn both(s: String) -> Text {
+    let s = match s.char_indices().nth(MAX_TEXT_CHARS) {
+        Some(_) => {
+            let mut cut: String = s.chars().take(MAX_TEXT_CHARS - 1).collect();
+            cut.push('…');
+            cut
+        }
+        None => s,
+    };
     Text { de: s.clone(), en: s }
 }
 
 /// Reads a TimelineJS3 JSON text into a validated dataset.
 pub fn import(text: &str) -> Result<Dataset, DatasetError> {
     let fail = |index: Option<usize>, field: &str, message: String| DatasetError {
-        problems: vec![Problem { index, id: None, field: field.into(), message }],
+        problems: vec![Problem { index, id: None, field: field.into(), message: clip(message) }],
         total: 1,
     };
     if text.len() > MAX_DATASET_BYTES {
@@ -242,7 +257,7 @@ pub fn import(text: &str) -> Result<Dataset, DatasetError> {
         let mut report = |field: &str, message: String| {
             total += 1;
             if problems.len() < super::validate::MAX_REPORTED {
-                problems.push(Problem { index: Some(i), id: given_id.clone(), field: field.into(), message });
+                problems.push(Problem { index: Some(i), id: given_id.clone(), field: field.into(), message: clip(message) });
             }
         };
         let start = match e.get("start_date").map(tl_date) {
@@ -443,6 +458,8 @@ mod tests {
             ("&ééééééé;é&#233;", "&ééééééé;éé"),
             ("unclosed <b", "unclosed"),
             ("<", "<"),
+            ("<<i></i>script>x", "< script>x"),
+            ("<<!-- -->img src=x onerror=alert(1)>", "< img src=x onerror=alert(1)>"),
         ] {
             assert_eq!(html_to_text(html), text, "{html:?}");
         }
@@ -492,6 +509,17 @@ mod tests {
         assert_eq!(import("{}").unwrap_err().problems[0].field, "events");
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
         assert!(import(&format!(r#"{{"events":{deep}}}"#)).is_err());
+    }
+
+    #[test]
+    fn a_whole_article_in_a_slide_is_shortened_not_refused() {
+        let article = format!("<p>{}</p>", "Wort ".repeat(5_000));
+        let text = serde_json::json!({"events": [{"start_date": {"year": 2025}, "text": {"headline": article, "text": article}}]});
+        let d = import(&text.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let t = &d.events[0].title.en;
+        assert_eq!(t.chars().count(), MAX_TEXT_CHARS);
+        assert!(t.starts_with("Wort Wort") && t.ends_with('…'));
+        assert_eq!(d.events[0].summary.de, *t);
     }
 
     #[test]

@@ -192,6 +192,15 @@ fn parse_list(
     }
 }
 
+/// The search text as the view state keeps it, from the URL or the search box: its first
+/// [`MAX_Q_CHARS`] chars, and whether anything was cut.
+pub fn clip_q(text: &str) -> (String, bool) {
+    match text.char_indices().nth(MAX_Q_CHARS) {
+        Some((end, _)) => (text[..end].to_string(), true),
+        None => (text.to_string(), false),
+    }
+}
+
 /// Reads a query string (with or without `?`); never panics.
 pub fn decode(query: &str) -> Decoded {
     let mut ignored = Vec::new();
@@ -225,9 +234,8 @@ pub fn decode(query: &str) -> Decoded {
         let value = value.as_ref();
         match name_ref {
             "q" => {
-                let mut chars = value.chars();
-                let kept: String = chars.by_ref().take(MAX_Q_CHARS).collect();
-                if chars.next().is_some() {
+                let (kept, cut) = clip_q(value);
+                if cut {
                     push(&mut ignored, Ignored::Truncated { param: "q".into() });
                 }
                 s.q = kept;
@@ -535,6 +543,22 @@ mod tests {
         // The cut may fall inside a character: the rest is read lossily.
         let cut = format!("q={}", "é".repeat(MAX_QUERY_BYTES));
         assert!(decode(&cut).state.q.chars().all(|c| c == 'é'));
+    }
+
+    #[test]
+    fn a_search_is_clipped_to_the_length_a_url_keeps() {
+        assert_eq!(clip_q("nato"), ("nato".to_string(), false));
+        let exact = "ä".repeat(MAX_Q_CHARS);
+        assert_eq!(clip_q(&exact), (exact.clone(), false));
+        let (kept, cut) = clip_q(&"ä x ".repeat(250_000));
+        assert!(cut);
+        assert_eq!(kept.chars().count(), MAX_Q_CHARS);
+        assert_eq!(decode(&encode(&ViewState { q: kept.clone(), ..ViewState::default() })).state.q, kept);
+        // The search box says so in both languages, naming the limit.
+        use crate::core::i18n::{t, Key};
+        for l in Lang::ALL {
+            assert!(t(l, Key::SearchCut).contains(&MAX_Q_CHARS.to_string()));
+        }
     }
 
     #[test]

@@ -17,6 +17,15 @@ pub const MAX_DATASET_BYTES: usize = 64 * 1024 * 1024;
 pub const MAX_EVENTS: usize = 200_000;
 /// The most problems reported for one dataset; the rest are counted.
 pub const MAX_REPORTED: usize = 8;
+/// The longest text accepted (a title, summary, name, source title or publisher), in chars:
+/// room for any summary, while drawing and searching stay fast (a single 20 MB title would
+/// freeze the page on every keystroke of a search).
+pub const MAX_TEXT_CHARS: usize = 10_000;
+/// The longest source link accepted, in bytes.
+pub const MAX_URL_BYTES: usize = 2_048;
+/// The longest problem message kept, in chars. Parser messages quote the offending value, which
+/// may be megabytes of hostile text: longer messages lose their middle.
+pub const MAX_MESSAGE_CHARS: usize = 240;
 
 /// One thing wrong with a dataset.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -77,8 +86,8 @@ impl Problems {
             self.list.push(Problem {
                 index,
                 id: id.map(short),
-                field: field.into(),
-                message: message.into(),
+                field: short(&field.into()),
+                message: clip(message.into()),
             });
         }
     }
@@ -88,6 +97,28 @@ impl Problems {
         } else {
             Err(DatasetError { problems: self.list, total: self.total })
         }
+    }
+}
+
+/// Cuts a problem message down to [`MAX_MESSAGE_CHARS`], keeping its start and its end (where
+/// parser messages say what was expected).
+pub(crate) fn clip(message: String) -> String {
+    let n = message.chars().count();
+    if n <= MAX_MESSAGE_CHARS {
+        return message;
+    }
+    let head: String = message.chars().take(140).collect();
+    let tail: String = message.chars().skip(n - 90).collect();
+    format!("{head} … {tail}")
+}
+
+/// A field path inside `prefix` from a serde path (`.` for the value itself, `[0].name` for an
+/// element of a list).
+fn join_path(prefix: &str, path: &str) -> String {
+    match path {
+        "." => prefix.to_string(),
+        p if p.starts_with('[') => format!("{prefix}{p}"),
+        p => format!("{prefix}.{p}"),
     }
 }
 
@@ -115,7 +146,7 @@ struct RawDataset {
 
 fn dataset_problem(message: impl Into<String>) -> DatasetError {
     DatasetError {
-        problems: vec![Problem { index: None, id: None, field: "dataset".into(), message: message.into() }],
+        problems: vec![Problem { index: None, id: None, field: "dataset".into(), message: clip(message.into()) }],
         total: 1,
     }
 }
@@ -147,7 +178,7 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
         Some(v) => match serde_path_to_error::deserialize::<_, Text>(v) {
             Ok(t) => t,
             Err(e) => {
-                problems.push(None, None, format!("title.{}", e.path()), e.inner().to_string());
+                problems.push(None, None, join_path("title", &e.path().to_string()), e.inner().to_string());
                 Text::default()
             }
         },
@@ -157,7 +188,7 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
         Some(v) => match serde_path_to_error::deserialize(v) {
             Ok(a) => a,
             Err(e) => {
-                problems.push(None, None, format!("actors{}", path_suffix(&e.path().to_string())), e.inner().to_string());
+                problems.push(None, None, join_path("actors", &e.path().to_string()), e.inner().to_string());
                 Vec::new()
             }
         },
@@ -169,7 +200,8 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
             Ok(e) => events.push(e),
             Err(e) => {
                 let path = e.path().to_string();
-                let field = if path == "." { "event".to_string() } else { path };
+                // An event given as a list has paths like `[0]`: they are the event's.
+                let field = if path == "." || path.starts_with('[') { join_path("event", &path) } else { path };
                 problems.push(Some(i), id.as_deref(), field, e.inner().to_string())
             }
         }
@@ -181,26 +213,33 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
     validate(dataset)
 }
 
-fn path_suffix(p: &str) -> String {
-    if p == "." {
-        String::new()
-    } else {
-        format!(".{p}")
-    }
-}
-
 fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
         && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
-/// Whether a link is one the widget will render: an absolute `http:` or `https:` URL.
+/// Whether a link is one the widget will render: an absolute `http:` or `https:` URL with a host.
 pub fn is_http_url(url: &str) -> bool {
-    let lower = url.trim_start().get(..8).unwrap_or(url).to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && url.len() > "http://".len()
+    let scheme_end = match url.get(..8).map(str::to_ascii_lowercase) {
+        Some(s) if s == "https://" => 8,
+        _ if url.get(..7).is_some_and(|s| s.eq_ignore_ascii_case("http://")) => 7,
+        _ => return false,
+    };
+    // A host must follow: not nothing, not a path, query or fragment straight away.
+    let host_start = url[scheme_end..].chars().next();
+    host_start.is_some_and(|c| !matches!(c, '/' | '?' | '#' | '\\' | '@'))
         && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+/// Reports a text longer than [`MAX_TEXT_CHARS`].
+fn check_len(p: &mut Problems, index: Option<usize>, id: Option<&str>, field: &str, s: &str) {
+    if s.len() > MAX_TEXT_CHARS {
+        let n = s.chars().count();
+        if n > MAX_TEXT_CHARS {
+            p.push(index, id, field, format!("the text has {n} characters; at most {MAX_TEXT_CHARS} are accepted"));
+        }
+    }
 }
 
 fn check_text(p: &mut Problems, index: Option<usize>, id: Option<&str>, field: &str, t: &Text) {
@@ -210,6 +249,8 @@ fn check_text(p: &mut Problems, index: Option<usize>, id: Option<&str>, field: &
     if t.en.trim().is_empty() {
         p.push(index, id, format!("{field}.en"), "the English text is empty");
     }
+    check_len(p, index, id, &format!("{field}.de"), &t.de);
+    check_len(p, index, id, &format!("{field}.en"), &t.en);
 }
 
 /// Checks a deserialised dataset; on success returns it with events in date order.
@@ -273,10 +314,15 @@ pub fn validate(mut d: Dataset) -> Result<Dataset, DatasetError> {
         for (k, s) in e.sources.iter().enumerate() {
             if !is_http_url(&s.url) {
                 p.push(ix, id, format!("sources[{k}].url"), "only http and https links are allowed");
+            } else if s.url.len() > MAX_URL_BYTES {
+                let n = s.url.len();
+                p.push(ix, id, format!("sources[{k}].url"), format!("the link has {n} bytes; at most {MAX_URL_BYTES} are accepted"));
             }
             if s.title.trim().is_empty() {
                 p.push(ix, id, format!("sources[{k}].title"), "the title is empty");
             }
+            check_len(&mut p, ix, id, &format!("sources[{k}].title"), &s.title);
+            check_len(&mut p, ix, id, &format!("sources[{k}].publisher"), &s.publisher);
         }
     }
     for (i, e) in d.events.iter().enumerate() {
@@ -375,12 +421,61 @@ mod tests {
 
     #[test]
     fn script_and_data_links_in_sources_are_rejected() {
-        for url in ["javascript:alert(1)", "data:text/html,x", "JAVASCRIPT:alert(1)", "//evil.example", "https://a b"] {
+        for url in [
+            "javascript:alert(1)", "data:text/html,x", "JAVASCRIPT:alert(1)", "//evil.example", "https://a b", "https://",
+            "http://", "https://?x", "https:///x", " https://example.org", "\u{202E}https://example.org",
+        ] {
             let bad = event("a", "").replace("https://example.org/a", url);
             let err = load_dataset(&minimal(&bad)).unwrap_err();
             assert_eq!(err.problems[0].field, "sources[0].url", "{url}");
         }
         assert!(is_http_url("HTTPS://EXAMPLE.ORG"));
+    }
+
+    #[test]
+    fn fields_outside_events_are_named_without_stray_dots() {
+        let field = |json: &str| load_dataset(json).unwrap_err().problems[0].field.clone();
+        assert_eq!(field(r#"{"title":"x","events":[]}"#), "title");
+        assert_eq!(field(r#"[false,null,[]]"#), "title");
+        assert_eq!(field(r#"{"title":{"de":1,"en":"x"},"events":[]}"#), "title.de");
+        assert_eq!(field(r#"{"actors":[{"id":5}],"events":[]}"#), "actors[0].id");
+        assert_eq!(field(r#"{"actors":{},"events":[]}"#), "actors");
+        assert_eq!(field(r#"{"events":[[1,"x"]]}"#), "event[0]");
+    }
+
+    #[test]
+    fn messages_quoting_huge_values_are_cut_keeping_what_was_expected() {
+        let huge = "<script>".repeat(100_000);
+        let bad = event("a", "").replace(r#""military""#, &format!("\"{huge}\""));
+        let err = load_dataset(&minimal(&bad)).unwrap_err();
+        let m = &err.problems[0].message;
+        assert!(m.chars().count() <= MAX_MESSAGE_CHARS, "{} chars", m.chars().count());
+        assert!(m.starts_with("unknown variant `<script>") && m.ends_with("`transport`, `analysis`"), "{m}");
+        // An unknown field's name is part of its path: cut too.
+        let err = load_dataset(&minimal(&event("a", &format!(r#","{huge}":1"#)))).unwrap_err();
+        assert!(err.problems[0].field.chars().count() <= 61);
+        assert!(err.to_string().len() < 1_000);
+    }
+
+    #[test]
+    fn huge_texts_and_links_are_refused_naming_the_field() {
+        let long = "<b>".repeat(MAX_TEXT_CHARS / 3 + 1);
+        for (from, field) in [
+            (r#""en":"Title""#, "title.en"),
+            (r#""title":"S""#, "sources[0].title"),
+            (r#""publisher":"P""#, "sources[0].publisher"),
+        ] {
+            let to = from.replacen(from.rsplit(':').next().unwrap(), &format!("\"{long}\""), 1);
+            let err = load_dataset(&minimal(&event("a", "").replacen(from, &to, 1))).unwrap_err();
+            assert_eq!(err.problems[0].field, field);
+            assert!(err.problems[0].message.contains("10000"), "{err}");
+        }
+        let url = format!("https://example.org/{}", "a".repeat(MAX_URL_BYTES));
+        let err = load_dataset(&minimal(&event("a", "").replace("https://example.org/a", &url))).unwrap_err();
+        assert_eq!(err.problems[0].field, "sources[0].url");
+        // Exactly at the limit is fine; multi-byte chars count as one.
+        let at = "ä".repeat(MAX_TEXT_CHARS);
+        assert!(load_dataset(&minimal(&event("a", "").replace(r#""en":"Title""#, &format!(r#""en":"{at}""#)))).is_ok());
     }
 
     #[test]

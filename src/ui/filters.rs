@@ -2,10 +2,11 @@
 
 use super::{use_store, Step, tr};
 use crate::core::date::PartialDate;
-use crate::core::i18n::{category_name, Key};
+use crate::core::i18n::{category_name, t, Key};
 use crate::core::filter::FacetCounts;
 use crate::core::model::{Category, Lang};
 use crate::core::session::Session;
+use crate::core::urlstate::clip_q;
 use crate::core::viewstate::ViewState;
 use leptos::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -25,7 +26,13 @@ pub fn FilterPanel() -> impl IntoView {
                     placeholder=tr(lang, Key::SearchPlaceholder)
                     prop:value=move || q.get()
                     on:input=move |ev| {
-                        let v = event_target_value(&ev);
+                        // A script or paste can put more in the box than its maxlength: keep
+                        // what a URL keeps, show that in the box and say so.
+                        let (v, cut) = clip_q(&event_target_value(&ev));
+                        if cut {
+                            event_target::<web_sys::HtmlInputElement>(&ev).set_value(&v);
+                            store.status.set(t(lang.get_untracked(), Key::SearchCut).to_string());
+                        }
                         store.update(Step::Replace, |s| s.q = v);
                     } />
             </div>
