@@ -83,8 +83,7 @@ fn toggle(set: &mut BTreeSet<String>, id: &str, on: bool) {
 
 /// One facet: a checkbox per value with the count of events it would show.
 ///
-/// Rows are keyed by value: a filter change updates counts and order in place instead of
-/// rebuilding the list.
+/// One row per value, built once: a filter change only updates the counts in place.
 #[component]
 fn Facet(
     /// The facet's heading.
@@ -104,16 +103,18 @@ fn Facet(
             _ => s.place.iter().cloned().collect(),
         })
     });
-    let counts = Memo::new(move |_| store.facets.with(|f| facet_counts(f, param)));
-    let by_id = Memo::new(move |_| counts.with(|c| c.iter().cloned().collect::<HashMap<String, usize>>()));
+    // The values and their order are fixed for a dataset (see `FacetCounts`): the rows are built
+    // once, and a filter change only updates their counts.
+    let values: Vec<String> = store.facets.with_untracked(|f| facet_counts(f, param)).into_iter().map(|(id, _)| id).collect();
+    let has_values = !values.is_empty();
+    let by_id = Memo::new(move |_| store.facets.with(|f| facet_counts(f, param).into_iter().collect::<HashMap<String, usize>>()));
     // A facet the dataset has no values for (no places, say) is left out.
-    let has_values = move || counts.with(|c| !c.is_empty());
     view! {
-        <fieldset class="tl-facet" data-facet=param hidden=move || !has_values()>
+        <fieldset class="tl-facet" data-facet=param hidden=!has_values>
             <legend>{tr(lang, title)}</legend>
             <ul class="tl-facet-list">
                 <For
-                    each=move || counts.with(|c| c.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>())
+                    each=move || values.clone()
                     key=|id: &String| id.clone()
                     children=move |id: String| {
                         let session = session.clone();
