@@ -177,6 +177,30 @@ pub fn density(items: &[Item], domain: &Window, bins: usize) -> Vec<u32> {
     out
 }
 
+/// The height of the density chart drawn by [`density_path`], in its own units.
+pub const DENSITY_HEIGHT: u32 = 100;
+
+/// The density as one SVG path in a `bins.len()` × [`DENSITY_HEIGHT`] box: one bar per non-empty
+/// bin, as tall as its share of the largest bin but never under 8 % so a single event stays
+/// visible. Integer arithmetic only.
+///
+/// One path element replaces a span per bin: a filter change then rewrites one attribute instead
+/// of removing and inserting a hundred boxes that each need layout.
+pub fn density_path(bins: &[u32]) -> String {
+    use std::fmt::Write;
+    let max = u64::from(bins.iter().copied().max().unwrap_or(0).max(1));
+    let full = u64::from(DENSITY_HEIGHT);
+    let mut d = String::with_capacity(bins.len() * 16);
+    for (k, &c) in bins.iter().enumerate() {
+        if c == 0 {
+            continue;
+        }
+        let h = ((u64::from(c) * full + max / 2) / max).clamp(full * 8 / 100, full);
+        let _ = write!(d, "M{k} {full}V{}h1V{full}z", full - h);
+    }
+    d
+}
+
 /// The interval from the earliest start to the latest end (no span limits applied).
 pub fn domain(items: &[Item]) -> Option<Window> {
     let start = items.iter().map(|i| i.start).fold(f64::INFINITY, f64::min);
@@ -208,6 +232,22 @@ pub fn css_len(value: f64, decimals: u32, unit: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_density_path_draws_one_bar_per_non_empty_bin_scaled_to_the_largest() {
+        assert_eq!(density_path(&[0, 4, 2, 1, 0]), "M1 100V0h1V100zM2 100V50h1V100zM3 100V75h1V100z");
+    }
+
+    #[test]
+    fn a_lone_event_beside_a_crowded_bin_stays_visible_in_the_density_path() {
+        assert_eq!(density_path(&[1000, 1]), "M0 100V0h1V100zM1 100V92h1V100z");
+    }
+
+    #[test]
+    fn an_empty_density_draws_nothing() {
+        assert_eq!(density_path(&[]), "");
+        assert_eq!(density_path(&[0, 0, 0]), "");
+    }
 
     fn params() -> LayoutParams {
         LayoutParams { width_px: 1000.0, min_box_px: 100.0, max_rows: 3, gap_px: 4.0 }

@@ -4,7 +4,7 @@
 
 use super::{use_store, Step, Store, tr};
 use crate::core::i18n::{category_name, cluster_label, t, Key};
-use crate::core::layout::{css_len, density, domain};
+use crate::core::layout::{css_len, density, density_path, domain, DENSITY_HEIGHT};
 use crate::core::scale::Window;
 use crate::core::scene::{neighbour, Frame, reveal, scene, set_window, window_for, LaneKey, Mark, MarkKind, Scene};
 use crate::core::ticks::{format_span, ticks};
@@ -377,7 +377,7 @@ fn Overview(
     });
     let drag = StoredValue::new_local(None::<(f64, Window)>);
     let brush_pos = move || {
-        let (d, _) = full.get();
+        let d = full.with(|(d, _)| *d);
         let w = window.get();
         let a = ((w.start - d.start) / d.span()).clamp(0.0, 1.0) * 100.0;
         let b = ((w.end - d.start) / d.span()).clamp(0.0, 1.0) * 100.0;
@@ -386,7 +386,7 @@ fn Overview(
     let on_down = move |ev: leptos::ev::PointerEvent| {
         let Some(el) = strip.get_untracked() else { return };
         let rect = el.get_bounding_client_rect();
-        let (d, _) = full.get_untracked();
+        let d = full.with_untracked(|(d, _)| *d);
         let frac = (ev.client_x() as f64 - rect.left()) / rect.width().max(1.0);
         let w = window.get_untracked();
         let day = d.start + frac * d.span();
@@ -399,7 +399,7 @@ fn Overview(
     let on_move = move |ev: leptos::ev::PointerEvent| {
         let Some((x0, w0)) = drag.get_value() else { return };
         let Some(el) = strip.get_untracked() else { return };
-        let (d, _) = full.get_untracked();
+        let d = full.with_untracked(|(d, _)| *d);
         let px_per_day = el.get_bounding_client_rect().width().max(1.0) / d.span();
         let shift = (ev.client_x() as f64 - x0) / px_per_day;
         let w = Window::new(w0.start + shift, w0.end + shift);
@@ -430,17 +430,10 @@ fn Overview(
                 }
             }
             on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up on:keydown=on_key>
-            {move || {
-                let (_, bins) = full.get();
-                let max = bins.iter().copied().max().unwrap_or(1).max(1) as f64;
-                let n = bins.len().max(1) as f64;
-                bins.iter().enumerate().filter(|(_, c)| **c > 0).map(|(k, c)| view! {
-                    <span class="tl-overview-bar"
-                        style:left=css_len(k as f64 / n * 100.0, 2, "%")
-                        style:width=css_len(100.0 / n, 2, "%")
-                        style:height=css_len((*c as f64 / max * 100.0).max(8.0), 0, "%")></span>
-                }).collect::<Vec<_>>()
-            }}
+            <svg class="tl-density" aria-hidden="true" focusable="false" preserveAspectRatio="none"
+                viewBox=format!("0 0 {BINS} {DENSITY_HEIGHT}")>
+                <path d=move || full.with(|(_, bins)| density_path(bins))></path>
+            </svg>
             <span class="tl-brush" style:left=move || css_len(brush_pos().0, 2, "%") style:width=move || css_len(brush_pos().1, 2, "%")></span>
         </div>
     }
