@@ -89,7 +89,10 @@ fn a_twenty_megabyte_value_in_one_field_is_refused_with_a_short_message() {
         let text = event(field);
         let err = timed(&format!("20 MB {field}: refused"), || load_dataset(&text)).unwrap_err();
         for p in &err.problems {
-            assert!(p.message.chars().count() <= MAX_MESSAGE_CHARS, "{field}: {} chars", p.message.chars().count());
+            for lang in Lang::ALL {
+                let n = p.message(lang).chars().count();
+                assert!(n <= MAX_MESSAGE_CHARS, "{field}, {lang:?}: {n} chars");
+            }
         }
         assert!(err.to_string().len() < 2_000, "{field}: the whole error is {} bytes", err.to_string().len());
     }
@@ -99,7 +102,8 @@ fn a_twenty_megabyte_value_in_one_field_is_refused_with_a_short_message() {
         let text = event(field);
         let err = timed(&format!("20 MB {field}: refused"), || load_dataset(&text)).unwrap_err();
         assert_eq!(err.problems[0].field, path);
-        assert!(err.problems[0].message.ends_with(&format!("at most {limit} are accepted")), "{err}");
+        assert!(err.problems[0].message(Lang::En).ends_with(&format!("at most {limit} are accepted")), "{err}");
+        assert!(err.problems[0].message(Lang::De).ends_with(&format!("höchstens {limit} sind erlaubt")), "{err}");
     }
     // At the limit, searching a text stays fast.
     let longest = "<script>top.__xss=1</script> ".repeat(MAX_TEXT_CHARS / 29);

@@ -16,6 +16,7 @@ use serde_json::{json, Map, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 use timeline_explorer::core::export::{to_csv, to_ics, to_json};
+use timeline_explorer::core::i18n::problem_text;
 use timeline_explorer::core::model::{Category, Dataset, Lang};
 use timeline_explorer::core::search::{fold, highlight, Query, MAX_QUERY_CHARS, MAX_TOKENS, MAX_TOKEN_CHARS};
 use timeline_explorer::core::session::{LoadFailure, Session};
@@ -589,14 +590,20 @@ fn check_error(e: &DatasetError) -> Result<(), TestCaseError> {
             "malformed field {f:?} in {p:?}"
         );
         ensure!(f.chars().count() <= 61, "a field path of {} chars", f.chars().count());
-        ensure!(!p.message.trim().is_empty(), "empty message for {f}");
-        let n = p.message.chars().count();
-        ensure!(n <= MAX_MESSAGE_CHARS, "a message of {n} chars for {f}: {}…", p.message.chars().take(80).collect::<String>());
+        for lang in Lang::ALL {
+            let m = p.message(lang);
+            ensure!(!m.trim().is_empty(), "empty {lang:?} message for {f}");
+            let n = m.chars().count();
+            ensure!(n <= MAX_MESSAGE_CHARS, "a {lang:?} message of {n} chars for {f}: {}…", m.chars().take(80).collect::<String>());
+        }
+        ensure!(p.message(Lang::De) != p.message(Lang::En), "the same message in both languages for {f}: {p}");
         if let Some(id) = &p.id {
             ensure!(id.chars().count() <= 61, "an id of {} chars reported", id.chars().count());
         }
         if let Some(i) = p.index {
             ensure!(p.to_string().starts_with(&format!("event #{}", i + 1)), "{p} does not name event {}", i + 1);
+            let de = problem_text(Lang::De, p);
+            ensure!(de.starts_with(&format!("Ereignis Nr. {}", i + 1)), "{de} does not name event {}", i + 1);
         }
     }
     ensure!(!e.to_string().trim().is_empty(), "an error that displays as nothing");
@@ -1104,7 +1111,7 @@ fn search_folding_queries_and_highlights_keep_their_invariants() {
         ensure!(q.matches_folded(&f), "a piece of the text does not match it: {piece:?}");
         ensure!(Query::parse(&text).matches_folded(&f), "the text does not match itself");
         // Only the first MAX_QUERY_CHARS chars of a query count.
-        let long: String = text.chars().chain(std::iter::repeat('x').take(MAX_QUERY_CHARS)).collect();
+        let long: String = text.chars().chain(std::iter::repeat_n('x', MAX_QUERY_CHARS)).collect();
         let head: String = long.chars().take(MAX_QUERY_CHARS).collect();
         ensure!(Query::parse(&long) == Query::parse(&head), "chars beyond the limit changed the query");
         Ok(())

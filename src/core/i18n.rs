@@ -3,7 +3,9 @@
 //! UI text is looked up by [`Key`]; the two tables must stay complete (a test checks that no
 //! entry is empty and that the languages differ where they should).
 
+use super::date::DateError;
 use super::model::{Category, Lang, Relation};
+use super::validate::{clip_to, DatasetError, Problem, ProblemKind, DATASET_FIELD, EVENT_FIELD, MAX_MESSAGE_CHARS};
 
 /// A user-visible string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -297,6 +299,153 @@ pub fn relation_name(lang: Lang, r: Relation) -> &'static str {
     )
 }
 
+/// Why a date is not one, in the UI language.
+pub fn date_error_text(lang: Lang, e: &DateError) -> &'static str {
+    match (lang, e) {
+        (Lang::En, DateError::Format) => "expected YYYY, YYYY-MM or YYYY-MM-DD",
+        (Lang::De, DateError::Format) => "erwartet wird JJJJ, JJJJ-MM oder JJJJ-MM-TT",
+        (Lang::En, DateError::YearOutOfRange) => "the year must be between 1 and 9999",
+        (Lang::De, DateError::YearOutOfRange) => "das Jahr muss zwischen 1 und 9999 liegen",
+        (Lang::En, DateError::NoSuchDate) => "no such date",
+        (Lang::De, DateError::NoSuchDate) => "dieses Datum gibt es nicht",
+    }
+}
+
+/// A value from the data, quoted the way the language quotes.
+fn quoted(lang: Lang, v: &str) -> String {
+    match lang {
+        Lang::En => format!("\"{v}\""),
+        Lang::De => format!("„{v}“"),
+    }
+}
+
+/// What is wrong with a dataset, in the UI language, without saying where: at most
+/// [`MAX_MESSAGE_CHARS`] chars. A parser's detail (English, technical) is quoted as it is.
+pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
+    use ProblemKind::*;
+    let de = lang == Lang::De;
+    let q = |v: &str| quoted(lang, v);
+    let opt = |n: &Option<i64>| n.map_or_else(|| "-".to_string(), |n| n.to_string());
+    let text = match kind {
+        TooLarge { bytes, max } if de => format!("Die Datei hat {bytes} Bytes; höchstens {max} sind erlaubt"),
+        TooLarge { bytes, max } => format!("the file has {bytes} bytes; at most {max} are accepted"),
+        TooManyEvents { count, max } if de => format!("{count} Ereignisse; höchstens {max} sind erlaubt"),
+        TooManyEvents { count, max } => format!("{count} events; at most {max} are accepted"),
+        NotJson(detail) if de => format!("Kein gültiges JSON: {detail}"),
+        NotJson(detail) => format!("not valid JSON: {detail}"),
+        NotADataset(detail) if de => format!("Kein Datensatz im erwarteten Format: {detail}"),
+        NotADataset(detail) => format!("not a dataset in the expected format: {detail}"),
+        Parse(detail) if de => format!("Ungültiger Wert: {detail}"),
+        Parse(detail) => format!("invalid value: {detail}"),
+        InvalidDate { value, error } if de => format!("Ungültiges Datum {}: {}", q(value), date_error_text(lang, error)),
+        InvalidDate { value, error } => format!("invalid date {}: {}", q(value), date_error_text(lang, error)),
+        InvalidDateParts { error, year, month, day } if de => format!(
+            "Ungültiges Datum (Jahr {year}, Monat {}, Tag {}): {}",
+            opt(month),
+            opt(day),
+            date_error_text(lang, error)
+        ),
+        InvalidDateParts { error, year, month, day } => format!(
+            "invalid date (year {year}, month {}, day {}): {}",
+            opt(month),
+            opt(day),
+            date_error_text(lang, error)
+        ),
+        NotADateObject if de => "Erwartet wird ein Objekt mit year, month und day".into(),
+        NotADateObject => "expected an object with year, month and day".into(),
+        NotAWholeNumber if de => "Keine ganze Zahl".into(),
+        NotAWholeNumber => "not a whole number".into(),
+        DayWithoutMonth if de => "Ein Tag braucht einen Monat".into(),
+        DayWithoutMonth => "a day needs a month".into(),
+        Missing if de => "Fehlt".into(),
+        Missing => "missing".into(),
+        MissingLanguage(Lang::De) if de => "Der deutsche Text ist leer".into(),
+        MissingLanguage(Lang::De) => "the German text is empty".into(),
+        MissingLanguage(Lang::En) if de => "Der englische Text ist leer".into(),
+        MissingLanguage(Lang::En) => "the English text is empty".into(),
+        EmptyTitle if de => "Der Titel ist leer".into(),
+        EmptyTitle => "the title is empty".into(),
+        TooLong { chars, max } if de => format!("Der Text hat {chars} Zeichen; höchstens {max} sind erlaubt"),
+        TooLong { chars, max } => format!("the text has {chars} characters; at most {max} are accepted"),
+        LinkTooLong { bytes, max } if de => format!("Der Link hat {bytes} Bytes; höchstens {max} sind erlaubt"),
+        LinkTooLong { bytes, max } => format!("the link has {bytes} bytes; at most {max} are accepted"),
+        NotASlug(v) if de => format!("{} ist kein Kürzel aus Kleinbuchstaben, Ziffern, - und _", q(v)),
+        NotASlug(v) => format!("{} is not a lower-case slug (a-z, 0-9, - and _)", q(v)),
+        DuplicateActor(v) if de => format!("Den Akteur {} gibt es zweimal", q(v)),
+        DuplicateActor(v) => format!("actor {} appears twice", q(v)),
+        DuplicateId if de => "Diese ID hat schon ein früheres Ereignis".into(),
+        DuplicateId => "this id is used by an earlier event".into(),
+        EndBeforeStart { end, start } if de => format!("Das Ende {end} liegt vor dem Beginn {start}"),
+        EndBeforeStart { end, start } => format!("the end {end} is before the start {start}"),
+        NoCategory if de => "Mindestens eine Kategorie ist nötig".into(),
+        NoCategory => "at least one category is needed".into(),
+        UnknownActor(v) if de => format!("Keinen Akteur {} in der Akteurstabelle", q(v)),
+        UnknownActor(v) => format!("no actor {} in the actors table", q(v)),
+        UnknownEvent(v) if de => format!("Kein Ereignis {} im Datensatz", q(v)),
+        UnknownEvent(v) => format!("no event {} in the dataset", q(v)),
+        RelatesToItself if de => "Ein Ereignis kann nicht auf sich selbst verweisen".into(),
+        RelatesToItself => "an event cannot relate to itself".into(),
+        LatitudeOutOfRange if de => "Der Breitengrad muss zwischen -90 und 90 liegen".into(),
+        LatitudeOutOfRange => "latitude must be between -90 and 90".into(),
+        LongitudeOutOfRange if de => "Der Längengrad muss zwischen -180 und 180 liegen".into(),
+        LongitudeOutOfRange => "longitude must be between -180 and 180".into(),
+        NoSource if de => "Mindestens eine Quelle ist nötig".into(),
+        NoSource => "at least one source is needed".into(),
+        NotHttpLink if de => "Nur http- und https-Links sind erlaubt".into(),
+        NotHttpLink => "only http and https links are allowed".into(),
+    };
+    // Details and quoted values are cut where they are made; this only guards the bound.
+    clip_to(text, MAX_MESSAGE_CHARS)
+}
+
+/// Where a problem is: `event #3 (foo), sources[0].url` / `Ereignis Nr. 3 (foo), Feld sources[0].url`.
+pub fn problem_location(lang: Lang, p: &Problem) -> String {
+    let de = lang == Lang::De;
+    let field = |f: &str| if de { format!("Feld {f}") } else { f.to_string() };
+    match p.index {
+        Some(i) => {
+            let n = i + 1;
+            let mut s = match (&p.id, de) {
+                (Some(id), true) => format!("Ereignis Nr. {n} ({id})"),
+                (Some(id), false) => format!("event #{n} ({id})"),
+                (None, true) => format!("Ereignis Nr. {n}"),
+                (None, false) => format!("event #{n}"),
+            };
+            // The event as a whole: its number and id say where.
+            if p.field != EVENT_FIELD {
+                s.push_str(", ");
+                s.push_str(&field(&p.field));
+            }
+            s
+        }
+        None if p.field == DATASET_FIELD => (if de { "Datensatz" } else { "dataset" }).to_string(),
+        None => field(&p.field),
+    }
+}
+
+/// One problem as a line of the error panel, in the UI language: where, then what.
+pub fn problem_text(lang: Lang, p: &Problem) -> String {
+    format!("{}: {}", problem_location(lang, p), problem_message(lang, &p.kind))
+}
+
+/// The last line of the error panel when not every problem is listed.
+pub fn more_problems(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("… and {n} more"),
+        Lang::De => format!("… und {n} weitere"),
+    }
+}
+
+/// The error panel's lines for a dataset that did not validate: each listed problem, then how
+/// many more there are.
+pub fn dataset_error_lines(lang: Lang, err: &DatasetError) -> Vec<String> {
+    let mut lines: Vec<String> = err.problems.iter().map(|p| problem_text(lang, p)).collect();
+    if err.total > err.problems.len() {
+        lines.push(more_problems(lang, err.total - err.problems.len()));
+    }
+    lines
+}
+
 
 const MONTHS_EN: [&str; 12] = [
     "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
@@ -348,5 +497,151 @@ mod tests {
         assert!(differ * 10 > Key::ALL.len() * 9, "most strings must actually be translated");
         assert_eq!(count_line(Lang::De, 3, 20), "3 von 20 Ereignissen");
         assert_eq!(count_line(Lang::En, 3, 20), "3 of 20 events");
+    }
+
+    use crate::core::date::PartialDate;
+    use crate::core::validate::{load_dataset, MAX_DETAIL_CHARS, MAX_QUOTED_CHARS};
+
+    /// One of each kind of problem, with the longest payload validation lets through.
+    fn every_kind() -> Vec<ProblemKind> {
+        use ProblemKind::*;
+        let detail = "d".repeat(MAX_DETAIL_CHARS);
+        let value = "v".repeat(MAX_QUOTED_CHARS) + "…";
+        let day = PartialDate::parse("2025-02-28").unwrap();
+        let kinds = vec![
+            TooLarge { bytes: usize::MAX, max: usize::MAX },
+            TooManyEvents { count: usize::MAX, max: usize::MAX },
+            NotJson(detail.clone()),
+            NotADataset(detail.clone()),
+            Parse(detail),
+            InvalidDate { value: value.clone(), error: DateError::Format },
+            InvalidDate { value: value.clone(), error: DateError::YearOutOfRange },
+            InvalidDate { value: value.clone(), error: DateError::NoSuchDate },
+            InvalidDateParts { error: DateError::NoSuchDate, year: i64::MIN, month: Some(i64::MIN), day: Some(i64::MIN) },
+            InvalidDateParts { error: DateError::YearOutOfRange, year: 0, month: None, day: None },
+            NotADateObject,
+            NotAWholeNumber,
+            DayWithoutMonth,
+            Missing,
+            MissingLanguage(Lang::De),
+            MissingLanguage(Lang::En),
+            EmptyTitle,
+            TooLong { chars: usize::MAX, max: usize::MAX },
+            LinkTooLong { bytes: usize::MAX, max: usize::MAX },
+            NotASlug(value.clone()),
+            DuplicateActor(value.clone()),
+            DuplicateId,
+            EndBeforeStart { end: day, start: day },
+            NoCategory,
+            UnknownActor(value.clone()),
+            UnknownEvent(value),
+            RelatesToItself,
+            LatitudeOutOfRange,
+            LongitudeOutOfRange,
+            NoSource,
+            NotHttpLink,
+        ];
+        // A new kind does not compile here until it is given a place in the list above.
+        for k in &kinds {
+            match k {
+                TooLarge { .. } | TooManyEvents { .. } | NotJson(_) | NotADataset(_) | Parse(_) | InvalidDate { .. }
+                | InvalidDateParts { .. } | NotADateObject | NotAWholeNumber | DayWithoutMonth | Missing
+                | MissingLanguage(_) | EmptyTitle | TooLong { .. } | LinkTooLong { .. } | NotASlug(_)
+                | DuplicateActor(_) | DuplicateId | EndBeforeStart { .. } | NoCategory | UnknownActor(_)
+                | UnknownEvent(_) | RelatesToItself | LatitudeOutOfRange | LongitudeOutOfRange | NoSource
+                | NotHttpLink => {}
+            }
+        }
+        kinds
+    }
+
+    fn problem(index: Option<usize>, id: Option<&str>, field: &str, kind: ProblemKind) -> Problem {
+        Problem { index, id: id.map(str::to_owned), field: field.into(), kind }
+    }
+
+    #[test]
+    fn every_problem_kind_is_said_differently_in_german_and_english_within_the_bound() {
+        for kind in every_kind() {
+            let (de, en) = (problem_message(Lang::De, &kind), problem_message(Lang::En, &kind));
+            assert!(!de.trim().is_empty() && !en.trim().is_empty(), "{kind:?}");
+            assert_ne!(de, en, "{kind:?}");
+            for m in [&de, &en] {
+                assert!(m.chars().count() <= MAX_MESSAGE_CHARS, "{} chars: {m}", m.chars().count());
+                // Nothing was cut: the payloads' own limits leave room for the sentence.
+                assert!(!m.contains(" … "), "{m}");
+            }
+            // The whole line says where, in the same language.
+            let p = problem(Some(2), Some("foo"), "sources[0].url", kind.clone());
+            assert!(problem_text(Lang::De, &p).starts_with("Ereignis Nr. 3 (foo), Feld sources[0].url: "));
+            assert!(problem_text(Lang::En, &p).starts_with("event #3 (foo), sources[0].url: "));
+            assert_eq!(p.to_string(), problem_text(Lang::En, &p));
+        }
+        // The bound holds for any payload, however it was made.
+        let huge = ProblemKind::Parse("x".repeat(100_000));
+        for lang in Lang::ALL {
+            assert!(problem_message(lang, &huge).chars().count() <= MAX_MESSAGE_CHARS);
+        }
+    }
+
+    #[test]
+    fn a_duplicate_id_is_reported_in_german_and_english() {
+        let e = |id: &str| {
+            format!(
+                r#"{{"id":"{id}","date":"2025","title":{{"de":"T","en":"T"}},"summary":{{"de":"S","en":"S"}},
+                   "actors":[],"categories":["energy"],"sources":[{{"title":"S","publisher":"P","url":"https://example.org"}}],
+                   "confidence":"confirmed"}}"#
+            )
+        };
+        let err = load_dataset(&format!(r#"{{"events":[{},{}]}}"#, e("a"), e("a"))).unwrap_err();
+        assert_eq!(dataset_error_lines(Lang::De, &err), ["Ereignis Nr. 2 (a), Feld id: Diese ID hat schon ein früheres Ereignis"]);
+        assert_eq!(dataset_error_lines(Lang::En, &err), ["event #2 (a), id: this id is used by an earlier event"]);
+    }
+
+    #[test]
+    fn an_impossible_date_is_reported_as_a_date_in_german_and_english() {
+        let p = problem(
+            Some(1),
+            Some("impossible-date"),
+            "date",
+            ProblemKind::InvalidDate { value: "2025-02-30".into(), error: DateError::NoSuchDate },
+        );
+        assert_eq!(problem_text(Lang::De, &p), "Ereignis Nr. 2 (impossible-date), Feld date: Ungültiges Datum „2025-02-30“: dieses Datum gibt es nicht");
+        assert_eq!(problem_text(Lang::En, &p), "event #2 (impossible-date), date: invalid date \"2025-02-30\": no such date");
+    }
+
+    #[test]
+    fn a_parser_detail_is_quoted_inside_a_translated_sentence() {
+        let p = problem(Some(2), Some("unsure"), "confidence", ProblemKind::Parse("unknown variant `maybe`".into()));
+        assert_eq!(problem_text(Lang::De, &p), "Ereignis Nr. 3 (unsure), Feld confidence: Ungültiger Wert: unknown variant `maybe`");
+        assert_eq!(problem_text(Lang::En, &p), "event #3 (unsure), confidence: invalid value: unknown variant `maybe`");
+    }
+
+    #[test]
+    fn whole_file_whole_event_and_top_level_problems_name_their_place_in_both_languages() {
+        let file = problem(None, None, DATASET_FIELD, ProblemKind::NotADataset("EOF".into()));
+        assert_eq!(problem_text(Lang::De, &file), "Datensatz: Kein Datensatz im erwarteten Format: EOF");
+        assert_eq!(problem_text(Lang::En, &file), "dataset: not a dataset in the expected format: EOF");
+        let whole = problem(Some(4), Some("no-title"), EVENT_FIELD, ProblemKind::Parse("missing field `title`".into()));
+        assert_eq!(problem_text(Lang::De, &whole), "Ereignis Nr. 5 (no-title): Ungültiger Wert: missing field `title`");
+        assert_eq!(problem_text(Lang::En, &whole), "event #5 (no-title): invalid value: missing field `title`");
+        let no_id = problem(Some(0), None, "start_date", ProblemKind::Missing);
+        assert_eq!(problem_text(Lang::De, &no_id), "Ereignis Nr. 1, Feld start_date: Fehlt");
+        assert_eq!(problem_text(Lang::En, &no_id), "event #1, start_date: missing");
+        let top = problem(None, None, "title.de", ProblemKind::MissingLanguage(Lang::De));
+        assert_eq!(problem_text(Lang::De, &top), "Feld title.de: Der deutsche Text ist leer");
+        assert_eq!(problem_text(Lang::En, &top), "title.de: the German text is empty");
+    }
+
+    #[test]
+    fn problems_beyond_the_listed_ones_are_counted_in_german_and_english() {
+        let p = problem(Some(0), Some("a"), "sources", ProblemKind::NoSource);
+        let err = DatasetError { problems: vec![p.clone(), p], total: 5 };
+        let (de, en) = (dataset_error_lines(Lang::De, &err), dataset_error_lines(Lang::En, &err));
+        assert_eq!((de.len(), en.len()), (3, 3));
+        assert_eq!(de[2], "… und 3 weitere");
+        assert_eq!(en[2], "… and 3 more");
+        assert_eq!(de[0], "Ereignis Nr. 1 (a), Feld sources: Mindestens eine Quelle ist nötig");
+        let all = DatasetError { total: 2, ..err };
+        assert_eq!(dataset_error_lines(Lang::De, &all).len(), 2);
     }
 }

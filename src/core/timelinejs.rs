@@ -2,9 +2,11 @@
 //! unchanged: `start_date`/`end_date` keep their precision, `text.headline`/`text.text`
 //! become title and summary (HTML turned into plain text), `group` maps to a category and a tag.
 
-use super::date::PartialDate;
+use super::date::{DateError, PartialDate};
 use super::model::{Category, Confidence, Dataset, Event, Source, Text};
-use super::validate::{clip, validate, DatasetError, Problem, MAX_DATASET_BYTES, MAX_EVENTS, MAX_TEXT_CHARS};
+use super::validate::{
+    clip, validate, DatasetError, ProblemKind, Problems, DATASET_FIELD, MAX_DATASET_BYTES, MAX_EVENTS, MAX_TEXT_CHARS,
+};
 use serde_json::Value;
 use std::collections::HashSet;
 
@@ -144,30 +146,31 @@ fn number(v: Option<&Value>) -> Result<Option<i64>, ()> {
 }
 
 /// A TimelineJS date object as a date of the same precision; on error the sub-field
-/// (`year`, `month`, `day` or empty for the whole object) and a message.
-fn tl_date(v: &Value) -> Result<PartialDate, (&'static str, String)> {
+/// (`year`, `month`, `day` or empty for the whole object) and what is wrong.
+fn tl_date(v: &Value) -> Result<PartialDate, (&'static str, ProblemKind)> {
     if !v.is_object() {
-        return Err(("", "expected an object with year, month and day".into()));
+        return Err(("", ProblemKind::NotADateObject));
     }
-    let part = |key: &'static str| number(v.get(key)).map_err(|()| (key, format!("{key} is not a whole number")));
-    let year = part("year")?.ok_or(("year", "the year is missing".to_string()))?;
+    let part = |key: &'static str| number(v.get(key)).map_err(|()| (key, ProblemKind::NotAWholeNumber));
+    let year = part("year")?.ok_or(("year", ProblemKind::Missing))?;
     let month = part("month")?;
     let day = part("day")?;
-    let year = i32::try_from(year).map_err(|_| ("year", format!("year {year} is out of range")))?;
-    let fit = |key: &'static str, n: i64| u32::try_from(n).map_err(|_| (key, format!("no such {key}: {n}")));
+    let invalid = |key: &'static str, error: DateError| (key, ProblemKind::InvalidDateParts { error, year, month, day });
+    let y = i32::try_from(year).map_err(|_| invalid("year", DateError::YearOutOfRange))?;
+    let fit = |key: &'static str, n: i64| u32::try_from(n).map_err(|_| invalid(key, DateError::NoSuchDate));
     let date = match (month, day) {
-        (Some(m), Some(d)) => PartialDate::day(year, fit("month", m)?, fit("day", d)?),
-        (Some(m), None) => PartialDate::month(year, fit("month", m)?),
-        (None, Some(_)) => return Err(("month", "a day needs a month".into())),
-        (None, None) => PartialDate::year(year),
+        (Some(m), Some(d)) => PartialDate::day(y, fit("month", m)?, fit("day", d)?),
+        (Some(m), None) => PartialDate::month(y, fit("month", m)?),
+        (None, Some(_)) => return Err(("month", ProblemKind::DayWithoutMonth)),
+        (None, None) => PartialDate::year(y),
     };
     date.map_err(|e| {
         let key = match (&e, month) {
-            (super::date::DateError::YearOutOfRange, _) => "year",
+            (DateError::YearOutOfRange, _) => "year",
             (_, Some(m)) if !(1..=12).contains(&m) => "month",
             _ => "day",
         };
-        (key, format!("{e} (year {year}, month {}, day {})", opt(month), opt(day)))
+        invalid(key, e)
     })
 }
 
@@ -177,10 +180,6 @@ fn field(name: &str, sub: &str) -> String {
     } else {
         format!("{name}.{sub}")
     }
-}
-
-fn opt(n: Option<i64>) -> String {
-    n.map(|n| n.to_string()).unwrap_or_else(|| "-".into())
 }
 
 fn category_for(group: &str) -> Option<Category> {
@@ -232,34 +231,23 @@ fn both(s: String) -> Text {
 
 /// Reads a TimelineJS3 JSON text into a validated dataset.
 pub fn import(text: &str) -> Result<Dataset, DatasetError> {
-    let fail = |index: Option<usize>, field: &str, message: String| DatasetError {
-        problems: vec![Problem { index, id: None, field: field.into(), message: clip(message) }],
-        total: 1,
-    };
+    let fail = |field: &str, kind: ProblemKind| DatasetError::one(None, None, field, kind);
     if text.len() > MAX_DATASET_BYTES {
-        return Err(fail(None, "dataset", format!("larger than {MAX_DATASET_BYTES} bytes")));
+        return Err(fail(DATASET_FIELD, ProblemKind::TooLarge { bytes: text.len(), max: MAX_DATASET_BYTES }));
     }
-    let root: Value = serde_json::from_str(text).map_err(|e| fail(None, "dataset", format!("not JSON: {e}")))?;
-    let events = root.get("events").and_then(Value::as_array).ok_or_else(|| fail(None, "events", "missing".into()))?;
+    let root: Value =
+        serde_json::from_str(text).map_err(|e| fail(DATASET_FIELD, ProblemKind::NotJson(clip(e.to_string()))))?;
+    let events = root.get("events").and_then(Value::as_array).ok_or_else(|| fail("events", ProblemKind::Missing))?;
     if events.len() > MAX_EVENTS {
-        return Err(fail(None, "events", format!("more than {MAX_EVENTS} events")));
+        return Err(fail("events", ProblemKind::TooManyEvents { count: events.len(), max: MAX_EVENTS }));
     }
-    let mut problems = Vec::new();
-    let mut total = 0;
+    let mut problems = Problems::default();
     let mut out = Vec::new();
     let mut ids = HashSet::new();
     let mut next_free = 1;
     for (i, e) in events.iter().enumerate() {
-        let given_id = match e.get("unique_id") {
-            Some(Value::String(s)) => Some(s.chars().take(60).collect::<String>()),
-            _ => None,
-        };
-        let mut report = |field: &str, message: String| {
-            total += 1;
-            if problems.len() < super::validate::MAX_REPORTED {
-                problems.push(Problem { index: Some(i), id: given_id.clone(), field: field.into(), message: clip(message) });
-            }
-        };
+        let given_id = e.get("unique_id").and_then(Value::as_str);
+        let mut report = |field: &str, kind: ProblemKind| problems.push(Some(i), given_id, field, kind);
         let start = match e.get("start_date").map(tl_date) {
             Some(Ok(d)) => d,
             Some(Err((sub, m))) => {
@@ -267,7 +255,7 @@ pub fn import(text: &str) -> Result<Dataset, DatasetError> {
                 continue;
             }
             None => {
-                report("start_date", "missing".into());
+                report("start_date", ProblemKind::Missing);
                 continue;
             }
         };
@@ -324,8 +312,8 @@ pub fn import(text: &str) -> Result<Dataset, DatasetError> {
             confidence: Confidence::PerArticle,
         });
     }
-    if total > 0 {
-        return Err(DatasetError { problems, total });
+    if problems.total() > 0 {
+        return problems.into_result(Dataset::default());
     }
     let title = root
         .get("title")
@@ -482,21 +470,25 @@ mod tests {
         assert_eq!(err.problems[0].id.as_deref(), Some("thirteen"));
         assert_eq!(err.problems[0].field, "start_date.month");
         assert!(err.to_string().starts_with("event #2 (thirteen), start_date.month:"), "{err}");
-        for (event, field) in [
-            (r#"{"start_date":{"year":2025,"month":2,"day":30}}"#, "start_date.day"),
-            (r#"{"start_date":{"year":0}}"#, "start_date.year"),
-            (r#"{"start_date":{"year":99999999999}}"#, "start_date.year"),
-            (r#"{"start_date":{"month":5}}"#, "start_date.year"),
-            (r#"{"start_date":{"year":"twenty"}}"#, "start_date.year"),
-            (r#"{"start_date":{"year":2025,"month":"May"}}"#, "start_date.month"),
-            (r#"{"start_date":{"year":2025,"day":3}}"#, "start_date.month"),
-            (r#"{"start_date":{"year":2025,"month":-1}}"#, "start_date.month"),
-            (r#"{"start_date":"2025"}"#, "start_date"),
-            (r#"{"text":{}}"#, "start_date"),
-            (r#"{"start_date":{"year":2025},"end_date":{"year":2025,"month":0}}"#, "end_date.month"),
+        let parts = |error, year, month, day| ProblemKind::InvalidDateParts { error, year, month, day };
+        assert_eq!(err.problems[0].kind, parts(DateError::NoSuchDate, 2025, Some(13), None));
+        use ProblemKind::*;
+        for (event, field, kind) in [
+            (r#"{"start_date":{"year":2025,"month":2,"day":30}}"#, "start_date.day", parts(DateError::NoSuchDate, 2025, Some(2), Some(30))),
+            (r#"{"start_date":{"year":0}}"#, "start_date.year", parts(DateError::YearOutOfRange, 0, None, None)),
+            (r#"{"start_date":{"year":99999999999}}"#, "start_date.year", parts(DateError::YearOutOfRange, 99999999999, None, None)),
+            (r#"{"start_date":{"month":5}}"#, "start_date.year", Missing),
+            (r#"{"start_date":{"year":"twenty"}}"#, "start_date.year", NotAWholeNumber),
+            (r#"{"start_date":{"year":2025,"month":"May"}}"#, "start_date.month", NotAWholeNumber),
+            (r#"{"start_date":{"year":2025,"day":3}}"#, "start_date.month", DayWithoutMonth),
+            (r#"{"start_date":{"year":2025,"month":-1}}"#, "start_date.month", parts(DateError::NoSuchDate, 2025, Some(-1), None)),
+            (r#"{"start_date":"2025"}"#, "start_date", NotADateObject),
+            (r#"{"text":{}}"#, "start_date", Missing),
+            (r#"{"start_date":{"year":2025},"end_date":{"year":2025,"month":0}}"#, "end_date.month", parts(DateError::NoSuchDate, 2025, Some(0), None)),
         ] {
             let err = import(&format!(r#"{{"events":[{event}]}}"#)).unwrap_err();
-            assert_eq!((err.problems[0].index, err.problems[0].field.as_str()), (Some(0), field), "{event}");
+            let p = &err.problems[0];
+            assert_eq!((p.index, p.field.as_str(), &p.kind), (Some(0), field, &kind), "{event}");
         }
     }
 
@@ -507,6 +499,8 @@ mod tests {
             assert_eq!(err.problems[0].index, None, "{text}");
         }
         assert_eq!(import("{}").unwrap_err().problems[0].field, "events");
+        assert_eq!(import("{}").unwrap_err().problems[0].kind, ProblemKind::Missing);
+        assert!(matches!(&import("{").unwrap_err().problems[0].kind, ProblemKind::NotJson(d) if d.contains("EOF")));
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
         assert!(import(&format!(r#"{{"events":{deep}}}"#)).is_err());
     }

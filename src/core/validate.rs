@@ -6,8 +6,12 @@
 //! http(s) links, and both languages present. Every problem names the event (index and id)
 //! and the field. On success the events are in date order.
 
-use super::model::{Dataset, Event, Text};
+use super::date::{DateError, PartialDate};
+use super::i18n;
+use super::model::{Dataset, Event, Lang, Text};
 use serde::Deserialize;
+use serde_json::Value;
+use serde_path_to_error::{Path, Segment};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -23,9 +27,82 @@ pub const MAX_REPORTED: usize = 8;
 pub const MAX_TEXT_CHARS: usize = 10_000;
 /// The longest source link accepted, in bytes.
 pub const MAX_URL_BYTES: usize = 2_048;
-/// The longest problem message kept, in chars. Parser messages quote the offending value, which
-/// may be megabytes of hostile text: longer messages lose their middle.
+/// The longest problem message, in chars, in either language (the sentence after the location,
+/// see [`Problem::message`]). Parser messages quote the offending value, which may be megabytes
+/// of hostile text: their detail is cut to [`MAX_DETAIL_CHARS`], losing its middle.
 pub const MAX_MESSAGE_CHARS: usize = 240;
+/// The longest parser detail kept in a [`ProblemKind`]: room is left for the sentence around it.
+pub const MAX_DETAIL_CHARS: usize = 200;
+/// The longest value (an id, a date, a slug) quoted in a [`ProblemKind`] or a location, in chars;
+/// a longer one is cut there and ends in "…".
+pub const MAX_QUOTED_CHARS: usize = 60;
+
+/// The pseudo-field of problems with the whole file (too large, not JSON, not a dataset).
+pub const DATASET_FIELD: &str = "dataset";
+/// The pseudo-field of problems with an event as a whole (not an object, a missing field).
+pub const EVENT_FIELD: &str = "event";
+
+/// What is wrong, without the words: [`crate::core::i18n::problem_message`] says it in German
+/// or English. Quoted values are cut to [`MAX_QUOTED_CHARS`], parser details to
+/// [`MAX_DETAIL_CHARS`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// The text has `bytes` bytes, more than `max`.
+    TooLarge { bytes: usize, max: usize },
+    /// The dataset has `count` events, more than `max`.
+    TooManyEvents { count: usize, max: usize },
+    /// The text is not JSON; the parser's (English, technical) detail.
+    NotJson(String),
+    /// The text is not a dataset in the project's schema; the parser's detail.
+    NotADataset(String),
+    /// A value the parser could not read (unknown field or variant, wrong type, missing field);
+    /// the parser's detail.
+    Parse(String),
+    /// A date text that is not a date (`2025-02-30`, `yesterday`).
+    InvalidDate { value: String, error: DateError },
+    /// A TimelineJS date whose numbers make no date.
+    InvalidDateParts { error: DateError, year: i64, month: Option<i64>, day: Option<i64> },
+    /// A TimelineJS date that is not an object.
+    NotADateObject,
+    /// A TimelineJS year, month or day that is not a whole number.
+    NotAWholeNumber,
+    /// A TimelineJS date with a day but no month.
+    DayWithoutMonth,
+    /// A required field is missing.
+    Missing,
+    /// The text in this language is empty.
+    MissingLanguage(Lang),
+    /// A source's title is empty.
+    EmptyTitle,
+    /// A text has `chars` characters, more than `max`.
+    TooLong { chars: usize, max: usize },
+    /// A link has `bytes` bytes, more than `max`.
+    LinkTooLong { bytes: usize, max: usize },
+    /// An id or tag that is not a lower-case slug.
+    NotASlug(String),
+    /// Two actors with this id.
+    DuplicateActor(String),
+    /// An earlier event has the same id.
+    DuplicateId,
+    /// The event ends before it starts.
+    EndBeforeStart { end: PartialDate, start: PartialDate },
+    /// An event without a category.
+    NoCategory,
+    /// An actor id that is not in the actor table.
+    UnknownActor(String),
+    /// A related event id that is not in the dataset.
+    UnknownEvent(String),
+    /// An event that names itself as related.
+    RelatesToItself,
+    /// A latitude outside -90..90.
+    LatitudeOutOfRange,
+    /// A longitude outside -180..180.
+    LongitudeOutOfRange,
+    /// An event without a source.
+    NoSource,
+    /// A source link that is not an absolute http(s) URL with a host.
+    NotHttpLink,
+}
 
 /// One thing wrong with a dataset.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -34,18 +111,25 @@ pub struct Problem {
     pub index: Option<usize>,
     /// The event's id, when it has one.
     pub id: Option<String>,
-    /// Path of the field inside the event (or the dataset), e.g. `sources[0].url`.
+    /// Path of the field inside the event (or the dataset), e.g. `sources[0].url`;
+    /// [`DATASET_FIELD`] or [`EVENT_FIELD`] for the whole file or event.
     pub field: String,
-    pub message: String,
+    /// What is wrong.
+    pub kind: ProblemKind,
 }
 
+impl Problem {
+    /// What is wrong, in `lang`, without the location: at most [`MAX_MESSAGE_CHARS`] chars.
+    pub fn message(&self, lang: Lang) -> String {
+        i18n::problem_message(lang, &self.kind)
+    }
+}
+
+/// In English, with the location: for logs and tests. The widget shows
+/// [`i18n::problem_text`] in the reader's language.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.index, &self.id) {
-            (Some(i), Some(id)) => write!(f, "event #{} ({id}), {}: {}", i + 1, self.field, self.message),
-            (Some(i), None) => write!(f, "event #{}, {}: {}", i + 1, self.field, self.message),
-            _ => write!(f, "{}: {}", self.field, self.message),
-        }
+        f.write_str(&i18n::problem_text(Lang::En, self))
     }
 }
 
@@ -54,6 +138,15 @@ impl fmt::Display for Problem {
 pub struct DatasetError {
     pub problems: Vec<Problem>,
     pub total: usize,
+}
+
+impl DatasetError {
+    /// An error of one problem.
+    pub(crate) fn one(index: Option<usize>, id: Option<&str>, field: &str, kind: ProblemKind) -> Self {
+        let mut p = Problems::default();
+        p.push(index, id, field, kind);
+        DatasetError { problems: p.list, total: p.total }
+    }
 }
 
 impl fmt::Display for DatasetError {
@@ -73,25 +166,24 @@ impl fmt::Display for DatasetError {
 
 impl std::error::Error for DatasetError {}
 
+/// Problems as they are found: the first [`MAX_REPORTED`] kept, all counted.
 #[derive(Default)]
-struct Problems {
+pub(crate) struct Problems {
     list: Vec<Problem>,
     total: usize,
 }
 
 impl Problems {
-    fn push(&mut self, index: Option<usize>, id: Option<&str>, field: impl Into<String>, message: impl Into<String>) {
+    pub(crate) fn push(&mut self, index: Option<usize>, id: Option<&str>, field: impl Into<String>, kind: ProblemKind) {
         self.total += 1;
         if self.list.len() < MAX_REPORTED {
-            self.list.push(Problem {
-                index,
-                id: id.map(short),
-                field: short(&field.into()),
-                message: clip(message.into()),
-            });
+            self.list.push(Problem { index, id: id.map(short), field: short(&field.into()), kind });
         }
     }
-    fn into_result<T>(self, ok: T) -> Result<T, DatasetError> {
+    pub(crate) fn total(&self) -> usize {
+        self.total
+    }
+    pub(crate) fn into_result<T>(self, ok: T) -> Result<T, DatasetError> {
         if self.total == 0 {
             Ok(ok)
         } else {
@@ -100,16 +192,24 @@ impl Problems {
     }
 }
 
-/// Cuts a problem message down to [`MAX_MESSAGE_CHARS`], keeping its start and its end (where
+/// Cuts a parser detail down to [`MAX_DETAIL_CHARS`], keeping its start and its end (where
 /// parser messages say what was expected).
-pub(crate) fn clip(message: String) -> String {
-    let n = message.chars().count();
-    if n <= MAX_MESSAGE_CHARS {
-        return message;
+pub(crate) fn clip(detail: String) -> String {
+    clip_to(detail, MAX_DETAIL_CHARS)
+}
+
+/// Cuts `text` down to `max` chars (at least 20), keeping its start and its last 40 %.
+pub(crate) fn clip_to(text: String, max: usize) -> String {
+    let n = text.chars().count();
+    if n <= max {
+        return text;
     }
-    let head: String = message.chars().take(140).collect();
-    let tail: String = message.chars().skip(n - 90).collect();
-    format!("{head} … {tail}")
+    const GAP: &str = " … ";
+    let room = max.max(20) - GAP.chars().count();
+    let tail_len = room * 2 / 5;
+    let head: String = text.chars().take(room - tail_len).collect();
+    let tail: String = text.chars().skip(n - tail_len).collect();
+    format!("{head}{GAP}{tail}")
 }
 
 /// A field path inside `prefix` from a serde path (`.` for the value itself, `[0].name` for an
@@ -122,13 +222,12 @@ fn join_path(prefix: &str, path: &str) -> String {
     }
 }
 
-/// Cuts a hostile or huge string down for an error message.
-fn short(s: &str) -> String {
-    const MAX: usize = 60;
-    if s.chars().count() <= MAX {
+/// Cuts a hostile or huge string down to [`MAX_QUOTED_CHARS`] for an error message.
+pub(crate) fn short(s: &str) -> String {
+    if s.chars().count() <= MAX_QUOTED_CHARS {
         s.to_string()
     } else {
-        let mut t: String = s.chars().take(MAX).collect();
+        let mut t: String = s.chars().take(MAX_QUOTED_CHARS).collect();
         t.push('…');
         t
     }
@@ -138,47 +237,67 @@ fn short(s: &str) -> String {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawDataset {
-    title: Option<serde_json::Value>,
+    title: Option<Value>,
     #[serde(default)]
-    actors: Option<serde_json::Value>,
-    events: Vec<serde_json::Value>,
+    actors: Option<Value>,
+    events: Vec<Value>,
 }
 
-fn dataset_problem(message: impl Into<String>) -> DatasetError {
-    DatasetError {
-        problems: vec![Problem { index: None, id: None, field: "dataset".into(), message: clip(message.into()) }],
-        total: 1,
+fn dataset_problem(kind: ProblemKind) -> DatasetError {
+    DatasetError::one(None, None, DATASET_FIELD, kind)
+}
+
+/// The value at a serde path inside `v`.
+fn value_at<'a>(v: &'a Value, path: &Path) -> Option<&'a Value> {
+    path.iter().try_fold(v, |v, seg| match seg {
+        Segment::Seq { index } => v.get(*index),
+        Segment::Map { key } => v.get(key.as_str()),
+        _ => None,
+    })
+}
+
+/// What is wrong with an event the parser rejected: a date that is not a date is named as such
+/// (the parser only has an English sentence for it), anything else is the parser's detail.
+fn event_problem(v: &Value, e: &serde_path_to_error::Error<serde_json::Error>) -> ProblemKind {
+    let segs: Vec<&Segment> = e.path().iter().collect();
+    let key = |s: &Segment, k: &str| matches!(s, Segment::Map { key } if key == k);
+    let is_date_field = match segs.as_slice() {
+        [f] => key(f, "date") || key(f, "end"),
+        [s, Segment::Seq { .. }, f] => key(s, "sources") && key(f, "date"),
+        _ => false,
+    };
+    if is_date_field {
+        if let Some(text) = value_at(v, e.path()).and_then(Value::as_str) {
+            if let Err(error) = PartialDate::parse(text) {
+                return ProblemKind::InvalidDate { value: short(text), error };
+            }
+        }
     }
+    ProblemKind::Parse(clip(e.inner().to_string()))
 }
 
 /// Parses JSON text in the project's schema and validates it.
 pub fn load_dataset(json: &str) -> Result<Dataset, DatasetError> {
     if json.len() > MAX_DATASET_BYTES {
-        return Err(dataset_problem(format!(
-            "the file has {} bytes; at most {} are accepted",
-            json.len(),
-            MAX_DATASET_BYTES
-        )));
+        return Err(dataset_problem(ProblemKind::TooLarge { bytes: json.len(), max: MAX_DATASET_BYTES }));
     }
-    let raw: RawDataset = serde_json::from_str(json).map_err(|e| dataset_problem(format!("not a dataset: {e}")))?;
+    let raw: RawDataset =
+        serde_json::from_str(json).map_err(|e| dataset_problem(ProblemKind::NotADataset(clip(e.to_string()))))?;
     from_raw(raw)
 }
 
 fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
     if raw.events.len() > MAX_EVENTS {
-        return Err(dataset_problem(format!(
-            "{} events; at most {} are accepted",
-            raw.events.len(),
-            MAX_EVENTS
-        )));
+        return Err(dataset_problem(ProblemKind::TooManyEvents { count: raw.events.len(), max: MAX_EVENTS }));
     }
     let mut problems = Problems::default();
+    let parse = |e: serde_path_to_error::Error<serde_json::Error>| ProblemKind::Parse(clip(e.inner().to_string()));
     let title = match raw.title {
         None => Text { de: "Zeitleiste".into(), en: "Timeline".into() },
         Some(v) => match serde_path_to_error::deserialize::<_, Text>(v) {
             Ok(t) => t,
             Err(e) => {
-                problems.push(None, None, join_path("title", &e.path().to_string()), e.inner().to_string());
+                problems.push(None, None, join_path("title", &e.path().to_string()), parse(e));
                 Text::default()
             }
         },
@@ -188,21 +307,22 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
         Some(v) => match serde_path_to_error::deserialize(v) {
             Ok(a) => a,
             Err(e) => {
-                problems.push(None, None, join_path("actors", &e.path().to_string()), e.inner().to_string());
+                problems.push(None, None, join_path("actors", &e.path().to_string()), parse(e));
                 Vec::new()
             }
         },
     };
     let mut events = Vec::with_capacity(raw.events.len());
     for (i, v) in raw.events.into_iter().enumerate() {
-        let id = v.get("id").and_then(|x| x.as_str()).map(str::to_owned);
-        match serde_path_to_error::deserialize::<_, Event>(v) {
+        let id = v.get("id").and_then(|x| x.as_str());
+        // Read from a reference: a rejected value is still there to say what was wrong with it.
+        match serde_path_to_error::deserialize::<_, Event>(&v) {
             Ok(e) => events.push(e),
             Err(e) => {
                 let path = e.path().to_string();
                 // An event given as a list has paths like `[0]`: they are the event's.
-                let field = if path == "." || path.starts_with('[') { join_path("event", &path) } else { path };
-                problems.push(Some(i), id.as_deref(), field, e.inner().to_string())
+                let field = if path == "." || path.starts_with('[') { join_path(EVENT_FIELD, &path) } else { path };
+                problems.push(Some(i), id, field, event_problem(&v, &e))
             }
         }
     }
@@ -235,19 +355,18 @@ pub fn is_http_url(url: &str) -> bool {
 /// Reports a text longer than [`MAX_TEXT_CHARS`].
 fn check_len(p: &mut Problems, index: Option<usize>, id: Option<&str>, field: &str, s: &str) {
     if s.len() > MAX_TEXT_CHARS {
-        let n = s.chars().count();
-        if n > MAX_TEXT_CHARS {
-            p.push(index, id, field, format!("the text has {n} characters; at most {MAX_TEXT_CHARS} are accepted"));
+        let chars = s.chars().count();
+        if chars > MAX_TEXT_CHARS {
+            p.push(index, id, field, ProblemKind::TooLong { chars, max: MAX_TEXT_CHARS });
         }
     }
 }
 
 fn check_text(p: &mut Problems, index: Option<usize>, id: Option<&str>, field: &str, t: &Text) {
-    if t.de.trim().is_empty() {
-        p.push(index, id, format!("{field}.de"), "the German text is empty");
-    }
-    if t.en.trim().is_empty() {
-        p.push(index, id, format!("{field}.en"), "the English text is empty");
+    for lang in Lang::ALL {
+        if t.get(lang).trim().is_empty() {
+            p.push(index, id, format!("{field}.{}", lang.code()), ProblemKind::MissingLanguage(lang));
+        }
     }
     check_len(p, index, id, &format!("{field}.de"), &t.de);
     check_len(p, index, id, &format!("{field}.en"), &t.en);
@@ -255,15 +374,16 @@ fn check_text(p: &mut Problems, index: Option<usize>, id: Option<&str>, field: &
 
 /// Checks a deserialised dataset; on success returns it with events in date order.
 pub fn validate(mut d: Dataset) -> Result<Dataset, DatasetError> {
+    use ProblemKind::*;
     let mut p = Problems::default();
     check_text(&mut p, None, None, "title", &d.title);
     let mut actor_ids = HashSet::new();
     for (i, a) in d.actors.iter().enumerate() {
         if !is_slug(&a.id) {
-            p.push(None, None, format!("actors[{i}].id"), format!("`{}` is not a lower-case slug", short(&a.id)));
+            p.push(None, None, format!("actors[{i}].id"), NotASlug(short(&a.id)));
         }
         if !actor_ids.insert(a.id.as_str()) {
-            p.push(None, None, format!("actors[{i}].id"), format!("actor `{}` appears twice", short(&a.id)));
+            p.push(None, None, format!("actors[{i}].id"), DuplicateActor(short(&a.id)));
         }
         check_text(&mut p, None, None, &format!("actors[{i}].name"), &a.name);
     }
@@ -272,54 +392,53 @@ pub fn validate(mut d: Dataset) -> Result<Dataset, DatasetError> {
         let id = Some(e.id.as_str());
         let ix = Some(i);
         if !is_slug(&e.id) {
-            p.push(ix, id, "id", "not a lower-case slug (a-z, 0-9, - and _)");
+            p.push(ix, id, "id", NotASlug(short(&e.id)));
         } else if !event_ids.insert(e.id.as_str()) {
-            p.push(ix, id, "id", "this id is used by an earlier event");
+            p.push(ix, id, "id", DuplicateId);
         }
         if let Some(end) = e.end {
             if end.last_day() < e.date.first_day() {
-                p.push(ix, id, "end", format!("{end} is before the start {}", e.date));
+                p.push(ix, id, "end", EndBeforeStart { end, start: e.date });
             }
         }
         check_text(&mut p, ix, id, "title", &e.title);
         check_text(&mut p, ix, id, "summary", &e.summary);
         if e.categories.is_empty() {
-            p.push(ix, id, "categories", "at least one category is needed");
+            p.push(ix, id, "categories", NoCategory);
         }
         for (k, a) in e.actors.iter().enumerate() {
             if !actor_ids.contains(a.as_str()) {
-                p.push(ix, id, format!("actors[{k}]"), format!("no actor `{}` in the actors table", short(a)));
+                p.push(ix, id, format!("actors[{k}]"), UnknownActor(short(a)));
             }
         }
         for (k, t) in e.tags.iter().enumerate() {
             if !is_slug(t) {
-                p.push(ix, id, format!("tags[{k}]"), format!("`{}` is not a lower-case slug", short(t)));
+                p.push(ix, id, format!("tags[{k}]"), NotASlug(short(t)));
             }
         }
         if let Some(place) = &e.place {
             if !is_slug(&place.id) {
-                p.push(ix, id, "place.id", "not a lower-case slug");
+                p.push(ix, id, "place.id", NotASlug(short(&place.id)));
             }
             check_text(&mut p, ix, id, "place.name", &place.name);
             if place.lat.is_some_and(|v| !(-90.0..=90.0).contains(&v)) {
-                p.push(ix, id, "place.lat", "latitude must be between -90 and 90");
+                p.push(ix, id, "place.lat", LatitudeOutOfRange);
             }
             if place.lon.is_some_and(|v| !(-180.0..=180.0).contains(&v)) {
-                p.push(ix, id, "place.lon", "longitude must be between -180 and 180");
+                p.push(ix, id, "place.lon", LongitudeOutOfRange);
             }
         }
         if e.sources.is_empty() {
-            p.push(ix, id, "sources", "at least one source is needed");
+            p.push(ix, id, "sources", NoSource);
         }
         for (k, s) in e.sources.iter().enumerate() {
             if !is_http_url(&s.url) {
-                p.push(ix, id, format!("sources[{k}].url"), "only http and https links are allowed");
+                p.push(ix, id, format!("sources[{k}].url"), NotHttpLink);
             } else if s.url.len() > MAX_URL_BYTES {
-                let n = s.url.len();
-                p.push(ix, id, format!("sources[{k}].url"), format!("the link has {n} bytes; at most {MAX_URL_BYTES} are accepted"));
+                p.push(ix, id, format!("sources[{k}].url"), LinkTooLong { bytes: s.url.len(), max: MAX_URL_BYTES });
             }
             if s.title.trim().is_empty() {
-                p.push(ix, id, format!("sources[{k}].title"), "the title is empty");
+                p.push(ix, id, format!("sources[{k}].title"), EmptyTitle);
             }
             check_len(&mut p, ix, id, &format!("sources[{k}].title"), &s.title);
             check_len(&mut p, ix, id, &format!("sources[{k}].publisher"), &s.publisher);
@@ -328,9 +447,9 @@ pub fn validate(mut d: Dataset) -> Result<Dataset, DatasetError> {
     for (i, e) in d.events.iter().enumerate() {
         for (k, r) in e.related.iter().enumerate() {
             if !event_ids.contains(r.id.as_str()) {
-                p.push(Some(i), Some(&e.id), format!("related[{k}].id"), format!("no event `{}`", short(&r.id)));
+                p.push(Some(i), Some(&e.id), format!("related[{k}].id"), UnknownEvent(short(&r.id)));
             } else if r.id == e.id {
-                p.push(Some(i), Some(&e.id), format!("related[{k}].id"), "an event cannot relate to itself");
+                p.push(Some(i), Some(&e.id), format!("related[{k}].id"), RelatesToItself);
             }
         }
     }
@@ -342,6 +461,7 @@ pub fn validate(mut d: Dataset) -> Result<Dataset, DatasetError> {
 
 #[cfg(test)]
 mod tests {
+    use super::ProblemKind::*;
     use super::*;
 
     fn minimal(events: &str) -> String {
@@ -381,6 +501,7 @@ mod tests {
         let err = load_dataset(&minimal(&format!("{},{}", event("a", ""), event("a", "")))).unwrap_err();
         assert_eq!(err.problems[0].index, Some(1));
         assert_eq!(err.problems[0].field, "id");
+        assert_eq!(err.problems[0].kind, DuplicateId);
     }
 
     #[test]
@@ -389,6 +510,8 @@ mod tests {
         let err = load_dataset(&minimal(&bad)).unwrap_err();
         let fields: Vec<_> = err.problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["actors[1]", "related[0].id"]);
+        let kinds: Vec<_> = err.problems.iter().map(|p| p.kind.clone()).collect();
+        assert_eq!(kinds, [UnknownActor("xx".into()), UnknownEvent("nope".into())]);
         assert!(err.to_string().contains("event #1 (a)"), "{err}");
     }
 
@@ -399,12 +522,41 @@ mod tests {
         assert_eq!(err.problems[0].index, Some(1));
         assert_eq!(err.problems[0].id.as_deref(), Some("broken"));
         assert_eq!(err.problems[0].field, "date");
+        assert_eq!(err.problems[0].kind, InvalidDate { value: "2025-02-30".into(), error: DateError::NoSuchDate });
+    }
+
+    #[test]
+    fn a_date_that_is_not_a_date_is_named_as_a_date_and_other_parser_errors_keep_their_detail() {
+        let kind = |extra: &str, from: &str, to: &str| {
+            let err = load_dataset(&minimal(&event("a", extra).replacen(from, to, 1))).unwrap_err();
+            (err.problems[0].field.clone(), err.problems[0].kind.clone())
+        };
+        let date = |value: &str, error| InvalidDate { value: value.into(), error };
+        assert_eq!(kind(r#","end":"yesterday""#, "", ""), ("end".into(), date("yesterday", DateError::Format)));
+        assert_eq!(kind("", "2025-11-06", "0000"), ("date".into(), date("0000", DateError::YearOutOfRange)));
+        assert_eq!(
+            kind("", r#""url":"https://example.org/a""#, r#""url":"https://example.org/a","date":"2025-13""#),
+            ("sources[0].date".into(), date("2025-13", DateError::NoSuchDate))
+        );
+        // Not a text, or a field called `date` where there is none: the parser says why.
+        let (field, k) = kind("", r#""2025-11-06""#, "2025");
+        assert_eq!(field, "date");
+        assert!(matches!(&k, Parse(d) if d.contains("invalid type")), "{k:?}");
+        let (field, k) = kind(r#","place":{"id":"x","name":{"de":"X","en":"X"},"date":"nope"}"#, "", "");
+        assert_eq!(field, "place.date");
+        assert!(matches!(&k, Parse(d) if d.contains("unknown field")), "{k:?}");
+        // A huge date is quoted short.
+        let huge = "9".repeat(100_000);
+        let (_, k) = kind("", "2025-11-06", &huge);
+        assert!(matches!(&k, InvalidDate { value, .. } if value.chars().count() <= MAX_QUOTED_CHARS + 1), "{k:?}");
     }
 
     #[test]
     fn an_end_before_the_start_is_rejected() {
         let err = load_dataset(&minimal(&event("a", r#","end":"2025-10""#))).unwrap_err();
         assert_eq!(err.problems[0].field, "end");
+        let (end, start) = (PartialDate::parse("2025-10").unwrap(), PartialDate::parse("2025-11-06").unwrap());
+        assert_eq!(err.problems[0].kind, EndBeforeStart { end, start });
         // An end in the same month as a day-precise start is fine.
         assert!(load_dataset(&minimal(&event("a", r#","end":"2025-11""#))).is_ok());
     }
@@ -412,11 +564,17 @@ mod tests {
     #[test]
     fn a_missing_language_or_source_is_rejected() {
         let no_en = event("a", "").replace(r#""en":"Title""#, r#""en":"  ""#);
-        assert_eq!(load_dataset(&minimal(&no_en)).unwrap_err().problems[0].field, "title.en");
+        let first = |json: &str| {
+            let p = load_dataset(&minimal(json)).unwrap_err().problems.swap_remove(0);
+            (p.field, p.kind)
+        };
+        assert_eq!(first(&no_en), ("title.en".into(), MissingLanguage(Lang::En)));
         let no_de = event("a", "").replace(r#"{"de":"Text","en":"Text"}"#, r#"{"en":"Text"}"#);
-        assert_eq!(load_dataset(&minimal(&no_de)).unwrap_err().problems[0].field, "summary");
+        assert_eq!(first(&no_de), ("summary".into(), Parse("missing field `de`".into())));
+        let empty_de = event("a", "").replace(r#"{"de":"Text","en":"Text"}"#, r#"{"de":"","en":"Text"}"#);
+        assert_eq!(first(&empty_de), ("summary.de".into(), MissingLanguage(Lang::De)));
         let no_src = event("a", "").replace(r#"[{"title":"S","publisher":"P","url":"https://example.org/a"}]"#, "[]");
-        assert_eq!(load_dataset(&minimal(&no_src)).unwrap_err().problems[0].field, "sources");
+        assert_eq!(first(&no_src), ("sources".into(), NoSource));
     }
 
     #[test]
@@ -428,6 +586,7 @@ mod tests {
             let bad = event("a", "").replace("https://example.org/a", url);
             let err = load_dataset(&minimal(&bad)).unwrap_err();
             assert_eq!(err.problems[0].field, "sources[0].url", "{url}");
+            assert_eq!(err.problems[0].kind, NotHttpLink, "{url}");
         }
         assert!(is_http_url("HTTPS://EXAMPLE.ORG"));
     }
@@ -448,9 +607,13 @@ mod tests {
         let huge = "<script>".repeat(100_000);
         let bad = event("a", "").replace(r#""military""#, &format!("\"{huge}\""));
         let err = load_dataset(&minimal(&bad)).unwrap_err();
-        let m = &err.problems[0].message;
-        assert!(m.chars().count() <= MAX_MESSAGE_CHARS, "{} chars", m.chars().count());
+        let Parse(m) = &err.problems[0].kind else { panic!("{err:?}") };
+        assert!(m.chars().count() <= MAX_DETAIL_CHARS, "{} chars", m.chars().count());
         assert!(m.starts_with("unknown variant `<script>") && m.ends_with("`transport`, `analysis`"), "{m}");
+        for lang in Lang::ALL {
+            let n = err.problems[0].message(lang).chars().count();
+            assert!(n <= MAX_MESSAGE_CHARS, "{lang:?}: {n} chars");
+        }
         // An unknown field's name is part of its path: cut too.
         let err = load_dataset(&minimal(&event("a", &format!(r#","{huge}":1"#)))).unwrap_err();
         assert!(err.problems[0].field.chars().count() <= 61);
@@ -468,11 +631,14 @@ mod tests {
             let to = from.replacen(from.rsplit(':').next().unwrap(), &format!("\"{long}\""), 1);
             let err = load_dataset(&minimal(&event("a", "").replacen(from, &to, 1))).unwrap_err();
             assert_eq!(err.problems[0].field, field);
-            assert!(err.problems[0].message.contains("10000"), "{err}");
+            assert_eq!(err.problems[0].kind, TooLong { chars: long.chars().count(), max: MAX_TEXT_CHARS });
+            assert!(err.problems[0].message(Lang::En).contains("10000"), "{err}");
+            assert!(err.problems[0].message(Lang::De).contains("10000"), "{err}");
         }
         let url = format!("https://example.org/{}", "a".repeat(MAX_URL_BYTES));
         let err = load_dataset(&minimal(&event("a", "").replace("https://example.org/a", &url))).unwrap_err();
         assert_eq!(err.problems[0].field, "sources[0].url");
+        assert_eq!(err.problems[0].kind, LinkTooLong { bytes: url.len(), max: MAX_URL_BYTES });
         // Exactly at the limit is fine; multi-byte chars count as one.
         let at = "ä".repeat(MAX_TEXT_CHARS);
         assert!(load_dataset(&minimal(&event("a", "").replace(r#""en":"Title""#, &format!(r#""en":"{at}""#)))).is_ok());
@@ -486,6 +652,7 @@ mod tests {
         assert_eq!(err.total, 2);
         assert_eq!(err.problems[0].field, "categories[0]");
         assert_eq!(err.problems[1].field, "confidence");
+        assert!(err.problems.iter().all(|p| matches!(&p.kind, Parse(d) if d.starts_with("unknown variant"))), "{err:?}");
     }
 
     #[test]
@@ -496,6 +663,8 @@ mod tests {
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
         let err = load_dataset(&format!(r#"{{"events":{deep}}}"#)).unwrap_err();
         assert!(err.to_string().contains("recursion"), "{err}");
+        assert!(matches!(&err.problems[0].kind, NotADataset(_)), "{err:?}");
+        assert_eq!(err.problems[0].field, DATASET_FIELD);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Messages about input the widget could not use: ignored URL parts, broken datasets.
 
 use super::use_store;
-use crate::core::i18n::{t, Key};
+use crate::core::i18n::{dataset_error_lines, t, Key};
 use crate::core::model::Lang;
 use crate::core::session::LoadFailure;
 use leptos::prelude::*;
@@ -35,7 +35,8 @@ pub fn IgnoredNotice() -> impl IntoView {
 pub fn LoadError(
     /// What went wrong.
     failure: LoadFailure,
-    /// The UI language.
+    /// The UI language, chosen at mount like the rest of the panel (the custom element remounts
+    /// for a new `lang`).
     lang: Lang,
     /// Called when the reader asks to try again.
     on_retry: Callback<()>,
@@ -47,13 +48,7 @@ pub fn LoadError(
     };
     let (heading, details, retry) = match &failure {
         LoadFailure::Network(_) => (t(lang, Key::NetworkFailed), Vec::new(), true),
-        LoadFailure::Invalid(err) => {
-            let mut lines: Vec<String> = err.problems.iter().map(|p| p.to_string()).collect();
-            if err.total > err.problems.len() {
-                lines.push(format!("… (+{})", err.total - err.problems.len()));
-            }
-            (t(lang, Key::InvalidData), lines, false)
-        }
+        LoadFailure::Invalid(err) => (t(lang, Key::InvalidData), dataset_error_lines(lang, err), false),
     };
     view! {
         <div class="tl-error" role="alert">
