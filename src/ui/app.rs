@@ -10,7 +10,7 @@ use super::{Step, Store};
 use crate::core::i18n::{count_line, t, Key};
 use crate::core::model::Lang;
 use crate::core::session::{LoadFailure, Session};
-use crate::core::urlstate::encode;
+use crate::core::urlstate::{decode, encode};
 use crate::core::viewstate::{View, ViewState};
 use crate::platform::{browser, fetch, location, location::UrlMode};
 use leptos::mount::mount_to;
@@ -133,7 +133,10 @@ fn Widget(
     uid: String,
 ) -> impl IntoView {
     let browser_lang = Lang::from_browser_tag(&browser::preferred_language());
-    let lang_hint = options.lang.unwrap_or(browser_lang);
+    // Before the dataset is there, the language comes from the options, then the state's `lang`
+    // (so `?lang=de` also words the loading line and any error in German), then the browser.
+    let query = options.state.clone().unwrap_or_else(|| location::read(&options.url_mode));
+    let lang_hint = options.lang.or(decode(&query).state.lang).unwrap_or(browser_lang);
     let source = options.source.clone();
     let attempt = RwSignal::new(0u32);
     let loaded = LocalResource::new(move || {

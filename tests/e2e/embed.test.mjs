@@ -734,3 +734,21 @@ test('a widget that opens on an event leaves keyboard focus on the host page unt
   await page.waitForFunction(() => document.activeElement?.closest('.tl-detail') !== null);
   await done(page);
 });
+
+test('a broken dataset is reported in the language the state names when no lang option is given', async () => {
+  const page = await fixture();
+  // The fixture's browser prefers English; the state's lang=de must win for the error panel too.
+  await addElement(page, { id: 'w', src: '/tests/fixtures/broken.json', state: 'lang=de&view=list' });
+  await page.waitForSelector('#w .tl-error li');
+  assert.match(await page.textContent('#w .tl-error'), /Der Datensatz enthält Fehler:/);
+  assert.match(await page.textContent('#w .tl-error li'), /^Ereignis Nr\. 2 \(impossible-date\)/);
+  await page.evaluate(() => {
+    const box = document.createElement('div');
+    box.id = 'api-state';
+    document.getElementById('host').append(box);
+    window.timeline.mount(box, { data: '{"events": []', state: 'lang=de' });
+  });
+  await page.waitForSelector('#api-state .tl-error li');
+  assert.match(await page.textContent('#api-state .tl-error li'), /^Datensatz: /);
+  await done(page);
+});
