@@ -6,6 +6,7 @@ use super::layout::{domain, layout_lane, Item, LayoutParams};
 use super::model::{Category, Dataset};
 use super::scale::Window;
 use super::viewstate::{Group, Span, ViewState};
+use std::sync::Arc;
 
 /// Height of one row of event boxes, in px.
 pub const ROW_PX: f64 = 46.0;
@@ -43,10 +44,13 @@ pub enum MarkKind {
     /// An event (index into `dataset.events`). With lanes, the same event may appear in several.
     Event(usize),
     /// Events too dense to show one by one at this zoom; activating it zooms to `start..end`.
-    Cluster { events: Vec<usize>, start: f64, end: f64 },
+    /// The member list is shared, so copying a scene does not copy thousands of indices.
+    Cluster { events: Arc<[usize]>, start: f64, end: f64 },
 }
 
-/// A positioned mark; `key` is stable while the same thing stays on screen.
+/// A positioned mark; `key` is stable while the same thing stays on screen: an event keeps its
+/// key, and a cluster is keyed by its lane and its place among that lane's clusters (so while a
+/// zoom regroups events, the same cluster elements are moved and relabelled, not rebuilt).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mark {
     pub key: String,
@@ -160,11 +164,10 @@ pub fn scene(frame: &Frame, window: Window) -> Scene {
                 bar_width: b.bar_width,
             });
         }
-        for c in &laid.clusters {
-            let first = c.keys.first().copied().unwrap_or(0);
+        for (n, c) in laid.clusters.iter().enumerate() {
             marks.push(Mark {
-                key: format!("c{lane_ix}-{first}-{}", c.keys.len()),
-                kind: MarkKind::Cluster { events: c.keys.clone(), start: c.start, end: c.end },
+                key: format!("c{lane_ix}-{n}"),
+                kind: MarkKind::Cluster { events: c.keys.as_slice().into(), start: c.start, end: c.end },
                 lane: lane_ix,
                 x: c.x,
                 y: top + c.row as f64 * ROW_PX,
@@ -264,12 +267,38 @@ mod tests {
             for m in &sc.marks {
                 match &m.kind {
                     MarkKind::Event(i) => seen.push(*i),
-                    MarkKind::Cluster { events, .. } => seen.extend(events),
+                    MarkKind::Cluster { events, .. } => seen.extend(events.iter()),
                 }
             }
             seen.sort();
             assert_eq!(seen, f, "width {width}");
         }
+    }
+
+    #[test]
+    fn mark_keys_are_unique_and_clusters_are_numbered_left_to_right_in_each_lane() {
+        let s = session();
+        let f = all(&s);
+        let mut clusters = 0;
+        for group in [Group::None, Group::Category, Group::Actor] {
+            for width in [200.0, 320.0, 800.0] {
+                let sc = scene(&frame(&s, &f, group, width), fit_window(&s.items, &f, width));
+                let keys: std::collections::HashSet<_> = sc.marks.iter().map(|m| m.key.as_str()).collect();
+                assert_eq!(keys.len(), sc.marks.len(), "{group:?} at {width}");
+                for lane in 0..sc.lanes.len() {
+                    let xs: Vec<(String, f64)> = sc.marks.iter()
+                        .filter(|m| m.lane == lane && matches!(m.kind, MarkKind::Cluster { .. }))
+                        .map(|m| (m.key.clone(), m.x))
+                        .collect();
+                    for (n, (key, _)) in xs.iter().enumerate() {
+                        assert_eq!(key, &format!("c{lane}-{n}"));
+                    }
+                    assert!(xs.windows(2).all(|w| w[0].1 <= w[1].1), "{xs:?}");
+                    clusters += xs.len();
+                }
+            }
+        }
+        assert!(clusters > 0, "narrow widths must cluster the embedded dataset");
     }
 
     #[test]

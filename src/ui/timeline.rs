@@ -7,7 +7,7 @@ use crate::core::i18n::{category_name, cluster_label, t, Key};
 use crate::core::layout::{css_len, density, density_path, domain, DENSITY_HEIGHT};
 use crate::core::scale::Window;
 use crate::core::scene::{neighbour, Frame, reveal, scene, set_window, window_for, LaneKey, Mark, MarkKind, Scene};
-use crate::core::ticks::{format_span, ticks};
+use crate::core::ticks::{format_span, ticks, Tick};
 use crate::platform::browser;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
@@ -59,8 +59,10 @@ pub fn Timeline() -> impl IntoView {
             scene(&frame, window.get())
         })
     });
+    // Every mark by key: positions (and a cluster's members) are read from here, so a mark that
+    // stays on screen keeps its element and only has its attributes updated.
     let geometry = Memo::new(move |_| {
-        scene_memo.with(|s| s.marks.iter().map(|m| (m.key.clone(), (m.x, m.y, m.width, m.bar_width))).collect::<HashMap<_, _>>())
+        scene_memo.with(|s| s.marks.iter().map(|m| (m.key.clone(), m.clone())).collect::<HashMap<_, _>>())
     });
     let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
     let focused = RwSignal::new(None::<usize>);
@@ -257,14 +259,22 @@ fn Axis(
     width: RwSignal<f64>,
 ) -> impl IntoView {
     let store = use_store();
+    let all = Memo::new(move |_| ticks(&window.get(), width.get(), store.lang.get()));
+    // Keyed by date and label: while zooming and panning, a tick that stays keeps its element
+    // and only moves.
     view! {
         <div class="tl-axis" aria-hidden="true">
-            {move || {
-                let w = width.get();
-                ticks(&window.get(), w, store.lang.get()).into_iter().map(|tk| view! {
-                    <span class="tl-tick" class:tl-major=tk.major style:left=css_len(tk.x, 1, "px")>{tk.label}</span>
-                }).collect::<Vec<_>>()
-            }}
+            <For
+                each=move || all.get()
+                key=|tk: &Tick| (tk.day, tk.major, tk.label.clone())
+                children=move |tk: Tick| {
+                    let day = tk.day;
+                    let left = move || all.with(|ts| ts.iter().find(|t| t.day == day).map_or(0.0, |t| t.x));
+                    view! {
+                        <span class="tl-tick" class:tl-major=tk.major style:left=move || css_len(left(), 1, "px")>{tk.label}</span>
+                    }
+                }
+            />
         </div>
     }
 }
@@ -274,8 +284,8 @@ fn Axis(
 fn MarkView(
     /// The mark as first placed; its position follows `geometry`.
     mark: Mark,
-    /// Current positions of all marks by key.
-    geometry: Memo<HashMap<String, (f64, f64, f64, f64)>>,
+    /// All marks by key, as currently placed.
+    geometry: Memo<HashMap<String, Mark>>,
     /// The widget's store.
     store: Store,
     /// The selected event's id.
@@ -289,11 +299,11 @@ fn MarkView(
     let k2 = key.clone();
     let k3 = key.clone();
     let k4 = key.clone();
-    let pos = move |f: fn(&(f64, f64, f64, f64)) -> f64, k: &str| geometry.with(|g| g.get(k).map(f).unwrap_or(0.0));
-    let left = move || css_len(pos(|g| g.0, &key), 1, "px");
-    let top = move || css_len(pos(|g| g.1, &k2), 1, "px");
-    let width = move || css_len(pos(|g| g.2, &k3), 1, "px");
-    let bar = move || css_len(pos(|g| g.3, &k4).max(4.0), 1, "px");
+    let pos = move |f: fn(&Mark) -> f64, k: &str| geometry.with(|g| g.get(k).map(f).unwrap_or(0.0));
+    let left = move || css_len(pos(|m| m.x, &key), 1, "px");
+    let top = move || css_len(pos(|m| m.y, &k2), 1, "px");
+    let width = move || css_len(pos(|m| m.width, &k3), 1, "px");
+    let bar = move || css_len(pos(|m| m.bar_width, &k4).max(4.0), 1, "px");
     let lang = store.lang;
     let session = store.session();
     match mark.kind {
@@ -332,18 +342,32 @@ fn MarkView(
             }
             .into_any()
         }
-        MarkKind::Cluster { events, start, end } => {
-            let n = events.len();
+        MarkKind::Cluster { .. } => {
+            // A cluster key is a slot (lane and place), so its members change as the view
+            // zooms or the filter changes: everything shown is read from the current mark.
+            let k5 = mark.key.clone();
+            let members = Memo::new(move |_| {
+                geometry.with(|g| match g.get(&k5).map(|m| &m.kind) {
+                    Some(MarkKind::Cluster { events, start, end }) => (events.clone(), *start, *end),
+                    _ => (Default::default(), 0.0, 0.0),
+                })
+            });
+            let n = move || members.with(|(events, _, _)| events.len());
             // Member ids for scripts and tests; a big cluster (thousands of events in a large
             // dataset) carries only its count, so redrawing it stays cheap.
-            let ids = (n <= MAX_LISTED_IDS)
-                .then(|| events.iter().map(|&i| session.dataset.events[i].id.as_str()).collect::<Vec<_>>().join(" "));
+            let ids = move || {
+                members.with(|(events, _, _)| {
+                    (events.len() <= MAX_LISTED_IDS)
+                        .then(|| events.iter().map(|&i| session.dataset.events[i].id.as_str()).collect::<Vec<_>>().join(" "))
+                })
+            };
             view! {
                 <button type="button" class="tl-cluster" role="listitem" data-event-ids=ids data-count=n
-                    aria-label=move || cluster_label(lang.get(), n)
+                    aria-label=move || cluster_label(lang.get(), n())
                     style:left=left style:top=top style:width=width
                     on:click=move |_| {
                         if was_drag.run(()) { return; }
+                        let (_, start, end) = members.get_untracked();
                         let w = Window::fit(start, end, 0.1);
                         store.update(Step::Push, |s| set_window(s, w));
                     }>
