@@ -264,6 +264,24 @@ pub fn count_line(lang: Lang, shown: usize, total: usize) -> String {
     }
 }
 
+/// A place's coordinates to two decimals with hemispheres, as written in `lang`:
+/// "40.41° N, 49.87° E" or "40,41° N, 49,87° O" (German: decimal comma, O for Ost).
+pub fn coordinates(lang: Lang, lat: f64, lon: f64) -> String {
+    let num = |v: f64| {
+        let s = super::layout::css_len(v.abs(), 2, "");
+        if lang == Lang::De { s.replace('.', ",") } else { s }
+    };
+    // The hemisphere of the value as shown: -0.004 is written 0.00° N, not 0.00° S.
+    let south_or_west = |v: f64| (v * 100.0).round() < 0.0;
+    let ns = if south_or_west(lat) { "S" } else { "N" };
+    let ew = match (south_or_west(lon), lang) {
+        (true, _) => "W",
+        (false, Lang::En) => "E",
+        (false, Lang::De) => "O",
+    };
+    format!("{}° {ns}, {}° {ew}", num(lat), num(lon))
+}
+
 /// The label of a cluster mark of `n` events.
 pub fn cluster_label(lang: Lang, n: usize) -> String {
     match lang {
@@ -472,6 +490,14 @@ pub fn month_name(lang: Lang, m: u32, short: bool) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coordinates_name_the_hemisphere_and_use_each_languages_decimal_mark() {
+        assert_eq!(coordinates(Lang::En, 40.4093, 49.8671), "40.41° N, 49.87° E");
+        assert_eq!(coordinates(Lang::De, 40.4093, 49.8671), "40,41° N, 49,87° O");
+        assert_eq!(coordinates(Lang::En, -33.8688, -70.6693), "33.87° S, 70.67° W");
+        assert_eq!(coordinates(Lang::De, -0.004, -0.004), "0,00° N, 0,00° O");
+    }
 
     #[test]
     fn month_names_exist_for_each_month_in_both_languages() {

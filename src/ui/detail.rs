@@ -4,7 +4,7 @@
 use super::text::Highlighted;
 use super::{use_store, Step, tr};
 use crate::core::date::Precision;
-use crate::core::i18n::{category_name, relation_name, t, Key};
+use crate::core::i18n::{category_name, coordinates, relation_name, t, Key};
 use crate::core::model::Confidence;
 use crate::core::ticks::format_span;
 use crate::core::validate::is_http_url;
@@ -96,7 +96,7 @@ pub fn DetailPanel() -> impl IntoView {
                     {e.place.clone().map(|p| view! {
                         <h3>{t(l, Key::Place)}</h3>
                         <p>{p.name.get(l).to_string()}
-                            {p.lat.zip(p.lon).map(|(la, lo)| format!(" ({la:.2}° N, {lo:.2}° E)"))}</p>
+                            {p.lat.zip(p.lon).map(|(la, lo)| format!(" ({})", coordinates(l, la, lo)))}</p>
                     })}
                     <h3>{t(l, Key::Sources)}</h3>
                     <ul class="tl-sources">

@@ -24,6 +24,7 @@ test('selecting an event opens the detail panel with sources and related events'
   const charter = dataset.events.find((e) => e.id === 'vance-charter-2026');
   assert.equal((await page.textContent('.tl-detail h2')).trim(), charter.title.en);
   assert.match(await page.textContent('.tl-detail time'), /10 February 2026/);
+  assert.match(await page.textContent('.tl-detail'), /Baku \(40\.41° N, 49\.87° E\)/);
   const links = await page.$$eval('.tl-detail .tl-sources a', (as) => as.map((a) => a.href));
   assert.ok(links.length >= 1);
   for (const href of links) assert.match(href, /^https?:\/\//);
@@ -64,6 +65,10 @@ test('switching the language changes the interface and the event texts', async (
   assert.equal(new URL(page.url()).searchParams.get('lang'), 'de');
   assert.equal(await page.getAttribute('.tl-app', 'lang'), 'de');
   assert.match(await page.textContent('.tl-list li[data-event-id="tripp-announced-2025"] time'), /8\. August 2025/);
+  // Coordinates in the German way: decimal comma, O (Ost) for east.
+  await page.click('.tl-list li[data-event-id="vance-charter-2026"] h3 button');
+  await page.waitForSelector('.tl-detail h2');
+  assert.match(await page.textContent('.tl-detail'), /\(40,41° N, 49,87° O\)/);
   await done(page);
 });
 

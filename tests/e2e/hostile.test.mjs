@@ -48,7 +48,9 @@ const URLS = [
 ];
 
 const ALLOWED_TAGS = ['A', 'ASIDE', 'BUTTON', 'DIV', 'FIELDSET', 'H1', 'H2', 'H3', 'HEADER', 'INPUT', 'LABEL', 'LEGEND',
-  'LI', 'MARK', 'OL', 'OPTION', 'P', 'PRE', 'SECTION', 'SELECT', 'SPAN', 'STRONG', 'TEXTAREA', 'TIME', 'UL'];
+  'LI', 'MARK', 'OL', 'OPTION', 'P', 'PRE', 'SECTION', 'SELECT', 'SPAN', 'STRONG', 'TEXTAREA', 'TIME', 'UL',
+  // The overview's density chart (SVG elements keep their lower-case names).
+  'svg', 'path'];
 
 const CATS = ['diplomacy', 'military', 'energy', 'transport', 'analysis'];
 const pad = (n) => String(n).padStart(2, '0');
