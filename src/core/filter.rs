@@ -181,6 +181,11 @@ fn token_mask(query: &Query, text: &str) -> u16 {
 }
 
 impl Explorer {
+    /// Per event (same indices as `dataset.events`): bit `k` set when it has `Category::ALL[k]`.
+    pub fn category_masks(&self) -> &[u8] {
+        &self.cats
+    }
+
     pub fn new(dataset: &Dataset) -> Explorer {
         let n = dataset.events.len();
         let actor_table: HashMap<&str, &super::model::Actor> =

@@ -93,17 +93,29 @@ pub fn window_for(state: &ViewState, items: &[Item], filtered: &[usize], width_p
 }
 
 /// The lanes for a grouping, with the events of each (in date order).
-pub fn group_events(dataset: &Dataset, filtered: &[usize], group: Group) -> Vec<(LaneKey, Vec<usize>)> {
+/// `categories[i]` has bit `k` set when event `i` has `Category::ALL[k]`
+/// ([`super::filter::Explorer::category_masks`]).
+pub fn group_events(dataset: &Dataset, categories: &[u8], filtered: &[usize], group: Group) -> Vec<(LaneKey, Vec<usize>)> {
     match group {
         Group::None => vec![(LaneKey::All, filtered.to_vec())],
-        Group::Category => Category::ALL
-            .into_iter()
-            .map(|c| {
-                let evs = filtered.iter().copied().filter(|&i| dataset.events[i].categories.contains(&c)).collect();
-                (LaneKey::Category(c), evs)
-            })
-            .filter(|(_, v): &(LaneKey, Vec<usize>)| !v.is_empty())
-            .collect(),
+        Group::Category => {
+            // One pass over a byte per event (not one pass per category over the events).
+            let mut per_category: [Vec<usize>; Category::ALL.len()] = Default::default();
+            for &i in filtered {
+                let mask = categories.get(i).copied().unwrap_or(0);
+                for (k, lane) in per_category.iter_mut().enumerate() {
+                    if mask & (1 << k) != 0 {
+                        lane.push(i);
+                    }
+                }
+            }
+            Category::ALL
+                .into_iter()
+                .zip(per_category)
+                .filter(|(_, evs)| !evs.is_empty())
+                .map(|(c, evs)| (LaneKey::Category(c), evs))
+                .collect()
+        }
         Group::Actor => {
             // Lanes in the order of the actors table; only actors with events.
             let mut lanes: Vec<(LaneKey, Vec<usize>)> = Vec::new();
@@ -137,19 +149,21 @@ pub struct Frame<'a> {
     pub items: &'a [Item],
     /// The events that pass the filters, in date order.
     pub filtered: &'a [usize],
+    /// Per event: bit `k` set when it has `Category::ALL[k]` (for category lanes).
+    pub categories: &'a [u8],
     pub group: Group,
     pub width_px: f64,
 }
 
 /// Lays out the scene for a window.
 pub fn scene(frame: &Frame, window: Window) -> Scene {
-    let Frame { dataset, items, filtered, group, width_px } = *frame;
+    let Frame { dataset, items, filtered, categories, group, width_px } = *frame;
     let params = LayoutParams { width_px, min_box_px: MIN_BOX_PX, max_rows: MAX_ROWS, gap_px: 6.0 };
     let label = if group == Group::None { 0.0 } else { LANE_LABEL_PX };
     let mut y = 0.0;
     let mut lanes = Vec::new();
     let mut marks = Vec::new();
-    for (lane_ix, (key, evs)) in group_events(dataset, filtered, group).into_iter().enumerate() {
+    for (lane_ix, (key, evs)) in group_events(dataset, categories, filtered, group).into_iter().enumerate() {
         let lane_items: Vec<Item> = evs.iter().map(|&i| items[i]).collect();
         let laid = layout_lane(&lane_items, &window, &params);
         let top = y + label;
@@ -236,7 +250,7 @@ mod tests {
     }
 
     fn frame<'a>(s: &'a Session, f: &'a [usize], group: Group, width_px: f64) -> Frame<'a> {
-        Frame { dataset: &s.dataset, items: &s.items, filtered: f, group, width_px }
+        Frame { dataset: &s.dataset, items: &s.items, filtered: f, categories: s.explorer.category_masks(), group, width_px }
     }
 
     fn all(s: &Session) -> Vec<usize> {
@@ -316,10 +330,24 @@ mod tests {
     }
 
     #[test]
+    fn grouping_by_category_gives_each_non_empty_category_its_events_in_date_order() {
+        let s = session();
+        let f = all(&s);
+        let lanes = group_events(&s.dataset, s.explorer.category_masks(), &f, Group::Category);
+        let expected: Vec<(LaneKey, Vec<usize>)> = Category::ALL
+            .into_iter()
+            .map(|c| (LaneKey::Category(c), f.iter().copied().filter(|&i| s.dataset.events[i].categories.contains(&c)).collect::<Vec<_>>()))
+            .filter(|(_, evs)| !evs.is_empty())
+            .collect();
+        assert_eq!(lanes, expected);
+        assert!(lanes.len() >= 3);
+    }
+
+    #[test]
     fn grouping_by_actor_puts_an_event_in_each_of_its_actors_lanes() {
         let s = session();
         let f = all(&s);
-        let lanes = group_events(&s.dataset, &f, Group::Actor);
+        let lanes = group_events(&s.dataset, s.explorer.category_masks(), &f, Group::Actor);
         let charter = s.dataset.event_index("vance-charter-2026").unwrap();
         let with_it: Vec<_> = lanes.iter().filter(|(_, evs)| evs.contains(&charter)).map(|(k, _)| k.clone()).collect();
         let expected: Vec<_> = s.dataset.events[charter].actors.iter().map(|a| LaneKey::Actor(a.clone())).collect();

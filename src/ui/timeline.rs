@@ -55,7 +55,7 @@ pub fn Timeline() -> impl IntoView {
     let scene_memo: Memo<Scene> = Memo::new(move |_| {
         let w = width.get().max(1.0);
         store.filtered.with(|f| {
-            let frame = Frame { dataset: &s2.dataset, items: &s2.items, filtered: f, group: group.get(), width_px: w };
+            let frame = Frame { dataset: &s2.dataset, items: &s2.items, filtered: f, categories: s2.explorer.category_masks(), group: group.get(), width_px: w };
             scene(&frame, window.get())
         })
     });
@@ -152,7 +152,7 @@ pub fn Timeline() -> impl IntoView {
         let Some(i) = target else { return };
         let w = width.get_untracked().max(1.0);
         let revealed = store.filtered.with_untracked(|f| {
-            let frame = Frame { dataset: &s3.dataset, items: &s3.items, filtered: f, group: group.get_untracked(), width_px: w };
+            let frame = Frame { dataset: &s3.dataset, items: &s3.items, filtered: f, categories: s3.explorer.category_masks(), group: group.get_untracked(), width_px: w };
             reveal(&frame, window.get_untracked(), i)
         });
         if revealed != window.get_untracked() {
@@ -295,15 +295,15 @@ fn MarkView(
     /// Whether the pointer gesture that ends in this click was a drag.
     was_drag: Callback<(), bool>,
 ) -> impl IntoView {
+    // This mark as currently placed: its own memo, so a change elsewhere in the scene (or a
+    // mark that did not move) reruns none of this mark's bindings.
     let key = mark.key.clone();
-    let k2 = key.clone();
-    let k3 = key.clone();
-    let k4 = key.clone();
-    let pos = move |f: fn(&Mark) -> f64, k: &str| geometry.with(|g| g.get(k).map(f).unwrap_or(0.0));
-    let left = move || css_len(pos(|m| m.x, &key), 1, "px");
-    let top = move || css_len(pos(|m| m.y, &k2), 1, "px");
-    let width = move || css_len(pos(|m| m.width, &k3), 1, "px");
-    let bar = move || css_len(pos(|m| m.bar_width, &k4).max(4.0), 1, "px");
+    let current = Memo::new(move |_| geometry.with(|g| g.get(&key).cloned()));
+    let pos = move |f: fn(&Mark) -> f64| current.with(|m| m.as_ref().map(f).unwrap_or(0.0));
+    let left = move || css_len(pos(|m| m.x), 1, "px");
+    let top = move || css_len(pos(|m| m.y), 1, "px");
+    let width = move || css_len(pos(|m| m.width), 1, "px");
+    let bar = move || css_len(pos(|m| m.bar_width).max(4.0), 1, "px");
     let lang = store.lang;
     let session = store.session();
     match mark.kind {
@@ -345,9 +345,8 @@ fn MarkView(
         MarkKind::Cluster { .. } => {
             // A cluster key is a slot (lane and place), so its members change as the view
             // zooms or the filter changes: everything shown is read from the current mark.
-            let k5 = mark.key.clone();
             let members = Memo::new(move |_| {
-                geometry.with(|g| match g.get(&k5).map(|m| &m.kind) {
+                current.with(|m| match m.as_ref().map(|m| &m.kind) {
                     Some(MarkKind::Cluster { events, start, end }) => (events.clone(), *start, *end),
                     _ => (Default::default(), 0.0, 0.0),
                 })
