@@ -122,27 +122,27 @@ fn ten_thousand_levels_of_nesting_are_refused_without_overflowing_the_stack() {
         let n = 10_000;
         let arrays = "[".repeat(n) + &"]".repeat(n);
         let objects = r#"{"a":"#.repeat(n) + "1" + &"}".repeat(n);
-        // (text, whether the project's schema gets as far as the depth limit: an object of
-        // unknown fields is refused at its first key)
+        // Each is refused with a problem naming where (the file, an event, the title); the
+        // parser's depth limit or the schema stops it long before the stack runs out.
         let texts = [
-            ("arrays", arrays.clone(), true),
-            ("objects", objects.clone(), false),
-            ("as the events", format!(r#"{{"events":{arrays}}}"#), true),
-            ("in an event", format!(r#"{{"events":[{{"id":"x","title":{objects}}}]}}"#), true),
-            ("as the title", format!(r#"{{"title":{objects},"events":[]}}"#), true),
-            ("in a TimelineJS date", format!(r#"{{"events":[{{"start_date":{{"year":{arrays}}}}}]}}"#), true),
+            ("arrays", arrays.clone()),
+            ("objects", objects.clone()),
+            ("as the events", format!(r#"{{"events":{arrays}}}"#)),
+            ("in an event", format!(r#"{{"events":[{{"id":"x","title":{objects}}}]}}"#)),
+            ("as the title", format!(r#"{{"title":{objects},"events":[]}}"#)),
+            ("in a TimelineJS date", format!(r#"{{"events":[{{"start_date":{{"year":{arrays}}}}}]}}"#)),
             // Unclosed: the parser gives up at its depth limit, not at the end of the text.
-            ("unclosed arrays", "[".repeat(n), true),
-            ("unclosed objects in the events", r#"{"events":[{"a":"#.repeat(n), true),
+            ("unclosed arrays", "[".repeat(n)),
+            ("unclosed objects in the events", r#"{"events":[{"a":"#.repeat(n)),
         ];
-        for (name, text, reaches_limit) in &texts {
+        for (name, text) in &texts {
             let err = timed(&format!("10,000-deep nesting, {name}: refused"), || load_dataset(text)).unwrap_err();
-            assert_eq!(err.to_string().contains("recursion limit"), *reaches_limit, "{err}");
+            assert!(!err.problems.is_empty() && err.to_string().chars().count() < 2_000, "{name}: {err}");
             assert!(!looks_like_timelinejs(text));
             let err = import(text).unwrap_err();
             assert!(err.to_string().contains("recursion limit"), "{err}");
             match Session::from_json(text) {
-                Err(LoadFailure::Invalid(e)) => assert_eq!(e.problems[0].field, "dataset"),
+                Err(LoadFailure::Invalid(e)) => assert!(!e.problems.is_empty(), "{name}"),
                 other => panic!("expected a refusal, got {:?}", other.map(|s| s.dataset.events.len())),
             }
         }
