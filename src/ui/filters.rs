@@ -19,7 +19,7 @@ pub fn FilterPanel() -> impl IntoView {
     let q = Memo::new(move |_| store.state.with(|s| s.q.clone()));
     let is_default = Memo::new(move |_| store.state.with(|s| s.filter_part() == ViewState::default()));
     view! {
-        <section class="tl-filters" aria-label=tr(lang, Key::Filters)>
+        <section class="tl-filters" aria-label=store.landmark(Key::Filters)>
             <div>
                 <label for=search_id.clone()>{tr(lang, Key::Search)}</label>
                 <input type="search" id=search_id class="tl-search" autocomplete="off" maxlength="200"

@@ -73,6 +73,16 @@ impl Store {
         self.session.get_value()
     }
 
+    /// A landmark's name with the dataset's title ("Filters: US–Azerbaijan …"), so that the
+    /// landmarks of several widgets on one page can be told apart.
+    pub fn landmark(&self, key: Key) -> Signal<String> {
+        let (lang, session) = (self.lang, self.session());
+        Signal::derive(move || {
+            let l = lang.get();
+            format!("{}: {}", t(l, key), session.dataset.title.get(l))
+        })
+    }
+
     /// An element id unique to this widget instance.
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.uid.get_value())

@@ -206,7 +206,7 @@ pub fn Timeline() -> impl IntoView {
         </div>
         <p id=help_id.clone() class="tl-visually-hidden">{tr(lang, Key::TimelineHelp)}</p>
         <div class="tl-timeline" node_ref=container tabindex="0" role="region"
-            aria-label=tr(lang, Key::TimelineLabel) aria-describedby=help_id
+            aria-label=store.landmark(Key::TimelineLabel) aria-describedby=help_id
             class:tl-dragging=move || dragging.get()
             on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
             on:pointercancel=on_up on:keydown=on_key>

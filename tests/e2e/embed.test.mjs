@@ -752,3 +752,15 @@ test('a broken dataset is reported in the language the state names when no lang 
   assert.match(await page.textContent('#api-state .tl-error li'), /^Datensatz: /);
   await done(page);
 });
+
+test('two widgets on one page have landmarks named after their datasets', async () => {
+  const page = await fixture();
+  await addElement(page, { id: 'a', lang: 'en' });
+  await addElement(page, { id: 'b', lang: 'de', src: '/www/demo-data/baltic.json' });
+  await page.waitForSelector('#a .tl-filters');
+  await page.waitForSelector('#b .tl-filters');
+  const names = (id) => page.$$eval(`#${id} .tl-filters, #${id} .tl-timeline`, (els) => els.map((e) => e.getAttribute('aria-label')));
+  assert.deepEqual(await names('a'), ['Filters: The US, Azerbaijan and the Caspian', 'Timeline of events: The US, Azerbaijan and the Caspian']);
+  assert.deepEqual(await names('b'), ['Filter: Ostsee: Energie, Kabel und Bündnisse', 'Zeitleiste der Ereignisse: Ostsee: Energie, Kabel und Bündnisse']);
+  await done(page);
+});
