@@ -308,25 +308,29 @@ fn MarkView(
     let session = store.session();
     match mark.kind {
         MarkKind::Event(i) => {
-            let e = session.dataset.events[i].clone();
+            // Texts are read from the shared session when shown, never copied per mark.
+            let e = &session.dataset.events[i];
             let id = e.id.clone();
             let id2 = id.clone();
             let id3 = id.clone();
             let wide = e.date.precision() != crate::core::date::Precision::Day || e.end.is_some();
+            let approximate = e.approximate;
             let category = e.categories.first().map(|c| c.code()).unwrap_or("");
-            let e2 = e.clone();
-            let when = move || format_span(&e2.date, e2.end.as_ref(), e2.approximate, lang.get());
-            let when2 = when.clone();
-            let title = e.title.clone();
+            let (s1, s2) = (session.clone(), session.clone());
+            let title = move || s1.dataset.events[i].title.get(lang.get()).to_string();
+            let when = move || {
+                let e = &s2.dataset.events[i];
+                format_span(&e.date, e.end.as_ref(), e.approximate, lang.get())
+            };
+            // The button's name is its content: the title, then the date.
             view! {
                 <button type="button" class="tl-event" role="listitem" data-event-id=id.clone() data-category=category
-                    class:tl-wide=wide class:tl-approx=e.approximate
+                    class:tl-wide=wide class:tl-approx=approximate
                     class:tl-selected=move || selected.with(|s| s.as_deref() == Some(id3.as_str()))
                     tabindex=move || {
                         let mine = focused.get() == Some(i) || (focused.get().is_none() && selected.with(|s| s.as_deref() == Some(id2.as_str())));
                         if mine { "0" } else { "-1" }
                     }
-                    aria-label=move || format!("{}: {}", when(), title.get(lang.get()))
                     style:left=left style:top=top style:width=width
                     on:focus=move |_| focused.set(Some(i))
                     on:click=move |_| {
@@ -336,8 +340,8 @@ fn MarkView(
                         store.update(Step::Push, |s| s.event = Some(id.clone()));
                     }>
                     <span class="tl-event-bar" style:width=bar></span>
-                    <span class="tl-event-label">{move || e.title.get(lang.get()).to_string()}</span>
-                    <span class="tl-event-date">{when2}</span>
+                    <span class="tl-event-label">{title}</span>
+                    <span class="tl-event-date">{when}</span>
                 </button>
             }
             .into_any()
