@@ -9,7 +9,7 @@ use crate::core::session::Session;
 use crate::core::urlstate::clip_q;
 use crate::core::viewstate::ViewState;
 use leptos::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 #[component]
 pub fn FilterPanel() -> impl IntoView {
@@ -107,19 +107,28 @@ fn Facet(
     // once, and a filter change only updates their counts.
     let values: Vec<String> = store.facets.with_untracked(|f| facet_counts(f, param)).into_iter().map(|(id, _)| id).collect();
     let has_values = !values.is_empty();
-    let by_id = Memo::new(move |_| store.facets.with(|f| facet_counts(f, param).into_iter().collect::<HashMap<String, usize>>()));
+    // The counts in the same fixed order, so row `k` reads `counts[k]`; a facet whose counts did
+    // not change (the one just clicked, under OR) reruns none of its rows.
+    let counts = Memo::new(move |_| {
+        store.facets.with(|f| match param {
+            "cat" => f.categories.iter().map(|(_, n)| *n).collect::<Vec<usize>>(),
+            "actor" => f.actors.iter().map(|(_, n)| *n).collect(),
+            "tag" => f.tags.iter().map(|(_, n)| *n).collect(),
+            _ => f.places.iter().map(|(_, n)| *n).collect(),
+        })
+    });
     // A facet the dataset has no values for (no places, say) is left out.
     view! {
         <fieldset class="tl-facet" data-facet=param hidden=!has_values>
             <legend>{tr(lang, title)}</legend>
             <ul class="tl-facet-list">
                 <For
-                    each=move || values.clone()
-                    key=|id: &String| id.clone()
-                    children=move |id: String| {
+                    each=move || values.clone().into_iter().enumerate()
+                    key=|(_, id): &(usize, String)| id.clone()
+                    children=move |(k, id): (usize, String)| {
                         let session = session.clone();
-                        let (i1, i2, i3, i4) = (id.clone(), id.clone(), id.clone(), id.clone());
-                        let count = move || by_id.with(|m| m.get(&i1).copied().unwrap_or(0));
+                        let (i2, i3, i4) = (id.clone(), id.clone(), id.clone());
+                        let count = move || counts.with(|c| c.get(k).copied().unwrap_or(0));
                         let count2 = count.clone();
                         view! {
                             <li>
