@@ -29,6 +29,33 @@ pub struct FacetCounts {
     pub places: Vec<(String, usize)>,
 }
 
+impl FacetCounts {
+    /// The value ids of the facet behind a URL parameter (`cat`, `actor`, `tag`, `place`), in
+    /// display order.
+    pub fn ids(&self, param: &str) -> Vec<String> {
+        match param {
+            "cat" => self.categories.iter().map(|(c, _)| c.code().to_string()).collect(),
+            _ => self.named(param).iter().map(|(id, _)| id.clone()).collect(),
+        }
+    }
+
+    /// The counts of the facet behind a URL parameter, in the same order as [`FacetCounts::ids`].
+    pub fn counts(&self, param: &str) -> Vec<usize> {
+        match param {
+            "cat" => self.categories.iter().map(|(_, n)| *n).collect(),
+            _ => self.named(param).iter().map(|(_, n)| *n).collect(),
+        }
+    }
+
+    fn named(&self, param: &str) -> &[(String, usize)] {
+        match param {
+            "actor" => &self.actors,
+            "tag" => &self.tags,
+            _ => &self.places,
+        }
+    }
+}
+
 /// Ids interned as `u32`, in order of first appearance.
 #[derive(Default)]
 struct Interner {
@@ -139,7 +166,7 @@ pub struct Explorer {
     order: Vec<u32>,
     start: Vec<i64>,
     end: Vec<i64>,
-    /// Bit `k` set when the event has `Category::ALL[k]`.
+    /// Each event's set of [`Category::bit`]s.
     cats: Vec<u8>,
     actors: Lists,
     tags: Lists,
@@ -161,10 +188,6 @@ pub struct Explorer {
     hay_start: Vec<usize>,
 }
 
-fn cat_bit(c: Category) -> u8 {
-    1 << Category::ALL.iter().position(|&x| x == c).unwrap_or(0)
-}
-
 /// Folds fields into one search text, each followed by `\n`.
 fn folded_fields(fields: &[&str]) -> String {
     let mut s = String::new();
@@ -181,7 +204,7 @@ fn token_mask(query: &Query, text: &str) -> u16 {
 }
 
 impl Explorer {
-    /// Per event (same indices as `dataset.events`): bit `k` set when it has `Category::ALL[k]`.
+    /// Per event (same indices as `dataset.events`): its set of [`Category::bit`]s.
     pub fn category_masks(&self) -> &[u8] {
         &self.cats
     }
@@ -215,7 +238,7 @@ impl Explorer {
         for e in &dataset.events {
             x.start.push(e.start_day());
             x.end.push(e.end_day());
-            x.cats.push(e.categories.iter().fold(0, |m, &c| m | cat_bit(c)));
+            x.cats.push(e.categories.iter().fold(0, |m, &c| m | c.bit()));
             x.actors.push(e.actors.iter().map(|a| x.actor_ids.intern(a)).collect());
             x.tags.push(e.tags.iter().map(|t| x.tag_ids.intern(t)).collect());
             x.place.push(e.place.as_ref().map_or(NO_PLACE, |p| x.place_ids.intern(&p.id)));
@@ -279,7 +302,7 @@ impl Explorer {
             }
         });
         Active {
-            cats: (!state.cat.is_empty()).then(|| state.cat.iter().fold(0, |m, &c| m | cat_bit(c))),
+            cats: (!state.cat.is_empty()).then(|| state.cat.iter().fold(0, |m, &c| m | c.bit())),
             actors: self.actor_ids.selection(state.actor.iter()),
             tags: self.tag_ids.selection(state.tag.iter()),
             places: self.place_ids.selection(state.place.iter()),
@@ -644,6 +667,20 @@ mod tests {
         let d = dataset();
         let x = Explorer::new(&d);
         let _ = x.facets(&q(&"ß".repeat(1_000_000)));
+    }
+
+    #[test]
+    fn a_facets_ids_and_counts_come_in_the_same_order_for_each_url_parameter() {
+        let f = FacetCounts {
+            categories: vec![(Category::Energy, 3), (Category::Military, 0)],
+            actors: vec![("kz".into(), 2)],
+            tags: vec![("oil".into(), 5), ("cpc".into(), 1)],
+            places: vec![("baku".into(), 4)],
+        };
+        assert_eq!((f.ids("cat"), f.counts("cat")), (vec!["energy".to_string(), "military".into()], vec![3, 0]));
+        assert_eq!((f.ids("actor"), f.counts("actor")), (vec!["kz".to_string()], vec![2]));
+        assert_eq!((f.ids("tag"), f.counts("tag")), (vec!["oil".to_string(), "cpc".into()], vec![5, 1]));
+        assert_eq!((f.ids("place"), f.counts("place")), (vec!["baku".to_string()], vec![4]));
     }
 
     #[test]

@@ -122,6 +122,11 @@ impl Category {
     pub fn from_code(s: &str) -> Option<Category> {
         Category::ALL.into_iter().find(|c| c.code() == s)
     }
+
+    /// This category's bit in a one-byte set of categories: bit `k` for `Category::ALL[k]`.
+    pub fn bit(self) -> u8 {
+        1 << Category::ALL.iter().position(|&x| x == self).unwrap_or(0)
+    }
 }
 
 /// Where an event happened.

@@ -93,7 +93,7 @@ pub fn window_for(state: &ViewState, items: &[Item], filtered: &[usize], width_p
 }
 
 /// The lanes for a grouping, with the events of each (in date order).
-/// `categories[i]` has bit `k` set when event `i` has `Category::ALL[k]`
+/// `categories[i]` is event `i`'s set of [`Category::bit`]s
 /// ([`super::filter::Explorer::category_masks`]).
 pub fn group_events(dataset: &Dataset, categories: &[u8], filtered: &[usize], group: Group) -> Vec<(LaneKey, Vec<usize>)> {
     match group {
@@ -103,8 +103,8 @@ pub fn group_events(dataset: &Dataset, categories: &[u8], filtered: &[usize], gr
             let mut per_category: [Vec<usize>; Category::ALL.len()] = Default::default();
             for &i in filtered {
                 let mask = categories.get(i).copied().unwrap_or(0);
-                for (k, lane) in per_category.iter_mut().enumerate() {
-                    if mask & (1 << k) != 0 {
+                for (c, lane) in Category::ALL.into_iter().zip(per_category.iter_mut()) {
+                    if mask & c.bit() != 0 {
                         lane.push(i);
                     }
                 }
@@ -149,7 +149,7 @@ pub struct Frame<'a> {
     pub items: &'a [Item],
     /// The events that pass the filters, in date order.
     pub filtered: &'a [usize],
-    /// Per event: bit `k` set when it has `Category::ALL[k]` (for category lanes).
+    /// Per event: its set of [`Category::bit`]s (for category lanes).
     pub categories: &'a [u8],
     pub group: Group,
     pub width_px: f64,

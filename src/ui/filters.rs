@@ -3,7 +3,6 @@
 use super::{use_store, Step, tr};
 use crate::core::date::PartialDate;
 use crate::core::i18n::{category_name, t, Key};
-use crate::core::filter::FacetCounts;
 use crate::core::model::{Category, Lang};
 use crate::core::session::Session;
 use crate::core::urlstate::clip_q;
@@ -53,16 +52,6 @@ pub fn FilterPanel() -> impl IntoView {
     }
 }
 
-/// The values of one facet with their counts, in display order (see `FacetCounts`).
-fn facet_counts(counts: &FacetCounts, param: &str) -> Vec<(String, usize)> {
-    match param {
-        "cat" => counts.categories.iter().map(|(c, n)| (c.code().to_string(), *n)).collect(),
-        "actor" => counts.actors.clone(),
-        "tag" => counts.tags.clone(),
-        _ => counts.places.clone(),
-    }
-}
-
 /// A facet value's label in `lang`.
 fn facet_label(session: &Session, param: &str, id: &str, lang: Lang) -> String {
     match param {
@@ -105,18 +94,11 @@ fn Facet(
     });
     // The values and their order are fixed for a dataset (see `FacetCounts`): the rows are built
     // once, and a filter change only updates their counts.
-    let values: Vec<String> = store.facets.with_untracked(|f| facet_counts(f, param)).into_iter().map(|(id, _)| id).collect();
+    let values: Vec<String> = store.facets.with_untracked(|f| f.ids(param));
     let has_values = !values.is_empty();
     // The counts in the same fixed order, so row `k` reads `counts[k]`; a facet whose counts did
     // not change (the one just clicked, under OR) reruns none of its rows.
-    let counts = Memo::new(move |_| {
-        store.facets.with(|f| match param {
-            "cat" => f.categories.iter().map(|(_, n)| *n).collect::<Vec<usize>>(),
-            "actor" => f.actors.iter().map(|(_, n)| *n).collect(),
-            "tag" => f.tags.iter().map(|(_, n)| *n).collect(),
-            _ => f.places.iter().map(|(_, n)| *n).collect(),
-        })
-    });
+    let counts = Memo::new(move |_| store.facets.with(|f| f.counts(param)));
     // A facet the dataset has no values for (no places, say) is left out.
     view! {
         <fieldset class="tl-facet" data-facet=param hidden=!has_values>

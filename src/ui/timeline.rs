@@ -59,10 +59,10 @@ pub fn Timeline() -> impl IntoView {
             scene(&frame, window.get())
         })
     });
-    // Every mark by key: positions (and a cluster's members) are read from here, so a mark that
-    // stays on screen keeps its element and only has its attributes updated.
-    let geometry = Memo::new(move |_| {
-        scene_memo.with(|s| s.marks.iter().map(|m| (m.key.clone(), m.clone())).collect::<HashMap<_, _>>())
+    // Where each mark is in the scene, by key: a mark that stays on screen keeps its element and
+    // reads its new position (and a cluster its members) from there.
+    let slots = Memo::new(move |_| {
+        scene_memo.with(|s| s.marks.iter().enumerate().map(|(i, m)| (m.key.clone(), i)).collect::<HashMap<_, _>>())
     });
     let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
     let focused = RwSignal::new(None::<usize>);
@@ -235,7 +235,7 @@ pub fn Timeline() -> impl IntoView {
                     each=move || scene_memo.with(|s| s.marks.clone())
                     key=|m: &Mark| m.key.clone()
                     children=move |m: Mark| view! {
-                        <MarkView mark=m geometry=geometry store=store selected=selected focused=focused was_drag=Callback::new(move |_| was_drag()) />
+                        <MarkView mark=m scene=scene_memo slots=slots store=store selected=selected focused=focused was_drag=Callback::new(move |_| was_drag()) />
                     }
                 />
             </div>
@@ -282,10 +282,12 @@ fn Axis(
 /// One event box or cluster mark.
 #[component]
 fn MarkView(
-    /// The mark as first placed; its position follows `geometry`.
+    /// The mark as first placed; later placements are read from `scene`.
     mark: Mark,
-    /// All marks by key, as currently placed.
-    geometry: Memo<HashMap<String, Mark>>,
+    /// The current scene.
+    scene: Memo<Scene>,
+    /// Each mark's index in the scene's marks, by key.
+    slots: Memo<HashMap<String, usize>>,
     /// The widget's store.
     store: Store,
     /// The selected event's id.
@@ -298,7 +300,10 @@ fn MarkView(
     // This mark as currently placed: its own memo, so a change elsewhere in the scene (or a
     // mark that did not move) reruns none of this mark's bindings.
     let key = mark.key.clone();
-    let current = Memo::new(move |_| geometry.with(|g| g.get(&key).cloned()));
+    let current = Memo::new(move |_| {
+        let slot = slots.with(|m| m.get(&key).copied());
+        scene.with(|s| slot.and_then(|i| s.marks.get(i).cloned()))
+    });
     let pos = move |f: fn(&Mark) -> f64| current.with(|m| m.as_ref().map(f).unwrap_or(0.0));
     let left = move || css_len(pos(|m| m.x), 1, "px");
     let top = move || css_len(pos(|m| m.y), 1, "px");

@@ -321,10 +321,7 @@ test('a host may remove a widget from inside its own select listener', async () 
   await page.evaluate(() => {
     const el = window.els.w;
     el.addEventListener('timeline-select', () => el.remove());
-    const box = document.createElement('div');
-    box.id = 'api';
-    document.getElementById('host').append(box);
-    window.apiHandle = window.timeline.mount(box, { src: '/www/demo-data/baltic.json', state: 'view=list' });
+    window.apiHandle = window.mountInBox('api', { src: '/www/demo-data/baltic.json', state: 'view=list' });
     window.apiHandle.on('select', () => window.apiHandle.destroy());
   });
   await page.waitForSelector('#w .tl-list');
@@ -361,10 +358,7 @@ test('with url-prefix a widget mirrors its view into the host URL under that pre
   assert.equal(await elementState(page, '#other'), 'cat=transport&view=list');
   // The JS API's urlPrefix option does the same.
   await page.evaluate(() => {
-    const box = document.createElement('div');
-    box.id = 'api';
-    document.getElementById('host').append(box);
-    window.apiHandle = window.timeline.mount(box, { src: '/www/demo-data/baltic.json', urlPrefix: 'x', state: 'view=list' });
+    window.apiHandle = window.mountInBox('api', { src: '/www/demo-data/baltic.json', urlPrefix: 'x', state: 'view=list' });
   });
   await page.waitForSelector('#api .tl-list');
   await page.evaluate(() => window.apiHandle.setState('tag=grid&view=list'));
@@ -418,10 +412,7 @@ test('a widget mounted with inline data can be destroyed, after which its handle
   const page = await fixture();
   const text = JSON.stringify({ ...baltic, events: baltic.events.slice(0, 2).map((e) => ({ ...e, related: [] })) });
   await page.evaluate((data) => {
-    const box = document.createElement('div');
-    box.id = 'api';
-    document.getElementById('host').append(box);
-    window.apiHandle = window.timeline.mount(box, { data, state: 'view=list', lang: 'de' });
+    window.apiHandle = window.mountInBox('api', { data, state: 'view=list', lang: 'de' });
   }, text);
   await page.waitForSelector('#api .tl-list');
   assert.deepEqual(await listIds(page, '#api'), ids(baltic.events.slice(0, 2)));
@@ -512,10 +503,7 @@ test('a broken dataset shows an error naming the events, their ids and fields', 
   assert.equal(await page.$('#w .tl-retry'), null, 'trying again would not help');
   // In German, and for text that is not JSON at all.
   await page.evaluate(() => {
-    const box = document.createElement('div');
-    box.id = 'api';
-    document.getElementById('host').append(box);
-    window.timeline.mount(box, { data: '{"events": [', lang: 'de' });
+    window.mountInBox('api', { data: '{"events": [', lang: 'de' });
   });
   await page.waitForSelector('#api .tl-error');
   const de = await page.textContent('#api .tl-error');
@@ -560,10 +548,7 @@ test('the problems of a broken dataset are listed in the widget language, and ag
   // The whole-file problems too, through the JS API.
   await page.evaluate(() => {
     for (const [id, lang] of [['api-de', 'de'], ['api-en', 'en']]) {
-      const box = document.createElement('div');
-      box.id = id;
-      document.getElementById('host').append(box);
-      window.timeline.mount(box, { data: '{"events": [{"id": 1}], "colour": 2}', lang });
+      window.mountInBox(id, { data: '{"events": [{"id": 1}], "colour": 2}', lang });
     }
   });
   await page.waitForSelector('#api-de .tl-error li');
@@ -633,10 +618,7 @@ test('the host page styles do not reach the widgets, and the widget styles do no
   const plain = await fixture();
   await addElement(plain, { id: 'w', src: '/www/demo-data/baltic.json', state: 'cat=energy', lang: 'en', theme: 'light', height: '560' });
   await plain.evaluate(() => {
-    const box = document.createElement('div');
-    box.id = 'api';
-    document.getElementById('host').append(box);
-    window.timeline.mount(box, { src: '/www/demo-data/timelinejs.json', state: 'view=timeline', lang: 'en' });
+    window.mountInBox('api', { src: '/www/demo-data/timelinejs.json', state: 'view=timeline', lang: 'en' });
   });
   await plain.waitForSelector('#w .tl-event');
   await plain.waitForSelector('#api .tl-event');
@@ -716,10 +698,7 @@ test('a widget that opens on an event leaves keyboard focus on the host page unt
     input.id = 'host-input';
     document.getElementById('host').append(input);
     input.focus();
-    const box = document.createElement('div');
-    box.id = 'api';
-    document.getElementById('host').append(box);
-    window.apiHandle = window.timeline.mount(box, { src: '/www/demo-data/baltic.json', state: 'event=baltic-pipe-2022&view=list' });
+    window.apiHandle = window.mountInBox('api', { src: '/www/demo-data/baltic.json', state: 'event=baltic-pipe-2022&view=list' });
   });
   await page.waitForSelector('#api .tl-detail h2[data-event-id="baltic-pipe-2022"]');
   await settle(page);
@@ -743,10 +722,7 @@ test('a broken dataset is reported in the language the state names when no lang 
   assert.match(await page.textContent('#w .tl-error'), /Der Datensatz enthält Fehler:/);
   assert.match(await page.textContent('#w .tl-error li'), /^Ereignis Nr\. 2 \(impossible-date\)/);
   await page.evaluate(() => {
-    const box = document.createElement('div');
-    box.id = 'api-state';
-    document.getElementById('host').append(box);
-    window.timeline.mount(box, { data: '{"events": []', state: 'lang=de' });
+    window.mountInBox('api-state', { data: '{"events": []', state: 'lang=de' });
   });
   await page.waitForSelector('#api-state .tl-error li');
   assert.match(await page.textContent('#api-state .tl-error li'), /^Datensatz: /);
