@@ -703,12 +703,27 @@ fn check_session(d: Dataset) -> Result<(), TestCaseError> {
     // Exports: the JSON loads again; the CSV has one row per event and no formula cells; the
     // calendar has one VEVENT per event and no bare line breaks.
     let json = to_json(&s.dataset, &all);
+    // The hand-written writer says what the model's serde derives say.
+    let ours: Value = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("the JSON export is not JSON: {e}")))?;
+    // (It names only the actors its events name.)
+    let mut theirs = serde_json::to_value(&s.dataset).unwrap();
+    if let Some(Value::Array(actors)) = theirs.get_mut("actors") {
+        actors.retain(|a| s.dataset.events.iter().any(|e| e.actors.iter().any(|id| a["id"] == id.as_str())));
+    }
+    ensure!(ours == theirs, "the JSON export differs from the serde form: {ours} vs {theirs}");
     let back = load_dataset(&json);
     ensure!(back.is_ok(), "the JSON export does not load: {}", back.unwrap_err());
     same_events(&s.dataset, &back.unwrap())?;
     for l in Lang::ALL {
         let csv = to_csv(&s.dataset, &all, l);
         let mut r = csv::ReaderBuilder::new().has_headers(true).from_reader(csv.as_bytes());
+        // Quoted exactly as the csv crate quotes: read back and written again, nothing changes.
+        let mut w = csv::Writer::from_writer(Vec::new());
+        for rec in csv::ReaderBuilder::new().has_headers(false).from_reader(csv.as_bytes()).records() {
+            let rec = rec.map_err(|e| TestCaseError::fail(format!("unreadable CSV: {e}")))?;
+            w.write_record(&rec).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        }
+        ensure!(w.into_inner().ok().as_deref() == Some(csv.as_bytes()), "the CSV is not quoted as the csv crate quotes");
         let mut rows = 0;
         for rec in r.records() {
             let rec = rec.map_err(|e| TestCaseError::fail(format!("unreadable CSV: {e}")))?;

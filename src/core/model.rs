@@ -77,6 +77,17 @@ pub enum ActorKind {
     Person,
 }
 
+impl ActorKind {
+    /// The schema's name for this kind.
+    pub fn code(self) -> &'static str {
+        match self {
+            ActorKind::State => "state",
+            ActorKind::Organisation => "organisation",
+            ActorKind::Person => "person",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
@@ -203,6 +214,16 @@ pub enum Confidence {
     Confirmed,
     /// Only the analysed article says it.
     PerArticle,
+}
+
+impl Confidence {
+    /// The schema's name for this level.
+    pub fn code(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confirmed",
+            Confidence::PerArticle => "per-article",
+        }
+    }
 }
 
 /// One dated event.

@@ -94,7 +94,7 @@ fn is_slug(s: &str) -> bool {
 /// A day number as `YYYY-MM-DD`, when its year is one the codec can read back (1–9999).
 fn format_day(n: i64) -> Option<String> {
     let d = date_of_day(n)?;
-    (1..=9999).contains(&d.year()).then(|| d.format("%Y-%m-%d").to_string())
+    (1..=9999).contains(&d.year()).then(|| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
 }
 
 fn valid_span(start: i64, end: i64) -> bool {
