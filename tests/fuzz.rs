@@ -22,8 +22,9 @@ use timeline_explorer::core::search::{fold, highlight, Query, MAX_QUERY_CHARS, M
 use timeline_explorer::core::session::{LoadFailure, Session};
 use timeline_explorer::core::timelinejs::{html_to_text, import, looks_like_timelinejs};
 use timeline_explorer::core::urlstate::{decode, encode, sanitize, Decoded, Ignored, Known, MAX_LIST, MAX_Q_CHARS, MAX_REPORTS, MAX_SPAN_DAYS};
+use timeline_explorer::core::model::Event;
 use timeline_explorer::core::validate::{
-    is_http_url, load_dataset, validate, DatasetError, MAX_MESSAGE_CHARS, MAX_REPORTED, MAX_TEXT_CHARS, MAX_URL_BYTES,
+    event_parse_error, is_http_url, load_dataset, validate, DatasetError, MAX_MESSAGE_CHARS, MAX_REPORTED, MAX_TEXT_CHARS, MAX_URL_BYTES,
 };
 use timeline_explorer::core::viewstate::ViewState;
 
@@ -873,6 +874,40 @@ fn valid_datasets_load_and_each_mutation_is_named_or_harmless() {
             check_session(d)?;
         }
         Ok(())
+    });
+}
+
+/// The loader names a rejected event's field from where serde_json stopped; a deserialiser that
+/// tracks its path as it goes must agree, in compact and in indented text.
+fn check_event_paths(events: &[Value]) -> Result<(), TestCaseError> {
+    for e in events {
+        for text in [e.to_string(), serde_json::to_string_pretty(e).unwrap()] {
+            let tracked: Result<Event, _> = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(&text));
+            let ours = event_parse_error(&text);
+            match (tracked, ours) {
+                (Ok(_), None) => {}
+                (Err(t), Some((path, message))) => {
+                    ensure!(path == t.path().to_string(), "path {path:?}, tracked {:?} ({message}) in {text}", t.path().to_string());
+                }
+                (t, o) => return Err(TestCaseError::fail(format!("disagree on {text}: {:?} vs {o:?}", t.err()))),
+            }
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn rejected_events_are_named_at_the_field_a_path_tracking_parser_names() {
+    let strategy = prop_oneof![
+        (valid_dataset(), proptest::collection::vec(mutation(), 0..4)).prop_map(|(v, muts)| mutate(v, &muts).0),
+        proptest::collection::vec(json_value(), 0..4).prop_map(|events| json!({ "events": events }).to_string()),
+    ];
+    fuzz("event-paths", strategy, |text| {
+        let Ok(v) = serde_json::from_str::<Value>(&text) else { return Ok(()) };
+        match v.get("events") {
+            Some(Value::Array(events)) => check_event_paths(events),
+            _ => Ok(()),
+        }
     });
 }
 

@@ -9,6 +9,7 @@ pub mod embedded;
 pub mod export;
 pub mod filter;
 pub mod i18n;
+pub mod jsonpath;
 pub mod layout;
 pub mod scale;
 pub mod scene;

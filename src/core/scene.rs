@@ -28,6 +28,17 @@ pub enum LaneKey {
     Actor(String),
 }
 
+impl LaneKey {
+    /// The lane's name in mark keys: the same lane keeps it whichever other lanes come and go.
+    pub fn code(&self) -> &str {
+        match self {
+            LaneKey::All => "all",
+            LaneKey::Category(c) => c.code(),
+            LaneKey::Actor(a) => a,
+        }
+    }
+}
+
 /// A lane of the timeline, `y` and `height` in px from the top of the lanes area.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
@@ -164,12 +175,15 @@ pub fn scene(frame: &Frame, window: Window) -> Scene {
     let mut lanes = Vec::new();
     let mut marks = Vec::new();
     for (lane_ix, (key, evs)) in group_events(dataset, categories, filtered, group).into_iter().enumerate() {
+        // Marks are keyed by the lane's name, not its position: when a filter removes or brings
+        // back other lanes, the marks of this one keep their elements and only move.
+        let lane_code = key.code();
         let lane_items: Vec<Item> = evs.iter().map(|&i| items[i]).collect();
         let laid = layout_lane(&lane_items, &window, &params);
         let top = y + label;
         for b in &laid.boxes {
             marks.push(Mark {
-                key: format!("e{lane_ix}-{}", b.key),
+                key: format!("e{lane_code}-{}", b.key),
                 kind: MarkKind::Event(b.key),
                 lane: lane_ix,
                 x: b.x,
@@ -180,7 +194,7 @@ pub fn scene(frame: &Frame, window: Window) -> Scene {
         }
         for (n, c) in laid.clusters.iter().enumerate() {
             marks.push(Mark {
-                key: format!("c{lane_ix}-{n}"),
+                key: format!("c{lane_code}-{n}"),
                 kind: MarkKind::Cluster { events: c.keys.as_slice().into(), start: c.start, end: c.end },
                 lane: lane_ix,
                 x: c.x,
@@ -290,6 +304,30 @@ mod tests {
     }
 
     #[test]
+    fn a_lanes_marks_keep_their_keys_when_a_filter_removes_the_lanes_before_it() {
+        let s = session();
+        let f = all(&s);
+        let width = 2000.0;
+        let window = fit_window(&s.items, &f, width);
+        let before = scene(&frame(&s, &f, Group::Category, width), window);
+        // Only the events of the last lane: lanes before it go (its events' other categories stay).
+        let last = before.lanes.last().unwrap().key.clone();
+        let only: Vec<usize> = match &last {
+            LaneKey::Category(c) => f.iter().copied().filter(|&i| s.dataset.events[i].categories.contains(c)).collect(),
+            other => panic!("expected category lanes, got {other:?}"),
+        };
+        let after = scene(&frame(&s, &only, Group::Category, width), window);
+        let moved = after.lanes.iter().position(|l| l.key == last).unwrap();
+        assert!(moved < before.lanes.len() - 1, "the lane moved up");
+        let keys = |sc: &Scene, lane: usize| -> Vec<String> {
+            sc.marks.iter().filter(|m| m.lane == lane && matches!(m.kind, MarkKind::Event(_))).map(|m| m.key.clone()).collect()
+        };
+        let kept = keys(&after, moved);
+        assert!(!kept.is_empty());
+        assert_eq!(kept, keys(&before, before.lanes.len() - 1));
+    }
+
+    #[test]
     fn mark_keys_are_unique_and_clusters_are_numbered_left_to_right_in_each_lane() {
         let s = session();
         let f = all(&s);
@@ -305,7 +343,7 @@ mod tests {
                         .map(|m| (m.key.clone(), m.x))
                         .collect();
                     for (n, (key, _)) in xs.iter().enumerate() {
-                        assert_eq!(key, &format!("c{lane}-{n}"));
+                        assert_eq!(key, &format!("c{}-{n}", sc.lanes[lane].key.code()));
                     }
                     assert!(xs.windows(2).all(|w| w[0].1 <= w[1].1), "{xs:?}");
                     clusters += xs.len();

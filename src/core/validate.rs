@@ -12,7 +12,7 @@ use super::model::{Dataset, Event, Lang, Text};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
-use serde_path_to_error::{Path, Segment};
+use super::jsonpath::{error_path, render, Seg};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -258,42 +258,66 @@ fn parser_detail(e: &serde_json::Error) -> String {
     }
 }
 
-/// Deserialises one part of the dataset straight from its text, with the path of any error.
-fn parse_part<'a, T: Deserialize<'a>>(raw: &'a RawValue) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
-    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(raw.get()))
+/// Why a part of the dataset did not parse: the parser's error and the path of the field it
+/// was reading, relative to the part.
+struct PartError {
+    error: serde_json::Error,
+    path: Vec<Seg>,
+}
+
+impl PartError {
+    /// The path as a field name (`.` for the part itself).
+    fn field(&self) -> String {
+        render(&self.path)
+    }
+}
+
+/// Deserialises one part of the dataset straight from its text; on failure, finds the field
+/// from where the parser stopped (see [`super::jsonpath`]).
+fn parse_part<'a, T: Deserialize<'a>>(raw: &'a RawValue) -> Result<T, PartError> {
+    let text = raw.get();
+    serde_json::from_str(text).map_err(|error| {
+        let path = error_path(text, &error);
+        PartError { error, path }
+    })
+}
+
+/// The event's JSON text, and where and why the parser rejects it as an event, if it does.
+/// (For the tests that hold [`super::jsonpath`] to what a path-tracking deserialiser says.)
+pub fn event_parse_error(text: &str) -> Option<(String, String)> {
+    let raw: &RawValue = serde_json::from_str(text).ok()?;
+    parse_part::<Event>(raw).err().map(|e| (e.field(), e.error.to_string()))
 }
 
 fn dataset_problem(kind: ProblemKind) -> DatasetError {
     DatasetError::one(None, None, DATASET_FIELD, kind)
 }
 
-/// The value at a serde path inside `v`.
-fn value_at<'a>(v: &'a Value, path: &Path) -> Option<&'a Value> {
+/// The value at a path inside `v`.
+fn value_at<'a>(v: &'a Value, path: &[Seg]) -> Option<&'a Value> {
     path.iter().try_fold(v, |v, seg| match seg {
-        Segment::Seq { index } => v.get(*index),
-        Segment::Map { key } => v.get(key.as_str()),
-        _ => None,
+        Seg::Index(index) => v.get(*index),
+        Seg::Key(key) => v.get(key.as_str()),
     })
 }
 
 /// What is wrong with an event the parser rejected: a date that is not a date is named as such
 /// (the parser only has an English sentence for it), anything else is the parser's detail.
-fn event_problem(v: &Value, e: &serde_path_to_error::Error<serde_json::Error>) -> ProblemKind {
-    let segs: Vec<&Segment> = e.path().iter().collect();
-    let key = |s: &Segment, k: &str| matches!(s, Segment::Map { key } if key == k);
-    let is_date_field = match segs.as_slice() {
+fn event_problem(v: &Value, e: &PartError) -> ProblemKind {
+    let key = |s: &Seg, k: &str| matches!(s, Seg::Key(key) if key == k);
+    let is_date_field = match e.path.as_slice() {
         [f] => key(f, "date") || key(f, "end"),
-        [s, Segment::Seq { .. }, f] => key(s, "sources") && key(f, "date"),
+        [s, Seg::Index(_), f] => key(s, "sources") && key(f, "date"),
         _ => false,
     };
     if is_date_field {
-        if let Some(text) = value_at(v, e.path()).and_then(Value::as_str) {
+        if let Some(text) = value_at(v, &e.path).and_then(Value::as_str) {
             if let Err(error) = PartialDate::parse(text) {
                 return ProblemKind::InvalidDate { value: short(text), error };
             }
         }
     }
-    ProblemKind::Parse(clip(parser_detail(e.inner())))
+    ProblemKind::Parse(clip(parser_detail(&e.error)))
 }
 
 /// Parses JSON text in the project's schema and validates it.
@@ -311,13 +335,13 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
         return Err(dataset_problem(ProblemKind::TooManyEvents { count: raw.events.len(), max: MAX_EVENTS }));
     }
     let mut problems = Problems::default();
-    let parse = |e: serde_path_to_error::Error<serde_json::Error>| ProblemKind::Parse(clip(parser_detail(e.inner())));
+    let parse = |e: PartError| ProblemKind::Parse(clip(parser_detail(&e.error)));
     let title = match raw.title {
         None => Text { de: "Zeitleiste".into(), en: "Timeline".into() },
         Some(v) => match parse_part::<Text>(v) {
             Ok(t) => t,
             Err(e) => {
-                problems.push(None, None, join_path("title", &e.path().to_string()), parse(e));
+                problems.push(None, None, join_path("title", &e.field()), parse(e));
                 Text::default()
             }
         },
@@ -327,7 +351,7 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
         Some(v) => match parse_part(v) {
             Ok(a) => a,
             Err(e) => {
-                problems.push(None, None, join_path("actors", &e.path().to_string()), parse(e));
+                problems.push(None, None, join_path("actors", &e.field()), parse(e));
                 Vec::new()
             }
         },
@@ -341,7 +365,7 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
                 // wrong with the value it holds.
                 let v: Value = serde_json::from_str(raw_event.get()).unwrap_or(Value::Null);
                 let id = v.get("id").and_then(|x| x.as_str());
-                let path = e.path().to_string();
+                let path = e.field();
                 // An event given as a list has paths like `[0]`: they are the event's.
                 let field = if path == "." || path.starts_with('[') { join_path(EVENT_FIELD, &path) } else { path };
                 problems.push(Some(i), id, field, event_problem(&v, &e))
