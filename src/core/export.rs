@@ -115,10 +115,10 @@ impl JsonWriter {
 
     fn text(&mut self, k: &str, t: &Text) {
         self.key(k);
-        self.open('{');
-        self.field("de", &t.de);
-        self.field("en", &t.en);
-        self.close('}');
+        self.object(|w| {
+            w.field("de", &t.de);
+            w.field("en", &t.en);
+        });
     }
 
     fn number(&mut self, k: &str, v: Option<f64>) {
@@ -134,81 +134,81 @@ impl JsonWriter {
         }
     }
 
-    fn dataset(&mut self, d: &Dataset) {
+    /// `{`, what `body` writes, `}`.
+    fn object(&mut self, body: impl FnOnce(&mut Self)) {
         self.open('{');
-        self.text("title", &d.title);
-        self.key("actors");
-        self.open('[');
-        for a in &d.actors {
-            self.item();
-            self.open('{');
-            self.field("id", &a.id);
-            self.field("kind", a.kind.code());
-            self.text("name", &a.name);
-            self.close('}');
-        }
-        self.close(']');
-        self.key("events");
-        self.open('[');
-        for e in &d.events {
-            self.item();
-            self.event(e);
-        }
-        self.close(']');
+        body(self);
         self.close('}');
     }
 
+    /// A member `k` holding an array with one element per item, each written by `each`.
+    fn list<T>(&mut self, k: &str, items: &[T], mut each: impl FnMut(&mut Self, &T)) {
+        self.key(k);
+        self.open('[');
+        for x in items {
+            self.item();
+            each(self, x);
+        }
+        self.close(']');
+    }
+
+    fn dataset(&mut self, d: &Dataset) {
+        self.object(|w| {
+            w.text("title", &d.title);
+            w.list("actors", &d.actors, |w, a| {
+                w.object(|w| {
+                    w.field("id", &a.id);
+                    w.field("kind", a.kind.code());
+                    w.text("name", &a.name);
+                })
+            });
+            w.list("events", &d.events, |w, e| w.event(e));
+        });
+    }
+
     fn event(&mut self, e: &Event) {
-        self.open('{');
-        self.field("id", &e.id);
-        self.field("date", &e.date.to_string());
-        if let Some(end) = e.end {
-            self.field("end", &end.to_string());
-        }
-        if e.approximate {
-            self.key("approximate");
-            self.out.push_str("true");
-        }
-        self.text("title", &e.title);
-        self.text("summary", &e.summary);
-        self.strings("actors", e.actors.iter().map(String::as_str));
-        self.strings("categories", e.categories.iter().map(|c| c.code()));
-        self.strings("tags", e.tags.iter().map(String::as_str));
-        if let Some(p) = &e.place {
-            self.key("place");
-            self.open('{');
-            self.field("id", &p.id);
-            self.text("name", &p.name);
-            self.number("lat", p.lat);
-            self.number("lon", p.lon);
-            self.close('}');
-        }
-        self.key("sources");
-        self.open('[');
-        for s in &e.sources {
-            self.item();
-            self.open('{');
-            self.field("title", &s.title);
-            self.field("publisher", &s.publisher);
-            self.field("url", &s.url);
-            if let Some(d) = s.date {
-                self.field("date", &d.to_string());
+        self.object(|w| {
+            w.field("id", &e.id);
+            w.field("date", &e.date.to_string());
+            if let Some(end) = e.end {
+                w.field("end", &end.to_string());
             }
-            self.close('}');
-        }
-        self.close(']');
-        self.key("related");
-        self.open('[');
-        for r in &e.related {
-            self.item();
-            self.open('{');
-            self.field("id", &r.id);
-            self.field("relation", r.relation.code());
-            self.close('}');
-        }
-        self.close(']');
-        self.field("confidence", e.confidence.code());
-        self.close('}');
+            if e.approximate {
+                w.key("approximate");
+                w.out.push_str("true");
+            }
+            w.text("title", &e.title);
+            w.text("summary", &e.summary);
+            w.strings("actors", e.actors.iter().map(String::as_str));
+            w.strings("categories", e.categories.iter().map(|c| c.code()));
+            w.strings("tags", e.tags.iter().map(String::as_str));
+            if let Some(p) = &e.place {
+                w.key("place");
+                w.object(|w| {
+                    w.field("id", &p.id);
+                    w.text("name", &p.name);
+                    w.number("lat", p.lat);
+                    w.number("lon", p.lon);
+                });
+            }
+            w.list("sources", &e.sources, |w, s| {
+                w.object(|w| {
+                    w.field("title", &s.title);
+                    w.field("publisher", &s.publisher);
+                    w.field("url", &s.url);
+                    if let Some(d) = s.date {
+                        w.field("date", &d.to_string());
+                    }
+                })
+            });
+            w.list("related", &e.related, |w, r| {
+                w.object(|w| {
+                    w.field("id", &r.id);
+                    w.field("relation", r.relation.code());
+                })
+            });
+            w.field("confidence", e.confidence.code());
+        });
     }
 }
 
