@@ -66,8 +66,22 @@ pub fn fold_char_into(c: char, out: &mut String) {
 /// Appends the folding of `s` to `out`.
 pub fn fold_into(s: &str, out: &mut String) {
     out.reserve(s.len());
-    for c in s.chars() {
-        fold_char_into(c, out);
+    let mut rest = s;
+    while !rest.is_empty() {
+        // Runs of ASCII (most of any text here) are copied and lower-cased in place, not
+        // pushed one char at a time: indexing 100,000 events got several times faster.
+        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+        if ascii > 0 {
+            let start = out.len();
+            out.push_str(&rest[..ascii]);
+            out[start..].make_ascii_lowercase();
+            rest = &rest[ascii..];
+        }
+        let mut chars = rest.chars();
+        if let Some(c) = chars.next() {
+            fold_char_into(c, out);
+            rest = chars.as_str();
+        }
     }
 }
 
@@ -309,6 +323,17 @@ mod tests {
         fn folding_is_idempotent(s in any::<String>()) {
             let once = fold(&s);
             prop_assert_eq!(fold(&once), once);
+        }
+
+        #[test]
+        fn folding_runs_of_ascii_at_once_equals_folding_each_char(s in "[ -~\u{a0}-\u{17f}\u{259}\u{300}-\u{36f}\u{391}-\u{3c9}]{0,40}", t in any::<String>()) {
+            for text in [&s, &t] {
+                let mut each = String::new();
+                for c in text.chars() {
+                    fold_char_into(c, &mut each);
+                }
+                prop_assert_eq!(fold(text), each);
+            }
         }
 
         #[test]
