@@ -110,13 +110,14 @@ pub fn path_at(text: &str, offset: usize) -> Place {
     let end = offset.min(b.len());
     let mut stack: Vec<Frame> = Vec::new();
     let mut expect_key = false;
-    let mut last_member = None;
+    // The container the last token closed, if it was a `}` or `]`.
+    let mut closed: Option<Frame> = None;
     let mut after_key = false;
     let mut i = 0;
     while i < end {
         let c = b[i];
         if !matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
-            last_member = None;
+            closed = None;
             after_key = (c == b':' && after_key) || (c == b'"' && expect_key);
         }
         match c {
@@ -132,8 +133,7 @@ pub fn path_at(text: &str, offset: usize) -> Place {
                 }
             }
             b'}' | b']' => {
-                last_member = Some(segs(&stack));
-                stack.pop();
+                closed = stack.pop();
                 expect_key = false;
                 i += 1;
                 continue;
@@ -172,19 +172,23 @@ pub fn path_at(text: &str, offset: usize) -> Place {
         }
         i += 1;
     }
-    Place { path: segs(&stack), last_member, after_key }
+    let path = segs(&stack);
+    let last_member = closed.map(|f| path.iter().cloned().chain(seg(&f)).collect());
+    Place { path, last_member, after_key }
 }
 
 /// The path a stack of open containers describes.
 fn segs(stack: &[Frame]) -> Vec<Seg> {
-    stack
-        .iter()
-        .filter_map(|f| match f {
-            Frame::Object(Some(k)) => Some(Seg::Key(k.clone())),
-            Frame::Object(None) | Frame::Array(0) => None,
-            Frame::Array(n) => Some(Seg::Index(n - 1)),
-        })
-        .collect()
+    stack.iter().filter_map(seg).collect()
+}
+
+/// The step into a container's current member, if it has one yet.
+fn seg(f: &Frame) -> Option<Seg> {
+    match f {
+        Frame::Object(Some(k)) => Some(Seg::Key(k.clone())),
+        Frame::Object(None) | Frame::Array(0) => None,
+        Frame::Array(n) => Some(Seg::Index(n - 1)),
+    }
 }
 
 /// A value starts in the innermost container: in an array, it is the next element.
