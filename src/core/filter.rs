@@ -235,6 +235,10 @@ impl Explorer {
             let (a, b) = (&dataset.events[a as usize], &dataset.events[b as usize]);
             a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
         });
+        // Each place's search text by place, folded when the place is first seen: most events
+        // share their place with many others. (An event that names the same place id
+        // differently gets its own text.)
+        let mut text_of_place: Vec<(u32, &super::model::Text)> = Vec::new();
         for e in &dataset.events {
             x.start.push(e.start_day());
             x.end.push(e.end_day());
@@ -242,11 +246,19 @@ impl Explorer {
             x.actors.push(e.actors.iter().map(|a| x.actor_ids.intern(a)).collect());
             x.tags.push(e.tags.iter().map(|t| x.tag_ids.intern(t)).collect());
             x.place.push(e.place.as_ref().map_or(NO_PLACE, |p| x.place_ids.intern(&p.id)));
-            x.place_text_of.push(
-                e.place
-                    .as_ref()
-                    .map_or(NO_PLACE, |p| x.place_text.intern(&folded_fields(&[&p.id, &p.name.de, &p.name.en]))),
-            );
+            x.place_text_of.push(e.place.as_ref().map_or(NO_PLACE, |p| {
+                let pid = x.place_ids.intern(&p.id) as usize;
+                match text_of_place.get(pid) {
+                    Some(&(text, name)) if *name == p.name => text,
+                    known => {
+                        let text = x.place_text.intern(&folded_fields(&[&p.id, &p.name.de, &p.name.en]));
+                        if known.is_none() {
+                            text_of_place.push((text, &p.name));
+                        }
+                        text
+                    }
+                }
+            }));
             x.hay_start.push(x.hay.len());
             for f in [&e.title.de, &e.title.en, &e.summary.de, &e.summary.en] {
                 fold_into(f, &mut x.hay);
@@ -643,6 +655,17 @@ mod tests {
         assert_eq!(run(&q("baku")), ["speech", "pipeline", "rail"]);
         assert_eq!(run(&q("exercise")), ["drill"]);
         assert_eq!(run(&q("armenia")), run(&ViewState { actor: strings(&["am"]), ..ViewState::default() }));
+    }
+
+    #[test]
+    fn an_event_is_found_by_its_own_name_for_a_shared_place_id() {
+        // The second event names the same place id differently: each keeps its own name.
+        let mut d = dataset();
+        let baku: Vec<usize> = (0..d.events.len()).filter(|&i| d.events[i].place.as_ref().is_some_and(|p| p.id == "baku")).collect();
+        d.events[baku[1]].place.as_mut().unwrap().name.en = "Bakı Harbour".into();
+        let x = Explorer::new(&d);
+        assert_eq!(x.filter(&q("harbour")), [baku[1]]);
+        assert_eq!(x.filter(&q("baku")), baku, "the id still finds all of them");
     }
 
     #[test]

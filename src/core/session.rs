@@ -43,7 +43,10 @@ impl Session {
             .collect();
         let mut places = std::collections::HashMap::new();
         for p in dataset.events.iter().filter_map(|e| e.place.as_ref()) {
-            places.entry(p.id.clone()).or_insert_with(|| p.name.clone());
+            // Looked up first: most events share a place, and its id is copied only once.
+            if !places.contains_key(&p.id) {
+                places.insert(p.id.clone(), p.name.clone());
+            }
         }
         Session { dataset, explorer, known, items, places }
     }

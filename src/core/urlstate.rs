@@ -317,11 +317,20 @@ impl Known {
     pub fn from_dataset(d: &Dataset) -> Known {
         let mut k = Known::default();
         k.actors.extend(d.actors.iter().map(|a| a.id.clone()));
+        // Tags and places repeat across events: each is copied once, not once per event.
+        let add = |set: &mut HashSet<String>, id: &String| {
+            if !set.contains(id) {
+                set.insert(id.clone());
+            }
+        };
+        k.events.reserve(d.events.len());
         for e in &d.events {
             k.events.insert(e.id.clone());
-            k.tags.extend(e.tags.iter().cloned());
+            for t in &e.tags {
+                add(&mut k.tags, t);
+            }
             if let Some(p) = &e.place {
-                k.places.insert(p.id.clone());
+                add(&mut k.places, &p.id);
             }
         }
         k
