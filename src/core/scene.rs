@@ -263,10 +263,6 @@ mod tests {
         Session::new(crate::core::embedded::embedded_dataset().unwrap())
     }
 
-    fn frame<'a>(s: &'a Session, f: &'a [usize], group: Group, width_px: f64) -> Frame<'a> {
-        Frame { dataset: &s.dataset, items: &s.items, filtered: f, categories: s.explorer.category_masks(), group, width_px }
-    }
-
     fn all(s: &Session) -> Vec<usize> {
         (0..s.dataset.events.len()).collect()
     }
@@ -290,7 +286,7 @@ mod tests {
         let s = session();
         let f = all(&s);
         for width in [320.0, 800.0, 1600.0] {
-            let sc = scene(&frame(&s, &f, Group::None, width), fit_window(&s.items, &f, width));
+            let sc = scene(&s.frame(&f, Group::None, width), fit_window(&s.items, &f, width));
             let mut seen: Vec<usize> = Vec::new();
             for m in &sc.marks {
                 match &m.kind {
@@ -309,14 +305,14 @@ mod tests {
         let f = all(&s);
         let width = 2000.0;
         let window = fit_window(&s.items, &f, width);
-        let before = scene(&frame(&s, &f, Group::Category, width), window);
+        let before = scene(&s.frame(&f, Group::Category, width), window);
         // Only the events of the last lane: lanes before it go (its events' other categories stay).
         let last = before.lanes.last().unwrap().key.clone();
         let only: Vec<usize> = match &last {
             LaneKey::Category(c) => f.iter().copied().filter(|&i| s.dataset.events[i].categories.contains(c)).collect(),
             other => panic!("expected category lanes, got {other:?}"),
         };
-        let after = scene(&frame(&s, &only, Group::Category, width), window);
+        let after = scene(&s.frame(&only, Group::Category, width), window);
         let moved = after.lanes.iter().position(|l| l.key == last).unwrap();
         assert!(moved < before.lanes.len() - 1, "the lane moved up");
         let keys = |sc: &Scene, lane: usize| -> Vec<String> {
@@ -334,7 +330,7 @@ mod tests {
         let mut clusters = 0;
         for group in [Group::None, Group::Category, Group::Actor] {
             for width in [200.0, 320.0, 800.0] {
-                let sc = scene(&frame(&s, &f, group, width), fit_window(&s.items, &f, width));
+                let sc = scene(&s.frame(&f, group, width), fit_window(&s.items, &f, width));
                 let keys: std::collections::HashSet<_> = sc.marks.iter().map(|m| m.key.as_str()).collect();
                 assert_eq!(keys.len(), sc.marks.len(), "{group:?} at {width}");
                 for lane in 0..sc.lanes.len() {
@@ -357,7 +353,7 @@ mod tests {
     fn boxes_in_one_row_never_overlap() {
         let s = session();
         let f = all(&s);
-        let sc = scene(&frame(&s, &f, Group::Category, 1200.0), fit_window(&s.items, &f, 1200.0));
+        let sc = scene(&s.frame(&f, Group::Category, 1200.0), fit_window(&s.items, &f, 1200.0));
         for a in &sc.marks {
             for b in &sc.marks {
                 if a.key != b.key && a.y == b.y {
@@ -401,7 +397,7 @@ mod tests {
         let f = all(&s);
         let w = fit_window(&s.items, &f, 400.0);
         let target = s.dataset.event_index("ru-duma-reaction-2025").unwrap();
-        let fr = frame(&s, &f, Group::None, 400.0);
+        let fr = s.frame(&f, Group::None, 400.0);
         let revealed = reveal(&fr, w, target);
         assert!(shows_event(&scene(&fr, revealed), target));
     }

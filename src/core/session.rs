@@ -5,10 +5,11 @@ use super::embedded::EMBEDDED_JSON;
 use super::filter::Explorer;
 use super::layout::Item;
 use super::model::{Dataset, Lang};
+use super::scene::Frame;
 use super::timelinejs;
 use super::urlstate::{decode, sanitize, Ignored, Known};
 use super::validate::{load_dataset, DatasetError};
-use super::viewstate::ViewState;
+use super::viewstate::{Group, ViewState};
 use std::sync::Arc;
 
 /// Why a dataset could not be shown.
@@ -65,6 +66,12 @@ impl Session {
             other => other,
         };
         dataset.map(|d| Arc::new(Session::new(d))).map_err(LoadFailure::Invalid)
+    }
+
+    /// What the timeline's scene is drawn from: these filtered events, grouped into lanes by
+    /// `group`, `width_px` wide.
+    pub fn frame<'a>(&'a self, filtered: &'a [usize], group: Group, width_px: f64) -> Frame<'a> {
+        Frame { dataset: &self.dataset, items: &self.items, filtered, categories: self.explorer.category_masks(), group, width_px }
     }
 
     /// Decodes a query string and drops ids this dataset does not have, reporting each.

@@ -6,7 +6,7 @@ use super::{use_store, Step, Store, tr};
 use crate::core::i18n::{category_name, cluster_label, t, Key};
 use crate::core::layout::{css_len, density, density_path, domain, DENSITY_HEIGHT};
 use crate::core::scale::Window;
-use crate::core::scene::{neighbour, Frame, reveal, scene, set_window, window_for, LaneKey, Mark, MarkKind, Scene};
+use crate::core::scene::{neighbour, reveal, scene, set_window, window_for, LaneKey, Mark, MarkKind, Scene};
 use crate::core::ticks::{format_span, ticks, Tick};
 use crate::platform::browser;
 use leptos::prelude::*;
@@ -55,8 +55,7 @@ pub fn Timeline() -> impl IntoView {
     let scene_memo: Memo<Scene> = Memo::new(move |_| {
         let w = width.get().max(1.0);
         store.filtered.with(|f| {
-            let frame = Frame { dataset: &s2.dataset, items: &s2.items, filtered: f, categories: s2.explorer.category_masks(), group: group.get(), width_px: w };
-            scene(&frame, window.get())
+            scene(&s2.frame(f, group.get(), w), window.get())
         })
     });
     // Where each mark is in the scene, by key: a mark that stays on screen keeps its element and
@@ -152,8 +151,7 @@ pub fn Timeline() -> impl IntoView {
         let Some(i) = target else { return };
         let w = width.get_untracked().max(1.0);
         let revealed = store.filtered.with_untracked(|f| {
-            let frame = Frame { dataset: &s3.dataset, items: &s3.items, filtered: f, categories: s3.explorer.category_masks(), group: group.get_untracked(), width_px: w };
-            reveal(&frame, window.get_untracked(), i)
+            reveal(&s3.frame(f, group.get_untracked(), w), window.get_untracked(), i)
         });
         if revealed != window.get_untracked() {
             set_w(revealed, Step::Replace);
