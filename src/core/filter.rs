@@ -209,6 +209,21 @@ impl Explorer {
         &self.cats
     }
 
+    /// Event `i`'s actors as interned numbers (each once, in ascending order).
+    pub fn actors_of(&self, i: usize) -> &[u32] {
+        self.actors.of(i)
+    }
+
+    /// The interned number of actor id `id`, if any event names it.
+    pub fn actor_number(&self, id: &str) -> Option<u32> {
+        self.actor_ids.index.get(id).copied()
+    }
+
+    /// How many distinct actor ids the events name (interned numbers are below this).
+    pub fn actor_numbers(&self) -> usize {
+        self.actor_ids.ids.len()
+    }
+
     pub fn new(dataset: &Dataset) -> Explorer {
         let n = dataset.events.len();
         let actor_table: HashMap<&str, &super::model::Actor> =

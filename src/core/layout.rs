@@ -157,7 +157,7 @@ fn place_run(run: &[Placed], p: &LayoutParams, min_box: f64, out: &mut LaneLayou
 }
 
 /// Counts of items per bin over `domain` (an item counts in every bin it touches).
-pub fn density(items: &[Item], domain: &Window, bins: usize) -> Vec<u32> {
+pub fn density(items: impl IntoIterator<Item = Item>, domain: &Window, bins: usize) -> Vec<u32> {
     let mut out = vec![0u32; bins];
     let span = domain.span();
     if bins == 0 || !(span > 0.0) {
@@ -201,10 +201,10 @@ pub fn density_path(bins: &[u32]) -> String {
     d
 }
 
-/// The interval from the earliest start to the latest end (no span limits applied).
-pub fn domain(items: &[Item]) -> Option<Window> {
-    let start = items.iter().map(|i| i.start).fold(f64::INFINITY, f64::min);
-    let end = items.iter().map(|i| i.end).fold(f64::NEG_INFINITY, f64::max);
+/// The interval from the earliest start to the latest end (no span limits applied), in one
+/// pass (callers hand in the filtered events' items without collecting them first).
+pub fn domain(items: impl IntoIterator<Item = Item>) -> Option<Window> {
+    let (start, end) = items.into_iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(s, e), it| (s.min(it.start), e.max(it.end)));
     (start.is_finite() && end.is_finite()).then_some(Window { start, end })
 }
 
@@ -344,16 +344,16 @@ mod tests {
     #[test]
     fn density_counts_every_bin_an_item_touches() {
         let items = [item(0, 0.0, 1.0), item(1, 0.0, 500.0), item(2, 999.0, 1.0)];
-        let d = density(&items, &window(), 10);
+        let d = density(items.iter().copied(), &window(), 10);
         assert_eq!(d, [2, 1, 1, 1, 1, 0, 0, 0, 0, 1]);
-        assert_eq!(density(&items, &Window { start: 0.0, end: 0.0 }, 10), vec![0; 10]);
+        assert_eq!(density(items.iter().copied(), &Window { start: 0.0, end: 0.0 }, 10), vec![0; 10]);
     }
 
     #[test]
     fn the_domain_spans_earliest_start_to_latest_end() {
         let items = [item(0, 5.0, 1.0), item(1, -3.0, 100.0)];
-        assert_eq!(domain(&items), Some(Window { start: -3.0, end: 97.0 }));
-        assert_eq!(domain(&[]), None);
+        assert_eq!(domain(items.iter().copied()), Some(Window { start: -3.0, end: 97.0 }));
+        assert_eq!(domain([]), None);
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! state, filtered events and width. Pure, so the whole drawing plan is tested natively; the
 //! `Timeline` component only maps a [`Scene`] to elements.
 
+use super::filter::Explorer;
 use super::layout::{domain, layout_lane, Item, LayoutParams};
 use super::model::{Category, Dataset};
 use super::scale::Window;
@@ -86,8 +87,7 @@ pub struct Scene {
 /// The window that shows all `filtered` events (the "fit" view) in a timeline `width_px`
 /// wide: padded a little on the left, and on the right by enough for the last label box.
 pub fn fit_window(items: &[Item], filtered: &[usize], width_px: f64) -> Window {
-    let chosen: Vec<Item> = filtered.iter().filter_map(|&i| items.get(i).copied()).collect();
-    let Some(d) = domain(&chosen) else { return Window::fit(0.0, 365.0, FIT_PAD) };
+    let Some(d) = domain(filtered.iter().filter_map(|&i| items.get(i).copied())) else { return Window::fit(0.0, 365.0, FIT_PAD) };
     let w = Window::fit(d.start, d.end, FIT_PAD);
     let usable = (width_px - MIN_BOX_PX).max(width_px * 0.5).max(1.0);
     // Extra room after the last event so its label box ends inside the width.
@@ -103,51 +103,68 @@ pub fn window_for(state: &ViewState, items: &[Item], filtered: &[usize], width_p
     }
 }
 
-/// The lanes for a grouping, with the events of each (in date order).
-/// `categories[i]` is event `i`'s set of [`Category::bit`]s
-/// ([`super::filter::Explorer::category_masks`]).
-pub fn group_events(dataset: &Dataset, categories: &[u8], filtered: &[usize], group: Group) -> Vec<(LaneKey, Vec<usize>)> {
+/// The lanes for a grouping, each with its events' layout items (in date order).
+///
+/// Each lane's list is allocated at its final size (counted first), and actors are matched by
+/// the numbers the [`Explorer`] interned them as, not by hashing their ids per event: at
+/// 100,000 events this is the larger part of a scene's cost.
+pub fn group_events(frame: &Frame) -> Vec<(LaneKey, Vec<Item>)> {
+    let Frame { dataset, items, filtered, explorer, group, .. } = *frame;
+    let lane_items = |lane: &[usize]| lane.iter().filter_map(|&i| items.get(i).copied()).collect::<Vec<Item>>();
     match group {
-        Group::None => vec![(LaneKey::All, filtered.to_vec())],
+        Group::None => vec![(LaneKey::All, lane_items(filtered))],
         Group::Category => {
-            // One pass over a byte per event (not one pass per category over the events).
-            let mut per_category: [Vec<usize>; Category::ALL.len()] = Default::default();
+            // Bit `k` of an event's mask is `Category::ALL[k]` (see `Category::bit`).
+            let masks = explorer.category_masks();
+            let mask = |i: usize| masks.get(i).copied().unwrap_or(0);
+            let mut sizes = [0usize; Category::ALL.len()];
             for &i in filtered {
-                let mask = categories.get(i).copied().unwrap_or(0);
-                for (c, lane) in Category::ALL.into_iter().zip(per_category.iter_mut()) {
-                    if mask & c.bit() != 0 {
-                        lane.push(i);
+                let m = mask(i);
+                for (k, n) in sizes.iter_mut().enumerate() {
+                    *n += usize::from(m >> k & 1);
+                }
+            }
+            let mut lanes: [Vec<Item>; Category::ALL.len()] = sizes.map(Vec::with_capacity);
+            for &i in filtered {
+                let (m, Some(&item)) = (mask(i), items.get(i)) else { continue };
+                for (k, lane) in lanes.iter_mut().enumerate() {
+                    if m >> k & 1 != 0 {
+                        lane.push(item);
                     }
                 }
             }
             Category::ALL
                 .into_iter()
-                .zip(per_category)
+                .zip(lanes)
                 .filter(|(_, evs)| !evs.is_empty())
                 .map(|(c, evs)| (LaneKey::Category(c), evs))
                 .collect()
         }
         Group::Actor => {
-            // Lanes in the order of the actors table; only actors with events.
-            let mut lanes: Vec<(LaneKey, Vec<usize>)> = Vec::new();
-            let mut slot = std::collections::HashMap::new();
-            for (k, a) in dataset.actors.iter().enumerate() {
-                slot.insert(a.id.as_str(), k);
+            // Lanes in the order of the actors table; only actors with events. `lane_of[k]` is
+            // the table row of interned actor `k` (an id missing from the table gets no lane).
+            let mut lane_of = vec![usize::MAX; explorer.actor_numbers()];
+            for (row, a) in dataset.actors.iter().enumerate() {
+                if let Some(k) = explorer.actor_number(&a.id) {
+                    lane_of[k as usize] = row;
+                }
             }
-            let mut per_actor: Vec<Vec<usize>> = vec![Vec::new(); dataset.actors.len()];
+            let lanes_of = |i: usize| explorer.actors_of(i).iter().map(|&k| lane_of[k as usize]).filter(|&row| row != usize::MAX);
+            let mut sizes = vec![0usize; dataset.actors.len()];
             for &i in filtered {
-                for a in &dataset.events[i].actors {
-                    if let Some(&k) = slot.get(a.as_str()) {
-                        per_actor[k].push(i);
-                    }
-                }
+                lanes_of(i).for_each(|row| sizes[row] += 1);
             }
-            for (k, evs) in per_actor.into_iter().enumerate() {
-                if !evs.is_empty() {
-                    lanes.push((LaneKey::Actor(dataset.actors[k].id.clone()), evs));
-                }
+            let mut per_actor: Vec<Vec<Item>> = sizes.into_iter().map(Vec::with_capacity).collect();
+            for &i in filtered {
+                let Some(&item) = items.get(i) else { continue };
+                lanes_of(i).for_each(|row| per_actor[row].push(item));
             }
-            lanes
+            per_actor
+                .into_iter()
+                .enumerate()
+                .filter(|(_, evs)| !evs.is_empty())
+                .map(|(row, evs)| (LaneKey::Actor(dataset.actors[row].id.clone()), evs))
+                .collect()
         }
     }
 }
@@ -160,25 +177,24 @@ pub struct Frame<'a> {
     pub items: &'a [Item],
     /// The events that pass the filters, in date order.
     pub filtered: &'a [usize],
-    /// Per event: its set of [`Category::bit`]s (for category lanes).
-    pub categories: &'a [u8],
+    /// The dataset's indexes (categories and interned actors, for the lanes).
+    pub explorer: &'a Explorer,
     pub group: Group,
     pub width_px: f64,
 }
 
 /// Lays out the scene for a window.
 pub fn scene(frame: &Frame, window: Window) -> Scene {
-    let Frame { dataset, items, filtered, categories, group, width_px } = *frame;
+    let Frame { width_px, group, .. } = *frame;
     let params = LayoutParams { width_px, min_box_px: MIN_BOX_PX, max_rows: MAX_ROWS, gap_px: 6.0 };
     let label = if group == Group::None { 0.0 } else { LANE_LABEL_PX };
     let mut y = 0.0;
     let mut lanes = Vec::new();
     let mut marks = Vec::new();
-    for (lane_ix, (key, evs)) in group_events(dataset, categories, filtered, group).into_iter().enumerate() {
+    for (lane_ix, (key, lane_items)) in group_events(frame).into_iter().enumerate() {
         // Marks are keyed by the lane's name, not its position: when a filter removes or brings
         // back other lanes, the marks of this one keep their elements and only move.
         let lane_code = key.code();
-        let lane_items: Vec<Item> = evs.iter().map(|&i| items[i]).collect();
         let laid = layout_lane(&lane_items, &window, &params);
         let top = y + label;
         for b in &laid.boxes {
@@ -204,7 +220,7 @@ pub fn scene(frame: &Frame, window: Window) -> Scene {
             });
         }
         let height = label + laid.rows.max(1) as f64 * ROW_PX + 6.0;
-        lanes.push(Lane { key, y, height, count: evs.len() });
+        lanes.push(Lane { key, y, height, count: lane_items.len() });
         y += height;
     }
     Scene { window, lanes, marks, height: y.max(ROW_PX * 2.0) }
@@ -367,7 +383,10 @@ mod tests {
     fn grouping_by_category_gives_each_non_empty_category_its_events_in_date_order() {
         let s = session();
         let f = all(&s);
-        let lanes = group_events(&s.dataset, s.explorer.category_masks(), &f, Group::Category);
+        let lanes: Vec<(LaneKey, Vec<usize>)> = group_events(&s.frame(&f, Group::Category, 800.0))
+            .into_iter()
+            .map(|(k, items)| (k, items.iter().map(|it| it.key).collect()))
+            .collect();
         let expected: Vec<(LaneKey, Vec<usize>)> = Category::ALL
             .into_iter()
             .map(|c| (LaneKey::Category(c), f.iter().copied().filter(|&i| s.dataset.events[i].categories.contains(&c)).collect::<Vec<_>>()))
@@ -381,9 +400,9 @@ mod tests {
     fn grouping_by_actor_puts_an_event_in_each_of_its_actors_lanes() {
         let s = session();
         let f = all(&s);
-        let lanes = group_events(&s.dataset, s.explorer.category_masks(), &f, Group::Actor);
+        let lanes = group_events(&s.frame(&f, Group::Actor, 800.0));
         let charter = s.dataset.event_index("vance-charter-2026").unwrap();
-        let with_it: Vec<_> = lanes.iter().filter(|(_, evs)| evs.contains(&charter)).map(|(k, _)| k.clone()).collect();
+        let with_it: Vec<_> = lanes.iter().filter(|(_, evs)| evs.iter().any(|it| it.key == charter)).map(|(k, _)| k.clone()).collect();
         let expected: Vec<_> = s.dataset.events[charter].actors.iter().map(|a| LaneKey::Actor(a.clone())).collect();
         assert_eq!(with_it.len(), expected.len());
         for k in expected {

@@ -71,7 +71,7 @@ impl Session {
     /// What the timeline's scene is drawn from: these filtered events, grouped into lanes by
     /// `group`, `width_px` wide.
     pub fn frame<'a>(&'a self, filtered: &'a [usize], group: Group, width_px: f64) -> Frame<'a> {
-        Frame { dataset: &self.dataset, items: &self.items, filtered, categories: self.explorer.category_masks(), group, width_px }
+        Frame { dataset: &self.dataset, items: &self.items, filtered, explorer: &self.explorer, group, width_px }
     }
 
     /// Decodes a query string and drops ids this dataset does not have, reporting each.

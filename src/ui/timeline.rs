@@ -63,6 +63,9 @@ pub fn Timeline() -> impl IntoView {
     let slots = Memo::new(move |_| {
         scene_memo.with(|s| s.marks.iter().enumerate().map(|(i, m)| (m.key.clone(), i)).collect::<HashMap<_, _>>())
     });
+    // The lanes on their own: zooming and panning change the marks in almost every frame but
+    // the lanes only when one gains or loses a row, so their elements are rebuilt only then.
+    let lanes = Memo::new(move |_| scene_memo.with(|s| s.lanes.clone()));
     let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
     let focused = RwSignal::new(None::<usize>);
 
@@ -212,9 +215,9 @@ pub fn Timeline() -> impl IntoView {
             <div class="tl-lanes" role="list" style:height=move || css_len(scene_memo.with(|s| s.height), 0, "px")>
                 {
                     let s6 = session.clone();
-                    move || scene_memo.with(|sc| {
+                    move || lanes.with(|lanes| {
                         let l = lang.get();
-                        sc.lanes.iter().filter(|lane| lane.key != LaneKey::All).map(|lane| {
+                        lanes.iter().filter(|lane| lane.key != LaneKey::All).map(|lane| {
                             let label = match &lane.key {
                                 LaneKey::Category(c) => category_name(l, *c).to_string(),
                                 LaneKey::Actor(a) => s6.actor_name(a, l),
@@ -399,9 +402,9 @@ fn Overview(
     let s1 = session.clone();
     let full = Memo::new(move |_| {
         store.filtered.with(|f| {
-            let chosen: Vec<_> = f.iter().map(|&i| s1.items[i]).collect();
-            let d = domain(&chosen).map(|d| Window::fit(d.start, d.end, 0.02)).unwrap_or_else(|| window.get_untracked());
-            let bins = density(&chosen, &d, BINS);
+            let chosen = || f.iter().filter_map(|&i| s1.items.get(i).copied());
+            let d = domain(chosen()).map(|d| Window::fit(d.start, d.end, 0.02)).unwrap_or_else(|| window.get_untracked());
+            let bins = density(chosen(), &d, BINS);
             (d, bins)
         })
     });
