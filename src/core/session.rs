@@ -94,10 +94,32 @@ impl Session {
     }
 }
 
+/// A fetched body's bytes as text, decoded the way `response.text()` decodes them: without a
+/// leading byte order mark, malformed UTF-8 replaced by U+FFFD (the JSON parser then names the
+/// place). Valid UTF-8 (the usual case) is taken over without a copy.
+pub fn body_text(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
+    }
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fetched_body_loses_its_byte_order_mark_and_keeps_malformed_bytes_visible() {
+        assert_eq!(body_text(b"\xEF\xBB\xBF{\"a\":1}".to_vec()), "{\"a\":1}");
+        assert_eq!(body_text("Baku – Bakı".as_bytes().to_vec()), "Baku – Bakı");
+        assert_eq!(body_text(b"{\"t\":\"a\xFFb\"}".to_vec()), "{\"t\":\"a\u{FFFD}b\"}");
+        // Only a leading mark is dropped.
+        assert_eq!(body_text(b"x\xEF\xBB\xBF".to_vec()), "x\u{FEFF}");
+        let Err(LoadFailure::Invalid(err)) = Session::from_json(&body_text(b"\xEF\xBB\xBF{\"events\":[{\"id\":\"x\xFF\"}]}".to_vec())) else {
+            panic!("expected an invalid dataset")
+        };
+        assert_eq!(err.problems[0].index, Some(0));
+    }
 
     #[test]
     fn timelinejs_files_and_our_own_schema_both_load() {
