@@ -30,13 +30,37 @@ pub enum LaneKey {
 }
 
 impl LaneKey {
-    /// The lane's name in mark keys: the same lane keeps it whichever other lanes come and go.
-    pub fn code(&self) -> &str {
-        match self {
-            LaneKey::All => "all",
-            LaneKey::Category(c) => c.code(),
-            LaneKey::Actor(a) => a,
-        }
+    /// The lane's number in mark keys: the same lane keeps it whichever other lanes come and
+    /// go (a category's place in [`Category::ALL`], an actor's row in the actors table).
+    pub fn number(&self, dataset: &Dataset) -> u32 {
+        let n = match self {
+            LaneKey::All => 0,
+            LaneKey::Category(c) => Category::ALL.iter().position(|x| x == c).unwrap_or(0),
+            LaneKey::Actor(a) => dataset.actors.iter().position(|x| &x.id == a).unwrap_or(0),
+        };
+        n as u32 + 1
+    }
+}
+
+/// A mark's identity while the same thing stays on screen (see [`Mark`]): its lane's number,
+/// whether it is an event or a cluster, and the event's index or the cluster's place among its
+/// lane's clusters. A plain number: the marks list, its keyed diff and each mark's lookup of
+/// its own placement copy and hash no strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct MarkKey(u64);
+
+impl MarkKey {
+    const CLUSTER: u64 = 1 << 39;
+    const INDEX: u64 = Self::CLUSTER - 1;
+
+    /// Event `event` in lane number `lane`.
+    pub fn event(lane: u32, event: usize) -> MarkKey {
+        MarkKey(u64::from(lane) << 40 | (event as u64 & Self::INDEX))
+    }
+
+    /// The `n`-th cluster from the left in lane number `lane`.
+    pub fn cluster(lane: u32, n: usize) -> MarkKey {
+        MarkKey(u64::from(lane) << 40 | Self::CLUSTER | (n as u64 & Self::INDEX))
     }
 }
 
@@ -65,7 +89,7 @@ pub enum MarkKind {
 /// zoom regroups events, the same cluster elements are moved and relabelled, not rebuilt).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mark {
-    pub key: String,
+    pub key: MarkKey,
     pub kind: MarkKind,
     pub lane: usize,
     pub x: f64,
@@ -192,14 +216,14 @@ pub fn scene(frame: &Frame, window: Window) -> Scene {
     let mut lanes = Vec::new();
     let mut marks = Vec::new();
     for (lane_ix, (key, lane_items)) in group_events(frame).into_iter().enumerate() {
-        // Marks are keyed by the lane's name, not its position: when a filter removes or brings
-        // back other lanes, the marks of this one keep their elements and only move.
-        let lane_code = key.code();
+        // Marks are keyed by the lane's number, not its position: when a filter removes or
+        // brings back other lanes, the marks of this one keep their elements and only move.
+        let lane_no = key.number(frame.dataset);
         let laid = layout_lane(&lane_items, &window, &params);
         let top = y + label;
         for b in &laid.boxes {
             marks.push(Mark {
-                key: format!("e{lane_code}-{}", b.key),
+                key: MarkKey::event(lane_no, b.key),
                 kind: MarkKind::Event(b.key),
                 lane: lane_ix,
                 x: b.x,
@@ -210,7 +234,7 @@ pub fn scene(frame: &Frame, window: Window) -> Scene {
         }
         for (n, c) in laid.clusters.iter().enumerate() {
             marks.push(Mark {
-                key: format!("c{lane_code}-{n}"),
+                key: MarkKey::cluster(lane_no, n),
                 kind: MarkKind::Cluster { events: c.keys.as_slice().into(), start: c.start, end: c.end },
                 lane: lane_ix,
                 x: c.x,
@@ -331,8 +355,8 @@ mod tests {
         let after = scene(&s.frame(&only, Group::Category, width), window);
         let moved = after.lanes.iter().position(|l| l.key == last).unwrap();
         assert!(moved < before.lanes.len() - 1, "the lane moved up");
-        let keys = |sc: &Scene, lane: usize| -> Vec<String> {
-            sc.marks.iter().filter(|m| m.lane == lane && matches!(m.kind, MarkKind::Event(_))).map(|m| m.key.clone()).collect()
+        let keys = |sc: &Scene, lane: usize| -> Vec<MarkKey> {
+            sc.marks.iter().filter(|m| m.lane == lane && matches!(m.kind, MarkKind::Event(_))).map(|m| m.key).collect()
         };
         let kept = keys(&after, moved);
         assert!(!kept.is_empty());
@@ -347,15 +371,15 @@ mod tests {
         for group in [Group::None, Group::Category, Group::Actor] {
             for width in [200.0, 320.0, 800.0] {
                 let sc = scene(&s.frame(&f, group, width), fit_window(&s.items, &f, width));
-                let keys: std::collections::HashSet<_> = sc.marks.iter().map(|m| m.key.as_str()).collect();
+                let keys: std::collections::HashSet<_> = sc.marks.iter().map(|m| m.key).collect();
                 assert_eq!(keys.len(), sc.marks.len(), "{group:?} at {width}");
                 for lane in 0..sc.lanes.len() {
-                    let xs: Vec<(String, f64)> = sc.marks.iter()
+                    let xs: Vec<(MarkKey, f64)> = sc.marks.iter()
                         .filter(|m| m.lane == lane && matches!(m.kind, MarkKind::Cluster { .. }))
-                        .map(|m| (m.key.clone(), m.x))
+                        .map(|m| (m.key, m.x))
                         .collect();
                     for (n, (key, _)) in xs.iter().enumerate() {
-                        assert_eq!(key, &format!("c{}-{n}", sc.lanes[lane].key.code()));
+                        assert_eq!(*key, MarkKey::cluster(sc.lanes[lane].key.number(&s.dataset), n));
                     }
                     assert!(xs.windows(2).all(|w| w[0].1 <= w[1].1), "{xs:?}");
                     clusters += xs.len();
@@ -373,7 +397,7 @@ mod tests {
         for a in &sc.marks {
             for b in &sc.marks {
                 if a.key != b.key && a.y == b.y {
-                    assert!(a.x + a.width <= b.x || b.x + b.width <= a.x, "{} overlaps {}", a.key, b.key);
+                    assert!(a.x + a.width <= b.x || b.x + b.width <= a.x, "{:?} overlaps {:?}", a.key, b.key);
                 }
             }
         }

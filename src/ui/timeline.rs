@@ -6,7 +6,7 @@ use super::{use_store, Step, Store, tr};
 use crate::core::i18n::{category_name, cluster_label, t, Key};
 use crate::core::layout::{css_len, density, density_path, domain, DENSITY_HEIGHT};
 use crate::core::scale::Window;
-use crate::core::scene::{neighbour, reveal, scene, set_window, window_for, LaneKey, Mark, MarkKind, Scene};
+use crate::core::scene::{neighbour, reveal, scene, set_window, window_for, LaneKey, Mark, MarkKey, MarkKind, Scene};
 use crate::core::ticks::{format_span, ticks, Tick};
 use crate::platform::browser;
 use leptos::prelude::*;
@@ -61,7 +61,7 @@ pub fn Timeline() -> impl IntoView {
     // Where each mark is in the scene, by key: a mark that stays on screen keeps its element and
     // reads its new position (and a cluster its members) from there.
     let slots = Memo::new(move |_| {
-        scene_memo.with(|s| s.marks.iter().enumerate().map(|(i, m)| (m.key.clone(), i)).collect::<HashMap<_, _>>())
+        scene_memo.with(|s| s.marks.iter().enumerate().map(|(i, m)| (m.key, i)).collect::<HashMap<_, _>>())
     });
     // The lanes on their own: zooming and panning change the marks in almost every frame but
     // the lanes only when one gains or loses a row, so their elements are rebuilt only then.
@@ -234,7 +234,7 @@ pub fn Timeline() -> impl IntoView {
                 }
                 <For
                     each=move || scene_memo.with(|s| s.marks.clone())
-                    key=|m: &Mark| m.key.clone()
+                    key=|m: &Mark| m.key
                     children=move |m: Mark| view! {
                         <MarkView mark=m scene=scene_memo slots=slots store=store selected=selected focused=focused was_drag=Callback::new(move |_| was_drag()) />
                     }
@@ -288,7 +288,7 @@ fn MarkView(
     /// The current scene.
     scene: Memo<Scene>,
     /// Each mark's index in the scene's marks, by key.
-    slots: Memo<HashMap<String, usize>>,
+    slots: Memo<HashMap<MarkKey, usize>>,
     /// The widget's store.
     store: Store,
     /// The selected event's id.
@@ -300,7 +300,7 @@ fn MarkView(
 ) -> impl IntoView {
     // This mark as currently placed: its own memo, so a change elsewhere in the scene (or a
     // mark that did not move) reruns none of this mark's bindings.
-    let key = mark.key.clone();
+    let key = mark.key;
     let current = Memo::new(move |_| {
         let slot = slots.with(|m| m.get(&key).copied());
         scene.with(|s| slot.and_then(|i| s.marks.get(i).cloned()))
