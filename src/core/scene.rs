@@ -209,17 +209,24 @@ pub struct Frame<'a> {
 
 /// Lays out the scene for a window.
 pub fn scene(frame: &Frame, window: Window) -> Scene {
+    scene_of_lanes(frame, &group_events(frame), window)
+}
+
+/// Lays out the scene for a window from lanes already grouped by [`group_events`] for the same
+/// frame. Zooming and panning change only the window, so the timeline groups once per filter
+/// result and lays out each frame from there.
+pub fn scene_of_lanes(frame: &Frame, grouped: &[(LaneKey, Vec<Item>)], window: Window) -> Scene {
     let Frame { width_px, group, .. } = *frame;
     let params = LayoutParams { width_px, min_box_px: MIN_BOX_PX, max_rows: MAX_ROWS, gap_px: 6.0 };
     let label = if group == Group::None { 0.0 } else { LANE_LABEL_PX };
     let mut y = 0.0;
     let mut lanes = Vec::new();
     let mut marks = Vec::new();
-    for (lane_ix, (key, lane_items)) in group_events(frame).into_iter().enumerate() {
+    for (lane_ix, (key, lane_items)) in grouped.iter().enumerate() {
         // Marks are keyed by the lane's number, not its position: when a filter removes or
         // brings back other lanes, the marks of this one keep their elements and only move.
         let lane_no = key.number(frame.dataset);
-        let laid = layout_lane(&lane_items, &window, &params);
+        let laid = layout_lane(lane_items, &window, &params);
         let top = y + label;
         for b in &laid.boxes {
             marks.push(Mark {
@@ -244,7 +251,7 @@ pub fn scene(frame: &Frame, window: Window) -> Scene {
             });
         }
         let height = label + laid.rows.max(1) as f64 * ROW_PX + 6.0;
-        lanes.push(Lane { key, y, height, count: lane_items.len() });
+        lanes.push(Lane { key: key.clone(), y, height, count: lane_items.len() });
         y += height;
     }
     Scene { window, lanes, marks, height: y.max(ROW_PX * 2.0) }

@@ -6,12 +6,14 @@ use super::{use_store, Step, Store, tr};
 use crate::core::i18n::{category_name, cluster_label, t, Key};
 use crate::core::layout::{css_len, density, density_path, domain, DENSITY_HEIGHT};
 use crate::core::scale::Window;
-use crate::core::scene::{neighbour, reveal, scene, set_window, window_for, LaneKey, Mark, MarkKey, MarkKind, Scene};
+use crate::core::layout::Item;
+use crate::core::scene::{group_events, neighbour, reveal, scene_of_lanes, set_window, window_for, LaneKey, Mark, MarkKey, MarkKind, Scene};
 use crate::core::ticks::{format_span, ticks, Tick};
 use crate::platform::browser;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 /// Clusters with more members than this list no ids in `data-event-ids`, only `data-count`.
 const MAX_LISTED_IDS: usize = 100;
@@ -24,6 +26,17 @@ struct Gesture {
     start_x: f64,
     start_dist: f64,
     moved: bool,
+}
+
+/// Lanes as grouped for one filter result. A new grouping always counts as a change: comparing
+/// two groupings item by item would cost as much as making one.
+#[derive(Clone)]
+struct Grouped(Arc<Vec<(LaneKey, Vec<Item>)>>);
+
+impl PartialEq for Grouped {
+    fn eq(&self, other: &Grouped) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 #[component]
@@ -51,12 +64,16 @@ pub fn Timeline() -> impl IntoView {
         let w = width.get().max(1.0);
         store.filtered.with(|f| store.state.with_untracked(|s| window_for(s, &s1.items, f, w)))
     });
+    // The filtered events grouped into lanes, once per filter result and grouping: zooming and
+    // panning lay out every frame from these (at 100,000 events grouping is a pass over all).
+    let s0 = session.clone();
+    let grouped = Memo::new(move |_| {
+        store.filtered.with(|f| Grouped(Arc::new(group_events(&s0.frame(f, group.get(), 1.0)))))
+    });
     let s2 = session.clone();
     let scene_memo: Memo<Scene> = Memo::new(move |_| {
         let w = width.get().max(1.0);
-        store.filtered.with(|f| {
-            scene(&s2.frame(f, group.get(), w), window.get())
-        })
+        grouped.with(|g| store.filtered.with(|f| scene_of_lanes(&s2.frame(f, group.get(), w), &g.0, window.get())))
     });
     // Where each mark is in the scene, by key: a mark that stays on screen keeps its element and
     // reads its new position (and a cluster its members) from there.
