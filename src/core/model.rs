@@ -27,6 +27,14 @@ impl Lang {
         }
     }
 
+    /// The code as the language switch shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Lang::De => "DE",
+            Lang::En => "EN",
+        }
+    }
+
     pub fn from_code(s: &str) -> Option<Lang> {
         match s {
             "de" => Some(Lang::De),

@@ -183,7 +183,7 @@ fn field(name: &str, sub: &str) -> String {
 }
 
 fn category_for(group: &str) -> Option<Category> {
-    let g = group.trim().to_lowercase();
+    let g: String = group.trim().chars().flat_map(char::to_lowercase).collect();
     Category::ALL.into_iter().find(|c| c.code() == g).or(match g.as_str() {
         "diplomatie" => Some(Category::Diplomacy),
         "militär" | "militaer" => Some(Category::Military),

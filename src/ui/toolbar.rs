@@ -45,18 +45,18 @@ pub fn Toolbar(
             <div class="tl-segmented" role="group" aria-label=tr(lang, Key::Language)>
                 {Lang::ALL.into_iter().map(|l| view! {
                     <button type="button" lang=l.code() data-lang=l.code()
-                        aria-pressed=move || (lang.get() == l).to_string()
+                        aria-pressed=move || aria_bool(lang.get() == l)
                         on:click=move |_| store.update(Step::Push, |s| s.lang = Some(l))>
-                        {l.code().to_uppercase()}
+                        {l.label()}
                     </button>
                 }).collect::<Vec<_>>()}
             </div>
             <div class="tl-segmented" role="group" aria-label=tr(lang, Key::View)>
-                <button type="button" data-view="timeline" aria-pressed=move || (view_mode.get() == View::Timeline).to_string()
+                <button type="button" data-view="timeline" aria-pressed=move || aria_bool(view_mode.get() == View::Timeline)
                     on:click=move |_| store.update(Step::Push, |s| s.view = View::Timeline)>
                     {tr(lang, Key::TimelineView)}
                 </button>
-                <button type="button" data-view="list" aria-pressed=move || (view_mode.get() == View::List).to_string()
+                <button type="button" data-view="list" aria-pressed=move || aria_bool(view_mode.get() == View::List)
                     on:click=move |_| store.update(Step::Push, |s| s.view = View::List)>
                     {tr(lang, Key::ListView)}
                 </button>
@@ -79,7 +79,7 @@ pub fn Toolbar(
                 <button type="button" data-export="ics" on:click=move |_| export("ics")>{tr(lang, Key::ExportIcs)}</button>
             </span>
             {chrome.then(|| view! {
-                <button type="button" class="tl-embed-toggle" aria-expanded=move || show_embed.get().to_string()
+                <button type="button" class="tl-embed-toggle" aria-expanded=move || aria_bool(show_embed.get())
                     on:click=move |_| show_embed.update(|v| *v = !*v)>{tr(lang, Key::Embed)}</button>
             })}
         </div>
@@ -124,4 +124,9 @@ fn EmbedSnippets() -> impl IntoView {
                 <textarea readonly rows="3" class="tl-embed-element" prop:value=move || snippets().1></textarea></label>
         </div>
     }
+}
+
+/// An ARIA true/false attribute value (a static string: no formatting code for a bool).
+fn aria_bool(on: bool) -> &'static str {
+    if on { "true" } else { "false" }
 }
