@@ -183,7 +183,7 @@ fn field(name: &str, sub: &str) -> String {
 }
 
 fn category_for(group: &str) -> Option<Category> {
-    let g: String = group.trim().chars().flat_map(char::to_lowercase).collect();
+    let g: String = group.trim().chars().map(super::search::lower).collect();
     Category::ALL.into_iter().find(|c| c.code() == g).or(match g.as_str() {
         "diplomatie" => Some(Category::Diplomacy),
         "militär" | "militaer" => Some(Category::Military),
@@ -196,7 +196,7 @@ fn category_for(group: &str) -> Option<Category> {
 
 fn slug(s: &str) -> String {
     let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
+    for c in s.chars().map(super::search::lower) {
         let t = match c {
             'ä' => "ae",
             'ö' => "oe",
