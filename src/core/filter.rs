@@ -14,6 +14,7 @@
 
 use super::model::{Category, Dataset};
 use super::search::{fold_into, Query};
+use super::sorting::sort_indices;
 use super::viewstate::ViewState;
 use std::collections::HashMap;
 
@@ -94,7 +95,7 @@ impl Interner {
     /// Fixes the display order: by `totals` (descending), then id.
     fn rank(&mut self, totals: &[usize]) {
         let mut order: Vec<u32> = (0..self.ids.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| {
+        sort_indices(&mut order, &mut |a, b| {
             let (a, b) = (a as usize, b as usize);
             totals[b].cmp(&totals[a]).then_with(|| self.ids[a].cmp(&self.ids[b]))
         });
@@ -118,7 +119,7 @@ impl Lists {
         if self.offsets.is_empty() {
             self.offsets.push(0);
         }
-        ids.sort_unstable();
+        sort_indices(&mut ids, &mut |a, b| a.cmp(&b));
         ids.dedup();
         self.values.extend(ids);
         self.offsets.push(self.values.len() as u32);
@@ -246,9 +247,10 @@ impl Explorer {
             hay: String::new(),
             hay_start: Vec::with_capacity(n + 1),
         };
-        x.order.sort_by(|&a, &b| {
-            let (a, b) = (&dataset.events[a as usize], &dataset.events[b as usize]);
-            a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id))
+        // By date, then id, then position (so the order is total and the sort may be unstable).
+        sort_indices(&mut x.order, &mut |a, b| {
+            let (ea, eb) = (&dataset.events[a as usize], &dataset.events[b as usize]);
+            ea.date.cmp(&eb.date).then_with(|| ea.id.cmp(&eb.id)).then(a.cmp(&b))
         });
         // Each place's search text by place, folded when the place is first seen: most events
         // share their place with many others. (An event that names the same place id

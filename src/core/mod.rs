@@ -15,6 +15,7 @@ pub mod scale;
 pub mod scene;
 pub mod search;
 pub mod session;
+pub mod sorting;
 pub mod ticks;
 pub mod timelinejs;
 pub mod urlstate;

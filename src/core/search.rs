@@ -239,7 +239,8 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(Range<usize>, bool)> {
             }
         }
     }
-    hits.sort_unstable_by_key(|r| r.start);
+    // Each token's hits are in order already: merging them is nearly sorted input.
+    super::sorting::insertion_sort_by(&mut hits, |r| r.start);
     let mut merged: Vec<Range<usize>> = Vec::with_capacity(hits.len());
     for h in hits {
         match merged.last_mut() {

@@ -9,6 +9,7 @@
 use super::date::{DateError, PartialDate};
 use super::i18n;
 use super::model::{Dataset, Event, Lang, Text};
+use super::sorting::sort_indices;
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -502,9 +503,25 @@ pub fn validate(mut d: Dataset) -> Result<Dataset, DatasetError> {
         }
     }
     if p.total == 0 {
-        d.events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
+        sort_events(&mut d.events);
     }
     p.into_result(d)
+}
+
+/// Puts events in date order, then id order (ids are unique by now; position breaks any tie,
+/// so the result is what a stable sort gives). The order is worked out on indices, through the
+/// core's one copy of the sort, and each event is then moved once.
+fn sort_events(events: &mut Vec<Event>) {
+    let mut order: Vec<u32> = (0..events.len() as u32).collect();
+    sort_indices(&mut order, &mut |a, b| {
+        let (ea, eb) = (&events[a as usize], &events[b as usize]);
+        ea.date.cmp(&eb.date).then_with(|| ea.id.cmp(&eb.id)).then(a.cmp(&b))
+    });
+    if order.iter().enumerate().all(|(k, &i)| k == i as usize) {
+        return;
+    }
+    let mut slots: Vec<Option<Event>> = std::mem::take(events).into_iter().map(Some).collect();
+    events.extend(order.into_iter().filter_map(|i| slots[i as usize].take()));
 }
 
 #[cfg(test)]
