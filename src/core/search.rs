@@ -225,13 +225,16 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(Range<usize>, bool)> {
         fold_char_into(c, &mut folded);
         folded_end.push(folded.len());
     }
-    // Every (possibly overlapping) occurrence of every token, as folded byte intervals.
-    let mut hits: Vec<Range<usize>> = Vec::new();
+    // Every (possibly overlapping) occurrence of every token, counted into a difference array
+    // over the folded bytes: a byte is covered while the running sum is positive, so hits that
+    // overlap or touch merge without sorting them.
+    let mut depth = vec![0i32; folded.len() + 1];
     for t in query.tokens() {
         let mut from = 0;
         while let Some(p) = folded[from..].find(t.as_str()) {
             let start = from + p;
-            hits.push(start..start + t.len());
+            depth[start] += 1;
+            depth[start + t.len()] -= 1;
             // Next search from the next char boundary, so overlapping hits are found too.
             from = start + folded[start..].chars().next().map_or(1, char::len_utf8);
             if from >= folded.len() {
@@ -239,13 +242,19 @@ pub fn highlight(text: &str, query: &Query) -> Vec<(Range<usize>, bool)> {
             }
         }
     }
-    // Each token's hits are in order already: merging them is nearly sorted input.
-    super::sorting::insertion_sort_by(&mut hits, |r| r.start);
-    let mut merged: Vec<Range<usize>> = Vec::with_capacity(hits.len());
-    for h in hits {
-        match merged.last_mut() {
-            Some(last) if h.start <= last.end => last.end = last.end.max(h.end),
-            _ => merged.push(h),
+    let mut merged: Vec<Range<usize>> = Vec::new();
+    let mut covered = 0;
+    for (i, d) in depth.iter().enumerate() {
+        let was = covered > 0;
+        covered += d;
+        match (was, covered > 0) {
+            (false, true) => merged.push(i..i),
+            (true, false) => {
+                if let Some(last) = merged.last_mut() {
+                    last.end = i;
+                }
+            }
+            _ => {}
         }
     }
     // Walk the original chars; a char is marked when its folding overlaps a hit. Chars that

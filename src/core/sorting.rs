@@ -2,8 +2,8 @@
 //!
 //! Every call of a standard sort with its own comparison compiles to its own copy of the sort
 //! (2-3.5 KB of wasm each). The core's sorts go through the two functions here instead: index
-//! permutations share one copy of the standard unstable sort, and the short or nearly sorted
-//! lists use a few lines of insertion sort.
+//! permutations share one copy of the standard unstable sort, and lists that are in order
+//! already (bar the odd tie) use a few lines of insertion sort.
 
 use std::cmp::Ordering;
 
@@ -12,8 +12,8 @@ pub fn sort_indices(v: &mut [u32], cmp: &mut dyn FnMut(u32, u32) -> Ordering) {
     v.sort_unstable_by(|&a, &b| cmp(a, b));
 }
 
-/// Stable insertion sort by `key`: linear on sorted input, for lists that are short or almost
-/// in order already.
+/// Stable insertion sort by `key`: linear on sorted input, quadratic on reversed input, so
+/// only for lists that are in order already bar a few neighbours.
 pub fn insertion_sort_by<T, K: PartialOrd>(v: &mut [T], key: impl Fn(&T) -> K) {
     for i in 1..v.len() {
         let mut j = i;
