@@ -225,10 +225,18 @@ impl Explorer {
         self.actor_ids.ids.len()
     }
 
+    /// The interned number of place id `id`, if any event names it.
+    pub fn place_number(&self, id: &str) -> Option<u32> {
+        self.place_ids.index.get(id).copied()
+    }
+
+    /// How many distinct place ids the events name.
+    pub fn place_numbers(&self) -> usize {
+        self.place_ids.ids.len()
+    }
+
     pub fn new(dataset: &Dataset) -> Explorer {
         let n = dataset.events.len();
-        let actor_table: HashMap<&str, &super::model::Actor> =
-            dataset.actors.iter().map(|a| (a.id.as_str(), a)).collect();
         let mut x = Explorer {
             order: (0..n as u32).collect(),
             start: Vec::with_capacity(n),
@@ -284,15 +292,14 @@ impl Explorer {
         }
         x.hay_start.push(x.hay.len());
         x.hay.shrink_to_fit();
-        x.actor_text = x
-            .actor_ids
-            .ids
-            .iter()
-            .map(|id| match actor_table.get(id.as_str()) {
-                Some(a) => folded_fields(&[id, &a.name.de, &a.name.en]),
-                None => folded_fields(&[id]),
-            })
-            .collect();
+        // Each actor's id, then the names the actors table gives it (through the interner's own
+        // index: no map of the table).
+        x.actor_text = x.actor_ids.ids.iter().map(|id| folded_fields(&[id])).collect();
+        for a in &dataset.actors {
+            if let Some(&k) = x.actor_ids.index.get(a.id.as_str()) {
+                x.actor_text[k as usize] = folded_fields(&[&a.id, &a.name.de, &a.name.en]);
+            }
+        }
         x.tag_text = x.tag_ids.ids.iter().map(|t| folded_fields(&[t])).collect();
         let mut totals = (vec![0; x.actor_ids.ids.len()], vec![0; x.tag_ids.ids.len()], vec![0; x.place_ids.ids.len()]);
         for i in 0..n {

@@ -28,8 +28,9 @@ pub struct Session {
     pub known: Known,
     /// One layout item per event, in date order (same indices as `dataset.events`).
     pub items: Vec<Item>,
-    /// Each place id's name (from the first event that has it), looked up on every facet render.
-    places: std::collections::HashMap<String, super::model::Text>,
+    /// Each place's name (from the first event that has it) by the number the explorer interned
+    /// its id as; looked up on every facet render.
+    place_names: Vec<Option<super::model::Text>>,
 }
 
 impl Session {
@@ -42,14 +43,15 @@ impl Session {
             .enumerate()
             .map(|(i, e)| Item { key: i, start: e.start_day() as f64, end: e.end_day() as f64 })
             .collect();
-        let mut places = std::collections::HashMap::new();
+        let mut place_names = vec![None; explorer.place_numbers()];
         for p in dataset.events.iter().filter_map(|e| e.place.as_ref()) {
-            // Looked up first: most events share a place, and its id is copied only once.
-            if !places.contains_key(&p.id) {
-                places.insert(p.id.clone(), p.name.clone());
+            if let Some(slot) = explorer.place_number(&p.id).and_then(|k| place_names.get_mut(k as usize)) {
+                if slot.is_none() {
+                    *slot = Some(p.name.clone());
+                }
             }
         }
-        Session { dataset, explorer, known, items, places }
+        Session { dataset, explorer, known, items, place_names }
     }
 
     /// The dataset compiled into the widget.
@@ -90,7 +92,8 @@ impl Session {
 
     /// A place's name in `lang`, from the first event that has it.
     pub fn place_name(&self, id: &str, lang: Lang) -> String {
-        self.places.get(id).map(|t| t.get(lang).to_string()).unwrap_or_else(|| id.to_string())
+        let name = self.explorer.place_number(id).and_then(|k| self.place_names.get(k as usize)?.as_ref());
+        name.map(|t| t.get(lang).to_string()).unwrap_or_else(|| id.to_string())
     }
 }
 

@@ -55,8 +55,8 @@ struct JsOptions {
 thread_local! {
     /// Mounted widgets by handle id. A widget lives until `destroy()`, not until the JS
     /// garbage collector happens to collect the handle object.
-    static MOUNTED: std::cell::RefCell<std::collections::HashMap<u32, Box<dyn std::any::Any>>> =
-        Default::default();
+    /// Each mounted widget's handle by its id (a page holds a few: a list, not a hash map).
+    static MOUNTED: std::cell::RefCell<Vec<(u32, Box<dyn std::any::Any>)>> = Default::default();
     static NEXT_ID: std::cell::Cell<u32> = const { std::cell::Cell::new(1) };
 }
 
@@ -66,7 +66,7 @@ fn keep(unmount: Box<dyn std::any::Any>, host: web_sys::HtmlElement) -> u32 {
         n.set(id + 1);
         id
     });
-    MOUNTED.with(|m| m.borrow_mut().insert(id, unmount));
+    MOUNTED.with(|m| m.borrow_mut().push((id, unmount)));
     super::crash::watch(id, host.into());
     id
 }
@@ -115,7 +115,10 @@ impl TimelineHandle {
         self.control.detach();
         super::crash::forget(self.id);
         // Dropping the unmount handle removes the widget's DOM and disposes its reactive owner.
-        let taken = MOUNTED.with(|m| m.borrow_mut().remove(&self.id));
+        let taken = MOUNTED.with(|m| {
+            let mut m = m.borrow_mut();
+            m.iter().position(|(id, _)| *id == self.id).map(|k| m.swap_remove(k).1)
+        });
         if crate::ui::in_host_callback() {
             // Called from one of the widget's own callbacks: the widget is still running the
             // update that called it, so it is taken down as soon as that has finished.

@@ -18,10 +18,36 @@ use std::sync::Arc;
 /// Clusters with more members than this list no ids in `data-event-ids`, only `data-count`.
 const MAX_LISTED_IDS: usize = 100;
 
+/// The pointers down on the timeline (id and x), in the order they went down: at most a few,
+/// so a list (no hash map type of its own in the bundle).
+#[derive(Default)]
+struct Pointers(Vec<(i32, f64)>);
+
+impl Pointers {
+    fn insert(&mut self, id: i32, x: f64) {
+        match self.0.iter_mut().find(|p| p.0 == id) {
+            Some(p) => p.1 = x,
+            None => self.0.push((id, x)),
+        }
+    }
+    fn contains_key(&self, id: &i32) -> bool {
+        self.0.iter().any(|p| p.0 == *id)
+    }
+    fn remove(&mut self, id: &i32) {
+        self.0.retain(|p| p.0 != *id);
+    }
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    fn values(&self) -> impl Iterator<Item = &f64> {
+        self.0.iter().map(|p| &p.1)
+    }
+}
+
 /// Pointers currently down on the timeline, for drag and pinch.
 #[derive(Default)]
 struct Gesture {
-    pointers: HashMap<i32, f64>,
+    pointers: Pointers,
     start_window: Option<Window>,
     start_x: f64,
     start_dist: f64,
