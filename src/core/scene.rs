@@ -6,6 +6,7 @@ use super::filter::Explorer;
 use super::layout::{domain, layout_lane, Item, LayoutParams};
 use super::model::{Category, Dataset};
 use super::scale::Window;
+use super::sorting::sort_indices;
 use super::viewstate::{Group, Span, ViewState};
 use std::sync::Arc;
 
@@ -46,7 +47,7 @@ impl LaneKey {
 /// whether it is an event or a cluster, and the event's index or the cluster's place among its
 /// lane's clusters. A plain number: the marks list, its keyed diff and each mark's lookup of
 /// its own placement copy and hash no strings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct MarkKey(u64);
 
 impl MarkKey {
@@ -106,6 +107,17 @@ pub struct Scene {
     pub lanes: Vec<Lane>,
     pub marks: Vec<Mark>,
     pub height: f64,
+    /// Indices into `marks` in key order, for [`Scene::mark`].
+    by_key: Vec<u32>,
+}
+
+impl Scene {
+    /// The mark with key `key`, if it is in this scene: a mark element that stays on screen
+    /// reads its new placement (and a cluster its members) from here.
+    pub fn mark(&self, key: MarkKey) -> Option<&Mark> {
+        let at = self.by_key.binary_search_by(|&i| self.marks[i as usize].key.cmp(&key)).ok()?;
+        self.marks.get(self.by_key[at] as usize)
+    }
 }
 
 /// The window that shows all `filtered` events (the "fit" view) in a timeline `width_px`
@@ -254,7 +266,9 @@ pub fn scene_of_lanes(frame: &Frame, grouped: &[(LaneKey, Vec<Item>)], window: W
         lanes.push(Lane { key: key.clone(), y, height, count: lane_items.len() });
         y += height;
     }
-    Scene { window, lanes, marks, height: y.max(ROW_PX * 2.0) }
+    let mut by_key: Vec<u32> = (0..marks.len() as u32).collect();
+    sort_indices(&mut by_key, &mut |a, b| marks[a as usize].key.cmp(&marks[b as usize].key));
+    Scene { window, lanes, marks, height: y.max(ROW_PX * 2.0), by_key }
 }
 
 /// Whether an event shows as a box of its own in the scene.
@@ -368,6 +382,23 @@ mod tests {
         let kept = keys(&after, moved);
         assert!(!kept.is_empty());
         assert_eq!(kept, keys(&before, before.lanes.len() - 1));
+    }
+
+    #[test]
+    fn every_mark_is_found_by_its_key_and_no_other_key_finds_one() {
+        let s = session();
+        let f = all(&s);
+        let mut found = 0;
+        for group in [Group::None, Group::Category, Group::Actor] {
+            let sc = scene(&s.frame(&f, group, 320.0), fit_window(&s.items, &f, 320.0));
+            found += sc.marks.len();
+            for m in &sc.marks {
+                assert_eq!(sc.mark(m.key), Some(m));
+            }
+            assert_eq!(sc.mark(MarkKey::cluster(999, 0)), None);
+            assert_eq!(sc.mark(MarkKey::event(999, 0)), None);
+        }
+        assert!(found > 10, "{found} marks");
     }
 
     #[test]

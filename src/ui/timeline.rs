@@ -7,12 +7,11 @@ use crate::core::i18n::{category_name, cluster_label, t, Key};
 use crate::core::layout::{css_len, density, density_path, domain, DENSITY_HEIGHT};
 use crate::core::scale::Window;
 use crate::core::layout::Item;
-use crate::core::scene::{group_events, neighbour, reveal, scene_of_lanes, set_window, window_for, LaneKey, Mark, MarkKey, MarkKind, Scene};
+use crate::core::scene::{group_events, neighbour, reveal, scene_of_lanes, set_window, window_for, LaneKey, Mark, MarkKind, Scene};
 use crate::core::ticks::{format_span, ticks, Tick};
 use crate::platform::browser;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use std::collections::HashMap;
 use std::sync::Arc;
 
 /// Clusters with more members than this list no ids in `data-event-ids`, only `data-count`.
@@ -100,11 +99,6 @@ pub fn Timeline() -> impl IntoView {
     let scene_memo: Memo<Scene> = Memo::new(move |_| {
         let w = width.get().max(1.0);
         grouped.with(|g| store.filtered.with(|f| scene_of_lanes(&s2.frame(f, group.get(), w), &g.0, window.get())))
-    });
-    // Where each mark is in the scene, by key: a mark that stays on screen keeps its element and
-    // reads its new position (and a cluster its members) from there.
-    let slots = Memo::new(move |_| {
-        scene_memo.with(|s| s.marks.iter().enumerate().map(|(i, m)| (m.key, i)).collect::<HashMap<_, _>>())
     });
     // The lanes on their own: zooming and panning change the marks in almost every frame but
     // the lanes only when one gains or loses a row, so their elements are rebuilt only then.
@@ -279,7 +273,7 @@ pub fn Timeline() -> impl IntoView {
                     each=move || scene_memo.with(|s| s.marks.clone())
                     key=|m: &Mark| m.key
                     children=move |m: Mark| view! {
-                        <MarkView mark=m scene=scene_memo slots=slots store=store selected=selected focused=focused was_drag=Callback::new(move |_| was_drag()) />
+                        <MarkView mark=m scene=scene_memo store=store selected=selected focused=focused was_drag=Callback::new(move |_| was_drag()) />
                     }
                 />
             </div>
@@ -330,8 +324,6 @@ fn MarkView(
     mark: Mark,
     /// The current scene.
     scene: Memo<Scene>,
-    /// Each mark's index in the scene's marks, by key.
-    slots: Memo<HashMap<MarkKey, usize>>,
     /// The widget's store.
     store: Store,
     /// The selected event's id.
@@ -344,10 +336,7 @@ fn MarkView(
     // This mark as currently placed: its own memo, so a change elsewhere in the scene (or a
     // mark that did not move) reruns none of this mark's bindings.
     let key = mark.key;
-    let current = Memo::new(move |_| {
-        let slot = slots.with(|m| m.get(&key).copied());
-        scene.with(|s| slot.and_then(|i| s.marks.get(i).cloned()))
-    });
+    let current = Memo::new(move |_| scene.with(|s| s.mark(key).cloned()));
     let pos = move |f: fn(&Mark) -> f64| current.with(|m| m.as_ref().map(f).unwrap_or(0.0));
     let left = move || css_len(pos(|m| m.x), 1, "px");
     let top = move || css_len(pos(|m| m.y), 1, "px");
