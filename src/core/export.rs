@@ -214,8 +214,11 @@ impl JsonWriter {
 
 /// The events at `indices`, in that order, each once; indices out of range are skipped.
 fn chosen<'a>(ds: &'a Dataset, indices: &'a [usize]) -> impl Iterator<Item = &'a super::model::Event> + 'a {
-    let mut seen = HashSet::new();
-    indices.iter().filter(move |&&i| seen.insert(i)).filter_map(|&i| ds.events.get(i))
+    let mut seen = vec![false; ds.events.len()];
+    indices.iter().filter_map(move |&i| {
+        let first = !std::mem::replace(seen.get_mut(i)?, true);
+        first.then(|| &ds.events[i])
+    })
 }
 
 /// A spreadsheet cell that cannot be read as a formula.
