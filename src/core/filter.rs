@@ -225,6 +225,11 @@ impl Explorer {
         self.actor_ids.ids.len()
     }
 
+    /// The interned number of tag `id`, if any event has it.
+    pub fn tag_number(&self, id: &str) -> Option<u32> {
+        self.tag_ids.index.get(id).copied()
+    }
+
     /// The interned number of place id `id`, if any event names it.
     pub fn place_number(&self, id: &str) -> Option<u32> {
         self.place_ids.index.get(id).copied()

@@ -25,7 +25,6 @@ pub enum LoadFailure {
 pub struct Session {
     pub dataset: Dataset,
     pub explorer: Explorer,
-    pub known: Known,
     /// One layout item per event, in date order (same indices as `dataset.events`).
     pub items: Vec<Item>,
     /// Each place's name (from the first event that has it) by the number the explorer interned
@@ -36,7 +35,6 @@ pub struct Session {
 impl Session {
     pub fn new(dataset: Dataset) -> Session {
         let explorer = Explorer::new(&dataset);
-        let known = Known::from_dataset(&dataset);
         let items = dataset
             .events
             .iter()
@@ -51,7 +49,7 @@ impl Session {
                 }
             }
         }
-        Session { dataset, explorer, known, items, place_names }
+        Session { dataset, explorer, items, place_names }
     }
 
     /// The dataset compiled into the widget.
@@ -81,7 +79,7 @@ impl Session {
         let decoded = decode(query);
         let mut state = decoded.state;
         let mut ignored = decoded.ignored;
-        ignored.extend(sanitize(&mut state, &self.known));
+        ignored.extend(sanitize(&mut state, self));
         (state, ignored)
     }
 
@@ -94,6 +92,19 @@ impl Session {
     pub fn place_name(&self, id: &str, lang: Lang) -> String {
         let name = self.explorer.place_number(id).and_then(|k| self.place_names.get(k as usize)?.as_ref());
         name.map(|t| t.get(lang).to_string()).unwrap_or_else(|| id.to_string())
+    }
+}
+
+impl Known for Session {
+    /// Actors from the actors table; tags and places that events name; event ids.
+    fn knows(&self, param: &str, id: &str) -> bool {
+        match param {
+            "actor" => self.dataset.actor(id).is_some(),
+            "tag" => self.explorer.tag_number(id).is_some(),
+            "place" => self.explorer.place_number(id).is_some(),
+            "event" => self.dataset.event_index(id).is_some(),
+            _ => false,
+        }
     }
 }
 
@@ -139,6 +150,26 @@ mod tests {
         };
         assert_eq!(err.problems[0].index, Some(0));
         assert_eq!(err.problems[0].id.as_deref(), Some("x"));
+    }
+
+    #[test]
+    fn the_session_knows_the_ids_its_dataset_has() {
+        let s = Session::from_json(
+            r#"{"title":{"de":"T","en":"T"},
+                "actors":[{"id":"az","kind":"state","name":{"de":"A","en":"A"}},
+                          {"id":"kz","kind":"state","name":{"de":"K","en":"K"}}],
+                "events":[{"id":"e1","date":"2025-11","title":{"de":"T","en":"T"},"summary":{"de":"S","en":"S"},
+                  "actors":["az"],"categories":["energy"],"tags":["tripp"],
+                  "place":{"id":"baku","name":{"de":"Baku","en":"Baku"}},
+                  "sources":[{"title":"S","publisher":"P","url":"https://example.org"}],"confidence":"confirmed"}]}"#,
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"));
+        for (param, id) in [("actor", "az"), ("actor", "kz"), ("tag", "tripp"), ("place", "baku"), ("event", "e1")] {
+            assert!(s.knows(param, id), "{param}={id}");
+        }
+        for (param, id) in [("actor", "tripp"), ("tag", "baku"), ("place", "e1"), ("event", "az"), ("cat", "energy")] {
+            assert!(!s.knows(param, id), "{param}={id}");
+        }
     }
 
     #[test]
