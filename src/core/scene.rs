@@ -100,8 +100,8 @@ pub struct Mark {
     pub bar_width: f64,
 }
 
-/// Everything the timeline draws.
-#[derive(Clone, Debug, PartialEq)]
+/// Everything the timeline draws (by default: nothing).
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Scene {
     pub window: Window,
     pub lanes: Vec<Lane>,

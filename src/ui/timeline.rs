@@ -96,8 +96,14 @@ pub fn Timeline() -> impl IntoView {
         store.filtered.with(|f| Grouped(Arc::new(group_events(&s0.frame(f, group.get(), 1.0)))))
     });
     let s2 = session.clone();
+    // Nothing is laid out before the width is known (the first render, just before it is
+    // measured): laying out and drawing every lane at a width of 1 px only to redo it at once
+    // cost a scene and a set of marks at start-up.
     let scene_memo: Memo<Scene> = Memo::new(move |_| {
-        let w = width.get().max(1.0);
+        let w = width.get();
+        if w <= 0.0 {
+            return Scene::default();
+        }
         grouped.with(|g| store.filtered.with(|f| scene_of_lanes(&s2.frame(f, group.get(), w), &g.0, window.get())))
     });
     // The lanes on their own: zooming and panning change the marks in almost every frame but
@@ -277,7 +283,7 @@ pub fn Timeline() -> impl IntoView {
                     }
                 />
             </div>
-            <Show when=move || scene_memo.with(|s| s.marks.is_empty())>
+            <Show when={move || width.get() > 0.0 && scene_memo.with(|s| s.marks.is_empty())}>
                 <p class="tl-empty">{move || {
                     let l = lang.get();
                     if store.filtered.with(|f| f.is_empty()) { t(l, Key::NoResults) } else { t(l, Key::NoneInWindow) }
