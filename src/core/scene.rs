@@ -234,10 +234,23 @@ pub fn scene_of_lanes(frame: &Frame, grouped: &[(LaneKey, Vec<Item>)], window: W
     let mut y = 0.0;
     let mut lanes = Vec::new();
     let mut marks = Vec::new();
+    // Actor lanes come in the actors table's order: their rows are found in one walk down the
+    // table (not one search of it per lane, per frame).
+    let actors = &frame.dataset.actors;
+    let mut row = 0;
     for (lane_ix, (key, lane_items)) in grouped.iter().enumerate() {
         // Marks are keyed by the lane's number, not its position: when a filter removes or
         // brings back other lanes, the marks of this one keep their elements and only move.
-        let lane_no = key.number(frame.dataset);
+        let lane_no = match key {
+            LaneKey::Actor(a) => match actors[row.min(actors.len())..].iter().position(|x| &x.id == a) {
+                Some(k) => {
+                    row += k;
+                    row as u32 + 1
+                }
+                None => key.number(frame.dataset),
+            },
+            other => other.number(frame.dataset),
+        };
         let laid = layout_lane(lane_items, &window, &params);
         let top = y + label;
         for b in &laid.boxes {
@@ -382,6 +395,26 @@ mod tests {
         let kept = keys(&after, moved);
         assert!(!kept.is_empty());
         assert_eq!(kept, keys(&before, before.lanes.len() - 1));
+    }
+
+    #[test]
+    fn an_actor_lane_is_numbered_by_its_row_in_the_actors_table() {
+        let s = session();
+        let f = all(&s);
+        let sc = scene(&s.frame(&f, Group::Actor, 2000.0), fit_window(&s.items, &f, 2000.0));
+        assert!(sc.lanes.len() > 3);
+        for (ix, lane) in sc.lanes.iter().enumerate() {
+            let LaneKey::Actor(a) = &lane.key else { panic!("{:?}", lane.key) };
+            let row = s.dataset.actors.iter().position(|x| &x.id == a).unwrap() as u32 + 1;
+            assert_eq!(lane.key.number(&s.dataset), row);
+            for m in sc.marks.iter().filter(|m| m.lane == ix) {
+                let expected = match m.kind {
+                    MarkKind::Event(i) => MarkKey::event(row, i),
+                    MarkKind::Cluster { .. } => continue,
+                };
+                assert_eq!(m.key, expected);
+            }
+        }
     }
 
     #[test]
