@@ -8,7 +8,9 @@ use super::date::{date_of_day, day_number, PartialDate};
 use super::model::{Category, Lang};
 use super::viewstate::{Group, Span, View, ViewState};
 use chrono::Datelike;
-use std::collections::HashSet;
+
+/// Every parameter of the URL contract.
+const PARAMS: [&str; 12] = ["q", "cat", "actor", "tag", "place", "from", "to", "event", "span", "group", "view", "lang"];
 
 /// The longest search text kept, in characters.
 pub const MAX_Q_CHARS: usize = 200;
@@ -214,23 +216,21 @@ pub fn decode(query: &str) -> Decoded {
         push(&mut ignored, Ignored::TooLong);
     }
     let mut s = ViewState::default();
-    let mut seen: HashSet<String> = HashSet::new();
+    // Parameters seen so far, one bit each in the order of `PARAMS`.
+    let mut seen = 0u16;
     for (name, value) in form_urlencoded::parse(q.as_bytes()) {
         if name.is_empty() && value.is_empty() {
             continue;
         }
         let name_ref = name.as_ref();
-        let known = matches!(
-            name_ref,
-            "q" | "cat" | "actor" | "tag" | "place" | "from" | "to" | "event" | "span" | "group" | "view" | "lang"
-        );
-        if !known {
+        let Some(bit) = PARAMS.iter().position(|p| *p == name_ref) else {
             push(&mut ignored, Ignored::UnknownParam(cap(name_ref)));
             continue;
-        }
-        if !seen.insert(name_ref.to_string()) {
+        };
+        if seen & 1 << bit != 0 {
             push(&mut ignored, Ignored::Repeated(name_ref.to_string()));
         }
+        seen |= 1 << bit;
         let value = value.as_ref();
         match name_ref {
             "q" => {
