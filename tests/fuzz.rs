@@ -17,6 +17,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
 use timeline_explorer::core::export::{to_csv, to_ics, to_json};
 use timeline_explorer::core::i18n::problem_text;
+use timeline_explorer::core::jsonpath::{render, Seg};
 use timeline_explorer::core::model::{Category, Dataset, Lang};
 use timeline_explorer::core::search::{fold, highlight, Query, MAX_QUERY_CHARS, MAX_TOKENS, MAX_TOKEN_CHARS};
 use timeline_explorer::core::session::{LoadFailure, Session};
@@ -267,12 +268,6 @@ fn valid_dataset() -> impl Strategy<Value = Value> {
 // ---------------------------------------------------------------------------------------------
 // Structure-aware mutations
 
-#[derive(Clone, Debug, PartialEq)]
-enum Seg {
-    Key(String),
-    Ix(usize),
-}
-
 fn paths(v: &Value, at: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
     out.push(at.clone());
     match v {
@@ -285,7 +280,7 @@ fn paths(v: &Value, at: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
         }
         Value::Array(a) => {
             for (i, c) in a.iter().enumerate() {
-                at.push(Seg::Ix(i));
+                at.push(Seg::Index(i));
                 paths(c, at, out);
                 at.pop();
             }
@@ -297,7 +292,7 @@ fn paths(v: &Value, at: &mut Vec<Seg>, out: &mut Vec<Vec<Seg>>) {
 fn node_mut<'a>(v: &'a mut Value, path: &[Seg]) -> Option<&'a mut Value> {
     path.iter().try_fold(v, |v, s| match s {
         Seg::Key(k) => v.get_mut(k.as_str()),
-        Seg::Ix(i) => v.get_mut(*i),
+        Seg::Index(i) => v.get_mut(*i),
     })
 }
 
@@ -404,22 +399,9 @@ fn value_of_kind(k: u8) -> Value {
 
 /// The serde path of a node inside an event, e.g. `sources[0].url` (`event` for the event itself).
 fn field_path(segs: &[Seg]) -> String {
-    let mut s = String::new();
-    for seg in segs {
-        match seg {
-            Seg::Key(k) => {
-                if !s.is_empty() {
-                    s.push('.');
-                }
-                s.push_str(k);
-            }
-            Seg::Ix(i) => s.push_str(&format!("[{i}]")),
-        }
-    }
-    if s.is_empty() {
-        "event".into()
-    } else {
-        s
+    match render(segs) {
+        whole if whole == "." => "event".into(),
+        path => path,
     }
 }
 
@@ -431,7 +413,7 @@ fn optional(key: Option<&Seg>) -> bool {
 /// Where in an event a path points: (event position, path inside the event).
 fn in_event(path: &[Seg]) -> Option<(usize, &[Seg])> {
     match path {
-        [Seg::Key(k), Seg::Ix(i), rest @ ..] if k == "events" => Some((*i, rest)),
+        [Seg::Key(k), Seg::Index(i), rest @ ..] if k == "events" => Some((*i, rest)),
         _ => None,
     }
 }
@@ -485,7 +467,7 @@ fn mutate(mut v: Value, muts: &[Mutation]) -> (String, Option<Expect>) {
                                 }
                             }
                         }
-                        (Seg::Ix(i), Value::Array(a)) => {
+                        (Seg::Index(i), Value::Array(a)) => {
                             a.remove(*i);
                         }
                         _ => {}

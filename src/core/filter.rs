@@ -12,7 +12,7 @@
 //! those few shared texts, then only the tokens still missing in each event's own text).
 //! A filter or facet call then allocates no strings beyond parsing the query.
 
-use super::model::{Category, Dataset};
+use super::model::{date_order, Category, Dataset};
 use super::search::{fold_into, Query};
 use super::sorting::sort_indices;
 use super::viewstate::ViewState;
@@ -243,7 +243,7 @@ impl Explorer {
     pub fn new(dataset: &Dataset) -> Explorer {
         let n = dataset.events.len();
         let mut x = Explorer {
-            order: (0..n as u32).collect(),
+            order: date_order(&dataset.events),
             start: Vec::with_capacity(n),
             end: Vec::with_capacity(n),
             cats: Vec::with_capacity(n),
@@ -260,11 +260,6 @@ impl Explorer {
             hay: String::new(),
             hay_start: Vec::with_capacity(n + 1),
         };
-        // By date, then id, then position (so the order is total and the sort may be unstable).
-        sort_indices(&mut x.order, &mut |a, b| {
-            let (ea, eb) = (&dataset.events[a as usize], &dataset.events[b as usize]);
-            ea.date.cmp(&eb.date).then_with(|| ea.id.cmp(&eb.id)).then(a.cmp(&b))
-        });
         // Each place's search text by place, folded when the place is first seen: most events
         // share their place with many others. (An event that names the same place id
         // differently gets its own text.)

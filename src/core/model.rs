@@ -322,6 +322,17 @@ impl Dataset {
     }
 }
 
+/// The positions of `events` in the order datasets keep: by date, then id, then position (a
+/// total order, so the sort need not be stable).
+pub fn date_order(events: &[Event]) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..events.len() as u32).collect();
+    super::sorting::sort_indices(&mut order, &mut |a, b| {
+        let (ea, eb) = (&events[a as usize], &events[b as usize]);
+        ea.date.cmp(&eb.date).then_with(|| ea.id.cmp(&eb.id)).then(a.cmp(&b))
+    });
+    order
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -120,10 +120,20 @@ impl Scene {
     }
 }
 
+/// From the earliest start to the latest end of the `filtered` events (`None` for none).
+pub fn extent(items: &[Item], filtered: &[usize]) -> Option<Window> {
+    domain(filtered.iter().filter_map(|&i| items.get(i).copied()))
+}
+
 /// The window that shows all `filtered` events (the "fit" view) in a timeline `width_px`
 /// wide: padded a little on the left, and on the right by enough for the last label box.
 pub fn fit_window(items: &[Item], filtered: &[usize], width_px: f64) -> Window {
-    let Some(d) = domain(filtered.iter().filter_map(|&i| items.get(i).copied())) else { return Window::fit(0.0, 365.0, FIT_PAD) };
+    fit_extent(extent(items, filtered), width_px)
+}
+
+/// [`fit_window`] for events spanning `extent` (as [`extent`] gives it).
+pub fn fit_extent(extent: Option<Window>, width_px: f64) -> Window {
+    let Some(d) = extent else { return Window::fit(0.0, 365.0, FIT_PAD) };
     let w = Window::fit(d.start, d.end, FIT_PAD);
     let usable = (width_px - MIN_BOX_PX).max(width_px * 0.5).max(1.0);
     // Extra room after the last event so its label box ends inside the width.
@@ -133,9 +143,14 @@ pub fn fit_window(items: &[Item], filtered: &[usize], width_px: f64) -> Window {
 
 /// The visible window for a state: its `span`, else all filtered events.
 pub fn window_for(state: &ViewState, items: &[Item], filtered: &[usize], width_px: f64) -> Window {
+    window_for_extent(state, extent(items, filtered), width_px)
+}
+
+/// [`window_for`] for filtered events spanning `extent` (as [`extent`] gives it).
+pub fn window_for_extent(state: &ViewState, extent: Option<Window>, width_px: f64) -> Window {
     match state.span {
         Some(Span { start, end }) => Window::from_days(start, end),
-        None => fit_window(items, filtered, width_px),
+        None => fit_extent(extent, width_px),
     }
 }
 

@@ -8,8 +8,7 @@
 
 use super::date::{DateError, PartialDate};
 use super::i18n;
-use super::model::{Dataset, Event, Lang, Text};
-use super::sorting::sort_indices;
+use super::model::{date_order, Dataset, Event, Lang, Text};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -533,15 +532,9 @@ pub fn validate(mut d: Dataset) -> Result<Dataset, DatasetError> {
     p.into_result(d)
 }
 
-/// Puts events in date order, then id order (ids are unique by now; position breaks any tie,
-/// so the result is what a stable sort gives). The order is worked out on indices, through the
-/// core's one copy of the sort, and each event is then moved once.
+/// Puts events in the order datasets keep ([`date_order`]), moving each event once.
 fn sort_events(events: &mut Vec<Event>) {
-    let mut order: Vec<u32> = (0..events.len() as u32).collect();
-    sort_indices(&mut order, &mut |a, b| {
-        let (ea, eb) = (&events[a as usize], &events[b as usize]);
-        ea.date.cmp(&eb.date).then_with(|| ea.id.cmp(&eb.id)).then(a.cmp(&b))
-    });
+    let order = date_order(events);
     if order.iter().enumerate().all(|(k, &i)| k == i as usize) {
         return;
     }

@@ -4,10 +4,10 @@
 
 use super::{use_store, Step, Store, tr};
 use crate::core::i18n::{category_name, cluster_label, t, Key};
-use crate::core::layout::{css_len, density, density_path, domain, DENSITY_HEIGHT};
+use crate::core::layout::{css_len, density, density_path, DENSITY_HEIGHT};
 use crate::core::scale::Window;
 use crate::core::layout::Item;
-use crate::core::scene::{group_events, neighbour, reveal, scene_of_lanes, set_window, window_for, LaneKey, Mark, MarkKind, Scene};
+use crate::core::scene::{extent, group_events, neighbour, reveal, scene_of_lanes, set_window, window_for_extent, LaneKey, Mark, MarkKind, Scene};
 use crate::core::ticks::{format_span, ticks, Tick};
 use crate::platform::browser;
 use leptos::prelude::*;
@@ -84,10 +84,13 @@ pub fn Timeline() -> impl IntoView {
     let s1 = session.clone();
     let group = Memo::new(move |_| store.state.with(|s| s.group));
     let span = Memo::new(move |_| store.state.with(|s| s.span));
+    // Where the filtered events begin and end: once per filter result, for both the fit window
+    // and the overview strip.
+    let filtered_extent = Memo::new(move |_| store.filtered.with(|f| extent(&s1.items, f)));
     let window = Memo::new(move |_| {
         span.track();
         let w = width.get().max(1.0);
-        store.filtered.with(|f| store.state.with_untracked(|s| window_for(s, &s1.items, f, w)))
+        store.state.with_untracked(|s| window_for_extent(s, filtered_extent.get(), w))
     });
     // The filtered events grouped into lanes, once per filter result and grouping: zooming and
     // panning lay out every frame from these (at 100,000 events grouping is a pass over all).
@@ -290,7 +293,7 @@ pub fn Timeline() -> impl IntoView {
                 }}</p>
             </Show>
         </div>
-        <Overview window=window />
+        <Overview window=window extent=filtered_extent />
     }
 }
 
@@ -431,6 +434,8 @@ fn MarkView(
 fn Overview(
     /// The visible window.
     window: Memo<Window>,
+    /// Where the filtered events begin and end.
+    extent: Memo<Option<Window>>,
 ) -> impl IntoView {
     const BINS: usize = 120;
     let store = use_store();
@@ -439,12 +444,9 @@ fn Overview(
     let strip = NodeRef::<leptos::html::Div>::new();
     let s1 = session.clone();
     let full = Memo::new(move |_| {
-        store.filtered.with(|f| {
-            let chosen = || f.iter().filter_map(|&i| s1.items.get(i).copied());
-            let d = domain(chosen()).map(|d| Window::fit(d.start, d.end, 0.02)).unwrap_or_else(|| window.get_untracked());
-            let bins = density(chosen(), &d, BINS);
-            (d, bins)
-        })
+        let d = extent.get().map(|d| Window::fit(d.start, d.end, 0.02)).unwrap_or_else(|| window.get_untracked());
+        let bins = store.filtered.with(|f| density(f.iter().filter_map(|&i| s1.items.get(i).copied()), &d, BINS));
+        (d, bins)
     });
     let drag = StoredValue::new_local(None::<(f64, Window)>);
     let brush_pos = move || {
