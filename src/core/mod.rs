@@ -10,6 +10,7 @@ pub mod export;
 pub mod filter;
 pub mod i18n;
 pub mod jsonpath;
+pub mod keyed;
 pub mod layout;
 pub mod scale;
 pub mod scene;

@@ -26,7 +26,8 @@ pub fn DetailPanel() -> impl IntoView {
                 let sel = format!("[data-event-id=\"{}\"]", id.replace(['"', '\\'], ""));
                 // The panel unmounts now; focus the event once the DOM has settled.
                 request_animation_frame(move || {
-                    browser::focus_first(&el, &format!("button{sel}, {sel} button"));
+                    // The timeline's mark, or the list item's title button.
+                    browser::focus_first(&el, &format!(".tl-event{sel}, {sel} button"));
                 });
             }
         }

@@ -100,6 +100,11 @@ test('keyboard: Tab reaches the timeline, arrows move between events in date ord
   await page.keyboard.press('Escape');
   await page.waitForSelector('.tl-detail', { state: 'detached' });
   await page.waitForFunction((id) => document.activeElement?.dataset?.eventId === id, second);
+  // Space opens it as well (marks are list items that act like buttons).
+  await page.keyboard.press(' ');
+  await page.waitForSelector(`.tl-detail h2[data-event-id="${second}"]`);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((id) => document.activeElement?.dataset?.eventId === id, second);
   // + and - zoom when the timeline has focus.
   const before = spanDays(span(page));
   await page.keyboard.press('+');
@@ -107,6 +112,39 @@ test('keyboard: Tab reaches the timeline, arrows move between events in date ord
     const s = new URL(location.href).searchParams.get('span').split('..').map(Date.parse);
     return (s[1] - s[0]) / 86400000 < d;
   }, before);
+  await done(page);
+});
+
+test('zooming keeps the marks that stay on screen in their elements and never moves one in the DOM', async () => {
+  // Zooming out of actor lanes regroups many marks: Leptos' keyed list moved 57 elements here
+  // (and the browser lays out a moved element from scratch).
+  const page = await open(ctx, '/?span=2025-10-01..2026-03-01&group=actor');
+  const moved = await page.evaluate(async () => {
+    const lanes = document.querySelector('.tl-lanes');
+    const log = { moved: 0, added: 0, removed: 0 };
+    const watch = new MutationObserver((records) => {
+      const gone = new Set();
+      const came = new Set();
+      for (const r of records) {
+        r.removedNodes.forEach((n) => gone.add(n));
+        r.addedNodes.forEach((n) => came.add(n));
+      }
+      for (const n of came) if (gone.has(n)) log.moved++; else log.added++;
+      for (const n of gone) if (!came.has(n)) log.removed++;
+    });
+    watch.observe(lanes, { childList: true });
+    const zoom = document.querySelector('[data-action="zoom-out"]');
+    for (let i = 0; i < 3; i++) {
+      zoom.click();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }
+    watch.disconnect();
+    return { ...log, total: lanes.querySelectorAll('.tl-event, .tl-cluster').length };
+  });
+  // Something changed (marks came or went), nothing was moved, and the marks are in place.
+  assert.ok(moved.added + moved.removed > 0, JSON.stringify(moved));
+  assert.equal(moved.moved, 0, JSON.stringify(moved));
+  assert.ok(moved.total > 0, JSON.stringify(moved));
   await done(page);
 });
 
