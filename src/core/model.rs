@@ -324,12 +324,22 @@ impl Dataset {
 
 /// The positions of `events` in the order datasets keep: by date, then id, then position (a
 /// total order, so the sort need not be stable).
+///
+/// Each date's place in the order (as [`PartialDate`]'s `Ord` has it) is worked out once per
+/// event, not twice per comparison, and a list already in order (every validated dataset, when
+/// the explorer indexes it) is found so in one pass instead of sorted again: at 100,000 events
+/// the two sorts took about a seventh of loading in Chromium.
 pub fn date_order(events: &[Event]) -> Vec<u32> {
+    let keys: Vec<_> = events.iter().map(|e| (e.date.first_day(), e.date.precision())).collect();
+    let mut cmp = |a: u32, b: u32| {
+        let (a, b) = (a as usize, b as usize);
+        keys[a].cmp(&keys[b]).then_with(|| events[a].id.cmp(&events[b].id)).then(a.cmp(&b))
+    };
     let mut order: Vec<u32> = (0..events.len() as u32).collect();
-    super::sorting::sort_indices(&mut order, &mut |a, b| {
-        let (ea, eb) = (&events[a as usize], &events[b as usize]);
-        ea.date.cmp(&eb.date).then_with(|| ea.id.cmp(&eb.id)).then(a.cmp(&b))
-    });
+    if order.windows(2).all(|w| cmp(w[0], w[1]).is_le()) {
+        return order;
+    }
+    super::sorting::sort_indices(&mut order, &mut cmp);
     order
 }
 
@@ -338,6 +348,27 @@ mod tests {
     use super::*;
 
     const PUBLISHED: &str = "www/timeline.schema.json";
+
+    #[test]
+    fn date_order_sorts_by_date_then_id_then_position_whatever_the_input_order() {
+        let base = crate::core::embedded::embedded_dataset().unwrap().events;
+        // Two events with the same date and id keep their positions' order.
+        let mut events: Vec<Event> = base.iter().rev().cloned().collect();
+        events.push(events[3].clone());
+        events.swap(0, 7);
+        let expected = {
+            let mut v: Vec<u32> = (0..events.len() as u32).collect();
+            v.sort_by(|&a, &b| {
+                let (ea, eb) = (&events[a as usize], &events[b as usize]);
+                ea.date.cmp(&eb.date).then_with(|| ea.id.cmp(&eb.id)).then(a.cmp(&b))
+            });
+            v
+        };
+        assert_eq!(date_order(&events), expected);
+        // Put in that order, the events are found in order and come back as they are.
+        let sorted: Vec<Event> = expected.iter().map(|&i| events[i as usize].clone()).collect();
+        assert_eq!(date_order(&sorted), (0..sorted.len() as u32).collect::<Vec<_>>());
+    }
 
     /// Regenerate with `UPDATE_SCHEMA=1 cargo test json_schema`.
     #[test]
