@@ -264,11 +264,14 @@ pub fn Timeline() -> impl IntoView {
                     // would: its bindings live exactly as long as its element.
                     let mark_owner = owner.with(Owner::new);
                     let m = m.clone();
-                    let view = mark_owner.with(|| {
-                        view! { <MarkView mark=m scene=scene_memo store=store selected=selected focused=focused was_drag=was_drag /> }
-                            .into_any()
-                    });
-                    untrack(|| OwnedView::new_with_owner(view, mark_owner).build())
+                    // Untracked: what a mark reads while it is made must not rerun this effect.
+                    untrack(|| {
+                        let view = mark_owner.with(|| {
+                            view! { <MarkView mark=m scene=scene_memo store=store selected=selected focused=focused was_drag=was_drag /> }
+                                .into_any()
+                        });
+                        OwnedView::new_with_owner(view, mark_owner).build()
+                    })
                 })
             })
         });
