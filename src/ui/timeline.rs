@@ -228,6 +228,8 @@ pub fn Timeline() -> impl IntoView {
             if matches!(ev.key().as_str(), "Enter" | " ") {
                 ev.prevent_default();
                 if !ev.repeat() {
+                    // A key is never the end of a drag, however the last pointer gesture ended.
+                    gesture.update_value(|g| g.moved = false);
                     mark.click();
                 }
                 return;
@@ -339,8 +341,9 @@ struct Placed {
 
 /// Brings the mark elements in `parent` (after everything else in it) in line with `marks`:
 /// elements of marks that stay are kept, and moved only where the order of marks changed
-/// ([`keyed::plan`]); `build` makes the view of a new mark. Leptos' `<For>` moved every mark
-/// after a few new ones, and the browser lays out a moved element from scratch.
+/// ([`keyed::plan`]); `build` makes the view of a new mark. Leptos' `<For>` moved a mark
+/// whenever several had been added before it, and the browser lays out a moved element from
+/// scratch.
 fn place_marks(parent: &web_sys::Element, placed: &mut Vec<Placed>, marks: &[Mark], build: &dyn Fn(&Mark) -> OwnedViewState<AnyViewState>) {
     let old: Vec<MarkKey> = placed.iter().map(|p| p.key).collect();
     let new: Vec<MarkKey> = marks.iter().map(|m| m.key).collect();
@@ -453,7 +456,7 @@ fn MarkView(
                 let e = &s2.dataset.events[i];
                 format_span(&e.date, e.end.as_ref(), e.approximate, lang.get())
             };
-            // The button's name is its content: the title, then the date.
+            // The mark's name is its content: the title, then the date.
             view! {
                 <div class="tl-event" role="listitem" data-event-id=id.clone() data-category=category
                     class:tl-wide=wide class:tl-approx=approximate

@@ -115,6 +115,22 @@ test('keyboard: Tab reaches the timeline, arrows move between events in date ord
   await done(page);
 });
 
+test('after a drag, Enter on an event still opens it', async () => {
+  const page = await open(ctx, '/?span=2025-10-15..2025-12-31');
+  const box = await page.$eval('.tl-timeline', (el) => { const r = el.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height }; });
+  // Drag on the axis (no mark under it), far enough to count as a drag.
+  await page.mouse.move(box.x + box.w / 2, box.y + 10);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.w / 2 + 60, box.y + 10, { steps: 4 });
+  await page.mouse.up();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('span') !== '2025-10-15..2025-12-31');
+  await page.focus('.tl-timeline .tl-event');
+  const id = await page.evaluate(() => document.activeElement.dataset.eventId);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tl-detail h2[data-event-id="${id}"]`);
+  await done(page);
+});
+
 test('zooming keeps the marks that stay on screen in their elements and never moves one in the DOM', async () => {
   // Zooming out of actor lanes regroups many marks: Leptos' keyed list moved 57 elements here
   // (and the browser lays out a moved element from scratch).
