@@ -291,7 +291,7 @@ mod tests {
 
     #[test]
     fn wider_dates_sort_before_precise_ones_on_the_same_first_day() {
-        let mut v = vec![
+        let mut v = [
             PartialDate::parse("2025-11-01").unwrap(),
             PartialDate::parse("2025-11").unwrap(),
             PartialDate::parse("2025").unwrap(),

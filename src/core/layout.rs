@@ -182,7 +182,8 @@ fn place_run(run: &[Placed], p: &LayoutParams, min_box: f64, out: &mut LaneLayou
 pub fn density(items: impl IntoIterator<Item = Item>, domain: &Window, bins: usize) -> Vec<u32> {
     let mut out = vec![0u32; bins];
     let span = domain.span();
-    if bins == 0 || !(span > 0.0) {
+    // A span that is not positive (or NaN) has nothing to bin.
+    if bins == 0 || span.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
         return out;
     }
     let last = bins as f64 - 1.0;

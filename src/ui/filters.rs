@@ -111,7 +111,7 @@ fn Facet(
                         let session = session.clone();
                         let (i2, i3, i4) = (id.clone(), id.clone(), id.clone());
                         let count = move || counts.with(|c| c.get(k).copied().unwrap_or(0));
-                        let count2 = count.clone();
+                        let count2 = count;
                         view! {
                             <li>
                                 <label class:tl-zero=move || count2() == 0>
