@@ -154,16 +154,32 @@ pub fn window_for_extent(state: &ViewState, extent: Option<Window>, width_px: f6
     }
 }
 
+/// One lane of a grouping: its key, its number in mark keys ([`LaneKey::number`]) and its
+/// events' layout items in date order. The number is found while grouping, once per filter
+/// result, not again in every frame laid out from the grouping.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LaneGroup {
+    pub key: LaneKey,
+    pub number: u32,
+    pub items: Vec<Item>,
+}
+
+impl LaneGroup {
+    fn new(dataset: &Dataset, key: LaneKey, items: Vec<Item>) -> LaneGroup {
+        LaneGroup { number: key.number(dataset), key, items }
+    }
+}
+
 /// The lanes for a grouping, each with its events' layout items (in date order).
 ///
 /// Each lane's list is allocated at its final size (counted first), and actors are matched by
 /// the numbers the [`Explorer`] interned them as, not by hashing their ids per event: at
 /// 100,000 events this is the larger part of a scene's cost.
-pub fn group_events(frame: &Frame) -> Vec<(LaneKey, Vec<Item>)> {
+pub fn group_events(frame: &Frame) -> Vec<LaneGroup> {
     let Frame { dataset, items, filtered, explorer, group, .. } = *frame;
     let lane_items = |lane: &[usize]| lane.iter().filter_map(|&i| items.get(i).copied()).collect::<Vec<Item>>();
     match group {
-        Group::None => vec![(LaneKey::All, lane_items(filtered))],
+        Group::None => vec![LaneGroup::new(dataset, LaneKey::All, lane_items(filtered))],
         Group::Category => {
             // Bit `k` of an event's mask is `Category::ALL[k]` (see `Category::bit`).
             let masks = explorer.category_masks();
@@ -188,7 +204,7 @@ pub fn group_events(frame: &Frame) -> Vec<(LaneKey, Vec<Item>)> {
                 .into_iter()
                 .zip(lanes)
                 .filter(|(_, evs)| !evs.is_empty())
-                .map(|(c, evs)| (LaneKey::Category(c), evs))
+                .map(|(c, evs)| LaneGroup::new(dataset, LaneKey::Category(c), evs))
                 .collect()
         }
         Group::Actor => {
@@ -214,7 +230,8 @@ pub fn group_events(frame: &Frame) -> Vec<(LaneKey, Vec<Item>)> {
                 .into_iter()
                 .enumerate()
                 .filter(|(_, evs)| !evs.is_empty())
-                .map(|(row, evs)| (LaneKey::Actor(dataset.actors[row].id.clone()), evs))
+                // The lane's number is its table row (as `LaneKey::number` would find it).
+                .map(|(row, evs)| LaneGroup { key: LaneKey::Actor(dataset.actors[row].id.clone()), number: row as u32 + 1, items: evs })
                 .collect()
         }
     }
@@ -242,30 +259,17 @@ pub fn scene(frame: &Frame, window: Window) -> Scene {
 /// Lays out the scene for a window from lanes already grouped by [`group_events`] for the same
 /// frame. Zooming and panning change only the window, so the timeline groups once per filter
 /// result and lays out each frame from there.
-pub fn scene_of_lanes(frame: &Frame, grouped: &[(LaneKey, Vec<Item>)], window: Window) -> Scene {
+pub fn scene_of_lanes(frame: &Frame, grouped: &[LaneGroup], window: Window) -> Scene {
     let Frame { width_px, group, .. } = *frame;
     let params = LayoutParams { width_px, min_box_px: MIN_BOX_PX, max_rows: MAX_ROWS, gap_px: 6.0 };
     let label = if group == Group::None { 0.0 } else { LANE_LABEL_PX };
     let mut y = 0.0;
     let mut lanes = Vec::new();
     let mut marks = Vec::new();
-    // Actor lanes come in the actors table's order: their rows are found in one walk down the
-    // table (not one search of it per lane, per frame).
-    let actors = &frame.dataset.actors;
-    let mut row = 0;
-    for (lane_ix, (key, lane_items)) in grouped.iter().enumerate() {
+    for (lane_ix, LaneGroup { key, number: lane_no, items: lane_items }) in grouped.iter().enumerate() {
         // Marks are keyed by the lane's number, not its position: when a filter removes or
         // brings back other lanes, the marks of this one keep their elements and only move.
-        let lane_no = match key {
-            LaneKey::Actor(a) => match actors[row.min(actors.len())..].iter().position(|x| &x.id == a) {
-                Some(k) => {
-                    row += k;
-                    row as u32 + 1
-                }
-                None => key.number(frame.dataset),
-            },
-            other => other.number(frame.dataset),
-        };
+        let lane_no = *lane_no;
         let laid = layout_lane(lane_items, &window, &params);
         let top = y + label;
         for b in &laid.boxes {
@@ -495,7 +499,7 @@ mod tests {
         let f = all(&s);
         let lanes: Vec<(LaneKey, Vec<usize>)> = group_events(&s.frame(&f, Group::Category, 800.0))
             .into_iter()
-            .map(|(k, items)| (k, items.iter().map(|it| it.key).collect()))
+            .map(|g| (g.key, g.items.iter().map(|it| it.key).collect()))
             .collect();
         let expected: Vec<(LaneKey, Vec<usize>)> = Category::ALL
             .into_iter()
@@ -512,7 +516,7 @@ mod tests {
         let f = all(&s);
         let lanes = group_events(&s.frame(&f, Group::Actor, 800.0));
         let charter = s.dataset.event_index("vance-charter-2026").unwrap();
-        let with_it: Vec<_> = lanes.iter().filter(|(_, evs)| evs.iter().any(|it| it.key == charter)).map(|(k, _)| k.clone()).collect();
+        let with_it: Vec<_> = lanes.iter().filter(|g| g.items.iter().any(|it| it.key == charter)).map(|g| g.key.clone()).collect();
         let expected: Vec<_> = s.dataset.events[charter].actors.iter().map(|a| LaneKey::Actor(a.clone())).collect();
         assert_eq!(with_it.len(), expected.len());
         for k in expected {

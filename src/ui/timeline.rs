@@ -6,9 +6,8 @@ use super::{use_store, Step, Store, tr};
 use crate::core::i18n::{category_name, cluster_label, t, Key};
 use crate::core::layout::{css_len, density, density_path, DENSITY_HEIGHT};
 use crate::core::scale::Window;
-use crate::core::layout::Item;
 use crate::core::keyed::{self, Place};
-use crate::core::scene::{extent, group_events, neighbour, reveal, scene_of_lanes, set_window, window_for_extent, LaneKey, Mark, MarkKey, MarkKind, Scene};
+use crate::core::scene::{extent, group_events, neighbour, LaneGroup, reveal, scene_of_lanes, set_window, window_for_extent, LaneKey, Mark, MarkKey, MarkKind, Scene};
 use crate::core::ticks::{format_span, ticks, Tick};
 use crate::platform::browser;
 use leptos::prelude::*;
@@ -60,7 +59,7 @@ struct Gesture {
 /// Lanes as grouped for one filter result. A new grouping always counts as a change: comparing
 /// two groupings item by item would cost as much as making one.
 #[derive(Clone)]
-struct Grouped(Arc<Vec<(LaneKey, Vec<Item>)>>);
+struct Grouped(Arc<Vec<LaneGroup>>);
 
 impl PartialEq for Grouped {
     fn eq(&self, other: &Grouped) -> bool {
