@@ -58,6 +58,7 @@ pub struct LaneLayout {
     pub rows: usize,
 }
 
+#[derive(Clone, Copy)]
 struct Placed {
     item: Item,
     x: f64,
@@ -73,10 +74,32 @@ fn larger(a: f64, b: f64) -> f64 {
 
 /// Lays out one lane's items (sorted by start, then key) for a window.
 ///
-/// Linear in the items that reach the window, with no per-item allocation or helper call: at
-/// 100,000 events every filter change and every zoom frame of the overview runs this over all
-/// of them.
+/// Linear in the items that start before the window ends (with a lane's [`reach`], see
+/// [`layout_lane_reaching`]: in those that reach the window), with no per-item allocation or
+/// helper call: at 100,000 events every filter change and every zoomed-out frame runs this over
+/// all of them.
 pub fn layout_lane(items: &[Item], window: &Window, p: &LayoutParams) -> LaneLayout {
+    layout_lane_reaching(items, &[], window, p)
+}
+
+/// How far a lane's items (sorted by start) reach: element `i` is the latest end among
+/// `items[..=i]`. It never decreases, so a binary search finds where the items that can reach
+/// a window begin: every item before that ended earlier.
+pub fn reach(items: &[Item]) -> Vec<f64> {
+    let mut latest = f64::NEG_INFINITY;
+    items
+        .iter()
+        .map(|it| {
+            latest = larger(it.end, latest);
+            latest
+        })
+        .collect()
+}
+
+/// [`layout_lane`] with the lane's [`reach`] (computed once per lane; empty for none), so that
+/// a window late in a long lane skips the items that ended before it by a binary search
+/// rather than reading each of them.
+pub fn layout_lane_reaching(items: &[Item], reach: &[f64], window: &Window, p: &LayoutParams) -> LaneLayout {
     let mut out = LaneLayout::default();
     if !(p.width_px.is_finite() && p.width_px > 0.0) || window.span() <= 0.0 || items.is_empty() {
         return out;
@@ -86,34 +109,58 @@ pub fn layout_lane(items: &[Item], window: &Window, p: &LayoutParams) -> LaneLay
     let (lo, hi) = (window.start - margin, window.end + margin);
     // Items are sorted by start: everything from `upper` on starts after the window.
     let upper = items.partition_point(|it| it.start < hi);
-    let mut visible: Vec<Placed> = items[..upper]
-        .iter()
-        .filter(|it| it.end > lo)
-        .map(|&item| {
-            let x = window.x(item.start, p.width_px);
-            let bar = larger(window.x(item.end, p.width_px) - x, 2.0);
-            Placed { item, x, bar, width: larger(bar, min_box) }
-        })
-        .collect();
+    // Everything before `lower` ended by `lo` (a reach of the wrong length is not used).
+    let lower = if reach.len() == items.len() { reach.partition_point(|&r| r <= lo).min(upper) } else { 0 };
+    let candidates = &items[lower..upper];
+    let x_of = |it: &Item| window.x(it.start, p.width_px);
+    let place = |it: &Item| {
+        let x = x_of(it);
+        let bar = larger(window.x(it.end, p.width_px) - x, 2.0);
+        Placed { item: *it, x, bar, width: larger(bar, min_box) }
+    };
     // Sorted by start, the boxes are almost always in (x, key) order already; only events that
-    // start on the same day can be out of key order.
-    // (For a validated dataset they always are: its events are in date order. The insertion
-    // sort is linear on sorted input and keeps a sort's code out of the bundle.)
-    super::sorting::insertion_sort_by(&mut visible, |p| (p.x, p.item.key));
-
-    // Runs of chain-overlapping boxes.
-    let mut start_of_run = 0;
+    // start on the same day can be out of key order (for a validated dataset they never are:
+    // its events are in date order). In order, the boxes are read straight from the items:
+    // zoomed out on 100,000 events, copying each into a list of boxes was most of the
+    // layout's time. Out of order, the visible items are copied and sorted first (an insertion
+    // sort: linear on nearly sorted input, and no sort's code in the bundle).
+    let mut previous: Option<(f64, usize)> = None;
+    let in_order = candidates.iter().filter(|it| it.end > lo).all(|it| {
+        let here = (x_of(it), it.key);
+        // As the insertion sort decides: only a pair that compares as greater is out of order.
+        let fine = previous.is_none_or(|before| before.partial_cmp(&here) != Some(std::cmp::Ordering::Greater));
+        previous = Some(here);
+        fine
+    });
+    let sorted: Vec<Item>;
+    let source = if in_order {
+        candidates
+    } else {
+        let mut visible: Vec<Item> = candidates.iter().filter(|it| it.end > lo).copied().collect();
+        super::sorting::insertion_sort_by(&mut visible, |it| (x_of(it), it.key));
+        sorted = visible;
+        &sorted
+    };
+    // Runs of chain-overlapping boxes, by their positions in `source`.
+    let boxes = |a: usize, b: usize| source[a..b].iter().filter(move |it| it.end > lo).map(place);
+    let mut start_of_run: Option<usize> = None;
     let mut run_end = f64::NEG_INFINITY;
-    for k in 0..=visible.len() {
-        let breaks = k == visible.len() || visible[k].x >= run_end;
-        if breaks && k > start_of_run {
-            place_run(&visible[start_of_run..k], p, min_box, &mut out);
-            start_of_run = k;
+    for (k, it) in source.iter().enumerate().filter(|(_, it)| it.end > lo) {
+        let pl = place(it);
+        let breaks = pl.x >= run_end;
+        match start_of_run {
+            Some(a) if breaks => {
+                place_run(&|| boxes(a, k), p, min_box, &mut out);
+                start_of_run = Some(k);
+            }
+            None => start_of_run = Some(k),
+            _ => {}
         }
-        if k < visible.len() {
-            let end = visible[k].x + visible[k].width + p.gap_px;
-            run_end = if breaks { end } else { larger(run_end, end) };
-        }
+        let end = pl.x + pl.width + p.gap_px;
+        run_end = if breaks { end } else { larger(run_end, end) };
+    }
+    if let Some(a) = start_of_run {
+        place_run(&|| boxes(a, source.len()), p, min_box, &mut out);
     }
     if out.rows == 0 && !(out.boxes.is_empty() && out.clusters.is_empty()) {
         out.rows = 1;
@@ -121,11 +168,12 @@ pub fn layout_lane(items: &[Item], window: &Window, p: &LayoutParams) -> LaneLay
     out
 }
 
-fn place_run(run: &[Placed], p: &LayoutParams, min_box: f64, out: &mut LaneLayout) {
+/// Places one run of chain-overlapping boxes (`run()` gives them in order, as often as asked).
+fn place_run<I: Iterator<Item = Placed>>(run: &dyn Fn() -> I, p: &LayoutParams, min_box: f64, out: &mut LaneLayout) {
     // First fit into rows; a run that needs more than `max_rows` stops being placed at once.
     let mut row_ends: Vec<f64> = Vec::new();
     let mut rows_of = Vec::new();
-    for pl in run {
+    for pl in run() {
         let row = match row_ends.iter().position(|&end| end <= pl.x) {
             Some(r) => r,
             None => {
@@ -140,38 +188,38 @@ fn place_run(run: &[Placed], p: &LayoutParams, min_box: f64, out: &mut LaneLayou
         }
     }
     if row_ends.len() <= p.max_rows {
-        for (pl, row) in run.iter().zip(rows_of) {
+        for (pl, row) in run().zip(rows_of) {
             out.boxes.push(PlacedBox { key: pl.item.key, row, x: pl.x, width: pl.width, bar_width: pl.bar });
         }
         out.rows = out.rows.max(row_ends.len());
         return;
     }
     // Too dense: one cluster per bucket of `min_box` px, from the run's left edge.
-    let x0 = run[0].x;
+    let mut boxes = run().peekable();
+    let Some(x0) = boxes.peek().map(|pl| pl.x) else { return };
     let width = larger(min_box - p.gap_px, 1.0);
-    let mut k = 0;
-    while k < run.len() {
-        let bucket = ((run[k].x - x0) / min_box).floor();
-        let first = k;
-        let (mut start, mut end) = (run[k].item.start, run[k].item.end);
-        k += 1;
-        while k < run.len() && ((run[k].x - x0) / min_box).floor() == bucket {
-            let it = &run[k].item;
-            if it.start < start {
-                start = it.start;
+    let bucket_of = |pl: &Placed| ((pl.x - x0) / min_box).floor();
+    while let Some(first) = boxes.next() {
+        let bucket = bucket_of(&first);
+        let (mut start, mut end) = (first.item.start, first.item.end);
+        let mut keys = Vec::new();
+        while let Some(pl) = boxes.next_if(|pl| bucket_of(pl) == bucket) {
+            if keys.is_empty() {
+                keys.push(first.item.key);
             }
-            if it.end > end {
-                end = it.end;
+            keys.push(pl.item.key);
+            if pl.item.start < start {
+                start = pl.item.start;
             }
-            k += 1;
+            if pl.item.end > end {
+                end = pl.item.end;
+            }
         }
         let x = x0 + bucket * min_box;
-        if k - first == 1 {
-            let pl = &run[first];
-            let bar_width = if pl.bar < width { pl.bar } else { width };
-            out.boxes.push(PlacedBox { key: pl.item.key, row: 0, x, width, bar_width });
+        if keys.is_empty() {
+            let bar_width = if first.bar < width { first.bar } else { width };
+            out.boxes.push(PlacedBox { key: first.item.key, row: 0, x, width, bar_width });
         } else {
-            let keys = run[first..k].iter().map(|pl| pl.item.key).collect();
             out.clusters.push(Cluster { row: 0, x, width, start, end, keys });
         }
     }
@@ -491,6 +539,28 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_lanes_reach_is_the_latest_end_so_far() {
+        let items = [item(0, 0.0, 50.0), item(1, 10.0, 10.0), item(2, 30.0, 60.0), item(3, 40.0, 1.0)];
+        assert_eq!(reach(&items), [50.0, 50.0, 90.0, 90.0]);
+        assert!(reach(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_long_span_that_began_early_still_reaches_a_late_window() {
+        // The window with its margin starts at -100. Item 0 ended before it and is skipped by
+        // the reach; item 1 starts long before it and ends inside it; item 2 ended before it.
+        let items = [item(0, -600.0, 10.0), item(1, -500.0, 620.0), item(2, -300.0, 10.0), item(3, 150.0, 1.0)];
+        let (w, p) = (window(), params());
+        assert_eq!(reach(&items).partition_point(|&r| r <= -100.0), 1);
+        let laid = layout_lane_reaching(&items, &reach(&items), &w, &p);
+        assert_eq!(laid, layout_lane(&items, &w, &p));
+        let keys: Vec<usize> = laid.boxes.iter().map(|b| b.key).collect();
+        assert_eq!(keys, [1, 3]);
+        // A reach of the wrong length is ignored rather than trusted.
+        assert_eq!(layout_lane_reaching(&items, &[1e9], &w, &p), laid);
+    }
+
     proptest::proptest! {
         /// Random lanes (with repeated start days, long spans and events before, inside and
         /// after the window) at random zooms lay out exactly as the reference layout does.
@@ -515,6 +585,15 @@ mod tests {
             let w = Window { start: f64::from(window.0), end: f64::from(window.0) + f64::from(window.1) };
             let p = LayoutParams { width_px: f64::from(width), min_box_px: f64::from(min_box), max_rows, gap_px: 4.0 };
             proptest::prop_assert_eq!(layout_lane(&items, &w, &p), reference::layout_lane_reference(&items, &w, &p));
+            // Keys in date order, as a validated dataset has them: the boxes are then read
+            // straight from the items, with no sorted copy.
+            for (k, it) in items.iter_mut().enumerate() {
+                it.key = k;
+            }
+            let want = reference::layout_lane_reference(&items, &w, &p);
+            proptest::prop_assert_eq!(&layout_lane(&items, &w, &p), &want);
+            // Skipping what ended before the window by the lane's reach changes nothing.
+            proptest::prop_assert_eq!(&layout_lane_reaching(&items, &reach(&items), &w, &p), &want);
         }
     }
 }

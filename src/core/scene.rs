@@ -3,7 +3,7 @@
 //! `Timeline` component only maps a [`Scene`] to elements.
 
 use super::filter::Explorer;
-use super::layout::{domain, layout_lane, Item, LayoutParams};
+use super::layout::{domain, layout_lane_reaching, reach, Item, LayoutParams};
 use super::model::{Category, Dataset};
 use super::scale::Window;
 use super::sorting::sort_indices;
@@ -162,11 +162,17 @@ pub struct LaneGroup {
     pub key: LaneKey,
     pub number: u32,
     pub items: Vec<Item>,
+    /// The items' [`reach`], for skipping what ended before a window.
+    pub reach: Vec<f64>,
 }
 
 impl LaneGroup {
     fn new(dataset: &Dataset, key: LaneKey, items: Vec<Item>) -> LaneGroup {
-        LaneGroup { number: key.number(dataset), key, items }
+        LaneGroup::numbered(key.number(dataset), key, items)
+    }
+
+    fn numbered(number: u32, key: LaneKey, items: Vec<Item>) -> LaneGroup {
+        LaneGroup { number, key, reach: reach(&items), items }
     }
 }
 
@@ -231,7 +237,7 @@ pub fn group_events(frame: &Frame) -> Vec<LaneGroup> {
                 .enumerate()
                 .filter(|(_, evs)| !evs.is_empty())
                 // The lane's number is its table row (as `LaneKey::number` would find it).
-                .map(|(row, evs)| LaneGroup { key: LaneKey::Actor(dataset.actors[row].id.clone()), number: row as u32 + 1, items: evs })
+                .map(|(row, evs)| LaneGroup::numbered(row as u32 + 1, LaneKey::Actor(dataset.actors[row].id.clone()), evs))
                 .collect()
         }
     }
@@ -266,11 +272,11 @@ pub fn scene_of_lanes(frame: &Frame, grouped: &[LaneGroup], window: Window) -> S
     let mut y = 0.0;
     let mut lanes = Vec::new();
     let mut marks = Vec::new();
-    for (lane_ix, LaneGroup { key, number: lane_no, items: lane_items }) in grouped.iter().enumerate() {
+    for (lane_ix, LaneGroup { key, number: lane_no, items: lane_items, reach }) in grouped.iter().enumerate() {
         // Marks are keyed by the lane's number, not its position: when a filter removes or
         // brings back other lanes, the marks of this one keep their elements and only move.
         let lane_no = *lane_no;
-        let laid = layout_lane(lane_items, &window, &params);
+        let laid = layout_lane_reaching(lane_items, reach, &window, &params);
         let top = y + label;
         for b in &laid.boxes {
             marks.push(Mark {
