@@ -2,7 +2,7 @@
 //!
 //! Nothing in here imports Leptos, web-sys or wasm-bindgen (Cargo.toml only makes them
 //! available to the wasm build, so a native `cargo test` proves it). Data flows one way:
-//! URL ⇄ [`urlstate::ViewState`] → [`filter`] → [`layout`] (with [`scale`] and [`ticks`]) → view.
+//! URL ⇄ [`urlstate`] ⇄ [`viewstate::ViewState`] → [`filter`] → [`layout`] (with [`scale`] and [`ticks`]) → view.
 
 pub mod date;
 pub mod embedded;
