@@ -138,21 +138,33 @@ fn Widget(
     let query = options.state.clone().unwrap_or_else(|| location::read(&options.url_mode));
     let lang_hint = options.lang.or(decode(&query).state.lang).unwrap_or(browser_lang);
     let source = options.source.clone();
-    let attempt = RwSignal::new(0u32);
-    let loaded = LocalResource::new(move || {
-        attempt.track();
+    // The load in flight is the latest attempt's; a retry's result replaces it, and the result
+    // of an attempt that a retry overtook is dropped. (A plain task and signal rather than a
+    // `LocalResource`: that brought Leptos' async-derived and transition machinery into the
+    // bundle for this one load.)
+    let loaded = RwSignal::new(None::<Result<Arc<Session>, LoadFailure>>);
+    let attempt = StoredValue::new(0u32);
+    let load = Callback::new(move |()| {
+        let this = attempt.get_value() + 1;
+        attempt.set_value(this);
+        loaded.set(None);
         let source = source.clone();
-        async move {
-            match source {
+        leptos::task::spawn_local(async move {
+            let result = match source {
                 DataSource::Embedded => Session::embedded(),
                 DataSource::Inline(text) => Session::from_json(&text),
                 DataSource::Url(url) => match fetch::fetch_text(&url).await {
                     Ok(text) => Session::from_json(&text),
                     Err(e) => Err(LoadFailure::Network(e.describe(&url))),
                 },
+            };
+            // A widget destroyed meanwhile has disposed both: then nothing is shown.
+            if attempt.try_get_value() == Some(this) {
+                let _ = loaded.try_set(Some(result));
             }
-        }
+        });
     });
+    load.run(());
     let opts = StoredValue::new_local(options);
     let uid = StoredValue::new(uid);
     view! {
@@ -160,7 +172,7 @@ fn Widget(
             {move || match loaded.get() {
                 None => view! { <p class="tl-loading" role="status">{t(lang_hint, Key::Loading)}</p> }.into_any(),
                 Some(Err(failure)) => view! {
-                    <LoadError failure=failure lang=lang_hint on_retry=Callback::new(move |_| attempt.update(|n| *n += 1)) />
+                    <LoadError failure=failure lang=lang_hint on_retry=Callback::new(move |_| load.run(())) />
                 }.into_any(),
                 Some(Ok(session)) => view! {
                     <App session=session options=opts.get_value() browser_lang=browser_lang uid=uid.get_value() />
