@@ -6,7 +6,7 @@ use super::list::ListView;
 use super::notice::{IgnoredNotice, LoadError};
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
-use super::{Step, Store};
+use super::{effect, Step, Store};
 use crate::core::i18n::{count_line, t, Key};
 use crate::core::model::Lang;
 use crate::core::session::{LoadFailure, Session};
@@ -243,10 +243,11 @@ fn App(
     // State → URL (and host callbacks). The first run only records the canonical form.
     let c2 = control.clone();
     let mode2 = url_mode.clone();
-    Effect::new(move |prev: Option<(String, Option<String>)>| {
+    let mut prev: Option<(String, Option<String>)> = None;
+    effect(move || {
         let query = state.with(encode);
         let selected = state.with(|s| s.event.clone());
-        if let Some((prev_query, prev_selected)) = prev {
+        if let Some((prev_query, prev_selected)) = prev.take() {
             if prev_query != query {
                 let push = store.step.get_value() == Step::Push;
                 location::write(&mode2, &query, push);
@@ -259,7 +260,7 @@ fn App(
             location::write(&mode2, &query, false);
         }
         store.step.set_value(Step::Replace);
-        (query, selected)
+        prev = Some((query, selected));
     });
 
     // URL → state on Back/Forward.
@@ -280,7 +281,7 @@ fn App(
     // Under 600 px the list takes over from the timeline (the URL keeps the chosen view).
     let app_ref = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(f64::INFINITY);
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(el) = app_ref.get() {
             let watch = send_wrapper::SendWrapper::new(browser::watch_width(&el, move |w| width.set(w)));
             on_cleanup(move || drop(watch));

@@ -2,7 +2,7 @@
 //! (http/https links only) and related events.
 
 use super::text::Highlighted;
-use super::{use_store, Step, tr};
+use super::{effect, tr, use_store, Step};
 use crate::core::date::Precision;
 use crate::core::i18n::{category_name, coordinates, relation_name, t, Key};
 use crate::core::model::Confidence;
@@ -40,7 +40,7 @@ pub fn DetailPanel() -> impl IntoView {
         }
     };
     let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
-    Effect::new(move |_| {
+    effect(move || {
         // Move focus to the panel when the reader opened a new event inside the widget (not on
         // zooming or panning, and not for a link, Back/Forward or the host's setState: those
         // must not pull focus away from the host page).

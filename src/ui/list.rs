@@ -2,7 +2,7 @@
 //! timeline for screen readers and small screens.
 
 use super::text::Highlighted;
-use super::{use_store, Step, tr};
+use super::{effect, tr, use_store, Step};
 use crate::core::i18n::{t, Key};
 use crate::core::ticks::format_span;
 use leptos::prelude::*;
@@ -18,7 +18,7 @@ pub fn ListView() -> impl IntoView {
     let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
     // Long results render in pages, so 100,000 events never mean 100,000 elements at once.
     let shown = RwSignal::new(PAGE);
-    Effect::new(move |_| {
+    effect(move || {
         store.filtered.track();
         shown.set(PAGE);
     });

@@ -2,7 +2,7 @@
 //! from [`crate::core::scene`]; this component maps them to elements and turns wheel, pointer,
 //! touch and key input into new windows via the pure [`Window`] maths.
 
-use super::{use_store, Step, Store, tr};
+use super::{effect, tr, use_store, Step, Store};
 use crate::core::i18n::{category_name, cluster_label, t, Key};
 use crate::core::layout::{css_len, density, density_path, DENSITY_HEIGHT};
 use crate::core::scale::Window;
@@ -76,7 +76,7 @@ pub fn Timeline() -> impl IntoView {
     let width = RwSignal::new(0.0f64);
 
     // Measure the available width (and follow resizes) once mounted.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(el) = container.get() {
             let watch = browser::watch_width(&el, move |w| width.set(w));
             let watch = SendWrapper::new(watch);
@@ -256,7 +256,7 @@ pub fn Timeline() -> impl IntoView {
     let owner = Owner::current().expect("the timeline has a reactive owner");
     let marks = StoredValue::new_local(Vec::<Placed>::new());
     let was_drag = Callback::new(move |_| was_drag());
-    Effect::new(move |_| {
+    effect(move || {
         let Some(parent) = lanes_el.get() else { return };
         scene_memo.with(|s| {
             marks.update_value(|placed| {
