@@ -99,8 +99,9 @@ pub fn tr(lang: Memo<Lang>, key: Key) -> Signal<&'static str> {
 
 /// An effect: runs `f` once the view is mounted, then again whenever what it read changes.
 ///
-/// Every effect of the widget goes through this one function, so Leptos' effect task (about
-/// 2.6 KB of wasm for each closure type handed to `Effect::new`) exists once in the bundle.
+/// Every effect of the widget goes through this one function, so Leptos' effect task exists
+/// once in the bundle instead of once for each closure type handed to `Effect::new` (for six
+/// effects: 3.2 KB less wasm, 1 KB less gzip).
 pub fn effect(f: impl FnMut() + 'static) {
     effect_of(Box::new(f));
 }
