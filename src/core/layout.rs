@@ -74,32 +74,47 @@ fn larger(a: f64, b: f64) -> f64 {
 
 /// Lays out one lane's items (sorted by start, then key) for a window.
 ///
-/// Linear in the items that start before the window ends (with a lane's [`reach`], see
-/// [`layout_lane_reaching`]: in those that reach the window), with no per-item allocation or
-/// helper call: at 100,000 events every filter change and every zoomed-out frame runs this over
-/// all of them.
+/// Linear in the items that start before the window ends (with a lane's [`LaneIndex`], see
+/// [`layout_indexed`]: in those that reach the window), with no per-item allocation or helper
+/// call: at 100,000 events every filter change and every zoomed-out frame runs this over all of
+/// them.
 pub fn layout_lane(items: &[Item], window: &Window, p: &LayoutParams) -> LaneLayout {
-    layout_lane_reaching(items, &[], window, p)
+    layout_indexed(items, &LaneIndex::of(items), window, p)
 }
 
-/// How far a lane's items (sorted by start) reach: element `i` is the latest end among
-/// `items[..=i]`. It never decreases, so a binary search finds where the items that can reach
-/// a window begin: every item before that ended earlier.
-pub fn reach(items: &[Item]) -> Vec<f64> {
-    let mut latest = f64::NEG_INFINITY;
-    items
-        .iter()
-        .map(|it| {
-            latest = larger(it.end, latest);
-            latest
-        })
-        .collect()
+/// What a lane's items (sorted by start) tell the layout once, for every window it lays out.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct LaneIndex {
+    /// How far the items reach: element `i` is the latest end among `items[..=i]`. It never
+    /// decreases, so a binary search finds where the items that can reach a window begin:
+    /// every item before that ended earlier.
+    pub reach: Vec<f64>,
+    /// Whether neither starts nor keys ever decrease. Then the boxes are in (x, key) order in
+    /// any window, since x never decreases with the start. For a validated dataset this always
+    /// holds: its events (the keys) are in date order.
+    pub in_order: bool,
 }
 
-/// [`layout_lane`] with the lane's [`reach`] (computed once per lane; empty for none), so that
-/// a window late in a long lane skips the items that ended before it by a binary search
-/// rather than reading each of them.
-pub fn layout_lane_reaching(items: &[Item], reach: &[f64], window: &Window, p: &LayoutParams) -> LaneLayout {
+impl LaneIndex {
+    pub fn of(items: &[Item]) -> LaneIndex {
+        let mut latest = f64::NEG_INFINITY;
+        let reach = items
+            .iter()
+            .map(|it| {
+                latest = larger(it.end, latest);
+                latest
+            })
+            .collect();
+        let in_order = items.windows(2).all(|w| w[0].start <= w[1].start && w[0].key <= w[1].key);
+        LaneIndex { reach, in_order }
+    }
+}
+
+/// [`layout_lane`] with the lane's [`LaneIndex`], made once per lane (an index of another
+/// length is not used): a window late in a long lane skips the items that ended before it by a
+/// binary search rather than reading each of them, and boxes in order are read straight from
+/// the items.
+pub fn layout_indexed(items: &[Item], index: &LaneIndex, window: &Window, p: &LayoutParams) -> LaneLayout {
     let mut out = LaneLayout::default();
     if !(p.width_px.is_finite() && p.width_px > 0.0) || window.span() <= 0.0 || items.is_empty() {
         return out;
@@ -107,10 +122,12 @@ pub fn layout_lane_reaching(items: &[Item], reach: &[f64], window: &Window, p: &
     let min_box = larger(p.min_box_px, 1.0);
     let margin = min_box / p.width_px * window.span();
     let (lo, hi) = (window.start - margin, window.end + margin);
-    // Items are sorted by start: everything from `upper` on starts after the window.
+    let reaches = move |it: &&Item| it.end > lo;
+    let index = Some(index).filter(|x| x.reach.len() == items.len());
+    // Items are sorted by start: everything from `upper` on starts after the window, and
+    // everything before `lower` ended by `lo`.
     let upper = items.partition_point(|it| it.start < hi);
-    // Everything before `lower` ended by `lo` (a reach of the wrong length is not used).
-    let lower = if reach.len() == items.len() { reach.partition_point(|&r| r <= lo).min(upper) } else { 0 };
+    let lower = index.map_or(0, |x| x.reach.partition_point(|&r| r <= lo).min(upper));
     let candidates = &items[lower..upper];
     let x_of = |it: &Item| window.x(it.start, p.width_px);
     let place = |it: &Item| {
@@ -118,34 +135,25 @@ pub fn layout_lane_reaching(items: &[Item], reach: &[f64], window: &Window, p: &
         let bar = larger(window.x(it.end, p.width_px) - x, 2.0);
         Placed { item: *it, x, bar, width: larger(bar, min_box) }
     };
-    // Sorted by start, the boxes are almost always in (x, key) order already; only events that
-    // start on the same day can be out of key order (for a validated dataset they never are:
-    // its events are in date order). In order, the boxes are read straight from the items:
-    // zoomed out on 100,000 events, copying each into a list of boxes was most of the
-    // layout's time. Out of order, the visible items are copied and sorted first (an insertion
-    // sort: linear on nearly sorted input, and no sort's code in the bundle).
-    let mut previous: Option<(f64, usize)> = None;
-    let in_order = candidates.iter().filter(|it| it.end > lo).all(|it| {
-        let here = (x_of(it), it.key);
-        // As the insertion sort decides: only a pair that compares as greater is out of order.
-        let fine = previous.is_none_or(|before| before.partial_cmp(&here) != Some(std::cmp::Ordering::Greater));
-        previous = Some(here);
-        fine
-    });
+    // In (x, key) order, the boxes are read straight from the items: zoomed out on 100,000
+    // events, copying each into a list of boxes was most of the layout's time. Otherwise (only
+    // events that start on the same day can be out of key order) the visible items are copied
+    // and sorted first: an insertion sort, linear on nearly sorted input, and no sort's code
+    // in the bundle.
     let sorted: Vec<Item>;
-    let source = if in_order {
+    let source = if index.is_some_and(|x| x.in_order) {
         candidates
     } else {
-        let mut visible: Vec<Item> = candidates.iter().filter(|it| it.end > lo).copied().collect();
+        let mut visible: Vec<Item> = candidates.iter().filter(reaches).copied().collect();
         super::sorting::insertion_sort_by(&mut visible, |it| (x_of(it), it.key));
         sorted = visible;
         &sorted
     };
     // Runs of chain-overlapping boxes, by their positions in `source`.
-    let boxes = |a: usize, b: usize| source[a..b].iter().filter(move |it| it.end > lo).map(place);
+    let boxes = |a: usize, b: usize| source[a..b].iter().filter(reaches).map(place);
     let mut start_of_run: Option<usize> = None;
     let mut run_end = f64::NEG_INFINITY;
-    for (k, it) in source.iter().enumerate().filter(|(_, it)| it.end > lo) {
+    for (k, it) in source.iter().enumerate().filter(|(_, it)| reaches(it)) {
         let pl = place(it);
         let breaks = pl.x >= run_end;
         match start_of_run {
@@ -542,8 +550,8 @@ mod tests {
     #[test]
     fn a_lanes_reach_is_the_latest_end_so_far() {
         let items = [item(0, 0.0, 50.0), item(1, 10.0, 10.0), item(2, 30.0, 60.0), item(3, 40.0, 1.0)];
-        assert_eq!(reach(&items), [50.0, 50.0, 90.0, 90.0]);
-        assert!(reach(&[]).is_empty());
+        assert_eq!(LaneIndex::of(&items).reach, [50.0, 50.0, 90.0, 90.0]);
+        assert!(LaneIndex::of(&[]).reach.is_empty());
     }
 
     #[test]
@@ -552,13 +560,13 @@ mod tests {
         // the reach; item 1 starts long before it and ends inside it; item 2 ended before it.
         let items = [item(0, -600.0, 10.0), item(1, -500.0, 620.0), item(2, -300.0, 10.0), item(3, 150.0, 1.0)];
         let (w, p) = (window(), params());
-        assert_eq!(reach(&items).partition_point(|&r| r <= -100.0), 1);
-        let laid = layout_lane_reaching(&items, &reach(&items), &w, &p);
+        assert_eq!(LaneIndex::of(&items).reach.partition_point(|&r| r <= -100.0), 1);
+        let laid = layout_indexed(&items, &LaneIndex::of(&items), &w, &p);
         assert_eq!(laid, layout_lane(&items, &w, &p));
         let keys: Vec<usize> = laid.boxes.iter().map(|b| b.key).collect();
         assert_eq!(keys, [1, 3]);
         // A reach of the wrong length is ignored rather than trusted.
-        assert_eq!(layout_lane_reaching(&items, &[1e9], &w, &p), laid);
+        assert_eq!(layout_indexed(&items, &LaneIndex { reach: vec![1e9], in_order: true }, &w, &p), laid);
     }
 
     proptest::proptest! {
@@ -593,7 +601,7 @@ mod tests {
             let want = reference::layout_lane_reference(&items, &w, &p);
             proptest::prop_assert_eq!(&layout_lane(&items, &w, &p), &want);
             // Skipping what ended before the window by the lane's reach changes nothing.
-            proptest::prop_assert_eq!(&layout_lane_reaching(&items, &reach(&items), &w, &p), &want);
+            proptest::prop_assert_eq!(&layout_indexed(&items, &LaneIndex::of(&items), &w, &p), &want);
         }
     }
 }

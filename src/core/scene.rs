@@ -3,7 +3,7 @@
 //! `Timeline` component only maps a [`Scene`] to elements.
 
 use super::filter::Explorer;
-use super::layout::{domain, layout_lane_reaching, reach, Item, LayoutParams};
+use super::layout::{domain, layout_indexed, Item, LaneIndex, LayoutParams};
 use super::model::{Category, Dataset};
 use super::scale::Window;
 use super::sorting::sort_indices;
@@ -162,8 +162,8 @@ pub struct LaneGroup {
     pub key: LaneKey,
     pub number: u32,
     pub items: Vec<Item>,
-    /// The items' [`reach`], for skipping what ended before a window.
-    pub reach: Vec<f64>,
+    /// What the layout needs to know of the items once, for every frame.
+    pub index: LaneIndex,
 }
 
 impl LaneGroup {
@@ -172,7 +172,7 @@ impl LaneGroup {
     }
 
     fn numbered(number: u32, key: LaneKey, items: Vec<Item>) -> LaneGroup {
-        LaneGroup { number, key, reach: reach(&items), items }
+        LaneGroup { number, key, index: LaneIndex::of(&items), items }
     }
 }
 
@@ -272,11 +272,11 @@ pub fn scene_of_lanes(frame: &Frame, grouped: &[LaneGroup], window: Window) -> S
     let mut y = 0.0;
     let mut lanes = Vec::new();
     let mut marks = Vec::new();
-    for (lane_ix, LaneGroup { key, number: lane_no, items: lane_items, reach }) in grouped.iter().enumerate() {
+    for (lane_ix, LaneGroup { key, number: lane_no, items: lane_items, index }) in grouped.iter().enumerate() {
         // Marks are keyed by the lane's number, not its position: when a filter removes or
         // brings back other lanes, the marks of this one keep their elements and only move.
         let lane_no = *lane_no;
-        let laid = layout_lane_reaching(lane_items, reach, &window, &params);
+        let laid = layout_indexed(lane_items, index, &window, &params);
         let top = y + label;
         for b in &laid.boxes {
             marks.push(Mark {

@@ -172,7 +172,7 @@ fn Widget(
             {move || match loaded.get() {
                 None => view! { <p class="tl-loading" role="status">{t(lang_hint, Key::Loading)}</p> }.into_any(),
                 Some(Err(failure)) => view! {
-                    <LoadError failure=failure lang=lang_hint on_retry=Callback::new(move |_| load.run(())) />
+                    <LoadError failure=failure lang=lang_hint on_retry=load />
                 }.into_any(),
                 Some(Ok(session)) => view! {
                     <App session=session options=opts.get_value() browser_lang=browser_lang uid=uid.get_value() />

@@ -111,10 +111,9 @@ fn Facet(
                         let session = session.clone();
                         let (i2, i3, i4) = (id.clone(), id.clone(), id.clone());
                         let count = move || counts.with(|c| c.get(k).copied().unwrap_or(0));
-                        let count2 = count;
                         view! {
                             <li>
-                                <label class:tl-zero=move || count2() == 0>
+                                <label class:tl-zero=move || count() == 0>
                                     <input type="checkbox" name=name.clone() value=id
                                         prop:checked=move || selection.with(|s| s.contains(&i2))
                                         on:change=move |ev| {
