@@ -1,6 +1,6 @@
 //! The filter panel: search, facets with live counts, the date range, and "clear all".
 
-use super::{use_store, Step, tr};
+use super::{effect, tr, use_store, Step};
 use crate::core::date::PartialDate;
 use crate::core::i18n::{category_name, t, Key};
 use crate::core::model::{Category, Lang};
@@ -93,50 +93,73 @@ fn Facet(
         })
     });
     // The values and their order are fixed for a dataset (see `FacetCounts`): the rows are built
-    // once, and a filter change only updates their counts.
+    // once, with the counts of the moment.
     let values: Vec<String> = store.facets.with_untracked(|f| f.ids(param));
     let has_values = !values.is_empty();
-    // The counts in the same fixed order, so row `k` reads `counts[k]`; a facet whose counts did
-    // not change (the one just clicked, under OR) reruns none of its rows.
     let counts = Memo::new(move |_| store.facets.with(|f| f.counts(param)));
+    // A filter change then writes only the counts that changed, from one effect per facet: two
+    // bindings per row (the number and the zero class) cost more than the writes themselves.
+    let shown = StoredValue::new_local(counts.get_untracked());
+    let list = NodeRef::<leptos::html::Ul>::new();
+    effect(move || {
+        let Some(ul) = list.get() else { return };
+        counts.with(|now| shown.update_value(|was| write_counts(&ul, was, now)));
+    });
+    let rows = values
+        .into_iter()
+        .zip(shown.get_value())
+        .map(|(id, count)| {
+            let session = session.clone();
+            let (i2, i3, i4) = (id.clone(), id.clone(), id.clone());
+            view! {
+                <li>
+                    <label class:tl-zero=count == 0>
+                        <input type="checkbox" name=name.clone() value=id
+                            prop:checked=move || selection.with(|s| s.contains(&i2))
+                            on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let id = i3.clone();
+                                store.update(Step::Push, |s| match param {
+                                    "cat" => if let Some(c) = Category::from_code(&id) {
+                                        if on { s.cat.insert(c); } else { s.cat.remove(&c); }
+                                    },
+                                    "actor" => toggle(&mut s.actor, &id, on),
+                                    "tag" => toggle(&mut s.tag, &id, on),
+                                    _ => toggle(&mut s.place, &id, on),
+                                });
+                            } />
+                        <span>{move || facet_label(&session, param, &i4, lang.get())}</span>
+                        <span class="tl-facet-count">{count}</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
     // A facet the dataset has no values for (no places, say) is left out.
     view! {
         <fieldset class="tl-facet" data-facet=param hidden=!has_values>
             <legend>{tr(lang, title)}</legend>
-            <ul class="tl-facet-list">
-                <For
-                    each=move || values.clone().into_iter().enumerate()
-                    key=|(_, id): &(usize, String)| id.clone()
-                    children=move |(k, id): (usize, String)| {
-                        let session = session.clone();
-                        let (i2, i3, i4) = (id.clone(), id.clone(), id.clone());
-                        let count = move || counts.with(|c| c.get(k).copied().unwrap_or(0));
-                        view! {
-                            <li>
-                                <label class:tl-zero=move || count() == 0>
-                                    <input type="checkbox" name=name.clone() value=id
-                                        prop:checked=move || selection.with(|s| s.contains(&i2))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            let id = i3.clone();
-                                            store.update(Step::Push, |s| match param {
-                                                "cat" => if let Some(c) = Category::from_code(&id) {
-                                                    if on { s.cat.insert(c); } else { s.cat.remove(&c); }
-                                                },
-                                                "actor" => toggle(&mut s.actor, &id, on),
-                                                "tag" => toggle(&mut s.tag, &id, on),
-                                                _ => toggle(&mut s.place, &id, on),
-                                            });
-                                        } />
-                                    <span>{move || facet_label(&session, param, &i4, lang.get())}</span>
-                                    <span class="tl-facet-count">{count}</span>
-                                </label>
-                            </li>
-                        }
-                    }
-                />
-            </ul>
+            <ul class="tl-facet-list" node_ref=list>{rows}</ul>
         </fieldset>
+    }
+}
+
+/// Brings the count of each row of a facet list (`<li><label>…<span>count</span></label></li>`)
+/// from `was` to `now`: only rows whose count changed are written.
+fn write_counts(list: &web_sys::Element, was: &mut [usize], now: &[usize]) {
+    let mut row = list.first_element_child();
+    for (&n, w) in now.iter().zip(was.iter_mut()) {
+        let Some(li) = row else { return };
+        row = li.next_element_sibling();
+        if n == *w {
+            continue;
+        }
+        *w = n;
+        let Some(label) = li.first_element_child() else { continue };
+        let _ = label.class_list().toggle_with_force("tl-zero", n == 0);
+        if let Some(count) = label.last_element_child() {
+            count.set_text_content(Some(&n.to_string()));
+        }
     }
 }
 

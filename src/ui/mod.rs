@@ -8,6 +8,7 @@ mod app;
 mod detail;
 mod filters;
 mod list;
+mod marks;
 mod notice;
 mod text;
 mod timeline;

@@ -2,23 +2,17 @@
 //! from [`crate::core::scene`]; this component maps them to elements and turns wheel, pointer,
 //! touch and key input into new windows via the pure [`Window`] maths.
 
-use super::{effect, tr, use_store, Step, Store};
-use crate::core::i18n::{category_name, cluster_label, t, Key};
+use super::marks::{mark_element, Dress, Marks};
+use super::{effect, tr, use_store, Step};
+use crate::core::i18n::{category_name, t, Key};
 use crate::core::layout::{css_len, density, density_path, DENSITY_HEIGHT};
 use crate::core::scale::Window;
-use crate::core::keyed::{self, Place};
-use crate::core::scene::{extent, group_events, neighbour, LaneGroup, reveal, scene_of_lanes, set_window, window_for_extent, LaneKey, Mark, MarkKey, MarkKind, Scene};
-use crate::core::ticks::{format_span, ticks, Tick};
+use crate::core::scene::{extent, group_events, neighbour, LaneGroup, reveal, scene_of_lanes, set_window, window_for_extent, LaneKey, MarkKind, Scene};
+use crate::core::ticks::{ticks, Tick};
 use crate::platform::browser;
 use leptos::prelude::*;
-use leptos::tachys::reactive_graph::{OwnedView, OwnedViewState};
-use leptos::tachys::view::any_view::AnyViewState;
-use leptos::tachys::view::{Mountable, Render};
 use send_wrapper::SendWrapper;
 use std::sync::Arc;
-
-/// Clusters with more members than this list no ids in `data-event-ids`, only `data-count`.
-const MAX_LISTED_IDS: usize = 100;
 
 /// The pointers down on the timeline (id and x), in the order they went down: at most a few,
 /// so a list (no hash map type of its own in the bundle).
@@ -251,32 +245,50 @@ pub fn Timeline() -> impl IntoView {
         ev.prevent_default();
     };
 
-    // The marks follow the scene through a keyed update of their own (see `place_marks`).
+    // The marks follow the scene through a keyed update of their own (see `super::marks`),
+    // and their clicks and focus are handled here, on the timeline.
     let lanes_el = NodeRef::<leptos::html::Div>::new();
-    let owner = Owner::current().expect("the timeline has a reactive owner");
-    let marks = StoredValue::new_local(Vec::<Placed>::new());
-    let was_drag = Callback::new(move |_| was_drag());
+    let marks = StoredValue::new_local(Marks::default());
+    let dress = move || Dress { lang: lang.get(), selected: selected.get(), focused: focused.get() };
+    let s5 = session.clone();
     effect(move || {
         let Some(parent) = lanes_el.get() else { return };
-        scene_memo.with(|s| {
-            marks.update_value(|placed| {
-                place_marks(&parent, placed, &s.marks, &|m: &Mark| {
-                    // Each mark has an owner of its own under the timeline's, as a `<For>` row
-                    // would: its bindings live exactly as long as its element.
-                    let mark_owner = owner.with(Owner::new);
-                    let m = m.clone();
-                    // Untracked: what a mark reads while it is made must not rerun this effect.
-                    untrack(|| {
-                        let view = mark_owner.with(|| {
-                            view! { <MarkView mark=m scene=scene_memo store=store selected=selected focused=focused was_drag=was_drag /> }
-                                .into_any()
-                        });
-                        OwnedView::new_with_owner(view, mark_owner).build()
-                    })
-                })
-            })
-        });
+        // Untracked: a new selection or language redresses the marks (below), it does not
+        // place them again.
+        let d = untrack(dress);
+        scene_memo.with(|s| marks.update_value(|m| m.place(&parent, &s.marks, &s5, &d)));
     });
+    let s6 = session.clone();
+    effect(move || {
+        let d = dress();
+        marks.update_value(|m| m.dress(&s6, &d));
+    });
+    let s7 = session.clone();
+    let on_click = move |ev: leptos::ev::MouseEvent| {
+        let Some(el) = mark_element(ev.target()) else { return };
+        if was_drag() {
+            return;
+        }
+        match marks.with_value(|m| m.kind_of(&el)) {
+            Some(MarkKind::Event(i)) => {
+                let id = s7.dataset.events[i].id.clone();
+                store.return_focus.set_value(Some(id.clone()));
+                store.focus_detail.set_value(true);
+                store.update(Step::Push, |s| s.event = Some(id));
+            }
+            Some(MarkKind::Cluster { start, end, .. }) => {
+                let w = Window::fit(start, end, 0.1);
+                store.update(Step::Push, |s| set_window(s, w));
+            }
+            None => {}
+        }
+    };
+    let on_focus = move |ev: leptos::ev::FocusEvent| {
+        let Some(el) = mark_element(ev.target()) else { return };
+        if let Some(MarkKind::Event(i)) = marks.with_value(|m| m.kind_of(&el)) {
+            focused.set(Some(i));
+        }
+    };
 
     let fit = move |_| store.update(Step::Push, |s| s.span = None);
     let help_id = store.id("timeline-help");
@@ -297,7 +309,7 @@ pub fn Timeline() -> impl IntoView {
             aria-label=store.landmark(Key::TimelineLabel) aria-describedby=help_id
             class:tl-dragging=move || dragging.get()
             on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
-            on:pointercancel=on_up on:keydown=on_key>
+            on:pointercancel=on_up on:keydown=on_key on:click=on_click on:focusin=on_focus>
             <Axis window=window width=width />
             <div class="tl-lanes" node_ref=lanes_el role="list" style:height=move || css_len(scene_memo.with(|s| s.height), 0, "px")>
                 {
@@ -331,53 +343,6 @@ pub fn Timeline() -> impl IntoView {
     }
 }
 
-/// A mark's element on the timeline, with the bindings that keep it up to date.
-struct Placed {
-    key: MarkKey,
-    element: web_sys::Element,
-    view: Box<dyn Mountable>,
-}
-
-/// Brings the mark elements in `parent` (after everything else in it) in line with `marks`:
-/// elements of marks that stay are kept, and moved only where the order of marks changed
-/// ([`keyed::plan`]); `build` makes the view of a new mark. Leptos' `<For>` moved a mark
-/// whenever several had been added before it, and the browser lays out a moved element from
-/// scratch.
-fn place_marks(parent: &web_sys::Element, placed: &mut Vec<Placed>, marks: &[Mark], build: &dyn Fn(&Mark) -> OwnedViewState<AnyViewState>) {
-    let old: Vec<MarkKey> = placed.iter().map(|p| p.key).collect();
-    let new: Vec<MarkKey> = marks.iter().map(|m| m.key).collect();
-    let plan = keyed::plan(&old, &new);
-    let mut before: Vec<Option<Placed>> = std::mem::take(placed).into_iter().map(Some).collect();
-    for &r in &plan.removed {
-        if let Some(mut gone) = before[r].take() {
-            gone.view.unmount();
-        }
-    }
-    let mut after: Vec<Placed> = Vec::with_capacity(marks.len());
-    // Walking back from the end, each element goes right before the one after it.
-    let mut next: Option<web_sys::Node> = None;
-    for (i, place) in plan.places.iter().enumerate().rev() {
-        let item = match *place {
-            Place::Stay(o) => before[o].take(),
-            Place::Move(o) => before[o].take().inspect(|p| {
-                let _ = parent.insert_before(&p.element, next.as_ref());
-            }),
-            Place::New => {
-                let mut view = build(&marks[i]);
-                let Some(element) = view.elements().into_iter().next() else { continue };
-                view.mount(parent, next.as_ref());
-                Some(Placed { key: marks[i].key, element, view: Box::new(view) })
-            }
-        };
-        if let Some(item) = item {
-            next = Some(item.element.clone().into());
-            after.push(item);
-        }
-    }
-    after.reverse();
-    *placed = after;
-}
-
 /// The time axis with its ticks.
 #[component]
 fn Axis(
@@ -404,114 +369,6 @@ fn Axis(
                 }
             />
         </div>
-    }
-}
-
-/// One event box or cluster mark.
-///
-/// A mark is a focusable element with the list-item role, not a `<button>`: Chromium spent
-/// about four times as long on the style and layout of a moved button as of a moved `<div>`
-/// (25 clusters moved: 2.1-3.7 against 0.3-0.6 ms), which was half the layout of every zoom
-/// frame. The timeline's key handler gives marks a button's Enter and Space.
-#[component]
-fn MarkView(
-    /// The mark as first placed; later placements are read from `scene`.
-    mark: Mark,
-    /// The current scene.
-    scene: Memo<Scene>,
-    /// The widget's store.
-    store: Store,
-    /// The selected event's id.
-    selected: Memo<Option<String>>,
-    /// The event that has (or last had) keyboard focus.
-    focused: RwSignal<Option<usize>>,
-    /// Whether the pointer gesture that ends in this click was a drag.
-    was_drag: Callback<(), bool>,
-) -> impl IntoView {
-    // This mark as currently placed: its own memo, so a change elsewhere in the scene (or a
-    // mark that did not move) reruns none of this mark's bindings.
-    let key = mark.key;
-    let current = Memo::new(move |_| scene.with(|s| s.mark(key).cloned()));
-    let pos = move |f: fn(&Mark) -> f64| current.with(|m| m.as_ref().map(f).unwrap_or(0.0));
-    let left = move || css_len(pos(|m| m.x), 1, "px");
-    let top = move || css_len(pos(|m| m.y), 1, "px");
-    let width = move || css_len(pos(|m| m.width), 1, "px");
-    let bar = move || css_len(pos(|m| m.bar_width).max(4.0), 1, "px");
-    let lang = store.lang;
-    let session = store.session();
-    match mark.kind {
-        MarkKind::Event(i) => {
-            // Texts are read from the shared session when shown, never copied per mark.
-            let e = &session.dataset.events[i];
-            let id = e.id.clone();
-            let id2 = id.clone();
-            let id3 = id.clone();
-            let wide = e.date.precision() != crate::core::date::Precision::Day || e.end.is_some();
-            let approximate = e.approximate;
-            let category = e.categories.first().map(|c| c.code()).unwrap_or("");
-            let (s1, s2) = (session.clone(), session.clone());
-            let title = move || s1.dataset.events[i].title.get(lang.get()).to_string();
-            let when = move || {
-                let e = &s2.dataset.events[i];
-                format_span(&e.date, e.end.as_ref(), e.approximate, lang.get())
-            };
-            // The mark's name is its content: the title, then the date.
-            view! {
-                <div class="tl-event" role="listitem" data-event-id=id.clone() data-category=category
-                    class:tl-wide=wide class:tl-approx=approximate
-                    class:tl-selected=move || selected.with(|s| s.as_deref() == Some(id3.as_str()))
-                    tabindex=move || {
-                        let mine = focused.get() == Some(i) || (focused.get().is_none() && selected.with(|s| s.as_deref() == Some(id2.as_str())));
-                        if mine { "0" } else { "-1" }
-                    }
-                    style:left=left style:top=top style:width=width
-                    on:focus=move |_| focused.set(Some(i))
-                    on:click=move |_| {
-                        if was_drag.run(()) { return; }
-                        store.return_focus.set_value(Some(id.clone()));
-                        store.focus_detail.set_value(true);
-                        store.update(Step::Push, |s| s.event = Some(id.clone()));
-                    }>
-                    <span class="tl-event-bar" style:width=bar></span>
-                    <span class="tl-event-label">{title}</span>
-                    <span class="tl-event-date">{when}</span>
-                </div>
-            }
-            .into_any()
-        }
-        MarkKind::Cluster { .. } => {
-            // A cluster key is a slot (lane and place), so its members change as the view
-            // zooms or the filter changes: everything shown is read from the current mark.
-            let members = Memo::new(move |_| {
-                current.with(|m| match m.as_ref().map(|m| &m.kind) {
-                    Some(MarkKind::Cluster { events, start, end }) => (events.clone(), *start, *end),
-                    _ => (Default::default(), 0.0, 0.0),
-                })
-            });
-            let n = move || members.with(|(events, _, _)| events.len());
-            // Member ids for scripts and tests; a big cluster (thousands of events in a large
-            // dataset) carries only its count, so redrawing it stays cheap.
-            let ids = move || {
-                members.with(|(events, _, _)| {
-                    (events.len() <= MAX_LISTED_IDS)
-                        .then(|| events.iter().map(|&i| session.dataset.events[i].id.as_str()).collect::<Vec<_>>().join(" "))
-                })
-            };
-            view! {
-                <div class="tl-cluster" role="listitem" tabindex="-1" data-event-ids=ids data-count=n
-                    aria-label=move || cluster_label(lang.get(), n())
-                    style:left=left style:top=top style:width=width
-                    on:click=move |_| {
-                        if was_drag.run(()) { return; }
-                        let (_, start, end) = members.get_untracked();
-                        let w = Window::fit(start, end, 0.1);
-                        store.update(Step::Push, |s| set_window(s, w));
-                    }>
-                    {n}
-                </div>
-            }
-            .into_any()
-        }
     }
 }
 

@@ -1,0 +1,270 @@
+//! The timeline's event and cluster marks, drawn straight from the scene.
+//!
+//! A filter change or a zoom frame adds, moves and relabels hundreds of marks at once. As Leptos
+//! views, each mark had a memo for its placement, a binding per attribute and two listeners of
+//! its own, and making those cost more than making the elements (a filter change at 10,000
+//! events spent about half its script on them). Here a mark is its element and the [`Mark`] it
+//! shows:
+//! - [`Marks::place`] brings the elements in line with a new scene through a keyed update
+//!   ([`keyed::plan`]: elements of marks that stay are kept, and moved only where the order of
+//!   marks changed) and writes only what differs from what a kept mark shows;
+//! - [`Marks::dress`] applies what does not come from the scene: the language, the selected
+//!   event and the keyboard's roving tab stop;
+//! - the timeline listens for clicks and focus on its own element and asks [`Marks::kind_of`]
+//!   which mark an element is.
+//!
+//! Texts from the dataset only ever become text nodes (`textContent`) or attribute values.
+
+use crate::core::i18n::cluster_label;
+use crate::core::keyed::{self, Place};
+use crate::core::layout::css_len;
+use crate::core::model::Lang;
+use crate::core::scene::{Mark, MarkKey, MarkKind};
+use crate::core::session::Session;
+use crate::core::ticks::format_span;
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement, Node};
+
+/// Clusters with more members than this list no ids in `data-event-ids`, only `data-count`.
+const MAX_LISTED_IDS: usize = 100;
+
+/// What every mark shows beyond its placement.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Dress {
+    /// The UI language.
+    pub lang: Lang,
+    /// The selected event's id.
+    pub selected: Option<String>,
+    /// The event that has (or last had) keyboard focus.
+    pub focused: Option<usize>,
+}
+
+/// How one event mark is dressed: whether it is selected, whether it is the tab stop, and the
+/// language of its texts.
+#[derive(Clone, Copy, PartialEq)]
+struct Worn {
+    selected: bool,
+    tab_stop: bool,
+    lang: Lang,
+}
+
+/// A mark's element and what it shows.
+struct Placed {
+    element: HtmlElement,
+    shown: Mark,
+    worn: Worn,
+}
+
+/// The mark elements of one timeline, in the order of the scene's marks.
+#[derive(Default)]
+pub struct Marks {
+    placed: Vec<Placed>,
+    /// Empty event and cluster elements, cloned for each new mark.
+    templates: Option<(Element, Element)>,
+}
+
+impl Marks {
+    /// Brings the mark elements in `parent` (after everything else in it) in line with `marks`.
+    /// Elements of marks that stay are kept and moved only where the order of marks changed;
+    /// new ones are made, dressed as `dress` says.
+    pub fn place(&mut self, parent: &Element, marks: &[Mark], session: &Session, dress: &Dress) {
+        let old: Vec<MarkKey> = self.placed.iter().map(|p| p.shown.key).collect();
+        let new: Vec<MarkKey> = marks.iter().map(|m| m.key).collect();
+        let plan = keyed::plan(&old, &new);
+        let mut before: Vec<Option<Placed>> = std::mem::take(&mut self.placed).into_iter().map(Some).collect();
+        for &r in &plan.removed {
+            if let Some(gone) = before[r].take() {
+                gone.element.remove();
+            }
+        }
+        let mut after: Vec<Placed> = Vec::with_capacity(marks.len());
+        // Walking back from the end, each element goes right before the one after it.
+        let mut next: Option<Node> = None;
+        for (place, mark) in plan.places.iter().zip(marks).rev() {
+            let item = match *place {
+                Place::Stay(o) => before[o].take(),
+                Place::Move(o) => before[o].take().inspect(|p| {
+                    let _ = parent.insert_before(&p.element, next.as_ref());
+                }),
+                Place::New => self.make(parent, mark, session, dress).inspect(|p| {
+                    let _ = parent.insert_before(&p.element, next.as_ref());
+                }),
+            };
+            let Some(mut item) = item else { continue };
+            if item.shown != *mark {
+                update(&item.element, &item.shown, mark, session, item.worn.lang);
+                item.shown = mark.clone();
+            }
+            next = Some(item.element.clone().into());
+            after.push(item);
+        }
+        after.reverse();
+        self.placed = after;
+    }
+
+    /// Dresses every mark as `dress` says, touching only the marks whose dress changes.
+    pub fn dress(&mut self, session: &Session, dress: &Dress) {
+        for p in &mut self.placed {
+            let worn = worn(&p.shown.kind, session, dress);
+            if worn != p.worn {
+                put_on(&p.element, &p.shown, session, p.worn, worn);
+                p.worn = worn;
+            }
+        }
+    }
+
+    /// What the mark whose element is `element` stands for, if it is one of these marks.
+    pub fn kind_of(&self, element: &Element) -> Option<MarkKind> {
+        let element: &wasm_bindgen::JsValue = element.as_ref();
+        self.placed.iter().find(|p| AsRef::<wasm_bindgen::JsValue>::as_ref(&p.element) == element).map(|p| p.shown.kind.clone())
+    }
+
+    /// A new mark's element, dressed; `None` only if the document cannot make elements.
+    fn make(&mut self, parent: &Element, mark: &Mark, session: &Session, dress: &Dress) -> Option<Placed> {
+        if self.templates.is_none() {
+            self.templates = Some(templates(&parent.owner_document()?)?);
+        }
+        let (event, cluster) = self.templates.as_ref()?;
+        let template = match mark.kind {
+            MarkKind::Event(_) => event,
+            MarkKind::Cluster { .. } => cluster,
+        };
+        let element: HtmlElement = template.clone_node_with_deep(true).ok()?.unchecked_into();
+        if let MarkKind::Event(i) = mark.kind {
+            let e = &session.dataset.events[i];
+            let _ = element.set_attribute("data-event-id", &e.id);
+            let _ = element.set_attribute("data-category", e.categories.first().map(|c| c.code()).unwrap_or(""));
+            let classes = element.class_list();
+            if e.date.precision() != crate::core::date::Precision::Day || e.end.is_some() {
+                let _ = classes.add_1("tl-wide");
+            }
+            if e.approximate {
+                let _ = classes.add_1("tl-approx");
+            }
+        }
+        // Everything is written, as if changed from a mark with no placement and no members.
+        let blank = Mark { kind: blank_kind(&mark.kind), x: f64::NAN, y: f64::NAN, width: f64::NAN, bar_width: f64::NAN, ..mark.clone() };
+        let worn = worn(&mark.kind, session, dress);
+        update(&element, &blank, mark, session, worn.lang);
+        if let MarkKind::Event(_) = mark.kind {
+            put_on(&element, mark, session, Worn { selected: false, tab_stop: false, lang: other(worn.lang) }, worn);
+        }
+        Some(Placed { element, shown: mark.clone(), worn })
+    }
+}
+
+/// The element under an event's target that is a mark, if any.
+pub fn mark_element(target: Option<web_sys::EventTarget>) -> Option<Element> {
+    target?.dyn_into::<Element>().ok()?.closest(".tl-event, .tl-cluster").ok()?
+}
+
+/// The empty event and cluster elements that new marks are cloned from. A mark is a focusable
+/// element with the list-item role, not a `<button>`: Chromium spent about four times as long
+/// on the style and layout of a moved button as of a moved `<div>`. The timeline's key handler
+/// gives marks a button's Enter and Space.
+fn templates(doc: &web_sys::Document) -> Option<(Element, Element)> {
+    let event = doc.create_element("div").ok()?;
+    event.set_class_name("tl-event");
+    let _ = event.set_attribute("role", "listitem");
+    for class in ["tl-event-bar", "tl-event-label", "tl-event-date"] {
+        let span = doc.create_element("span").ok()?;
+        span.set_class_name(class);
+        event.append_child(&span).ok()?;
+    }
+    let cluster = doc.create_element("div").ok()?;
+    cluster.set_class_name("tl-cluster");
+    let _ = cluster.set_attribute("role", "listitem");
+    let _ = cluster.set_attribute("tabindex", "-1");
+    Some((event, cluster))
+}
+
+/// The same kind of mark with nothing in it.
+fn blank_kind(kind: &MarkKind) -> MarkKind {
+    match kind {
+        MarkKind::Event(i) => MarkKind::Event(*i),
+        MarkKind::Cluster { .. } => MarkKind::Cluster { events: Default::default(), start: 0.0, end: 0.0 },
+    }
+}
+
+/// The other language, for a dress that has to be written in full.
+fn other(lang: Lang) -> Lang {
+    match lang {
+        Lang::De => Lang::En,
+        Lang::En => Lang::De,
+    }
+}
+
+/// How a mark of `kind` is dressed under `dress` (clusters wear only the language).
+fn worn(kind: &MarkKind, session: &Session, dress: &Dress) -> Worn {
+    match *kind {
+        MarkKind::Event(i) => {
+            let selected = dress.selected.as_deref() == Some(session.dataset.events[i].id.as_str());
+            let tab_stop = dress.focused == Some(i) || (dress.focused.is_none() && selected);
+            Worn { selected, tab_stop, lang: dress.lang }
+        }
+        MarkKind::Cluster { .. } => Worn { selected: false, tab_stop: false, lang: dress.lang },
+    }
+}
+
+/// Writes what changed from `old` to `new` in a mark's placement and, for a cluster, members.
+fn update(element: &HtmlElement, old: &Mark, new: &Mark, session: &Session, lang: Lang) {
+    let style = element.style();
+    for (name, was, now) in [("left", old.x, new.x), ("top", old.y, new.y), ("width", old.width, new.width)] {
+        if was != now {
+            let _ = style.set_property(name, &css_len(now, 1, "px"));
+        }
+    }
+    match (&old.kind, &new.kind) {
+        (MarkKind::Event(_), MarkKind::Event(_)) if old.bar_width != new.bar_width => {
+            if let Some(bar) = element.first_element_child().and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
+                let _ = bar.style().set_property("width", &css_len(new.bar_width.max(4.0), 1, "px"));
+            }
+        }
+        (MarkKind::Cluster { events: was, .. }, MarkKind::Cluster { events: now, .. }) if was != now => {
+            let n = now.len();
+            let count = n.to_string();
+            let _ = element.set_attribute("data-count", &count);
+            // Member ids for scripts and tests; a big cluster (thousands of events in a large
+            // dataset) carries only its count, so redrawing it stays cheap.
+            if n <= MAX_LISTED_IDS {
+                let ids: Vec<&str> = now.iter().map(|&i| session.dataset.events[i].id.as_str()).collect();
+                let _ = element.set_attribute("data-event-ids", &ids.join(" "));
+            } else {
+                let _ = element.remove_attribute("data-event-ids");
+            }
+            let _ = element.set_attribute("aria-label", &cluster_label(lang, n));
+            element.set_text_content(Some(&count));
+        }
+        _ => {}
+    }
+}
+
+/// Changes a mark's dress from `was` to `now`.
+fn put_on(element: &HtmlElement, mark: &Mark, session: &Session, was: Worn, now: Worn) {
+    match mark.kind {
+        MarkKind::Event(i) => {
+            if was.selected != now.selected {
+                let _ = element.class_list().toggle_with_force("tl-selected", now.selected);
+            }
+            if was.tab_stop != now.tab_stop || was.lang != now.lang {
+                let _ = element.set_attribute("tabindex", if now.tab_stop { "0" } else { "-1" });
+            }
+            if was.lang != now.lang {
+                // The mark's name is its content: the title, then the date.
+                let e = &session.dataset.events[i];
+                let label = element.first_element_child().and_then(|bar| bar.next_element_sibling());
+                if let Some(label) = label {
+                    label.set_text_content(Some(e.title.get(now.lang)));
+                    if let Some(date) = label.next_element_sibling() {
+                        date.set_text_content(Some(&format_span(&e.date, e.end.as_ref(), e.approximate, now.lang)));
+                    }
+                }
+            }
+        }
+        MarkKind::Cluster { ref events, .. } => {
+            if was.lang != now.lang {
+                let _ = element.set_attribute("aria-label", &cluster_label(now.lang, events.len()));
+            }
+        }
+    }
+}
