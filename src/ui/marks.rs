@@ -6,7 +6,7 @@
 //! events spent about half its script on them). Here a mark is its element and the [`Mark`] it
 //! shows:
 //! - [`Marks::place`] brings the elements in line with a new scene through a keyed update
-//!   ([`keyed::plan`]: elements of marks that stay are kept, and moved only where the order of
+//!   ([`Children`]: elements of marks that stay are kept, and moved only where the order of
 //!   marks changed) and writes only what differs from what a kept mark shows;
 //! - [`Marks::dress`] applies what does not come from the scene: the language, the selected
 //!   event and the keyboard's roving tab stop;
@@ -16,14 +16,14 @@
 //! Texts from the dataset only ever become text nodes (`textContent`) or attribute values.
 
 use crate::core::i18n::cluster_label;
-use crate::core::keyed::{self, Place};
 use crate::core::layout::css_len;
 use crate::core::model::Lang;
 use crate::core::scene::{Mark, MarkKey, MarkKind};
 use crate::core::session::Session;
 use crate::core::ticks::format_span;
+use super::keyed::Children;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement, Node};
+use web_sys::{Element, HtmlElement};
 
 /// Clusters with more members than this list no ids in `data-event-ids`, only `data-count`.
 const MAX_LISTED_IDS: usize = 100;
@@ -48,109 +48,84 @@ struct Worn {
     lang: Lang,
 }
 
-/// A mark's element and what it shows.
-struct Placed {
-    element: HtmlElement,
-    shown: Mark,
+/// What a mark's element shows.
+struct Shown {
+    mark: Mark,
     worn: Worn,
 }
 
 /// The mark elements of one timeline, in the order of the scene's marks.
 #[derive(Default)]
 pub struct Marks {
-    placed: Vec<Placed>,
+    children: Children<MarkKey, Shown>,
     /// Empty event and cluster elements, cloned for each new mark.
     templates: Option<(Element, Element)>,
 }
 
 impl Marks {
-    /// Brings the mark elements in `parent` (after everything else in it) in line with `marks`.
-    /// Elements of marks that stay are kept and moved only where the order of marks changed;
-    /// new ones are made, dressed as `dress` says.
+    /// Brings the mark elements in `parent` (after everything else in it) in line with `marks`:
+    /// kept marks are written where they changed, new ones are made, dressed as `dress` says.
     pub fn place(&mut self, parent: &Element, marks: &[Mark], session: &Session, dress: &Dress) {
-        let old: Vec<MarkKey> = self.placed.iter().map(|p| p.shown.key).collect();
-        let new: Vec<MarkKey> = marks.iter().map(|m| m.key).collect();
-        let plan = keyed::plan(&old, &new);
-        let mut before: Vec<Option<Placed>> = std::mem::take(&mut self.placed).into_iter().map(Some).collect();
-        for &r in &plan.removed {
-            if let Some(gone) = before[r].take() {
-                gone.element.remove();
-            }
+        if self.templates.is_none() {
+            self.templates = parent.owner_document().and_then(|doc| templates(&doc));
         }
-        let mut after: Vec<Placed> = Vec::with_capacity(marks.len());
-        // Walking back from the end, each element goes right before the one after it.
-        let mut next: Option<Node> = None;
-        for (place, mark) in plan.places.iter().zip(marks).rev() {
-            let item = match *place {
-                Place::Stay(o) => before[o].take(),
-                Place::Move(o) => before[o].take().inspect(|p| {
-                    let _ = parent.insert_before(&p.element, next.as_ref());
-                }),
-                Place::New => self.make(parent, mark, session, dress).inspect(|p| {
-                    let _ = parent.insert_before(&p.element, next.as_ref());
-                }),
-            };
-            let Some(mut item) = item else { continue };
-            if item.shown != *mark {
-                update(&item.element, &item.shown, mark, session, item.worn.lang);
-                item.shown = mark.clone();
-            }
-            next = Some(item.element.clone().into());
-            after.push(item);
-        }
-        after.reverse();
-        self.placed = after;
+        let Some((event, cluster)) = &self.templates else { return };
+        let keys: Vec<MarkKey> = marks.iter().map(|m| m.key).collect();
+        self.children.place(
+            parent,
+            &keys,
+            &mut |i| make(if matches!(marks[i].kind, MarkKind::Event(_)) { event } else { cluster }, &marks[i], session, dress),
+            &mut |i, child| {
+                let shown = &mut child.state;
+                if shown.mark != marks[i] {
+                    update(child.element.unchecked_ref(), &shown.mark, &marks[i], session, shown.worn.lang);
+                    shown.mark = marks[i].clone();
+                }
+            },
+        );
     }
 
     /// Dresses every mark as `dress` says, touching only the marks whose dress changes.
     pub fn dress(&mut self, session: &Session, dress: &Dress) {
-        for p in &mut self.placed {
-            let worn = worn(&p.shown.kind, session, dress);
-            if worn != p.worn {
-                put_on(&p.element, &p.shown, session, p.worn, worn);
-                p.worn = worn;
+        for child in self.children.iter_mut() {
+            let shown = &mut child.state;
+            let worn = worn(&shown.mark.kind, session, dress);
+            if worn != shown.worn {
+                put_on(child.element.unchecked_ref(), &shown.mark, session, shown.worn, worn);
+                shown.worn = worn;
             }
         }
     }
 
     /// What the mark whose element is `element` stands for, if it is one of these marks.
     pub fn kind_of(&self, element: &Element) -> Option<MarkKind> {
-        let element: &wasm_bindgen::JsValue = element.as_ref();
-        self.placed.iter().find(|p| AsRef::<wasm_bindgen::JsValue>::as_ref(&p.element) == element).map(|p| p.shown.kind.clone())
+        self.children.find(element).map(|c| c.state.mark.kind.clone())
     }
+}
 
-    /// A new mark's element, dressed; `None` only if the document cannot make elements.
-    fn make(&mut self, parent: &Element, mark: &Mark, session: &Session, dress: &Dress) -> Option<Placed> {
-        if self.templates.is_none() {
-            self.templates = Some(templates(&parent.owner_document()?)?);
+/// A new mark's element, cloned from `template` and dressed; `None` only if cloning fails.
+fn make(template: &Element, mark: &Mark, session: &Session, dress: &Dress) -> Option<(Element, Shown)> {
+    let element: HtmlElement = template.clone_node_with_deep(true).ok()?.unchecked_into();
+    if let MarkKind::Event(i) = mark.kind {
+        let e = &session.dataset.events[i];
+        let _ = element.set_attribute("data-event-id", &e.id);
+        let _ = element.set_attribute("data-category", e.categories.first().map(|c| c.code()).unwrap_or(""));
+        let classes = element.class_list();
+        if e.date.precision() != crate::core::date::Precision::Day || e.end.is_some() {
+            let _ = classes.add_1("tl-wide");
         }
-        let (event, cluster) = self.templates.as_ref()?;
-        let template = match mark.kind {
-            MarkKind::Event(_) => event,
-            MarkKind::Cluster { .. } => cluster,
-        };
-        let element: HtmlElement = template.clone_node_with_deep(true).ok()?.unchecked_into();
-        if let MarkKind::Event(i) = mark.kind {
-            let e = &session.dataset.events[i];
-            let _ = element.set_attribute("data-event-id", &e.id);
-            let _ = element.set_attribute("data-category", e.categories.first().map(|c| c.code()).unwrap_or(""));
-            let classes = element.class_list();
-            if e.date.precision() != crate::core::date::Precision::Day || e.end.is_some() {
-                let _ = classes.add_1("tl-wide");
-            }
-            if e.approximate {
-                let _ = classes.add_1("tl-approx");
-            }
+        if e.approximate {
+            let _ = classes.add_1("tl-approx");
         }
-        // Everything is written, as if changed from a mark with no placement and no members.
-        let blank = Mark { kind: blank_kind(&mark.kind), x: f64::NAN, y: f64::NAN, width: f64::NAN, bar_width: f64::NAN, ..mark.clone() };
-        let worn = worn(&mark.kind, session, dress);
-        update(&element, &blank, mark, session, worn.lang);
-        if let MarkKind::Event(_) = mark.kind {
-            put_on(&element, mark, session, Worn { selected: false, tab_stop: false, lang: other(worn.lang) }, worn);
-        }
-        Some(Placed { element, shown: mark.clone(), worn })
     }
+    // Everything is written, as if changed from a mark with no placement and no members.
+    let blank = Mark { kind: blank_kind(&mark.kind), x: f64::NAN, y: f64::NAN, width: f64::NAN, bar_width: f64::NAN, ..mark.clone() };
+    let worn = worn(&mark.kind, session, dress);
+    update(&element, &blank, mark, session, worn.lang);
+    if let MarkKind::Event(_) = mark.kind {
+        put_on(&element, mark, session, Worn { selected: false, tab_stop: false, lang: other(worn.lang) }, worn);
+    }
+    Some((element.into(), Shown { mark: mark.clone(), worn }))
 }
 
 /// The element under an event's target that is a mark, if any.
@@ -208,16 +183,15 @@ fn worn(kind: &MarkKind, session: &Session, dress: &Dress) -> Worn {
 
 /// Writes what changed from `old` to `new` in a mark's placement and, for a cluster, members.
 fn update(element: &HtmlElement, old: &Mark, new: &Mark, session: &Session, lang: Lang) {
-    let style = element.style();
     for (name, was, now) in [("left", old.x, new.x), ("top", old.y, new.y), ("width", old.width, new.width)] {
         if was != now {
-            let _ = style.set_property(name, &css_len(now, 1, "px"));
+            set_px(element, name, now);
         }
     }
     match (&old.kind, &new.kind) {
         (MarkKind::Event(_), MarkKind::Event(_)) if old.bar_width != new.bar_width => {
-            if let Some(bar) = element.first_element_child().and_then(|b| b.dyn_into::<HtmlElement>().ok()) {
-                let _ = bar.style().set_property("width", &css_len(new.bar_width.max(4.0), 1, "px"));
+            if let Some(bar) = element.first_element_child() {
+                set_px(&bar, "width", new.bar_width.max(4.0));
             }
         }
         (MarkKind::Cluster { events: was, .. }, MarkKind::Cluster { events: now, .. }) if was != now => {
@@ -237,6 +211,12 @@ fn update(element: &HtmlElement, old: &Mark, new: &Mark, session: &Session, lang
         }
         _ => {}
     }
+}
+
+/// Sets a length property of an HTML element's inline style, in px to one decimal. Through the
+/// style object, not the `style` attribute, which a strict Content Security Policy forbids.
+pub fn set_px(element: &Element, property: &str, px: f64) {
+    let _ = element.unchecked_ref::<HtmlElement>().style().set_property(property, &css_len(px, 1, "px"));
 }
 
 /// Changes a mark's dress from `was` to `now`.

@@ -7,6 +7,7 @@
 mod app;
 mod detail;
 mod filters;
+mod keyed;
 mod list;
 mod marks;
 mod notice;

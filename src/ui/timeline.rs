@@ -2,7 +2,8 @@
 //! from [`crate::core::scene`]; this component maps them to elements and turns wheel, pointer,
 //! touch and key input into new windows via the pure [`Window`] maths.
 
-use super::marks::{mark_element, Dress, Marks};
+use super::keyed::Children;
+use super::marks::{mark_element, set_px, Dress, Marks};
 use super::{effect, tr, use_store, Step};
 use crate::core::i18n::{category_name, t, Key};
 use crate::core::layout::{css_len, density, density_path, DENSITY_HEIGHT};
@@ -355,21 +356,33 @@ fn Axis(
     let all = Memo::new(move |_| ticks(&window.get(), width.get(), store.lang.get()));
     // Keyed by date and label: while zooming and panning, a tick that stays keeps its element
     // and only moves.
-    view! {
-        <div class="tl-axis" aria-hidden="true">
-            <For
-                each=move || all.get()
-                key=|tk: &Tick| (tk.day, tk.major, tk.label.clone())
-                children=move |tk: Tick| {
-                    let day = tk.day;
-                    let left = move || all.with(|ts| ts.iter().find(|t| t.day == day).map_or(0.0, |t| t.x));
-                    view! {
-                        <span class="tl-tick" class:tl-major=tk.major style:left=move || css_len(left(), 1, "px")>{tk.label}</span>
+    let axis = NodeRef::<leptos::html::Div>::new();
+    let placed = StoredValue::new_local(Children::<(i64, bool, String), f64>::default());
+    effect(move || {
+        let Some(parent) = axis.get() else { return };
+        let Some(doc) = parent.owner_document() else { return };
+        all.with(|ts| {
+            let keys: Vec<_> = ts.iter().map(|t| (t.day, t.major, t.label.clone())).collect();
+            placed.update_value(|p| {
+                p.place(&parent, &keys, &mut |i| tick_element(&doc, &ts[i]), &mut |i, child| {
+                    if child.state != ts[i].x {
+                        child.state = ts[i].x;
+                        set_px(&child.element, "left", ts[i].x);
                     }
-                }
-            />
-        </div>
-    }
+                })
+            })
+        });
+    });
+    view! { <div class="tl-axis" aria-hidden="true" node_ref=axis></div> }
+}
+
+/// A new tick's element.
+fn tick_element(doc: &web_sys::Document, tick: &Tick) -> Option<(web_sys::Element, f64)> {
+    let span = doc.create_element("span").ok()?;
+    span.set_class_name(if tick.major { "tl-tick tl-major" } else { "tl-tick" });
+    span.set_text_content(Some(&tick.label));
+    set_px(&span, "left", tick.x);
+    Some((span, tick.x))
 }
 
 /// The overview strip: density over the whole filtered period, with the window as a brush.

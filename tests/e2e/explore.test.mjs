@@ -2,6 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, done, listIds, settle, allIds, dataset } from './helpers.mjs';
+import { generate } from '../../tools/generate.mjs';
 
 const ctx = setup();
 const ids = (pred) => dataset.events.filter(pred).map((e) => e.id).sort();
@@ -146,5 +147,50 @@ test('copy link puts the canonical URL on the clipboard', async () => {
   await page.waitForFunction(() => document.querySelector('.tl-status').textContent.length > 0);
   const text = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(new URL(text).search, '?cat=military,energy&view=list');
+  await done(page);
+});
+
+test('the list shows long results in pages of 200 and keeps the items that stay in their elements', async () => {
+  const data = generate(450, 7);
+  const energy = data.events.filter((e) => e.categories.includes('energy'));
+  assert.ok(energy.length > 20 && energy.length < 200, `${energy.length} energy events`);
+  const page = await open(ctx, '/tests/fixtures/hostile.html', { wait: false });
+  await page.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+  await page.evaluate((text) => window.__mountWith({ data: text, state: 'view=list', lang: 'en' }), JSON.stringify(data));
+  await page.waitForSelector('#widget .tl-list li');
+  const items = () => page.$$eval('#widget .tl-list > li', (lis) => lis.map((li) => li.dataset.eventId));
+  assert.equal((await items()).length, 200);
+  assert.equal((await page.textContent('#widget .tl-more')).trim(), 'Show more events (250)');
+  await page.click('#widget .tl-more');
+  await page.waitForFunction(() => document.querySelectorAll('#widget .tl-list > li').length === 400);
+  assert.equal((await page.textContent('#widget .tl-more')).trim(), 'Show more events (50)');
+  // Tag the elements of the energy events, then filter to energy: the same elements stay.
+  await page.$$eval('#widget .tl-list > li[data-category="energy"]', (lis) => lis.forEach((li) => { li.__kept = true; }));
+  const tagged = await page.$$eval('#widget .tl-list > li[data-category="energy"]', (lis) => lis.length);
+  assert.ok(tagged > 10, `${tagged} energy items tagged`);
+  await page.check('#widget .tl-facet[data-facet="cat"] input[value="energy"]');
+  await page.waitForFunction((n) => document.querySelectorAll('#widget .tl-list > li').length === n, energy.length);
+  assert.deepEqual((await items()).sort(), energy.map((e) => e.id).sort());
+  assert.equal(await page.$$eval('#widget .tl-list > li', (lis) => lis.filter((li) => li.__kept).length), tagged);
+  assert.equal(await page.$('#widget .tl-more'), null);
+  // Facet counts follow the filter, and a value that would show nothing is marked.
+  const count = (facet, value) => page.$eval(`#widget .tl-facet[data-facet="${facet}"] input[value="${value}"] ~ .tl-facet-count`, (el) => Number(el.textContent));
+  const zero = (facet, value) => page.$eval(`#widget .tl-facet[data-facet="${facet}"] input[value="${value}"]`, (el) => el.closest('label').classList.contains('tl-zero'));
+  assert.equal(await count('cat', 'energy'), energy.length);
+  const tags = [...new Set(data.events.flatMap((e) => e.tags))];
+  const unused = tags.find((t) => !energy.some((e) => e.tags.includes(t)));
+  const used = tags.find((t) => energy.some((e) => e.tags.includes(t)));
+  assert.ok(unused && used, 'the generated data has a tag no energy event has');
+  assert.equal(await count('tag', unused), 0);
+  assert.equal(await zero('tag', unused), true);
+  assert.equal(await count('tag', used), energy.filter((e) => e.tags.includes(used)).length);
+  assert.equal(await zero('tag', used), false);
+  // No results: a message instead of the list, and the list is back when the filter is cleared.
+  await page.fill('#widget .tl-search', 'no such words anywhere');
+  await page.waitForSelector('#widget .tl-empty');
+  assert.equal(await page.$eval('#widget .tl-list', (el) => el.hidden && el.offsetHeight === 0), true);
+  await page.click('#widget .tl-clear');
+  await page.waitForFunction(() => document.querySelectorAll('#widget .tl-list > li').length === 200);
+  assert.equal(await page.$('#widget .tl-empty'), null);
   await done(page);
 });
