@@ -468,7 +468,7 @@ mod tests {
     use super::*;
     use crate::core::date::PartialDate;
     use crate::core::validate::load_dataset;
-    use std::collections::BTreeSet;
+    use crate::core::viewstate::ValueSet;
 
     const ACTORS: &str = r#"[
         {"id":"az","kind":"state","name":{"de":"Aserbaidschan","en":"Azerbaijan"}},
@@ -569,11 +569,11 @@ mod tests {
         idx.iter().map(|&i| d.events[i].id.clone()).collect()
     }
 
-    fn set<T: Ord + Clone>(xs: &[T]) -> BTreeSet<T> {
+    fn set<T: Ord + Clone>(xs: &[T]) -> ValueSet<T> {
         xs.iter().cloned().collect()
     }
 
-    fn strings(xs: &[&str]) -> BTreeSet<String> {
+    fn strings(xs: &[&str]) -> ValueSet<String> {
         xs.iter().map(|s| s.to_string()).collect()
     }
 
@@ -814,11 +814,11 @@ mod tests {
             ..ViewState::default()
         };
         let f = x.facets(&s);
-        let without_actor = x.filter(&ViewState { actor: BTreeSet::new(), ..s.clone() });
+        let without_actor = x.filter(&ViewState { actor: ValueSet::new(), ..s.clone() });
         for (id, n) in &f.actors {
             assert_eq!(*n, without_actor.iter().filter(|&&i| d.events[i].actors.contains(id)).count(), "{id}");
         }
-        let without_cat = x.filter(&ViewState { cat: BTreeSet::new(), ..s.clone() });
+        let without_cat = x.filter(&ViewState { cat: ValueSet::new(), ..s.clone() });
         for (c, n) in &f.categories {
             assert_eq!(*n, without_cat.iter().filter(|&&i| d.events[i].categories.contains(c)).count(), "{c:?}");
         }

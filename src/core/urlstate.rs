@@ -338,7 +338,7 @@ pub fn sanitize(state: &mut ViewState, known: &dyn Known) -> Vec<Ignored> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use std::collections::BTreeSet;
+    use crate::core::viewstate::ValueSet;
     use std::time::{Duration, Instant};
 
     fn d(s: &str) -> PartialDate {
@@ -349,7 +349,7 @@ mod tests {
         d(s).start_day()
     }
 
-    fn set(v: &[&str]) -> BTreeSet<String> {
+    fn set(v: &[&str]) -> ValueSet<String> {
         v.iter().map(|s| s.to_string()).collect()
     }
 
@@ -665,9 +665,9 @@ mod tests {
                 ViewState {
                     q,
                     cat: cat.into_iter().map(|i| Category::ALL[i]).collect(),
-                    actor,
-                    tag,
-                    place,
+                    actor: actor.into_iter().collect(),
+                    tag: tag.into_iter().collect(),
+                    place: place.into_iter().collect(),
                     from,
                     to,
                     event,

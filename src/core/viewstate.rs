@@ -2,7 +2,7 @@
 
 use super::date::PartialDate;
 use super::model::{Category, Lang};
-use std::collections::BTreeSet;
+use std::borrow::Borrow;
 
 /// How the timeline splits events into lanes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -37,13 +37,13 @@ pub struct ViewState {
     /// Free-text search.
     pub q: String,
     /// Categories (OR).
-    pub cat: BTreeSet<Category>,
+    pub cat: ValueSet<Category>,
     /// Actor ids (OR).
-    pub actor: BTreeSet<String>,
+    pub actor: ValueSet<String>,
     /// Tags (OR).
-    pub tag: BTreeSet<String>,
+    pub tag: ValueSet<String>,
     /// Place ids (OR).
-    pub place: BTreeSet<String>,
+    pub place: ValueSet<String>,
     /// Inclusive lower date bound.
     pub from: Option<PartialDate>,
     /// Inclusive upper date bound.
@@ -74,5 +74,133 @@ impl ViewState {
             to: self.to,
             ..ViewState::default()
         }
+    }
+}
+
+/// The values chosen in one facet: a set kept as a sorted list without repeats. Facet choices
+/// are a handful of values, and the standard library's B-tree set was about 8 kB of the
+/// gzipped bundle.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ValueSet<T>(Vec<T>);
+
+impl<T> Default for ValueSet<T> {
+    fn default() -> Self {
+        ValueSet(Vec::new())
+    }
+}
+
+impl<T: Ord> ValueSet<T> {
+    /// An empty set.
+    pub fn new() -> Self {
+        ValueSet(Vec::new())
+    }
+
+    /// Adds `value`; false if it was already in.
+    pub fn insert(&mut self, value: T) -> bool {
+        match self.0.binary_search(&value) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, value);
+                true
+            }
+        }
+    }
+
+    /// Takes `value` out; false if it was not in.
+    pub fn remove<Q: Ord + ?Sized>(&mut self, value: &Q) -> bool
+    where
+        T: Borrow<Q>,
+    {
+        match self.0.binary_search_by(|x| x.borrow().cmp(value)) {
+            Ok(at) => {
+                self.0.remove(at);
+                true
+            }
+            Err(_) => false,
+        }
+    }
+
+    /// Whether `value` is in.
+    pub fn contains<Q: Ord + ?Sized>(&self, value: &Q) -> bool
+    where
+        T: Borrow<Q>,
+    {
+        self.0.binary_search_by(|x| x.borrow().cmp(value)).is_ok()
+    }
+
+    /// Keeps only the values `keep` says yes to.
+    pub fn retain(&mut self, keep: impl FnMut(&T) -> bool) {
+        self.0.retain(keep);
+    }
+
+    /// Empties the set.
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+}
+
+impl<T> ValueSet<T> {
+    /// The values in ascending order.
+    pub fn iter(&self) -> std::slice::Iter<'_, T> {
+        self.0.iter()
+    }
+
+    /// How many values there are.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<T: Ord> FromIterator<T> for ValueSet<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(iter: I) -> Self {
+        let mut v: Vec<T> = iter.into_iter().collect();
+        v.sort();
+        v.dedup();
+        ValueSet(v)
+    }
+}
+
+impl<T: Ord, const N: usize> From<[T; N]> for ValueSet<T> {
+    fn from(values: [T; N]) -> Self {
+        values.into_iter().collect()
+    }
+}
+
+impl<'a, T> IntoIterator for &'a ValueSet<T> {
+    type Item = &'a T;
+    type IntoIter = std::slice::Iter<'a, T>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_set_keeps_its_values_sorted_and_once_each() {
+        let mut s: ValueSet<String> = ["kz", "az", "kz"].map(String::from).into();
+        assert_eq!(s.iter().map(String::as_str).collect::<Vec<_>>(), ["az", "kz"]);
+        assert!(s.insert("am".into()));
+        assert!(!s.insert("az".into()));
+        assert_eq!(s.iter().map(String::as_str).collect::<Vec<_>>(), ["am", "az", "kz"]);
+        assert!(s.contains("kz") && !s.contains("tr"));
+        assert!(s.remove("az") && !s.remove("az"));
+        assert_eq!(s.len(), 2);
+        s.clear();
+        assert!(s.is_empty());
+    }
+
+    #[test]
+    fn sets_are_equal_whatever_order_their_values_came_in() {
+        let a: ValueSet<u8> = [3, 1, 2].into();
+        let b: ValueSet<u8> = [2, 3, 1, 1].into();
+        assert_eq!(a, b);
     }
 }

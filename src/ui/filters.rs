@@ -8,7 +8,7 @@ use crate::core::session::Session;
 use crate::core::urlstate::clip_q;
 use crate::core::viewstate::ViewState;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
+use crate::core::viewstate::ValueSet;
 
 #[component]
 pub fn FilterPanel() -> impl IntoView {
@@ -62,7 +62,7 @@ fn facet_label(session: &Session, param: &str, id: &str, lang: Lang) -> String {
     }
 }
 
-fn toggle(set: &mut BTreeSet<String>, id: &str, on: bool) {
+fn toggle(set: &mut ValueSet<String>, id: &str, on: bool) {
     if on {
         set.insert(id.to_string());
     } else {
