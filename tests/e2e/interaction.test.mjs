@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { setup, open, done, settle, allIds, visibleIds } from './helpers.mjs';
+import { setup, open, done, settle, allIds, visibleIds, dataset } from './helpers.mjs';
 
 const ctx = setup();
 const require = createRequire(import.meta.url);
@@ -112,6 +112,40 @@ test('keyboard: Tab reaches the timeline, arrows move between events in date ord
     const s = new URL(location.href).searchParams.get('span').split('..').map(Date.parse);
     return (s[1] - s[0]) / 86400000 < d;
   }, before);
+  await done(page);
+});
+
+test('marks follow the language, the selection and the tab stop in the elements they have', async () => {
+  const page = await open(ctx, '/?span=2025-07-01..2025-10-01');
+  const mark = '.tl-timeline .tl-event[data-event-id="tripp-announced-2025"]';
+  await page.waitForSelector(mark);
+  const tripp = dataset.events.find((e) => e.id === 'tripp-announced-2025');
+  const texts = () => page.$eval(mark, (el) => [el.querySelector('.tl-event-label').textContent, el.querySelector('.tl-event-date').textContent]);
+  assert.deepEqual(await texts(), [tripp.title.en, '8 August 2025']);
+  await page.$eval(mark, (el) => { el.__kept = true; });
+  await page.click('button[data-lang="de"]');
+  await page.waitForFunction((m) => document.querySelector(m).textContent.includes('August 2025') && document.querySelector('.tl-app').lang === 'de', mark);
+  assert.deepEqual(await texts(), [tripp.title.de, '8. August 2025']);
+  // Selecting it marks it and makes it the one tab stop among the events.
+  await page.click(mark);
+  await page.waitForSelector('.tl-detail h2[data-event-id="tripp-announced-2025"]');
+  const state = () => page.$$eval('.tl-timeline .tl-event', (els) => els.map((el) => [el.dataset.eventId, el.classList.contains('tl-selected'), el.tabIndex, el.__kept === true]));
+  let marks = await state();
+  assert.deepEqual(marks.filter(([, sel]) => sel).map(([id]) => id), ['tripp-announced-2025']);
+  assert.deepEqual(marks.filter(([, , tab]) => tab === 0).map(([id]) => id), ['tripp-announced-2025']);
+  assert.equal(marks.find(([id]) => id === 'tripp-announced-2025')[3], true, 'the same element throughout');
+  // Closing the detail panel unmarks it.
+  await page.keyboard.press('Escape');
+  await page.waitForSelector('.tl-detail', { state: 'detached' });
+  await page.waitForFunction((m) => !document.querySelector(m).classList.contains('tl-selected'), mark);
+  // Clusters are named in the language too.
+  await page.setViewportSize({ width: 700, height: 800 });
+  await page.goto(`${ctx.base}/?lang=de`);
+  await page.waitForSelector('.tl-cluster');
+  const n = await page.getAttribute('.tl-cluster', 'data-count');
+  assert.equal(await page.getAttribute('.tl-cluster', 'aria-label'), `${n} Ereignisse hier: heranzoomen`);
+  await page.click('button[data-lang="en"]');
+  await page.waitForFunction((k) => document.querySelector('.tl-cluster').getAttribute('aria-label') === `${k} events here: zoom in`, n);
   await done(page);
 });
 
