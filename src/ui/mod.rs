@@ -1,5 +1,9 @@
 //! The Leptos layer: small components that map the core's state to the DOM.
 //!
+//! Where hundreds of elements change at once (the timeline's marks in every zoom frame, the
+//! facet counts on every filter change), the elements are written directly from the core's
+//! values (the modules `marks` and `keyed`) instead of through a reactive binding per attribute.
+//!
 //! All state lives in one [`Store`] per widget instance (so several widgets on a page stay
 //! independent). Components read derived values from it and change the view only through
 //! [`Store::update`], which also decides how the change reaches the page URL.
