@@ -363,7 +363,8 @@ const cell = (unit, v) => {
 const ratio = (a, b) => {
   if (a == null || b === undefined || b === null) return '';
   if (typeof a === 'object') return '';
-  if (typeof b === 'object') return `<${(a / (b.timeout * 1000)).toFixed(3)}`;
+  // An upper bound, rounded up so that it stays one (never "<0.000").
+  if (typeof b === 'object') return `<${(Math.ceil((a / (b.timeout * 1000)) * 1000) / 1000).toFixed(3)}`;
   if (!b) return '';
   const r = a / b;
   return r >= 10 ? r.toFixed(0) : r >= 0.1 ? r.toFixed(2) : r.toFixed(3);
