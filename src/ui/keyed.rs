@@ -72,6 +72,13 @@ impl<K: Ord + Clone, T> Children<K, T> {
         self.items = after;
     }
 
+    /// Removes every element, and drops what was kept with each.
+    pub fn clear(&mut self) {
+        for child in self.items.drain(..) {
+            child.element.remove();
+        }
+    }
+
     /// The items' elements and states, in order.
     pub fn iter_mut(&mut self) -> impl Iterator<Item = &mut Child<K, T>> {
         self.items.iter_mut()

@@ -13,22 +13,49 @@ pub fn Highlighted(
 ) -> impl IntoView {
     let store = use_store();
     let q = Memo::new(move |_| store.state.with(|s| s.q.clone()));
-    move || {
-        let s = text.get(store.lang.get()).to_string();
-        let query = Query::parse(&q.get());
-        if query.is_empty() {
-            return vec![s.into_any()];
-        }
-        highlight(&s, &query)
-            .into_iter()
-            .map(|(range, hit)| {
-                let part = s[range].to_string();
-                if hit {
-                    view! { <mark class="tl-hit">{part}</mark> }.into_any()
-                } else {
-                    part.into_any()
-                }
+    move || highlighted(text.get(store.lang.get()), &Query::parse(&q.get()))
+}
+
+/// `text` with the matches of `query` wrapped in `<mark>`, as it is now (no binding of its own).
+pub fn highlighted(text: &str, query: &Query) -> Vec<AnyView> {
+    if query.is_empty() {
+        return vec![text.to_string().into_any()];
+    }
+    highlight(text, query)
+        .into_iter()
+        .map(|(range, hit)| {
+            let part = text[range].to_string();
+            if hit {
+                view! { <mark class="tl-hit">{part}</mark> }.into_any()
+            } else {
+                part.into_any()
+            }
+        })
+        .collect()
+}
+
+/// Writes `text` into `element` with the matches of `query` wrapped in `<mark>`, replacing what
+/// was there. Only text nodes and `<mark>` elements are made: the text is never parsed.
+pub fn write_highlighted(element: &web_sys::Element, text: &str, query: &Query) {
+    if query.is_empty() {
+        element.set_text_content(Some(text));
+        return;
+    }
+    let Some(doc) = element.owner_document() else { return };
+    element.set_text_content(None);
+    for (range, hit) in highlight(text, query) {
+        let part = &text[range];
+        let node: Option<web_sys::Node> = if hit {
+            doc.create_element("mark").ok().map(|m| {
+                m.set_class_name("tl-hit");
+                m.set_text_content(Some(part));
+                m.into()
             })
-            .collect::<Vec<_>>()
+        } else {
+            Some(doc.create_text_node(part).into())
+        };
+        if let Some(node) = node {
+            let _ = element.append_child(&node);
+        }
     }
 }
