@@ -120,6 +120,15 @@ impl<T: Ord> ValueSet<T> {
         }
     }
 
+    /// Puts `value` in (`on`) or takes it out.
+    pub fn toggle(&mut self, value: T, on: bool) {
+        if on {
+            self.insert(value);
+        } else {
+            self.remove(&value);
+        }
+    }
+
     /// Whether `value` is in.
     pub fn contains<Q: Ord + ?Sized>(&self, value: &Q) -> bool
     where
@@ -193,6 +202,9 @@ mod tests {
         assert!(s.contains("kz") && !s.contains("tr"));
         assert!(s.remove("az") && !s.remove("az"));
         assert_eq!(s.len(), 2);
+        s.toggle("tr".into(), true);
+        s.toggle("am".into(), false);
+        assert_eq!(s.iter().map(String::as_str).collect::<Vec<_>>(), ["kz", "tr"]);
         s.clear();
         assert!(s.is_empty());
     }

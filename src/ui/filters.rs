@@ -8,7 +8,6 @@ use crate::core::session::Session;
 use crate::core::urlstate::clip_q;
 use crate::core::viewstate::ViewState;
 use leptos::prelude::*;
-use crate::core::viewstate::ValueSet;
 
 #[component]
 pub fn FilterPanel() -> impl IntoView {
@@ -59,14 +58,6 @@ fn facet_label(session: &Session, param: &str, id: &str, lang: Lang) -> String {
         "actor" => session.actor_name(id, lang),
         "tag" => format!("#{id}"),
         _ => session.place_name(id, lang),
-    }
-}
-
-fn toggle(set: &mut ValueSet<String>, id: &str, on: bool) {
-    if on {
-        set.insert(id.to_string());
-    } else {
-        set.remove(id);
     }
 }
 
@@ -121,11 +112,11 @@ fn Facet(
                                 let id = i3.clone();
                                 store.update(Step::Push, |s| match param {
                                     "cat" => if let Some(c) = Category::from_code(&id) {
-                                        if on { s.cat.insert(c); } else { s.cat.remove(&c); }
+                                        s.cat.toggle(c, on);
                                     },
-                                    "actor" => toggle(&mut s.actor, &id, on),
-                                    "tag" => toggle(&mut s.tag, &id, on),
-                                    _ => toggle(&mut s.place, &id, on),
+                                    "actor" => s.actor.toggle(id, on),
+                                    "tag" => s.tag.toggle(id, on),
+                                    _ => s.place.toggle(id, on),
                                 });
                             } />
                         <span>{move || facet_label(&session, param, &i4, lang.get())}</span>

@@ -2,10 +2,10 @@
 //! timeline for screen readers and small screens.
 
 use super::keyed::Children;
-use super::text::{highlighted, write_highlighted};
+use super::text::write_highlighted;
 use super::{effect, tr, use_store, Step};
 use crate::core::i18n::{t, Key};
-use crate::core::model::Lang;
+use crate::core::model::{Event, Lang};
 use crate::core::search::Query;
 use crate::core::ticks::format_span;
 use leptos::prelude::*;
@@ -33,10 +33,11 @@ pub fn ListView() -> impl IntoView {
     // A Leptos signal or memo lets go of a dropped subscriber only when it next changes, so
     // bindings to the language or the selection in every item kept the memory of every item
     // ever shown (about 100 KB per filter change at 450 events). The list rebuilds its items
-    // when the language changes, marks the search's matches in them and marks the selected one.
+    // when the language changes, writes the title and summary with the search's matches marked
+    // (also when the search changes) and marks the selected one.
     let list_item = {
         let session = session.clone();
-        move |i: usize, l: Lang, query: &Query, is_selected: bool| {
+        move |i: usize, l: Lang, is_selected: bool| {
             let e = &session.dataset.events[i];
             let id = e.id.clone();
             let (id_attr, id_button) = (id.clone(), id.clone());
@@ -55,10 +56,9 @@ pub fn ListView() -> impl IntoView {
                                 store.focus_detail.set_value(true);
                                 store.update(Step::Push, |s| s.event = Some(id.clone()));
                             }>
-                            {highlighted(e.title.get(l), query)}
                         </button>
                     </h3>
-                    <p>{highlighted(e.summary.get(l), query)}</p>
+                    <p></p>
                     <p class="tl-meta">{meta.join(" · ")}</p>
                 </li>
             }
@@ -91,11 +91,12 @@ pub fn ListView() -> impl IntoView {
             let state = untrack(|| {
                 let view = item_owner.with(|| {
                     provide_context(store);
-                    list_item(i, l, &query, is_selected).into_any()
+                    list_item(i, l, is_selected).into_any()
                 });
                 OwnedView::new_with_owner(view, item_owner).build()
             });
             let element = state.elements().into_iter().next()?;
+            mark_matches(&element, &s1.dataset.events[i], l, &query);
             Some((element, Item { _view: state, selected: is_selected, query: q.clone() }))
         };
         items.update_value(|c| c.place(&parent, &keys, make, &mut |_, _| {}));
@@ -123,13 +124,7 @@ pub fn ListView() -> impl IntoView {
             let l = lang.get_untracked();
             items.update_value(|c| {
                 for child in c.iter_mut().filter(|c| c.state.query != *q) {
-                    let e = &s3.dataset.events[child.key];
-                    if let Ok(Some(title)) = child.element.query_selector("h3 button") {
-                        write_highlighted(&title, e.title.get(l), &query);
-                    }
-                    if let Ok(Some(summary)) = child.element.query_selector("h3 + p") {
-                        write_highlighted(&summary, e.summary.get(l), &query);
-                    }
+                    mark_matches(&child.element, &s3.dataset.events[child.key], l, &query);
                     child.state.query = q.clone();
                 }
             })
@@ -146,6 +141,16 @@ pub fn ListView() -> impl IntoView {
                 {move || format!("{} ({})", t(lang.get(), Key::ShowMore), store.filtered.with(|f| f.len()) - shown.get().min(store.filtered.with(|f| f.len())))}
             </button>
         </Show>
+    }
+}
+
+/// Writes an item's title and summary with the matches of `query` marked.
+fn mark_matches(item: &web_sys::Element, e: &Event, l: Lang, query: &Query) {
+    if let Ok(Some(title)) = item.query_selector("h3 button") {
+        write_highlighted(&title, e.title.get(l), query);
+    }
+    if let Ok(Some(summary)) = item.query_selector("h3 + p") {
+        write_highlighted(&summary, e.summary.get(l), query);
     }
 }
 

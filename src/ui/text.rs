@@ -1,11 +1,12 @@
 //! Text from data or URLs, rendered only ever as text (never as HTML), with search hits marked.
 
-use super::use_store;
+use super::{effect, use_store};
 use crate::core::model::Text;
 use crate::core::search::{highlight, Query};
 use leptos::prelude::*;
 
-/// A piece of data text in the current language with the search matches wrapped in `<mark>`.
+/// A piece of data text in the current language with the search matches wrapped in `<mark>`
+/// (written by [`write_highlighted`], as the list view writes its items).
 #[component]
 pub fn Highlighted(
     /// The text in both languages.
@@ -13,25 +14,13 @@ pub fn Highlighted(
 ) -> impl IntoView {
     let store = use_store();
     let q = Memo::new(move |_| store.state.with(|s| s.q.clone()));
-    move || highlighted(text.get(store.lang.get()), &Query::parse(&q.get()))
-}
-
-/// `text` with the matches of `query` wrapped in `<mark>`, as it is now (no binding of its own).
-pub fn highlighted(text: &str, query: &Query) -> Vec<AnyView> {
-    if query.is_empty() {
-        return vec![text.to_string().into_any()];
-    }
-    highlight(text, query)
-        .into_iter()
-        .map(|(range, hit)| {
-            let part = text[range].to_string();
-            if hit {
-                view! { <mark class="tl-hit">{part}</mark> }.into_any()
-            } else {
-                part.into_any()
-            }
-        })
-        .collect()
+    let node = NodeRef::<leptos::html::Span>::new();
+    effect(move || {
+        if let Some(el) = node.get() {
+            write_highlighted(&el, text.get(store.lang.get()), &Query::parse(&q.get()));
+        }
+    });
+    view! { <span node_ref=node></span> }
 }
 
 /// Writes `text` into `element` with the matches of `query` wrapped in `<mark>`, replacing what
