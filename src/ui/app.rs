@@ -303,9 +303,11 @@ fn App(
                     <p class="tl-count" role="status" aria-live="polite" aria-atomic="true">
                         {move || count_line(lang.get(), filtered.with(|f| f.len()), total)}
                     </p>
-                    <Show when=move || has_selection.get()>
-                        <DetailPanel />
-                    </Show>
+                    // Made again when the language changes (see `DetailPanel`).
+                    {move || {
+                        let l = lang.get();
+                        view! { <Show when=move || has_selection.get()><DetailPanel lang=l /></Show> }
+                    }}
                     {move || match view_mode.get() {
                         View::Timeline => view! { <Timeline /> }.into_any(),
                         View::List => view! { <ListView /> }.into_any(),

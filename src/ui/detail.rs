@@ -2,20 +2,28 @@
 //! (http/https links only) and related events.
 
 use super::text::Highlighted;
-use super::{effect, tr, use_store, Step};
+use super::{effect, use_store, Step};
 use crate::core::date::Precision;
 use crate::core::i18n::{category_name, coordinates, relation_name, t, Key};
-use crate::core::model::Confidence;
+use crate::core::model::{Confidence, Lang};
 use crate::core::ticks::format_span;
 use crate::core::validate::is_http_url;
 use crate::platform::browser;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+/// The panel is made when an event is selected and dropped when the selection is cleared, and
+/// it is made again when the language changes: it reads the language only from its `lang`.
+/// (A Leptos signal lets go of a dropped subscriber only when the signal itself next changes,
+/// so a panel that subscribed to the language would keep its memory, about 1 KB for each
+/// event opened, until the reader switched languages.)
 #[component]
-pub fn DetailPanel() -> impl IntoView {
+pub fn DetailPanel(
+    /// The UI language.
+    lang: Lang,
+) -> impl IntoView {
     let store = use_store();
-    let lang = store.lang;
+    let l = lang;
     let session = store.session();
     let root = NodeRef::<leptos::html::Aside>::new();
     let heading_id = store.id("detail-title");
@@ -40,6 +48,7 @@ pub fn DetailPanel() -> impl IntoView {
         }
     };
     let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
+    let q = Memo::new(move |_| store.state.with(|s| s.q.clone()));
     effect(move || {
         // Move focus to the panel when the reader opened a new event inside the widget (not on
         // zooming or panning, and not for a link, Back/Forward or the host's setState: those
@@ -61,11 +70,10 @@ pub fn DetailPanel() -> impl IntoView {
     view! {
         <aside class="tl-detail" node_ref=root aria-labelledby=heading_id.clone() on:keydown=on_key>
             <button type="button" class="tl-close" on:click=move |_| close()
-                aria-label=tr(lang, Key::Close)>"×"</button>
+                aria-label=t(l, Key::Close)>"×"</button>
             {move || {
                 let id = selected.get()?;
                 let e = session.dataset.event(&id)?.clone();
-                let l = lang.get();
                 let precision = match (e.approximate, e.date.precision()) {
                     (true, _) => t(l, Key::Approximate),
                     (false, Precision::Day) => t(l, Key::PrecisionDay),
@@ -84,14 +92,14 @@ pub fn DetailPanel() -> impl IntoView {
                     .collect();
                 Some(view! {
                     <h2 id=heading_id2.clone() tabindex="-1" data-event-id=e.id.clone()>
-                        <Highlighted text=e.title.clone() />
+                        <Highlighted text=e.title.get(l).to_string() q=q />
                     </h2>
                     <p class="tl-meta">
                         <time datetime=e.date.to_string()>{format_span(&e.date, e.end.as_ref(), e.approximate, l)}</time>
                         " · " {precision} " · "
                         {e.categories.iter().map(|c| category_name(l, *c)).collect::<Vec<_>>().join(", ")}
                     </p>
-                    <p><Highlighted text=e.summary.clone() /></p>
+                    <p><Highlighted text=e.summary.get(l).to_string() q=q /></p>
                     <h3>{t(l, Key::Actors)}</h3>
                     <p>{actors.into_iter().map(|a| view! { <span class="tl-chip">{a}</span> }).collect::<Vec<_>>()}</p>
                     {e.place.clone().map(|p| view! {

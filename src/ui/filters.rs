@@ -8,6 +8,7 @@ use crate::core::session::Session;
 use crate::core::urlstate::clip_q;
 use crate::core::viewstate::ViewState;
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[component]
 pub fn FilterPanel() -> impl IntoView {
@@ -92,9 +93,11 @@ fn Facet(
     // bindings per row (the number and the zero class) cost more than the writes themselves.
     let shown = StoredValue::new_local(counts.get_untracked());
     let list = NodeRef::<leptos::html::Ul>::new();
+    let mut parts: Option<Vec<Option<RowParts>>> = None;
     effect(move || {
         let Some(ul) = list.get() else { return };
-        counts.with(|now| shown.update_value(|was| write_counts(&ul, was, now)));
+        let rows = parts.get_or_insert_with(|| row_parts(&ul));
+        counts.with(|now| shown.update_value(|was| write_counts(rows, was, now)));
     });
     let rows = values
         .into_iter()
@@ -135,22 +138,39 @@ fn Facet(
     }
 }
 
-/// Brings the count of each row of a facet list (`<li><label>…<span>count</span></label></li>`)
-/// from `was` to `now`: only rows whose count changed are written.
-fn write_counts(list: &web_sys::Element, was: &mut [usize], now: &[usize]) {
+/// What a count change writes in one facet row (`<li><label>…<span>count</span></label></li>`):
+/// the label, which wears the zero class, and the count's text node.
+struct RowParts {
+    label: web_sys::Element,
+    count: web_sys::Text,
+}
+
+/// The parts of each row of a facet list, found once (the rows are fixed for a dataset), in
+/// the order of the rows.
+fn row_parts(list: &web_sys::Element) -> Vec<Option<RowParts>> {
+    let mut parts = Vec::new();
     let mut row = list.first_element_child();
-    for (&n, w) in now.iter().zip(was.iter_mut()) {
-        let Some(li) = row else { return };
+    while let Some(li) = row {
         row = li.next_element_sibling();
-        if n == *w {
-            continue;
+        let label = li.first_element_child();
+        let count = label.as_ref().and_then(|l| l.last_element_child()).and_then(|c| c.first_child());
+        let count = count.and_then(|c| c.dyn_into::<web_sys::Text>().ok());
+        parts.push(label.zip(count).map(|(label, count)| RowParts { label, count }));
+    }
+    parts
+}
+
+/// Brings each row's count from `was` to `now`, writing only what changed: the count's text
+/// node in place (Chromium then lays out that text again, not a new node) and the zero class
+/// only when a count becomes or stops being zero.
+fn write_counts(rows: &[Option<RowParts>], was: &mut [usize], now: &[usize]) {
+    for ((row, &n), w) in rows.iter().zip(now).zip(was.iter_mut()) {
+        let Some(row) = row.as_ref().filter(|_| n != *w) else { continue };
+        if (n == 0) != (*w == 0) {
+            let _ = row.label.class_list().toggle_with_force("tl-zero", n == 0);
         }
         *w = n;
-        let Some(label) = li.first_element_child() else { continue };
-        let _ = label.class_list().toggle_with_force("tl-zero", n == 0);
-        if let Some(count) = label.last_element_child() {
-            count.set_text_content(Some(&n.to_string()));
-        }
+        row.count.set_data(&n.to_string());
     }
 }
 

@@ -196,20 +196,31 @@ fn update(element: &HtmlElement, old: &Mark, new: &Mark, session: &Session, lang
         }
         (MarkKind::Cluster { events: was, .. }, MarkKind::Cluster { events: now, .. }) if was != now => {
             let n = now.len();
-            let count = n.to_string();
-            let _ = element.set_attribute("data-count", &count);
+            if n != was.len() {
+                let count = n.to_string();
+                let _ = element.set_attribute("data-count", &count);
+                let _ = element.set_attribute("aria-label", &cluster_label(lang, n));
+                set_text(element, &count);
+            }
             // Member ids for scripts and tests; a big cluster (thousands of events in a large
             // dataset) carries only its count, so redrawing it stays cheap.
             if n <= MAX_LISTED_IDS {
                 let ids: Vec<&str> = now.iter().map(|&i| session.dataset.events[i].id.as_str()).collect();
                 let _ = element.set_attribute("data-event-ids", &ids.join(" "));
-            } else {
+            } else if was.len() <= MAX_LISTED_IDS {
                 let _ = element.remove_attribute("data-event-ids");
             }
-            let _ = element.set_attribute("aria-label", &cluster_label(lang, n));
-            element.set_text_content(Some(&count));
         }
         _ => {}
+    }
+}
+
+/// Sets an element's text: in its text node when it has one (Chromium then lays out that text
+/// again rather than a new node), else as its content.
+pub fn set_text(element: &Element, text: &str) {
+    match element.first_child().and_then(|c| c.dyn_into::<web_sys::Text>().ok()) {
+        Some(node) if node.next_sibling().is_none() => node.set_data(text),
+        _ => element.set_text_content(Some(text)),
     }
 }
 

@@ -1,23 +1,22 @@
 //! Text from data or URLs, rendered only ever as text (never as HTML), with search hits marked.
 
-use super::{effect, use_store};
-use crate::core::model::Text;
+use super::effect;
 use crate::core::search::{highlight, Query};
 use leptos::prelude::*;
 
-/// A piece of data text in the current language with the search matches wrapped in `<mark>`
-/// (written by [`write_highlighted`], as the list view writes its items).
+/// A piece of data text with the search matches wrapped in `<mark>` (written by
+/// [`write_highlighted`], as the list view writes its items).
 #[component]
 pub fn Highlighted(
-    /// The text in both languages.
-    text: Text,
+    /// The text, in the current language.
+    text: String,
+    /// The search text.
+    q: Memo<String>,
 ) -> impl IntoView {
-    let store = use_store();
-    let q = Memo::new(move |_| store.state.with(|s| s.q.clone()));
     let node = NodeRef::<leptos::html::Span>::new();
     effect(move || {
         if let Some(el) = node.get() {
-            write_highlighted(&el, text.get(store.lang.get()), &Query::parse(&q.get()));
+            write_highlighted(&el, &text, &Query::parse(&q.get()));
         }
     });
     view! { <span node_ref=node></span> }
