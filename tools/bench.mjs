@@ -41,7 +41,7 @@ const widgets = [
   {
     key: 'ours', name: 'this widget', sizes, actions: ['filter', 'search'],
     page: (n) => `/tests/fixtures/bench.html?src=/bench-results/gen-${n}.json&state=group%3Dcategory`,
-    files: [['wasm', 'pkg/timeline_explorer_bg.wasm'], ['js', 'pkg/timeline_explorer.js'], ['css', 'www/timeline.css']],
+    files: [['wasm', 'pkg/timeline_explorer_bg.wasm'], ['js', 'pkg/timeline_explorer.js'], ['css', 'pkg/timeline.css']],
   },
   {
     key: 'vis', name: `vis-timeline ${version('vis-timeline')}`, sizes, actions: ['filter', 'search'],
