@@ -1,18 +1,30 @@
-// Makes pkg/ a publishable npm package of the widget: copies the custom element and its types
-// next to wasm-bindgen's output, writes the stylesheet there minified, and writes
-// pkg/package.json. Fails loudly when a file the package names is missing
+// Makes pkg/ a publishable npm package of the widget: minifies wasm-bindgen's JS glue, writes
+// the custom element and the stylesheet next to it minified and their types as they are, and
+// writes pkg/package.json. Fails loudly when a file the package names is missing
 // (tests/e2e/package.test.mjs checks the result with npm pack).
 import { readFile, writeFile, copyFile, access } from 'node:fs/promises';
 import { transform } from 'lightningcss';
+import { minify } from 'terser';
 
 const root = new URL('../', import.meta.url);
 const cargo = await readFile(new URL('Cargo.toml', root), 'utf8');
 const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, 'm'))[1];
 
 // Files from www/ that belong in the package (the module imports its siblings by relative URL).
-for (const f of ['timeline-explorer.js', 'timeline-explorer.d.ts', 'timeline.schema.json']) {
+for (const f of ['timeline-explorer.d.ts', 'timeline.schema.json']) {
   await copyFile(new URL(`www/${f}`, root), new URL(`pkg/${f}`, root));
 }
+// The scripts pages load, minified: wasm-bindgen's glue (in place) and the custom element (from
+// www/, which keeps the readable source). Names a page or the glue's wasm module uses from
+// outside (exports, properties) are left as they are; TypeScript's types directive stays.
+const minifyJs = async (from, to) => {
+  const out = await minify(await readFile(new URL(from, root), 'utf8'), {
+    module: true, compress: true, mangle: true, format: { comments: /@ts-self-types/ },
+  });
+  await writeFile(new URL(to, root), out.code);
+};
+await minifyJs('pkg/timeline_explorer.js', 'pkg/timeline_explorer.js');
+await minifyJs('www/timeline-explorer.js', 'pkg/timeline-explorer.js');
 // The stylesheet pages load, minified: www/timeline.css keeps its comments for readers (they were
 // a third of what the widget's CSS cost in transfer). No browser targets: nothing is rewritten
 // for older browsers, only comments and spaces go and declarations are written shortest.
