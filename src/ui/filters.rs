@@ -161,8 +161,8 @@ fn row_parts(list: &web_sys::Element) -> Vec<Option<RowParts>> {
 }
 
 /// Brings each row's count from `was` to `now`, writing only what changed: the count's text
-/// node in place (Chromium then lays out that text again, not a new node) and the zero class
-/// only when a count becomes or stops being zero.
+/// node in place (no lookups and no new node per count) and the zero class only when a count
+/// becomes or stops being zero.
 fn write_counts(rows: &[Option<RowParts>], was: &mut [usize], now: &[usize]) {
     for ((row, &n), w) in rows.iter().zip(now).zip(was.iter_mut()) {
         let Some(row) = row.as_ref().filter(|_| n != *w) else { continue };

@@ -215,9 +215,9 @@ fn update(element: &HtmlElement, old: &Mark, new: &Mark, session: &Session, lang
     }
 }
 
-/// Sets an element's text: in its text node when it has one (Chromium then lays out that text
-/// again rather than a new node), else as its content.
-pub fn set_text(element: &Element, text: &str) {
+/// Sets an element's text: in its text node when that is all it holds (no new node is made),
+/// else as its content.
+fn set_text(element: &Element, text: &str) {
     match element.first_child().and_then(|c| c.dyn_into::<web_sys::Text>().ok()) {
         Some(node) if node.next_sibling().is_none() => node.set_data(text),
         _ => element.set_text_content(Some(text)),
