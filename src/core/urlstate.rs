@@ -245,13 +245,10 @@ pub fn decode(query: &str) -> Decoded {
                 parse_list("cat", value, &mut ignored, |v| Category::from_code(v).map(|c| s.cat.insert(c)).is_some());
             }
             "actor" | "tag" | "place" => {
-                let set = match name_ref {
-                    "actor" => &mut s.actor,
-                    "tag" => &mut s.tag,
-                    _ => &mut s.place,
-                };
-                set.clear();
-                parse_list(name_ref, value, &mut ignored, |v| is_slug(v) && { set.insert(v.to_string()); true });
+                if let Some(set) = s.ids_mut(name_ref) {
+                    set.clear();
+                    parse_list(name_ref, value, &mut ignored, |v| is_slug(v) && { set.insert(v.to_string()); true });
+                }
             }
             "from" | "to" => match PartialDate::parse(value.trim()) {
                 Ok(d) => {

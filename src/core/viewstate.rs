@@ -61,6 +61,40 @@ pub struct ViewState {
 }
 
 impl ViewState {
+    /// The chosen ids of the facet named by its URL parameter `actor`, `tag` or `place`.
+    pub fn ids_mut(&mut self, param: &str) -> Option<&mut ValueSet<String>> {
+        match param {
+            "actor" => Some(&mut self.actor),
+            "tag" => Some(&mut self.tag),
+            "place" => Some(&mut self.place),
+            _ => None,
+        }
+    }
+
+    /// The values chosen in the facet named by its URL parameter (`cat`, `actor`, `tag` or
+    /// `place`), as the URL writes them.
+    pub fn chosen(&self, param: &str) -> Vec<String> {
+        match param {
+            "cat" => self.cat.iter().map(|c| c.code().to_string()).collect(),
+            "actor" => self.actor.iter().cloned().collect(),
+            "tag" => self.tag.iter().cloned().collect(),
+            "place" => self.place.iter().cloned().collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Chooses (`on`) or unchooses the value `id` in the facet named by its URL parameter; an
+    /// unknown category or parameter changes nothing.
+    pub fn choose(&mut self, param: &str, id: &str, on: bool) {
+        if param == "cat" {
+            if let Some(c) = Category::from_code(id) {
+                self.cat.toggle(c, on);
+            }
+        } else if let Some(set) = self.ids_mut(param) {
+            set.toggle(id.to_string(), on);
+        }
+    }
+
     /// Only the parts that decide which events pass (search, facets, date range): the
     /// filter result depends on nothing else, so it is recomputed only when these change.
     pub fn filter_part(&self) -> ViewState {
@@ -207,6 +241,26 @@ mod tests {
         assert_eq!(s.iter().map(String::as_str).collect::<Vec<_>>(), ["kz", "tr"]);
         s.clear();
         assert!(s.is_empty());
+    }
+
+    #[test]
+    fn facet_choices_are_made_and_read_by_url_parameter() {
+        let mut s = ViewState::default();
+        s.choose("cat", "energy", true);
+        s.choose("cat", "nonsense", true);
+        s.choose("actor", "kz", true);
+        s.choose("actor", "az", true);
+        s.choose("tag", "tripp", true);
+        s.choose("place", "baku", true);
+        s.choose("event", "x", true);
+        assert_eq!(s.chosen("cat"), ["energy"]);
+        assert_eq!(s.chosen("actor"), ["az", "kz"]);
+        assert_eq!((s.chosen("tag"), s.chosen("place")), (vec!["tripp".to_string()], vec!["baku".to_string()]));
+        assert!(s.chosen("event").is_empty() && s.event.is_none());
+        s.choose("actor", "kz", false);
+        s.choose("cat", "energy", false);
+        assert_eq!((s.chosen("actor"), s.cat.len()), (vec!["az".to_string()], 0));
+        assert!(s.ids_mut("cat").is_none());
     }
 
     #[test]

@@ -23,7 +23,6 @@ pub fn DetailPanel(
     lang: Lang,
 ) -> impl IntoView {
     let store = use_store();
-    let l = lang;
     let session = store.session();
     let root = NodeRef::<leptos::html::Aside>::new();
     let heading_id = store.id("detail-title");
@@ -48,6 +47,9 @@ pub fn DetailPanel(
         }
     };
     let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
+    // The panel's own: a memo shared by the widget changes only with the search, so it would
+    // keep the subscriptions of closed panels (see above); the view state changes at every
+    // opening and closing.
     let q = Memo::new(move |_| store.state.with(|s| s.q.clone()));
     effect(move || {
         // Move focus to the panel when the reader opened a new event inside the widget (not on
@@ -70,44 +72,44 @@ pub fn DetailPanel(
     view! {
         <aside class="tl-detail" node_ref=root aria-labelledby=heading_id.clone() on:keydown=on_key>
             <button type="button" class="tl-close" on:click=move |_| close()
-                aria-label=t(l, Key::Close)>"×"</button>
+                aria-label=t(lang, Key::Close)>"×"</button>
             {move || {
                 let id = selected.get()?;
                 let e = session.dataset.event(&id)?.clone();
                 let precision = match (e.approximate, e.date.precision()) {
-                    (true, _) => t(l, Key::Approximate),
-                    (false, Precision::Day) => t(l, Key::PrecisionDay),
-                    (false, Precision::Month) => t(l, Key::PrecisionMonth),
-                    (false, Precision::Year) => t(l, Key::PrecisionYear),
+                    (true, _) => t(lang, Key::Approximate),
+                    (false, Precision::Day) => t(lang, Key::PrecisionDay),
+                    (false, Precision::Month) => t(lang, Key::PrecisionMonth),
+                    (false, Precision::Year) => t(lang, Key::PrecisionYear),
                 };
                 let confidence = match e.confidence {
-                    Confidence::Confirmed => t(l, Key::Confirmed),
-                    Confidence::PerArticle => t(l, Key::PerArticle),
+                    Confidence::Confirmed => t(lang, Key::Confirmed),
+                    Confidence::PerArticle => t(lang, Key::PerArticle),
                 };
                 let actors: Vec<String> = e.actors.iter()
-                    .map(|a| session.dataset.actor(a).map(|x| x.name.get(l).to_string()).unwrap_or_else(|| a.clone()))
+                    .map(|a| session.dataset.actor(a).map(|x| x.name.get(lang).to_string()).unwrap_or_else(|| a.clone()))
                     .collect();
                 let related: Vec<_> = e.related.iter()
-                    .filter_map(|r| session.dataset.event(&r.id).map(|o| (r.relation, o.id.clone(), o.title.get(l).to_string())))
+                    .filter_map(|r| session.dataset.event(&r.id).map(|o| (r.relation, o.id.clone(), o.title.get(lang).to_string())))
                     .collect();
                 Some(view! {
                     <h2 id=heading_id2.clone() tabindex="-1" data-event-id=e.id.clone()>
-                        <Highlighted text=e.title.get(l).to_string() q=q />
+                        <Highlighted text=e.title.get(lang).to_string() q=q />
                     </h2>
                     <p class="tl-meta">
-                        <time datetime=e.date.to_string()>{format_span(&e.date, e.end.as_ref(), e.approximate, l)}</time>
+                        <time datetime=e.date.to_string()>{format_span(&e.date, e.end.as_ref(), e.approximate, lang)}</time>
                         " · " {precision} " · "
-                        {e.categories.iter().map(|c| category_name(l, *c)).collect::<Vec<_>>().join(", ")}
+                        {e.categories.iter().map(|c| category_name(lang, *c)).collect::<Vec<_>>().join(", ")}
                     </p>
-                    <p><Highlighted text=e.summary.get(l).to_string() q=q /></p>
-                    <h3>{t(l, Key::Actors)}</h3>
+                    <p><Highlighted text=e.summary.get(lang).to_string() q=q /></p>
+                    <h3>{t(lang, Key::Actors)}</h3>
                     <p>{actors.into_iter().map(|a| view! { <span class="tl-chip">{a}</span> }).collect::<Vec<_>>()}</p>
                     {e.place.clone().map(|p| view! {
-                        <h3>{t(l, Key::Place)}</h3>
-                        <p>{p.name.get(l).to_string()}
-                            {p.lat.zip(p.lon).map(|(la, lo)| format!(" ({})", coordinates(l, la, lo)))}</p>
+                        <h3>{t(lang, Key::Place)}</h3>
+                        <p>{p.name.get(lang).to_string()}
+                            {p.lat.zip(p.lon).map(|(la, lo)| format!(" ({})", coordinates(lang, la, lo)))}</p>
                     })}
-                    <h3>{t(l, Key::Sources)}</h3>
+                    <h3>{t(lang, Key::Sources)}</h3>
                     <ul class="tl-sources">
                         {e.sources.iter().map(|s| {
                             let label = match &s.date { Some(d) => format!("{} ({}, {d})", s.title, s.publisher), None => format!("{} ({})", s.title, s.publisher) };
@@ -118,14 +120,14 @@ pub fn DetailPanel(
                             }
                         }).collect::<Vec<_>>()}
                     </ul>
-                    <p class="tl-meta">{t(l, Key::Confidence)} ": " {confidence}</p>
+                    <p class="tl-meta">{t(lang, Key::Confidence)} ": " {confidence}</p>
                     {(!related.is_empty()).then(|| view! {
-                        <h3>{t(l, Key::Related)}</h3>
+                        <h3>{t(lang, Key::Related)}</h3>
                         <ul class="tl-related">
                             {related.into_iter().map(|(rel, rid, title)| {
                                 let rid2 = rid.clone();
                                 view! {
-                                    <li>{relation_name(l, rel)} ": "
+                                    <li>{relation_name(lang, rel)} ": "
                                         <a href=format!("?event={rid}") data-related-id=rid.clone()
                                             on:click=move |ev| {
                                                 ev.prevent_default();

@@ -76,14 +76,7 @@ fn Facet(
     let lang = store.lang;
     let session = store.session();
     let name = store.id(param);
-    let selection = Memo::new(move |_| {
-        store.state.with(|s| match param {
-            "cat" => s.cat.iter().map(|c| c.code().to_string()).collect::<Vec<_>>(),
-            "actor" => s.actor.iter().cloned().collect(),
-            "tag" => s.tag.iter().cloned().collect(),
-            _ => s.place.iter().cloned().collect(),
-        })
-    });
+    let selection = Memo::new(move |_| store.state.with(|s| s.chosen(param)));
     // The values and their order are fixed for a dataset (see `FacetCounts`): the rows are built
     // once, with the counts of the moment.
     let values: Vec<String> = store.facets.with_untracked(|f| f.ids(param));
@@ -91,17 +84,18 @@ fn Facet(
     let counts = Memo::new(move |_| store.facets.with(|f| f.counts(param)));
     // A filter change then writes only the counts that changed, from one effect per facet: two
     // bindings per row (the number and the zero class) cost more than the writes themselves.
-    let shown = StoredValue::new_local(counts.get_untracked());
+    let mut shown = counts.get_untracked();
+    let first = shown.clone();
     let list = NodeRef::<leptos::html::Ul>::new();
     let mut parts: Option<Vec<Option<RowParts>>> = None;
     effect(move || {
         let Some(ul) = list.get() else { return };
         let rows = parts.get_or_insert_with(|| row_parts(&ul));
-        counts.with(|now| shown.update_value(|was| write_counts(rows, was, now)));
+        counts.with(|now| write_counts(rows, &mut shown, now));
     });
     let rows = values
         .into_iter()
-        .zip(shown.get_value())
+        .zip(first)
         .map(|(id, count)| {
             let session = session.clone();
             let (i2, i3, i4) = (id.clone(), id.clone(), id.clone());
@@ -112,15 +106,7 @@ fn Facet(
                             prop:checked=move || selection.with(|s| s.contains(&i2))
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                let id = i3.clone();
-                                store.update(Step::Push, |s| match param {
-                                    "cat" => if let Some(c) = Category::from_code(&id) {
-                                        s.cat.toggle(c, on);
-                                    },
-                                    "actor" => s.actor.toggle(id, on),
-                                    "tag" => s.tag.toggle(id, on),
-                                    _ => s.place.toggle(id, on),
-                                });
+                                store.update(Step::Push, |s| s.choose(param, &i3, on));
                             } />
                         <span>{move || facet_label(&session, param, &i4, lang.get())}</span>
                         <span class="tl-facet-count">{count}</span>
