@@ -144,20 +144,38 @@ fn Widget(
     // bundle for this one load.)
     let loaded = RwSignal::new(None::<Result<Arc<Session>, LoadFailure>>);
     let attempt = StoredValue::new(0u32);
+    // Each load is timed in the browser's performance timeline (User Timing): the measure
+    // `timeline-explorer:<uid>:fetch` from the request until the body is in (a dataset from a
+    // URL), and `…:read` for parsing, validating and indexing it; each starts at a mark of the
+    // same name with `-start`.
+    let timing = format!("timeline-explorer:{uid}");
     let load = Callback::new(move |()| {
         let this = attempt.get_value() + 1;
         attempt.set_value(this);
         loaded.set(None);
         let source = source.clone();
+        let (fetching, reading) = (format!("{timing}:fetch"), format!("{timing}:read"));
+        let (fetch_start, read_start) = (format!("{fetching}-start"), format!("{reading}-start"));
         leptos::task::spawn_local(async move {
-            let result = match source {
-                DataSource::Embedded => Session::embedded(),
-                DataSource::Inline(text) => Session::from_json(&text),
-                DataSource::Url(url) => match fetch::fetch_text(&url).await {
-                    Ok(text) => Session::from_json(&text),
-                    Err(e) => Err(LoadFailure::Network(e.describe(&url))),
-                },
+            let text = match source {
+                DataSource::Embedded => Ok(None),
+                DataSource::Inline(text) => Ok(Some(text)),
+                DataSource::Url(url) => {
+                    browser::mark(&fetch_start);
+                    let text = fetch::fetch_text(&url).await;
+                    browser::measure(&fetching, &fetch_start);
+                    text.map(Some).map_err(|e| LoadFailure::Network(e.describe(&url)))
+                }
             };
+            let result = text.and_then(|text| {
+                browser::mark(&read_start);
+                let session = match text {
+                    Some(text) => Session::from_json(&text),
+                    None => Session::embedded(),
+                };
+                browser::measure(&reading, &read_start);
+                session
+            });
             // A widget destroyed meanwhile has disposed both: then nothing is shown.
             if attempt.try_get_value() == Some(this) {
                 let _ = loaded.try_set(Some(result));

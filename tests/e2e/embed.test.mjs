@@ -577,6 +577,38 @@ test('a missing dataset says so, and the retry button loads it once it is there'
   await done(page);
 });
 
+test('each load is timed in the performance timeline: the fetch of a dataset from src, and its reading', async () => {
+  const page = await fixture();
+  // The dataset from src answers after 400 ms, so the fetch measure has to span that wait.
+  await page.route('**/www/demo-data/baltic.json?slow', async (route) => {
+    await new Promise((r) => setTimeout(r, 400));
+    await route.continue();
+  });
+  await addElement(page, { id: 'w', src: '/www/demo-data/baltic.json?slow', lang: 'en' });
+  await addElement(page, { id: 'builtin', lang: 'en' });
+  await waitForCount(page, '#w', `${BALTIC.length} of ${BALTIC.length} events`);
+  await page.waitForSelector('#builtin .tl-count');
+  const entries = await page.evaluate(() => performance.getEntries()
+    .filter((e) => e.name.startsWith('timeline-explorer:'))
+    .map((e) => ({ type: e.entryType, name: e.name, start: e.startTime, end: e.startTime + e.duration })));
+  const measures = entries.filter((e) => e.type === 'measure');
+  const [fetch, ...moreFetches] = measures.filter((e) => e.name.endsWith(':fetch'));
+  assert.ok(fetch, 'a fetch measure');
+  assert.equal(moreFetches.length, 0, 'the built-in dataset is not fetched');
+  const widget = fetch.name.slice(0, -':fetch'.length);
+  assert.match(widget, /^timeline-explorer:[a-z0-9-]+$/);
+  assert.ok(fetch.end - fetch.start >= 390, `the fetch measure spans the server's wait (${fetch.end - fetch.start} ms)`);
+  const reads = measures.filter((e) => e.name.endsWith(':read'));
+  assert.equal(reads.length, 2, 'one read per widget');
+  const read = reads.find((e) => e.name === `${widget}:read`);
+  assert.ok(read, 'the fetched dataset is read by the widget that fetched it');
+  assert.ok(read.start >= fetch.end, 'reading starts when the fetch is done');
+  const other = reads.find((e) => e !== read);
+  assert.notEqual(other.name, read.name, 'each widget names its own measures');
+  assert.ok(entries.some((e) => e.type === 'mark' && e.name === `${widget}:fetch-start` && e.start === fetch.start));
+  await done(page);
+});
+
 test('a network failure says so in the reader language and offers a retry that works', async () => {
   const page = await fixture();
   let calls = 0;
