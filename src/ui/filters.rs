@@ -64,7 +64,11 @@ fn facet_label(session: &Session, param: &str, id: &str, lang: Lang) -> String {
 
 /// One facet: a checkbox per value with the count of events it would show.
 ///
-/// One row per value, built once: a filter change only updates the counts in place.
+/// The rows are plain elements, made once (the values and their order are fixed for a
+/// dataset, see `FacetCounts`) and then written by one effect, which changes only what differs
+/// from what a row shows: its count (and zero mark), its box, its name in a new language. As
+/// Leptos views, each row had a binding for its box and one for its name, a listener of its own
+/// and type-erased attributes to build, which cost more than the elements themselves.
 #[component]
 fn Facet(
     /// The facet's heading.
@@ -77,87 +81,95 @@ fn Facet(
     let session = store.session();
     let name = store.id(param);
     let selection = Memo::new(move |_| store.state.with(|s| s.chosen(param)));
-    // The values and their order are fixed for a dataset (see `FacetCounts`): the rows are built
-    // once, with the counts of the moment.
     let values: Vec<String> = store.facets.with_untracked(|f| f.ids(param));
     let has_values = !values.is_empty();
     let counts = Memo::new(move |_| store.facets.with(|f| f.counts(param)));
-    // A filter change then writes only the counts that changed, from one effect per facet: two
-    // bindings per row (the number and the zero class) cost more than the writes themselves.
-    let mut shown = counts.get_untracked();
-    let first = shown.clone();
     let list = NodeRef::<leptos::html::Ul>::new();
-    let mut parts: Option<Vec<Option<RowParts>>> = None;
+    let mut rows: Option<Vec<Row>> = None;
+    let mut shown_lang = None;
     effect(move || {
         let Some(ul) = list.get() else { return };
-        let rows = parts.get_or_insert_with(|| row_parts(&ul));
-        counts.with(|now| write_counts(rows, &mut shown, now));
+        let l = lang.get();
+        let rows = rows.get_or_insert_with(|| make_rows(&ul, &values, &name));
+        let relabel = shown_lang.replace(l) != Some(l);
+        counts.with(|now| {
+            selection.with(|chosen| {
+                for (row, &n) in rows.iter_mut().zip(now) {
+                    row.write(n, chosen.contains(&row.id));
+                    if relabel {
+                        row.name.set_data(&facet_label(&session, param, &row.id, l));
+                    }
+                }
+            })
+        });
     });
-    let rows = values
-        .into_iter()
-        .zip(first)
-        .map(|(id, count)| {
-            let session = session.clone();
-            let (i2, i3, i4) = (id.clone(), id.clone(), id.clone());
-            view! {
-                <li>
-                    <label class:tl-zero=count == 0>
-                        <input type="checkbox" name=name.clone() value=id
-                            prop:checked=move || selection.with(|s| s.contains(&i2))
-                            on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                store.update(Step::Push, |s| s.choose(param, &i3, on));
-                            } />
-                        <span>{move || facet_label(&session, param, &i4, lang.get())}</span>
-                        <span class="tl-facet-count">{count}</span>
-                    </label>
-                </li>
-            }
-        })
-        .collect_view();
+    // One listener for the whole list: a box's value is its facet value.
+    let on_change = move |ev: leptos::ev::Event| {
+        let input = event_target::<web_sys::HtmlInputElement>(&ev);
+        let (id, on) = (input.value(), input.checked());
+        store.update(Step::Push, |s| s.choose(param, &id, on));
+    };
     // A facet the dataset has no values for (no places, say) is left out.
     view! {
         <fieldset class="tl-facet" data-facet=param hidden=!has_values>
             <legend>{tr(lang, title)}</legend>
-            <ul class="tl-facet-list" node_ref=list>{rows}</ul>
+            <ul class="tl-facet-list" node_ref=list on:change=on_change></ul>
         </fieldset>
     }
 }
 
-/// What a count change writes in one facet row (`<li><label>…<span>count</span></label></li>`):
-/// the label, which wears the zero class, and the count's text node.
-struct RowParts {
+/// One facet row (`<li><label><input type=checkbox><span>name</span><span>count</span></label></li>`)
+/// and what it shows.
+struct Row {
+    id: String,
+    /// Wears the zero class.
     label: web_sys::Element,
+    input: web_sys::HtmlInputElement,
+    name: web_sys::Text,
     count: web_sys::Text,
+    /// The count shown (`usize::MAX` before the first write) and whether the box is ticked.
+    shown: usize,
+    checked: bool,
 }
 
-/// The parts of each row of a facet list, found once (the rows are fixed for a dataset), in
-/// the order of the rows.
-fn row_parts(list: &web_sys::Element) -> Vec<Option<RowParts>> {
-    let mut parts = Vec::new();
-    let mut row = list.first_element_child();
-    while let Some(li) = row {
-        row = li.next_element_sibling();
-        let label = li.first_element_child();
-        let count = label.as_ref().and_then(|l| l.last_element_child()).and_then(|c| c.first_child());
-        let count = count.and_then(|c| c.dyn_into::<web_sys::Text>().ok());
-        parts.push(label.zip(count).map(|(label, count)| RowParts { label, count }));
-    }
-    parts
-}
-
-/// Brings each row's count from `was` to `now`, writing only what changed: the count's text
-/// node in place (no lookups and no new node per count) and the zero class only when a count
-/// becomes or stops being zero.
-fn write_counts(rows: &[Option<RowParts>], was: &mut [usize], now: &[usize]) {
-    for ((row, &n), w) in rows.iter().zip(now).zip(was.iter_mut()) {
-        let Some(row) = row.as_ref().filter(|_| n != *w) else { continue };
-        if (n == 0) != (*w == 0) {
-            let _ = row.label.class_list().toggle_with_force("tl-zero", n == 0);
+impl Row {
+    /// Brings the row to `count` and `checked`, writing only what changed: the count's text
+    /// node in place, the zero class only when a count becomes or stops being zero.
+    fn write(&mut self, count: usize, checked: bool) {
+        if count != self.shown {
+            if (count == 0) != (self.shown == 0) {
+                let _ = self.label.class_list().toggle_with_force("tl-zero", count == 0);
+            }
+            self.shown = count;
+            self.count.set_data(&count.to_string());
         }
-        *w = n;
-        row.count.set_data(&n.to_string());
+        if checked != self.checked {
+            self.checked = checked;
+            self.input.set_checked(checked);
+        }
     }
+}
+
+/// The rows of a facet list, appended to `list`, empty: the facet's effect writes them.
+fn make_rows(list: &web_sys::Element, values: &[String], name: &str) -> Vec<Row> {
+    let Some(doc) = list.owner_document() else { return Vec::new() };
+    let element = |tag: &str| doc.create_element(tag).ok();
+    let row = |id: &String| -> Option<Row> {
+        let (li, label, span, count_span) = (element("li")?, element("label")?, element("span")?, element("span")?);
+        let input: web_sys::HtmlInputElement = element("input")?.dyn_into().ok()?;
+        input.set_type("checkbox");
+        input.set_name(name);
+        input.set_value(id);
+        count_span.set_class_name("tl-facet-count");
+        let (name, count) = (doc.create_text_node(""), doc.create_text_node(""));
+        span.append_child(&name).ok()?;
+        count_span.append_child(&count).ok()?;
+        label.append_with_node_3(&input, &span, &count_span).ok()?;
+        li.append_child(&label).ok()?;
+        list.append_child(&li).ok()?;
+        Some(Row { id: id.clone(), label, input, name, count, shown: usize::MAX, checked: false })
+    };
+    values.iter().filter_map(row).collect()
 }
 
 /// The from/to inputs; a value that is not a date is marked invalid and not applied.
