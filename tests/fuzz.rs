@@ -20,7 +20,8 @@ use timeline_explorer::core::i18n::problem_text;
 use timeline_explorer::core::jsonpath::{render, Seg};
 use timeline_explorer::core::model::{Category, Dataset, Lang};
 use timeline_explorer::core::search::{fold, highlight, Query, MAX_QUERY_CHARS, MAX_TOKENS, MAX_TOKEN_CHARS};
-use timeline_explorer::core::session::{LoadFailure, Session};
+use timeline_explorer::core::session::{body_text, read_text, LoadFailure, Session};
+use timeline_explorer::core::stream::DatasetStream;
 use timeline_explorer::core::timelinejs::{html_to_text, import, looks_like_timelinejs};
 use timeline_explorer::core::urlstate::{decode, encode, sanitize, Decoded, Ignored, Known, MAX_LIST, MAX_Q_CHARS, MAX_REPORTS, MAX_SPAN_DAYS};
 use timeline_explorer::core::model::Event;
@@ -777,6 +778,51 @@ fn the_dataset_loader_survives_arbitrary_bytes() {
         check_load(&text)?;
         check_session_load(&text)
     });
+}
+
+/// A dataset read while it arrives in chunks (cut at `cuts`) gives exactly what reading the
+/// whole text gives: the same dataset, or the same error.
+fn check_stream(bytes: &[u8], cuts: &[Index]) -> Result<(), TestCaseError> {
+    let mut at: Vec<usize> = cuts.iter().map(|c| c.index(bytes.len() + 1)).collect();
+    at.extend([0, bytes.len()]);
+    at.sort_unstable();
+    let mut stream = DatasetStream::new(None);
+    for w in at.windows(2) {
+        stream.push(&bytes[w[0]..w[1]]);
+    }
+    let whole = read_text(&body_text(bytes.to_vec()));
+    let streamed = stream.finish();
+    ensure!(streamed == whole, "streamed {:?}\nwhole {:?}\ntext {:?}", streamed.as_ref().err(), whole.as_ref().err(), String::from_utf8_lossy(bytes));
+    Ok(())
+}
+
+#[test]
+fn a_dataset_read_as_it_arrives_gives_what_the_whole_text_gives() {
+    let cuts = proptest::collection::vec(any::<Index>(), 0..12);
+    let strategy = prop_oneof![
+        // Valid datasets, pretty or compact, and each mutation the loader must name.
+        (valid_dataset(), proptest::collection::vec(mutation(), 0..3), any::<bool>(), cuts.clone()).prop_map(|(v, muts, pretty, cuts)| {
+            let text = if pretty { serde_json::to_string_pretty(&v).unwrap() } else { mutate(v, &muts).0 };
+            (text.into_bytes(), cuts)
+        }),
+        // Cut short, overwritten, or with a byte order mark.
+        (valid_dataset(), any::<Index>(), any::<Index>(), proptest::collection::vec(any::<u8>(), 0..8), cuts.clone()).prop_map(
+            |(v, cut, at, junk, cuts)| {
+                let text = v.to_string().into_bytes();
+                let mut b = text[..cut.index(text.len() + 1)].to_vec();
+                if !b.is_empty() && !junk.is_empty() {
+                    let p = at.index(b.len());
+                    let end = (p + junk.len()).min(b.len());
+                    b.splice(p..end, junk);
+                }
+                (b, cuts)
+            }
+        ),
+        (valid_dataset(), cuts.clone()).prop_map(|(v, cuts)| ([b"\xEF\xBB\xBF".to_vec(), v.to_string().into_bytes()].concat(), cuts)),
+        (proptest::collection::vec(any::<u8>(), 0..300), cuts.clone()),
+        (rx("[\\[\\]{}\":,a-z \\\\-]{0,120}").prop_map(String::into_bytes), cuts),
+    ];
+    fuzz("dataset-stream", strategy, |(bytes, cuts)| check_stream(&bytes, &cuts));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -17,6 +17,7 @@ pub mod scene;
 pub mod search;
 pub mod session;
 pub mod sorting;
+pub mod stream;
 pub mod ticks;
 pub mod timelinejs;
 pub mod urlstate;

@@ -6,11 +6,22 @@ use super::filter::Explorer;
 use super::layout::Item;
 use super::model::{Dataset, Lang};
 use super::scene::Frame;
+use super::stream::DatasetStream;
 use super::timelinejs;
 use super::urlstate::{decode, sanitize, Ignored, Known};
 use super::validate::{load_dataset, DatasetError};
 use super::viewstate::{Group, ViewState};
 use std::sync::Arc;
+
+/// The dataset in `text`: in the project's schema first (one parse); as TimelineJS3 only when
+/// that fails and the text has its shape, so that its errors are the ones reported.
+pub fn read_text(text: &str) -> Result<Dataset, LoadFailure> {
+    let dataset = match load_dataset(text) {
+        Err(_) if timelinejs::looks_like_timelinejs(text) => timelinejs::import(text),
+        other => other,
+    };
+    dataset.map_err(LoadFailure::Invalid)
+}
 
 /// Why a dataset could not be shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -59,13 +70,12 @@ impl Session {
 
     /// A dataset in the project's schema or in TimelineJS3's JSON format.
     pub fn from_json(text: &str) -> Result<Arc<Session>, LoadFailure> {
-        // The project's schema first (one parse); TimelineJS3 only when that fails and the
-        // text has its shape, so its errors are the ones reported.
-        let dataset = match load_dataset(text) {
-            Err(_) if timelinejs::looks_like_timelinejs(text) => timelinejs::import(text),
-            other => other,
-        };
-        dataset.map(|d| Arc::new(Session::new(d))).map_err(LoadFailure::Invalid)
+        read_text(text).map(|d| Arc::new(Session::new(d)))
+    }
+
+    /// A dataset read while it downloaded (see [`DatasetStream`]), once every byte is in.
+    pub fn from_stream(stream: DatasetStream) -> Result<Arc<Session>, LoadFailure> {
+        stream.finish().map(|d| Arc::new(Session::new(d)))
     }
 
     /// What the timeline's scene is drawn from: these filtered events, grouped into lanes by

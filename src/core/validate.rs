@@ -8,7 +8,7 @@
 
 use super::date::{DateError, PartialDate};
 use super::i18n;
-use super::model::{date_order, Dataset, Event, Lang, Text};
+use super::model::{date_order, Actor, Dataset, Event, Lang, Text};
 use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::Value;
@@ -256,7 +256,7 @@ struct RawDataset<'a> {
 struct WholeDataset {
     title: Option<Text>,
     #[serde(default)]
-    actors: Option<Vec<super::model::Actor>>,
+    actors: Option<Vec<Actor>>,
     events: Vec<Event>,
 }
 
@@ -339,15 +339,20 @@ pub fn load_dataset(json: &str) -> Result<Dataset, DatasetError> {
         return Err(dataset_problem(ProblemKind::TooLarge { bytes: json.len(), max: MAX_DATASET_BYTES }));
     }
     if let Ok(whole) = serde_json::from_str::<WholeDataset>(json) {
-        if whole.events.len() > MAX_EVENTS {
-            return Err(dataset_problem(ProblemKind::TooManyEvents { count: whole.events.len(), max: MAX_EVENTS }));
-        }
-        let title = whole.title.unwrap_or_else(default_title);
-        return validate(Dataset { title, actors: whole.actors.unwrap_or_default(), events: whole.events });
+        return whole_dataset(whole.title, whole.actors, whole.events);
     }
     let raw: RawDataset =
         serde_json::from_str(json).map_err(|e| dataset_problem(ProblemKind::NotADataset(clip(e.to_string()))))?;
     from_raw(raw)
+}
+
+/// A dataset read in one pass ([`WholeDataset`], or a [`super::stream::DatasetStream`] that
+/// read its plain shape as it arrived), checked and validated.
+pub(crate) fn whole_dataset(title: Option<Text>, actors: Option<Vec<Actor>>, events: Vec<Event>) -> Result<Dataset, DatasetError> {
+    if events.len() > MAX_EVENTS {
+        return Err(dataset_problem(ProblemKind::TooManyEvents { count: events.len(), max: MAX_EVENTS }));
+    }
+    validate(Dataset { title: title.unwrap_or_else(default_title), actors: actors.unwrap_or_default(), events })
 }
 
 /// The title of a dataset that has none.

@@ -146,8 +146,8 @@ fn Widget(
     let attempt = StoredValue::new(0u32);
     // Each load is timed in the browser's performance timeline (User Timing): the measure
     // `timeline-explorer:<uid>:fetch` from the request until the body is in (a dataset from a
-    // URL), and `…:read` for parsing, validating and indexing it; each starts at a mark of the
-    // same name with `-start`.
+    // URL, whose events are read as they arrive), and `…:read` for the rest of reading it
+    // (parsing, validating, indexing); each starts at a mark of the same name with `-start`.
     let timing = format!("timeline-explorer:{uid}");
     let load = Callback::new(move |()| {
         let this = attempt.get_value() + 1;
@@ -157,25 +157,28 @@ fn Widget(
         let (fetching, reading) = (format!("{timing}:fetch"), format!("{timing}:read"));
         let (fetch_start, read_start) = (format!("{fetching}-start"), format!("{reading}-start"));
         leptos::task::spawn_local(async move {
-            let text = match source {
-                DataSource::Embedded => Ok(None),
-                DataSource::Inline(text) => Ok(Some(text)),
+            let fetched = match &source {
                 DataSource::Url(url) => {
                     browser::mark(&fetch_start);
-                    let text = fetch::fetch_text(&url).await;
+                    let body = fetch::fetch_dataset(url).await;
                     browser::measure(&fetching, &fetch_start);
-                    text.map(Some).map_err(|e| LoadFailure::Network(e.describe(&url)))
+                    Some(body.map_err(|e| LoadFailure::Network(e.describe(url))))
+                }
+                DataSource::Embedded | DataSource::Inline(_) => None,
+            };
+            let result = match fetched {
+                Some(Err(failure)) => Err(failure),
+                fetched => {
+                    browser::mark(&read_start);
+                    let session = match (fetched, source) {
+                        (Some(Ok(stream)), _) => Session::from_stream(stream),
+                        (_, DataSource::Inline(text)) => Session::from_json(&text),
+                        _ => Session::embedded(),
+                    };
+                    browser::measure(&reading, &read_start);
+                    session
                 }
             };
-            let result = text.and_then(|text| {
-                browser::mark(&read_start);
-                let session = match text {
-                    Some(text) => Session::from_json(&text),
-                    None => Session::embedded(),
-                };
-                browser::measure(&reading, &read_start);
-                session
-            });
             // A widget destroyed meanwhile has disposed both: then nothing is shown.
             if attempt.try_get_value() == Some(this) {
                 let _ = loaded.try_set(Some(result));

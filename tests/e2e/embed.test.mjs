@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import http from 'node:http';
+import { generate } from '../../tools/generate.mjs';
 import { setup, open, done, visibleIds, listIds, settle, dataset } from './helpers.mjs';
 
 const ctx = setup();
@@ -606,6 +608,46 @@ test('each load is timed in the performance timeline: the fetch of a dataset fro
   const other = reads.find((e) => e !== read);
   assert.notEqual(other.name, read.name, 'each widget names its own measures');
   assert.ok(entries.some((e) => e.type === 'mark' && e.name === `${widget}:fetch-start` && e.start === fetch.start));
+  await done(page);
+});
+
+/** A server that sends `body` in pieces of 40 KB, 5 ms apart, as a slow network delivers it. */
+async function trickle(body) {
+  const server = http.createServer(async (req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    for (let i = 0; i < body.length; i += 40000) {
+      res.write(body.subarray(i, i + 40000));
+      await new Promise((r) => setTimeout(r, 5));
+    }
+    res.end();
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => server.close() };
+}
+
+test('a dataset that arrives in many pieces is read as it comes, and a broken one is still named by event and field', async () => {
+  const valid = generate(3000, 5);
+  const broken = generate(3000, 5);
+  broken.events[2999].date = '2025-02-30';
+  // Both are fetched from the page's own origin; the browser gets them from the trickling servers.
+  const servers = [await trickle(Buffer.from(JSON.stringify(valid))), await trickle(Buffer.from(JSON.stringify(broken)))];
+  const page = await fixture();
+  await page.route('**/tests/fixtures/valid-3000.json', (route) => route.continue({ url: servers[0].url }));
+  await page.route('**/tests/fixtures/broken-3000.json', (route) => route.continue({ url: servers[1].url }));
+  await addElement(page, { id: 'w', src: '/tests/fixtures/valid-3000.json', lang: 'en', state: 'view=list' });
+  await addElement(page, { id: 'b', src: '/tests/fixtures/broken-3000.json', lang: 'en' });
+  await waitForCount(page, '#w', '3000 of 3000 events');
+  await page.waitForSelector('#b .tl-error');
+  const pieces = await page.evaluate(() => performance.getEntriesByType('resource')
+    .filter((e) => e.name.endsWith('valid-3000.json')).map((e) => e.encodedBodySize));
+  assert.ok(pieces[0] > 400000, `the dataset is large enough to arrive in pieces (${pieces[0]} bytes)`);
+  const ids = new Set(valid.events.map((e) => e.id));
+  const shown = await listIds(page, '#w');
+  assert.equal(shown.length, 200, 'the first page of the list');
+  assert.ok(shown.every((id) => ids.has(id)));
+  const error = await page.textContent('#b .tl-error');
+  assert.match(error, /event #3000 \(ev-2999\), date: invalid date "2025-02-30"/);
+  servers.forEach((s) => s.close());
   await done(page);
 });
 

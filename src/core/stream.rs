@@ -1,0 +1,435 @@
+//! Reading a dataset while it downloads.
+//!
+//! A dataset from a URL arrives in chunks, and at 100,000 events downloading it and reading it
+//! each take hundreds of milliseconds. [`DatasetStream`] takes the chunks as they come and
+//! parses every event as soon as its text is complete, so that most of the reading is done by
+//! the time the last byte is in.
+//!
+//! It reads only the plain shape of a dataset in the project's schema: one object whose members
+//! are `title`, `actors` and `events`, named without escapes, each at most once. Anything else (a
+//! byte order mark, another member, an event the parser rejects, a TimelineJS3 file, a syntax
+//! error, a text over the size limit) makes it stop, and at the end the whole text is read the
+//! usual way ([`read_text`]), so that a dataset gives the same result and the same messages
+//! whichever way it arrives. A property test (`tests/fuzz.rs`) holds the two to that for valid,
+//! broken and random texts cut into random chunks.
+
+use super::model::{Actor, Dataset, Event, Text};
+use super::session::{body_text, read_text, LoadFailure};
+use super::validate::{whole_dataset, MAX_DATASET_BYTES, MAX_EVENTS};
+use serde::de::DeserializeOwned;
+
+/// A dataset being read as its bytes arrive (see the module documentation).
+pub struct DatasetStream {
+    /// The text so far, as far as it is valid UTF-8 (the parser then reads it as text, as it
+    /// reads a whole dataset, without checking every string's bytes again).
+    text: String,
+    /// The first bytes of a character that the last chunk cut in two.
+    cut: Vec<u8>,
+    /// Every byte so far, once the stream has given up (the text's bytes, then the rest as it
+    /// came): the whole text is read from these at the end.
+    raw: Option<Vec<u8>>,
+    /// Where reading goes on.
+    at: usize,
+    /// What is expected at `at`.
+    step: Step,
+    /// A value cut off by the end of the bytes is tried again only once this many bytes are
+    /// in (twice as many past `at` as at the last try), so that a long value arriving in many
+    /// small chunks is not parsed over and over.
+    retry_at: usize,
+    title: Option<Option<Text>>,
+    actors: Option<Option<Vec<Actor>>>,
+    events: Option<Vec<Event>>,
+    /// How many values the parser was started on (for the tests).
+    #[cfg(test)]
+    tries: usize,
+}
+
+/// Where the stream is in the dataset's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Step {
+    /// Before the opening `{`.
+    Open,
+    /// After `{`: a member's name or `}`.
+    FirstName,
+    /// After `,`: a member's name.
+    Name,
+    /// After a member's name: `:`.
+    Colon(Member),
+    /// After `:`: the member's value.
+    Value(Member),
+    /// After a member's value: `,` or `}`.
+    NextMember,
+    /// After `"events": [`: an event or `]`.
+    FirstEvent,
+    /// After an event's `,`: an event.
+    Event,
+    /// After an event: `,` or `]`.
+    NextEvent,
+    /// After the closing `}`: only whitespace may follow.
+    Closed,
+    /// Not the plain shape: the whole text is read at the end.
+    GaveUp,
+}
+
+/// The members the stream reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Member {
+    Title,
+    Actors,
+    Events,
+}
+
+/// How reading went on.
+enum Went {
+    /// Past the next token or value.
+    On,
+    /// The rest is not in yet.
+    Wait,
+    /// Not the plain shape.
+    Off,
+}
+
+/// What a try at reading a value gave.
+enum Got<T> {
+    /// The value, and where its text ends.
+    Value(T, usize),
+    /// Its text is not all in yet.
+    More,
+    /// Not a value the dataset can have here.
+    No,
+}
+
+impl DatasetStream {
+    /// A stream for a body of `expected` bytes, if the server said how many.
+    pub fn new(expected: Option<usize>) -> DatasetStream {
+        let capacity = expected.unwrap_or(0).min(MAX_DATASET_BYTES + 1);
+        DatasetStream {
+            text: String::with_capacity(capacity),
+            cut: Vec::new(),
+            raw: None,
+            at: 0,
+            step: Step::Open,
+            retry_at: 0,
+            title: None,
+            actors: None,
+            events: None,
+            #[cfg(test)]
+            tries: 0,
+        }
+    }
+
+    /// Takes the next chunk of the body and reads what is complete.
+    pub fn push(&mut self, mut chunk: &[u8]) {
+        if let Some(raw) = &mut self.raw {
+            raw.extend_from_slice(chunk);
+            return;
+        }
+        // A character the last chunk cut in two is completed from this one.
+        if let Some(&lead) = self.cut.first() {
+            let take = (utf8_len(lead) - self.cut.len()).min(chunk.len());
+            self.cut.extend_from_slice(&chunk[..take]);
+            chunk = &chunk[take..];
+            if self.cut.len() < utf8_len(lead) {
+                return;
+            }
+            match std::str::from_utf8(&self.cut) {
+                Ok(c) => self.text.push_str(c),
+                Err(_) => return self.give_up(chunk),
+            }
+            self.cut.clear();
+        }
+        match std::str::from_utf8(chunk) {
+            Ok(text) => self.text.push_str(text),
+            Err(e) => {
+                let (valid, rest) = chunk.split_at(e.valid_up_to());
+                self.text.push_str(std::str::from_utf8(valid).unwrap_or_default());
+                // Malformed, or cut short by the chunk's end.
+                if e.error_len().is_some() {
+                    return self.give_up(rest);
+                }
+                self.cut.extend_from_slice(rest);
+            }
+        }
+        if self.text.len() > MAX_DATASET_BYTES {
+            return self.give_up(&[]);
+        }
+        if self.text.len() >= self.retry_at {
+            self.read();
+        }
+    }
+
+    /// The dataset, once every byte is in: as read while it arrived, or read whole.
+    pub fn finish(mut self) -> Result<Dataset, LoadFailure> {
+        if self.raw.is_none() {
+            self.read();
+        }
+        match (self.step, self.events.take(), self.raw) {
+            (Step::Closed, Some(events), None) if self.cut.is_empty() => {
+                whole_dataset(self.title.flatten(), self.actors.flatten(), events).map_err(LoadFailure::Invalid)
+            }
+            (_, _, Some(raw)) => read_text(&body_text(raw)),
+            _ => {
+                let mut raw = self.text.into_bytes();
+                raw.extend_from_slice(&self.cut);
+                read_text(&body_text(raw))
+            }
+        }
+    }
+
+    /// Stops reading as the bytes come: they are only kept (`rest` is the part of the latest
+    /// chunk not yet kept), for reading the whole text at the end.
+    fn give_up(&mut self, rest: &[u8]) {
+        let mut raw = std::mem::take(&mut self.text).into_bytes();
+        raw.append(&mut self.cut);
+        raw.extend_from_slice(rest);
+        self.raw = Some(raw);
+        self.stop();
+    }
+
+    /// Reading as the bytes come has found something other than the plain shape.
+    fn stop(&mut self) {
+        self.step = Step::GaveUp;
+        self.title = None;
+        self.actors = None;
+        self.events = None;
+    }
+
+    /// Reads on from `at` as far as the bytes go.
+    fn read(&mut self) {
+        while let Some(&b) = self.text.as_bytes().get(self.at) {
+            if is_blank(b) {
+                self.at += 1;
+                continue;
+            }
+            let went = match (self.step, b) {
+                (Step::GaveUp, _) => return,
+                (Step::Open, b'{') => self.token(Step::FirstName),
+                (Step::FirstName | Step::NextMember, b'}') => self.token(Step::Closed),
+                (Step::FirstName | Step::Name, b'"') => match self.name() {
+                    Got::Value(member, end) => self.moved(end, Step::Colon(member)),
+                    Got::More => Went::Wait,
+                    Got::No => Went::Off,
+                },
+                (Step::Colon(member), b':') => self.token(Step::Value(member)),
+                (Step::Value(Member::Title), _) => match self.value() {
+                    Got::Value(title, end) => {
+                        self.title = Some(title);
+                        self.moved(end, Step::NextMember)
+                    }
+                    got => got.went(),
+                },
+                (Step::Value(Member::Actors), _) => match self.value() {
+                    Got::Value(actors, end) => {
+                        self.actors = Some(actors);
+                        self.moved(end, Step::NextMember)
+                    }
+                    got => got.went(),
+                },
+                (Step::Value(Member::Events), b'[') => {
+                    self.events = Some(Vec::new());
+                    self.token(Step::FirstEvent)
+                }
+                (Step::FirstEvent | Step::NextEvent, b']') => self.token(Step::NextMember),
+                (Step::FirstEvent | Step::Event, _) => match self.value::<Event>() {
+                    Got::Value(event, end) => {
+                        let events = self.events.get_or_insert_with(Vec::new);
+                        events.push(event);
+                        // Past the limit, the whole reader's error is the one to give.
+                        if events.len() > MAX_EVENTS {
+                            Went::Off
+                        } else {
+                            self.moved(end, Step::NextEvent)
+                        }
+                    }
+                    got => got.went(),
+                },
+                (Step::NextEvent, b',') => self.token(Step::Event),
+                (Step::NextMember, b',') => self.token(Step::Name),
+                _ => Went::Off,
+            };
+            match went {
+                Went::On => {}
+                Went::Wait => return,
+                Went::Off => {
+                    self.stop();
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Steps over a one-byte token.
+    fn token(&mut self, next: Step) -> Went {
+        self.moved(self.at + 1, next)
+    }
+
+    fn moved(&mut self, to: usize, next: Step) -> Went {
+        self.at = to;
+        self.step = next;
+        Went::On
+    }
+
+    /// The member name starting at `at` (a `"`), if it is one the stream reads and has not
+    /// read yet.
+    fn name(&self) -> Got<Member> {
+        // The longest name read is six bytes: a longer one is another member.
+        let rest = &self.text.as_bytes()[self.at + 1..];
+        let Some(len) = rest.iter().take(8).position(|&b| b == b'"' || b == b'\\') else {
+            return if rest.len() >= 8 { Got::No } else { Got::More };
+        };
+        let member = match (&rest[..len], rest[len]) {
+            (b"title", b'"') if self.title.is_none() => Member::Title,
+            (b"actors", b'"') if self.actors.is_none() => Member::Actors,
+            (b"events", b'"') if self.events.is_none() => Member::Events,
+            _ => return Got::No,
+        };
+        Got::Value(member, self.at + 1 + len + 1)
+    }
+
+    /// The JSON value starting at `at`, read as a `T`.
+    fn value<T: DeserializeOwned>(&mut self) -> Got<T> {
+        #[cfg(test)]
+        {
+            self.tries += 1;
+        }
+        // Read as text, as a whole dataset is: the same parser, not a second one for bytes.
+        let mut values = serde_json::Deserializer::from_str(&self.text[self.at..]).into_iter::<T>();
+        match values.next() {
+            Some(Ok(value)) => Got::Value(value, self.at + values.byte_offset()),
+            None => Got::More,
+            Some(Err(e)) if e.is_eof() => {
+                self.retry_at = self.text.len() + (self.text.len() - self.at);
+                Got::More
+            }
+            Some(Err(_)) => Got::No,
+        }
+    }
+}
+
+impl<T> Got<T> {
+    /// How reading goes on after a try that gave no value.
+    fn went(self) -> Went {
+        match self {
+            Got::More => Went::Wait,
+            Got::Value(..) | Got::No => Went::Off,
+        }
+    }
+}
+
+/// How many bytes the UTF-8 character starting with `lead` has (1 for a byte that starts none).
+fn utf8_len(lead: u8) -> usize {
+    match lead {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => 1,
+    }
+}
+
+/// JSON's whitespace.
+fn is_blank(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::embedded::EMBEDDED_JSON;
+
+    /// `text` pushed in chunks of `size` bytes; whether the stream read it as it came (before
+    /// `finish`), and what it finished with.
+    fn streamed(text: &[u8], size: usize) -> (bool, Result<Dataset, LoadFailure>) {
+        let mut stream = DatasetStream::new(Some(text.len()));
+        for chunk in text.chunks(size.max(1)) {
+            stream.push(chunk);
+        }
+        // What `finish` does first: read what a last retry was still waiting for.
+        stream.read();
+        (stream.step == Step::Closed, stream.finish())
+    }
+
+    fn whole(text: &[u8]) -> Result<Dataset, LoadFailure> {
+        read_text(&body_text(text.to_vec()))
+    }
+
+    #[test]
+    fn a_valid_dataset_is_read_as_it_arrives_and_gives_what_reading_it_whole_gives() {
+        let text = EMBEDDED_JSON.as_bytes();
+        let expected = whole(text);
+        assert!(expected.is_ok());
+        for size in [1, 2, 3, 7, 64, 1000, 4096, text.len()] {
+            let (as_it_came, got) = streamed(text, size);
+            assert!(as_it_came, "chunks of {size} bytes");
+            assert_eq!(got, expected, "chunks of {size} bytes");
+        }
+    }
+
+    #[test]
+    fn members_in_any_order_with_any_whitespace_and_a_null_title_are_read_as_they_arrive() {
+        let event = r#"{"id":"e1","date":"2025-11","title":{"de":"T","en":"T"},"summary":{"de":"S","en":"S"},
+            "actors":[],"categories":["energy"],"sources":[{"title":"S","publisher":"P","url":"https://example.org"}],
+            "confidence":"confirmed"}"#;
+        for text in [
+            format!(r#"{{"events":[{event}],"title":null}}"#),
+            format!("\r\n\t{{ \"actors\" :\nnull , \"events\" : [ {event} , {event} ] }}\n"),
+            r#"{"title":{"de":"Zeit","en":"Time"},"events":[ ],"actors":[]}"#.to_string(),
+        ] {
+            let (as_it_came, got) = streamed(text.as_bytes(), 5);
+            assert!(as_it_came, "{text}");
+            assert_eq!(got, whole(text.as_bytes()), "{text}");
+        }
+    }
+
+    #[test]
+    fn anything_but_the_plain_shape_is_read_whole_with_the_same_result_and_messages() {
+        let valid = EMBEDDED_JSON.trim();
+        let events_at = valid.find("\"events\"").unwrap();
+        let cases = [
+            format!("\u{FEFF}{valid}"),
+            format!("{valid} x"),
+            format!("{valid}}}"),
+            valid[..valid.len() - 1].to_string(),
+            valid.replacen("\"events\"", "\"ev\\u0065nts\"", 1),
+            valid.replacen("{", "{\"colour\":1,", 1),
+            valid.replacen("{", "{\"title\":null,\"title\":null,", 1),
+            valid.replacen("]\n}", "],}", 1),
+            valid.replacen("\"date\": \"2026-02-10\"", "\"date\": \"2026-02-30\"", 1),
+            valid.replacen("\"confidence\": \"confirmed\"", "\"confidence\": \"sure\"", 1),
+            format!("{}{}", &valid[..events_at], "\"events\": 5}"),
+            r#"{"title":{"text":{"headline":"T"}},"events":[{"start_date":{"year":"2020"},"text":{"headline":"A"}}]}"#.to_string(),
+            "[]".to_string(),
+            String::new(),
+        ];
+        for text in &cases {
+            for size in [1, 9, text.len().max(1)] {
+                let (as_it_came, got) = streamed(text.as_bytes(), size);
+                assert!(!as_it_came, "{text:.80} in chunks of {size}");
+                assert_eq!(got, whole(text.as_bytes()), "{text:.80} in chunks of {size}");
+            }
+        }
+        // Malformed UTF-8 is replaced, as reading the text whole replaces it.
+        let mut bytes = valid.as_bytes().to_vec();
+        let at = valid.find("Baku").unwrap();
+        bytes[at] = 0xFF;
+        assert_eq!(streamed(&bytes, 100).1, whole(&bytes));
+    }
+
+    #[test]
+    fn a_long_value_arriving_in_small_chunks_is_not_parsed_again_for_every_chunk() {
+        let mut text = b"{\"title\":{\"de\":\"".to_vec();
+        let mut stream = DatasetStream::new(None);
+        stream.push(&text);
+        for _ in 0..900 {
+            stream.push(b"aaaaaaaaaa");
+            text.extend(b"aaaaaaaaaa");
+        }
+        // A try whenever the value's bytes have doubled: about a dozen for 9 KB, not 900.
+        assert!(stream.tries <= 16, "{} tries", stream.tries);
+        let end = b"\",\"en\":\"b\"},\"events\":[]}";
+        stream.push(end);
+        text.extend(end);
+        stream.read();
+        assert_eq!(stream.step, Step::Closed);
+        assert_eq!(stream.finish(), whole(&text));
+    }
+}
