@@ -755,24 +755,26 @@ fn check_load(text: &str) -> Result<Option<Dataset>, TestCaseError> {
 // ---------------------------------------------------------------------------------------------
 // Target 1: the dataset loader on arbitrary bytes and broken dataset text
 
+/// A valid dataset's bytes cut short, or with a span of them overwritten.
+fn damaged_dataset() -> impl Strategy<Value = Vec<u8>> {
+    (valid_dataset(), any::<Index>(), any::<Index>(), proptest::collection::vec(any::<u8>(), 0..8)).prop_map(|(v, cut, at, junk)| {
+        let text = v.to_string().into_bytes();
+        let mut b = text[..cut.index(text.len() + 1)].to_vec();
+        if !b.is_empty() && !junk.is_empty() {
+            let p = at.index(b.len());
+            let end = (p + junk.len()).min(b.len());
+            b.splice(p..end, junk);
+        }
+        b
+    })
+}
+
 #[test]
 fn the_dataset_loader_survives_arbitrary_bytes() {
     let strategy = prop_oneof![
         proptest::collection::vec(any::<u8>(), 0..400).prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
         rx("[\\[\\]{}\":,0-9a-z .eE+\\\\-]{0,300}"),
-        // A valid dataset cut short, or with a span of bytes overwritten.
-        (valid_dataset(), any::<Index>(), any::<Index>(), proptest::collection::vec(any::<u8>(), 0..8)).prop_map(
-            |(v, cut, at, junk)| {
-                let text = v.to_string().into_bytes();
-                let mut b = text[..cut.index(text.len() + 1)].to_vec();
-                if !b.is_empty() && !junk.is_empty() {
-                    let p = at.index(b.len());
-                    let end = (p + junk.len()).min(b.len());
-                    b.splice(p..end, junk);
-                }
-                String::from_utf8_lossy(&b).into_owned()
-            }
-        ),
+        damaged_dataset().prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
     ];
     fuzz("dataset-bytes", strategy, |text| {
         check_load(&text)?;
@@ -806,18 +808,7 @@ fn a_dataset_read_as_it_arrives_gives_what_the_whole_text_gives() {
             (text.into_bytes(), cuts)
         }),
         // Cut short, overwritten, or with a byte order mark.
-        (valid_dataset(), any::<Index>(), any::<Index>(), proptest::collection::vec(any::<u8>(), 0..8), cuts.clone()).prop_map(
-            |(v, cut, at, junk, cuts)| {
-                let text = v.to_string().into_bytes();
-                let mut b = text[..cut.index(text.len() + 1)].to_vec();
-                if !b.is_empty() && !junk.is_empty() {
-                    let p = at.index(b.len());
-                    let end = (p + junk.len()).min(b.len());
-                    b.splice(p..end, junk);
-                }
-                (b, cuts)
-            }
-        ),
+        (damaged_dataset(), cuts.clone()),
         (valid_dataset(), cuts.clone()).prop_map(|(v, cuts)| ([b"\xEF\xBB\xBF".to_vec(), v.to_string().into_bytes()].concat(), cuts)),
         (proptest::collection::vec(any::<u8>(), 0..300), cuts.clone()),
         (rx("[\\[\\]{}\":,a-z \\\\-]{0,120}").prop_map(String::into_bytes), cuts),
