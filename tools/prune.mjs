@@ -98,19 +98,19 @@ if (step === 'exports') {
   const last = lines.findIndex((l, i) => i > first && /^    \};$/.test(l));
   if (first < 0 || last < 0) fail('the glue has no import object where expected');
   const out = lines.slice(0, first + 1);
+  const provided = new Set();
   let drop = false, dropped = 0;
   for (const line of lines.slice(first + 1, last)) {
     const entry = line.match(/^ {8}(\w+): /);
-    if (entry && entry[1] !== '__proto__') {
-      drop = !imports.has(entry[1]);
+    if (entry) {
+      drop = entry[1] !== '__proto__' && !imports.has(entry[1]);
       if (drop) dropped++;
+      else provided.add(entry[1]);
     }
     if (!drop) out.push(line);
   }
   const js = [...out, ...lines.slice(last)].join('\n');
   // Glue and module must agree, whatever was pruned.
-  const from = js.indexOf('const import0 = {');
-  const provided = new Set([...js.slice(from, js.indexOf('\n    };', from)).matchAll(/^ {8}(\w+): /gm)].map((m) => m[1]));
   const missingImports = [...imports].filter((n) => !provided.has(n));
   const missingExports = [...new Set([...js.matchAll(/\bwasm\.(\w+)/g)].map((m) => m[1]))].filter((n) => !exports.has(n));
   if (missingImports.length || missingExports.length) {

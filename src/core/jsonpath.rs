@@ -103,6 +103,11 @@ pub struct Place {
     pub after_key: bool,
 }
 
+/// Whether `b` is whitespace between JSON tokens.
+pub(crate) fn is_json_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
+}
+
 /// Where the parser was at byte `offset` of `text`: every token that starts before `offset`
 /// has been read.
 pub fn path_at(text: &str, offset: usize) -> Place {
@@ -116,15 +121,13 @@ pub fn path_at(text: &str, offset: usize) -> Place {
     let mut i = 0;
     while i < end {
         let c = b[i];
-        if !matches!(c, b' ' | b'\t' | b'\n' | b'\r') {
-            closed = None;
-            after_key = (c == b':' && after_key) || (c == b'"' && expect_key);
+        if is_json_space(c) {
+            i += 1;
+            continue;
         }
+        closed = None;
+        after_key = (c == b':' && after_key) || (c == b'"' && expect_key);
         match c {
-            b' ' | b'\t' | b'\n' | b'\r' => {
-                i += 1;
-                continue;
-            }
             b':' => expect_key = false,
             b',' => {
                 if let Some(Frame::Object(key)) = stack.last_mut() {

@@ -13,6 +13,7 @@
 //! whichever way it arrives. A property test (`tests/fuzz.rs`) holds the two to that for valid,
 //! broken and random texts cut into random chunks.
 
+use super::jsonpath::is_json_space;
 use super::model::{Actor, Dataset, Event, Text};
 use super::session::{body_text, read_text, LoadFailure};
 use super::validate::{whole_dataset, MAX_DATASET_BYTES, MAX_EVENTS};
@@ -163,24 +164,25 @@ impl DatasetStream {
         if self.raw.is_none() {
             self.read();
         }
-        match (self.step, self.events.take(), self.raw) {
-            (Step::Closed, Some(events), None) if self.cut.is_empty() => {
-                whole_dataset(self.title.flatten(), self.actors.flatten(), events).map_err(LoadFailure::Invalid)
-            }
-            (_, _, Some(raw)) => read_text(&body_text(raw)),
-            _ => {
-                let mut raw = self.text.into_bytes();
-                raw.extend_from_slice(&self.cut);
-                read_text(&body_text(raw))
-            }
+        if let (Step::Closed, Some(events), None, true) = (self.step, self.events.take(), &self.raw, self.cut.is_empty()) {
+            return whole_dataset(self.title.flatten(), self.actors.flatten(), events).map_err(LoadFailure::Invalid);
         }
+        read_text(&body_text(self.bytes()))
+    }
+
+    /// Every byte so far, in the order they came; the stream keeps none of them after this.
+    fn bytes(&mut self) -> Vec<u8> {
+        self.raw.take().unwrap_or_else(|| {
+            let mut raw = std::mem::take(&mut self.text).into_bytes();
+            raw.append(&mut self.cut);
+            raw
+        })
     }
 
     /// Stops reading as the bytes come: they are only kept (`rest` is the part of the latest
     /// chunk not yet kept), for reading the whole text at the end.
     fn give_up(&mut self, rest: &[u8]) {
-        let mut raw = std::mem::take(&mut self.text).into_bytes();
-        raw.append(&mut self.cut);
+        let mut raw = self.bytes();
         raw.extend_from_slice(rest);
         self.raw = Some(raw);
         self.stop();
@@ -197,7 +199,7 @@ impl DatasetStream {
     /// Reads on from `at` as far as the bytes go.
     fn read(&mut self) {
         while let Some(&b) = self.text.as_bytes().get(self.at) {
-            if is_blank(b) {
+            if is_json_space(b) {
                 self.at += 1;
                 continue;
             }
@@ -326,10 +328,6 @@ fn utf8_len(lead: u8) -> usize {
     }
 }
 
-/// JSON's whitespace.
-fn is_blank(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r')
-}
 
 #[cfg(test)]
 mod tests {

@@ -32,21 +32,29 @@ pub fn download(name: &str, mime: &str, content: &str) -> Result<(), JsValue> {
     Ok(())
 }
 
-/// Marks the start of a phase of a widget's work (a User Timing `performance.mark`); see
-/// [`measure`].
-pub fn mark(name: &str) {
+/// Starts the phase `name` of a widget's work in the browser's performance timeline (User
+/// Timing): a mark named `<name>-start`; see [`end_phase`].
+pub fn start_phase(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
+        let _ = p.mark(&format!("{name}-start"));
     }
 }
 
-/// Records the phase that began at the latest mark named `start` and ends now, as a User
-/// Timing measure named `name`. The browser's performance panel shows it, and the benchmark
-/// reads it to say where loading time goes.
-pub fn measure(name: &str, start: &str) {
+/// Ends the phase `name`: a measure of that name from its latest start until now. The
+/// browser's performance panel shows it, and the benchmark reads it to say where loading time
+/// goes.
+pub fn end_phase(name: &str) {
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.measure_with_start_mark(name, start);
+        let _ = p.measure_with_start_mark(name, &format!("{name}-start"));
     }
+}
+
+/// Runs `work` as the phase `name` (see [`start_phase`]).
+pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    start_phase(name);
+    let done = work();
+    end_phase(name);
+    done
 }
 
 /// Watches an element's content-box width; the callback gets each new width.

@@ -155,28 +155,18 @@ fn Widget(
         loaded.set(None);
         let source = source.clone();
         let (fetching, reading) = (format!("{timing}:fetch"), format!("{timing}:read"));
-        let (fetch_start, read_start) = (format!("{fetching}-start"), format!("{reading}-start"));
         leptos::task::spawn_local(async move {
-            let fetched = match &source {
+            let result = match source {
+                DataSource::Embedded => browser::timed(&reading, Session::embedded),
+                DataSource::Inline(text) => browser::timed(&reading, || Session::from_json(&text)),
                 DataSource::Url(url) => {
-                    browser::mark(&fetch_start);
-                    let body = fetch::fetch_dataset(url).await;
-                    browser::measure(&fetching, &fetch_start);
-                    Some(body.map_err(|e| LoadFailure::Network(e.describe(url))))
-                }
-                DataSource::Embedded | DataSource::Inline(_) => None,
-            };
-            let result = match fetched {
-                Some(Err(failure)) => Err(failure),
-                fetched => {
-                    browser::mark(&read_start);
-                    let session = match (fetched, source) {
-                        (Some(Ok(stream)), _) => Session::from_stream(stream),
-                        (_, DataSource::Inline(text)) => Session::from_json(&text),
-                        _ => Session::embedded(),
-                    };
-                    browser::measure(&reading, &read_start);
-                    session
+                    browser::start_phase(&fetching);
+                    let body = fetch::fetch_dataset(&url).await;
+                    browser::end_phase(&fetching);
+                    match body {
+                        Ok(stream) => browser::timed(&reading, || Session::from_stream(stream)),
+                        Err(e) => Err(LoadFailure::Network(e.describe(&url))),
+                    }
                 }
             };
             // A widget destroyed meanwhile has disposed both: then nothing is shown.
