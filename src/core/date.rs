@@ -134,6 +134,14 @@ impl PartialDate {
         self.day
     }
 
+    /// The date's place in the order of dates as one integer: `a.order_key() < b.order_key()`
+    /// exactly when `a < b`. (By first day, then the less precise date first; the first day's
+    /// year, month and day are packed into the higher bits, the precision into the lowest.)
+    pub fn order_key(&self) -> i64 {
+        let day = (self.year as i64) << 9 | (self.month.unwrap_or(1) as i64) << 5 | self.day.unwrap_or(1) as i64;
+        day << 2 | self.precision() as i64
+    }
+
     /// The first day this date may mean.
     pub fn first_day(&self) -> NaiveDate {
         NaiveDate::from_ymd_opt(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
@@ -170,12 +178,10 @@ impl PartialOrd for PartialDate {
     }
 }
 
-/// Orders by first day, then the less precise (wider) date first.
+/// Orders by first day, then the less precise (wider) date first (see [`PartialDate::order_key`]).
 impl Ord for PartialDate {
     fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.first_day()
-            .cmp(&other.first_day())
-            .then(self.precision().cmp(&other.precision()))
+        self.order_key().cmp(&other.order_key())
     }
 }
 
@@ -300,5 +306,26 @@ mod tests {
         v.sort();
         let s: Vec<String> = v.iter().map(|d| d.to_string()).collect();
         assert_eq!(s, ["2025", "2025-10-31", "2025-11", "2025-11-01"]);
+    }
+
+    fn any_date() -> impl proptest::strategy::Strategy<Value = PartialDate> {
+        use proptest::prelude::*;
+        (1i32..=9999, 0u32..=12, 0u32..=31).prop_filter_map("a real date", |(y, m, d)| match (m, d) {
+            (0, _) => PartialDate::year(y).ok(),
+            (m, 0) => PartialDate::month(y, m).ok(),
+            (m, d) => PartialDate::day(y, m, d).ok(),
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_order_key_orders_by_first_day_then_the_wider_date_first(a in any_date(), b in any_date()) {
+            let by_days = a.first_day().cmp(&b.first_day()).then(a.precision().cmp(&b.precision()));
+            proptest::prop_assert_eq!(a.order_key().cmp(&b.order_key()), by_days);
+            // Dates close to each other, where the packing's fields meet.
+            let c = PartialDate::from_naive(a.first_day() + chrono::Duration::days(i64::from(b.year_value() % 40) - 20));
+            let by_days = a.first_day().cmp(&c.first_day()).then(a.precision().cmp(&c.precision()));
+            proptest::prop_assert_eq!(a.order_key().cmp(&c.order_key()), by_days);
+        }
     }
 }

@@ -264,6 +264,12 @@ impl Explorer {
         // share their place with many others. (An event that names the same place id
         // differently gets its own text.)
         let mut text_of_place: Vec<(u32, &super::model::Text)> = Vec::new();
+        // The search text of all events, sized once (folding rarely changes a text's length)
+        // rather than grown by copying it over and over.
+        fn texts(e: &super::model::Event) -> [&String; 4] {
+            [&e.title.de, &e.title.en, &e.summary.de, &e.summary.en]
+        }
+        x.hay.reserve(dataset.events.iter().map(|e| texts(e).iter().map(|t| t.len() + 1).sum::<usize>()).sum());
         for e in &dataset.events {
             x.start.push(e.start_day());
             x.end.push(e.end_day());
@@ -285,7 +291,7 @@ impl Explorer {
                 }
             }));
             x.hay_start.push(x.hay.len());
-            for f in [&e.title.de, &e.title.en, &e.summary.de, &e.summary.en] {
+            for f in texts(e) {
                 fold_into(f, &mut x.hay);
                 x.hay.push('\n');
             }

@@ -22,8 +22,17 @@ use serde::de::DeserializeOwned;
 /// A dataset being read as its bytes arrive (see the module documentation).
 pub struct DatasetStream {
     /// The text so far, as far as it is valid UTF-8 (the parser then reads it as text, as it
-    /// reads a whole dataset, without checking every string's bytes again).
+    /// reads a whole dataset, without checking every string's bytes again), from where the
+    /// text in `read` ends.
     text: String,
+    /// Text already read, in the order it came. When `text` is full, the part of it already read
+    /// moves here as it is and only the rest is copied to a new buffer, instead of growing
+    /// `text` by copying all of it (a dataset served without its length, such as a compressed
+    /// one, would otherwise be copied about twice over while it arrives). It is kept only for
+    /// reading the whole text if the stream gives up.
+    read: Vec<String>,
+    /// How many bytes `read` holds.
+    read_len: usize,
     /// The first bytes of a character that the last chunk cut in two.
     cut: Vec<u8>,
     /// Every byte so far, once the stream has given up (the text's bytes, then the rest as it
@@ -106,6 +115,8 @@ impl DatasetStream {
         let capacity = expected.unwrap_or(0).min(MAX_DATASET_BYTES + 1);
         DatasetStream {
             text: String::with_capacity(capacity),
+            read: Vec::new(),
+            read_len: 0,
             cut: Vec::new(),
             raw: None,
             at: 0,
@@ -125,6 +136,7 @@ impl DatasetStream {
             raw.extend_from_slice(chunk);
             return;
         }
+        self.make_room(chunk.len() + self.cut.len());
         // A character the last chunk cut in two is completed from this one.
         if let Some(&lead) = self.cut.first() {
             let take = (utf8_len(lead) - self.cut.len()).min(chunk.len());
@@ -151,7 +163,7 @@ impl DatasetStream {
                 self.cut.extend_from_slice(rest);
             }
         }
-        if self.text.len() > MAX_DATASET_BYTES {
+        if self.read_len + self.text.len() > MAX_DATASET_BYTES {
             return self.give_up(&[]);
         }
         if self.text.len() >= self.retry_at {
@@ -170,11 +182,38 @@ impl DatasetStream {
         read_text(&body_text(self.bytes()))
     }
 
+    /// Makes room in `text` for `more` bytes (see `read`).
+    fn make_room(&mut self, more: usize) {
+        let unread = self.text.len() - self.at;
+        if self.text.len() + more <= self.text.capacity() || self.at < unread {
+            return;
+        }
+        let Some(rest) = self.text.get(self.at..) else { return };
+        let mut fresh = String::with_capacity(self.text.capacity().max(2 * (unread + more)));
+        fresh.push_str(rest);
+        let mut done = std::mem::replace(&mut self.text, fresh);
+        done.truncate(self.at);
+        self.read_len += done.len();
+        self.read.push(done);
+        self.retry_at = self.retry_at.saturating_sub(self.at);
+        self.at = 0;
+    }
+
     /// Every byte so far, in the order they came; the stream keeps none of them after this.
     fn bytes(&mut self) -> Vec<u8> {
         self.raw.take().unwrap_or_else(|| {
-            let mut raw = std::mem::take(&mut self.text).into_bytes();
+            let total = self.read_len + self.text.len() + self.cut.len();
+            let mut parts = std::mem::take(&mut self.read);
+            parts.push(std::mem::take(&mut self.text));
+            let mut parts = parts.into_iter();
+            // The first part's buffer is kept, not copied.
+            let mut raw = parts.next().unwrap_or_default().into_bytes();
+            raw.reserve(total - raw.len());
+            for part in parts {
+                raw.extend_from_slice(part.as_bytes());
+            }
             raw.append(&mut self.cut);
+            self.read_len = 0;
             raw
         })
     }
@@ -336,14 +375,20 @@ mod tests {
 
     /// `text` pushed in chunks of `size` bytes; whether the stream read it as it came (before
     /// `finish`), and what it finished with.
+    /// Both with the body's length known and without it (when the text's buffer fills up and
+    /// what was read moves out), which must give the same.
     fn streamed(text: &[u8], size: usize) -> (bool, Result<Dataset, LoadFailure>) {
-        let mut stream = DatasetStream::new(Some(text.len()));
-        for chunk in text.chunks(size.max(1)) {
-            stream.push(chunk);
-        }
-        // What `finish` does first: read what a last retry was still waiting for.
-        stream.read();
-        (stream.step == Step::Closed, stream.finish())
+        let [sized, unsized_] = [Some(text.len()), None].map(|expected| {
+            let mut stream = DatasetStream::new(expected);
+            for chunk in text.chunks(size.max(1)) {
+                stream.push(chunk);
+            }
+            // What `finish` does first: read what a last retry was still waiting for.
+            stream.read();
+            (stream.step == Step::Closed, stream.finish())
+        });
+        assert_eq!(sized, unsized_, "with and without the length, chunks of {size}");
+        sized
     }
 
     fn whole(text: &[u8]) -> Result<Dataset, LoadFailure> {
@@ -410,6 +455,34 @@ mod tests {
         let at = valid.find("Baku").unwrap();
         bytes[at] = 0xFF;
         assert_eq!(streamed(&bytes, 100).1, whole(&bytes));
+    }
+
+    #[test]
+    fn without_the_length_what_was_read_moves_out_instead_of_the_whole_text_being_copied_to_grow() {
+        let event = r#"{"id":"e1","date":"2025-11","title":{"de":"T","en":"T"},"summary":{"de":"S","en":"S"},
+            "actors":[],"categories":["energy"],"sources":[{"title":"S","publisher":"P","url":"https://example.org"}],
+            "confidence":"confirmed"}"#;
+        let events: Vec<String> = (0..400).map(|i| event.replace("\"e1\"", &format!("\"e{i}\""))).collect();
+        let text = format!(r#"{{"title":null,"actors":[],"events":[{}]}}"#, events.join(","));
+        let mut stream = DatasetStream::new(None);
+        for chunk in text.as_bytes().chunks(1000) {
+            stream.push(chunk);
+            // The buffer holds the unread rest and one chunk or two, however much has come.
+            assert!(stream.text.capacity() <= 4 * 1000, "{}", stream.text.capacity());
+        }
+        assert!(stream.read.len() > 20, "{} parts", stream.read.len());
+        assert_eq!(stream.read_len + stream.text.len(), text.len());
+        let got = stream.finish().unwrap();
+        assert_eq!(got.events.len(), 400);
+        assert_eq!(Ok(got), whole(text.as_bytes()));
+        // Given up on half-way (an unknown member after the events), every byte is read whole.
+        let broken = text.replacen("]}", "],\"colour\":1}", 1);
+        let mut stream = DatasetStream::new(None);
+        for chunk in broken.as_bytes().chunks(1000) {
+            stream.push(chunk);
+        }
+        assert!(!stream.read.is_empty());
+        assert_eq!(stream.finish(), whole(broken.as_bytes()));
     }
 
     #[test]

@@ -537,14 +537,23 @@ pub fn validate(mut d: Dataset) -> Result<Dataset, DatasetError> {
     p.into_result(d)
 }
 
-/// Puts events in the order datasets keep ([`date_order`]), moving each event once.
-fn sort_events(events: &mut Vec<Event>) {
-    let order = date_order(events);
-    if order.iter().enumerate().all(|(k, &i)| k == i as usize) {
-        return;
+/// Puts events in the order datasets keep ([`date_order`]), in place: each cycle of the
+/// permutation is followed with swaps, so no second list of events is made (at 100,000 events
+/// that list was 30 MB of fresh memory).
+fn sort_events(events: &mut [Event]) {
+    let mut order = date_order(events);
+    for start in 0..order.len() {
+        // Position `k` takes the event now at `order[k]`; a visited position is marked by
+        // pointing at itself.
+        let mut k = start;
+        while order[k] as usize != start {
+            let from = order[k] as usize;
+            events.swap(k, from);
+            order[k] = k as u32;
+            k = from;
+        }
+        order[k] = k as u32;
     }
-    let mut slots: Vec<Option<Event>> = std::mem::take(events).into_iter().map(Some).collect();
-    events.extend(order.into_iter().filter_map(|i| slots[i as usize].take()));
 }
 
 #[cfg(test)]
@@ -600,6 +609,20 @@ mod tests {
         let json = minimal(&format!("{later},{}", event("earlier", "")));
         let ids: Vec<_> = load_dataset(&json).unwrap().events.into_iter().map(|e| e.id).collect();
         assert_eq!(ids, ["earlier", "later"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn events_in_any_order_are_put_in_date_order_each_exactly_once(seed in proptest::collection::vec(0usize..1000, 0..60)) {
+            let mut d = crate::core::embedded::embedded_dataset().unwrap();
+            let sorted = d.events.clone();
+            // A permutation from the seed: swap each position with one the seed picks.
+            for (k, &r) in seed.iter().enumerate() {
+                let n = d.events.len();
+                d.events.swap(k % n, r % n);
+            }
+            proptest::prop_assert_eq!(validate(d).unwrap().events, sorted);
+        }
     }
 
     #[test]
