@@ -115,14 +115,24 @@ struct Lists {
 }
 
 impl Lists {
-    fn push(&mut self, mut ids: Vec<u32>) {
+    /// Adds the next event's list: `ids` sorted, without repeats. (Written straight into the
+    /// flat array, not collected into a list of its own first.)
+    fn push(&mut self, ids: impl Iterator<Item = u32>) {
         if self.offsets.is_empty() {
             self.offsets.push(0);
         }
-        sort_indices(&mut ids, &mut |a, b| a.cmp(&b));
-        ids.dedup();
+        let start = self.values.len();
         self.values.extend(ids);
-        self.offsets.push(self.values.len() as u32);
+        sort_indices(&mut self.values[start..], &mut |a, b| a.cmp(&b));
+        let mut kept = start;
+        for k in start..self.values.len() {
+            if kept == start || self.values[k] != self.values[kept - 1] {
+                self.values[kept] = self.values[k];
+                kept += 1;
+            }
+        }
+        self.values.truncate(kept);
+        self.offsets.push(kept as u32);
     }
 
     fn of(&self, i: usize) -> &[u32] {
@@ -240,6 +250,20 @@ impl Explorer {
         self.place_ids.ids.len()
     }
 
+    /// The number event `i`'s place id is interned as, if the event has a place.
+    pub fn place_of(&self, i: usize) -> Option<u32> {
+        Some(self.place[i]).filter(|&k| k != NO_PLACE)
+    }
+
+    /// Event `i`'s first day and the day after its last ([`Event::start_day`],
+    /// [`Event::end_day`]), worked out once when the dataset is indexed.
+    ///
+    /// [`Event::start_day`]: super::model::Event::start_day
+    /// [`Event::end_day`]: super::model::Event::end_day
+    pub fn days_of(&self, i: usize) -> (i64, i64) {
+        (self.start[i], self.end[i])
+    }
+
     pub fn new(dataset: &Dataset) -> Explorer {
         let n = dataset.events.len();
         let mut x = Explorer {
@@ -274,12 +298,12 @@ impl Explorer {
             x.start.push(e.start_day());
             x.end.push(e.end_day());
             x.cats.push(e.categories.iter().fold(0, |m, &c| m | c.bit()));
-            x.actors.push(e.actors.iter().map(|a| x.actor_ids.intern(a)).collect());
-            x.tags.push(e.tags.iter().map(|t| x.tag_ids.intern(t)).collect());
-            x.place.push(e.place.as_ref().map_or(NO_PLACE, |p| x.place_ids.intern(&p.id)));
+            x.actors.push(e.actors.iter().map(|a| x.actor_ids.intern(a)));
+            x.tags.push(e.tags.iter().map(|t| x.tag_ids.intern(t)));
+            let place = e.place.as_ref().map_or(NO_PLACE, |p| x.place_ids.intern(&p.id));
+            x.place.push(place);
             x.place_text_of.push(e.place.as_ref().map_or(NO_PLACE, |p| {
-                let pid = x.place_ids.intern(&p.id) as usize;
-                match text_of_place.get(pid) {
+                match text_of_place.get(place as usize) {
                     Some(&(text, name)) if *name == p.name => text,
                     known => {
                         let text = x.place_text.intern(&folded_fields(&[&p.id, &p.name.de, &p.name.en]));
@@ -736,6 +760,24 @@ mod tests {
         assert_eq!((f.ids("actor"), f.counts("actor")), (vec!["kz".to_string()], vec![2]));
         assert_eq!((f.ids("tag"), f.counts("tag")), (vec!["oil".to_string(), "cpc".into()], vec![5, 1]));
         assert_eq!((f.ids("place"), f.counts("place")), (vec!["baku".to_string()], vec![4]));
+    }
+
+    #[test]
+    fn an_actor_or_tag_named_twice_by_one_event_counts_once() {
+        let mut d = crate::core::embedded::embedded_dataset().unwrap();
+        let i = d.events.iter().position(|e| e.actors.len() >= 2 && !e.tags.is_empty()).unwrap();
+        let clean = Explorer::new(&d);
+        let e = &mut d.events[i];
+        let (a, b, t) = (e.actors[0].clone(), e.actors[1].clone(), e.tags[0].clone());
+        e.actors.extend([a.clone(), b, a]);
+        e.actors.rotate_left(1);
+        e.tags.extend([t.clone(), t]);
+        let twice = Explorer::new(&d);
+        assert_eq!(twice.actors_of(i), clean.actors_of(i));
+        assert!(twice.actors_of(i).windows(2).all(|w| w[0] < w[1]), "{:?}", twice.actors_of(i));
+        assert_eq!(twice.facets(&ViewState::default()), clean.facets(&ViewState::default()));
+        let only = ViewState { actor: [d.events[i].actors[0].clone()].into_iter().collect(), ..ViewState::default() };
+        assert_eq!(twice.filter_and_facets(&only), clean.filter_and_facets(&only));
     }
 
     #[test]

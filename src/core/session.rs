@@ -46,18 +46,16 @@ pub struct Session {
 impl Session {
     pub fn new(dataset: Dataset) -> Session {
         let explorer = Explorer::new(&dataset);
-        let items = dataset
-            .events
-            .iter()
-            .enumerate()
-            .map(|(i, e)| Item { key: i, start: e.start_day() as f64, end: e.end_day() as f64 })
+        let items = (0..dataset.events.len())
+            .map(|i| {
+                let (start, end) = explorer.days_of(i);
+                Item { key: i, start: start as f64, end: end as f64 }
+            })
             .collect();
         let mut place_names = vec![None; explorer.place_numbers()];
-        for p in dataset.events.iter().filter_map(|e| e.place.as_ref()) {
-            if let Some(slot) = explorer.place_number(&p.id).and_then(|k| place_names.get_mut(k as usize)) {
-                if slot.is_none() {
-                    *slot = Some(p.name.clone());
-                }
+        for (i, e) in dataset.events.iter().enumerate() {
+            if let (Some(k), Some(p)) = (explorer.place_of(i), &e.place) {
+                place_names[k as usize].get_or_insert_with(|| p.name.clone());
             }
         }
         Session { dataset, explorer, items, place_names }
@@ -143,6 +141,28 @@ mod tests {
             panic!("expected an invalid dataset")
         };
         assert_eq!(err.problems[0].index, Some(0));
+    }
+
+    #[test]
+    fn a_place_is_named_as_its_first_event_names_it_and_its_items_span_the_events_days() {
+        let mut d = crate::core::embedded::embedded_dataset().unwrap();
+        let with_place: Vec<usize> = (0..d.events.len()).filter(|&i| d.events[i].place.is_some()).collect();
+        assert!(with_place.len() >= 3);
+        // The second and third events with a place name the first one's place differently.
+        let first = d.events[with_place[0]].place.clone().unwrap();
+        for &i in &with_place[1..3] {
+            let p = d.events[i].place.as_mut().unwrap();
+            p.id = first.id.clone();
+            p.name.en = format!("Not {}", first.name.en);
+        }
+        d.events[with_place[1]].place = None;
+        let s = Session::new(d.clone());
+        assert_eq!(s.place_name(&first.id, Lang::En), first.name.en);
+        assert_eq!(s.place_name(&first.id, Lang::De), first.name.de);
+        assert_eq!(s.place_name("nowhere", Lang::En), "nowhere");
+        for (item, e) in s.items.iter().zip(&d.events) {
+            assert_eq!((item.start, item.end), (e.start_day() as f64, e.end_day() as f64), "{}", e.id);
+        }
     }
 
     #[test]

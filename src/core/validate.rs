@@ -424,8 +424,17 @@ pub fn is_http_url(url: &str) -> bool {
     };
     // A host must follow: not nothing, not a path, query or fragment straight away.
     let host_start = url[scheme_end..].chars().next();
-    host_start.is_some_and(|c| !matches!(c, '/' | '?' | '#' | '\\' | '@'))
-        && !url.chars().any(|c| c.is_control() || c.is_whitespace())
+    host_start.is_some_and(|c| !matches!(c, '/' | '?' | '#' | '\\' | '@')) && !has_space_or_control(url)
+}
+
+/// Whether `s` has a control or white-space character. (Most links are ASCII, where these are
+/// the bytes up to the space and DEL, and are checked byte by byte.)
+fn has_space_or_control(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().any(|b| b <= b' ' || b == 0x7F)
+    } else {
+        s.chars().any(|c| c.is_control() || c.is_whitespace())
+    }
 }
 
 /// Reports a text longer than [`MAX_TEXT_CHARS`].
@@ -609,6 +618,18 @@ mod tests {
         let json = minimal(&format!("{later},{}", event("earlier", "")));
         let ids: Vec<_> = load_dataset(&json).unwrap().events.into_iter().map(|e| e.id).collect();
         assert_eq!(ids, ["earlier", "later"]);
+    }
+
+    #[test]
+    fn the_ascii_check_for_spaces_and_controls_agrees_with_the_characters_properties() {
+        for b in 0u8..0x80 {
+            let c = b as char;
+            let s = format!("https://example.org/a{c}b");
+            assert_eq!(has_space_or_control(&s), c.is_control() || c.is_whitespace(), "{b:#x}");
+        }
+        assert!(has_space_or_control("https://example.org/\u{85}"));
+        assert!(has_space_or_control("https://example.org/\u{2003}x"));
+        assert!(!has_space_or_control("https://example.org/Bakı"));
     }
 
     proptest::proptest! {
