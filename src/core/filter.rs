@@ -115,14 +115,14 @@ struct Lists {
 }
 
 impl Lists {
-    /// Adds the next event's list: `ids` sorted, without repeats. (Written straight into the
-    /// flat array, not collected into a list of its own first.)
-    fn push(&mut self, ids: impl Iterator<Item = u32>) {
+    /// Adds the next event's list: `ids` interned by `interner`, sorted, without repeats.
+    /// (Written straight into the flat array, not collected into a list of its own first.)
+    fn push(&mut self, ids: &[String], interner: &mut Interner) {
         if self.offsets.is_empty() {
             self.offsets.push(0);
         }
         let start = self.values.len();
-        self.values.extend(ids);
+        self.values.extend(ids.iter().map(|id| interner.intern(id)));
         sort_indices(&mut self.values[start..], &mut |a, b| a.cmp(&b));
         let mut kept = start;
         for k in start..self.values.len() {
@@ -298,8 +298,8 @@ impl Explorer {
             x.start.push(e.start_day());
             x.end.push(e.end_day());
             x.cats.push(e.categories.iter().fold(0, |m, &c| m | c.bit()));
-            x.actors.push(e.actors.iter().map(|a| x.actor_ids.intern(a)));
-            x.tags.push(e.tags.iter().map(|t| x.tag_ids.intern(t)));
+            x.actors.push(&e.actors, &mut x.actor_ids);
+            x.tags.push(&e.tags, &mut x.tag_ids);
             let place = e.place.as_ref().map_or(NO_PLACE, |p| x.place_ids.intern(&p.id));
             x.place.push(place);
             x.place_text_of.push(e.place.as_ref().map_or(NO_PLACE, |p| {
