@@ -23,20 +23,21 @@ use serde::de::DeserializeOwned;
 pub struct DatasetStream {
     /// The text so far, as far as it is valid UTF-8 (the parser then reads it as text, as it
     /// reads a whole dataset, without checking every string's bytes again), from where the
-    /// text in `read` ends.
+    /// text in `parsed` ends.
     text: String,
     /// Text already read, in the order it came. When `text` is full, the part of it already read
     /// moves here as it is and only the rest is copied to a new buffer, instead of growing
     /// `text` by copying all of it (a dataset served without its length, such as a compressed
     /// one, would otherwise be copied about twice over while it arrives). It is kept only for
     /// reading the whole text if the stream gives up.
-    read: Vec<String>,
-    /// How many bytes `read` holds.
-    read_len: usize,
+    parsed: Vec<String>,
+    /// How many bytes `parsed` holds.
+    parsed_len: usize,
     /// The first bytes of a character that the last chunk cut in two.
     cut: Vec<u8>,
     /// Every byte so far, once the stream has given up (the text's bytes, then the rest as it
-    /// came): the whole text is read from these at the end.
+    /// came): the whole text is read from these at the end. From then on the stream only keeps
+    /// bytes.
     raw: Option<Vec<u8>>,
     /// Where reading goes on.
     at: usize,
@@ -77,8 +78,6 @@ enum Step {
     NextEvent,
     /// After the closing `}`: only whitespace may follow.
     Closed,
-    /// Not the plain shape: the whole text is read at the end.
-    GaveUp,
 }
 
 /// The members the stream reads.
@@ -115,8 +114,8 @@ impl DatasetStream {
         let capacity = expected.unwrap_or(0).min(MAX_DATASET_BYTES + 1);
         DatasetStream {
             text: String::with_capacity(capacity),
-            read: Vec::new(),
-            read_len: 0,
+            parsed: Vec::new(),
+            parsed_len: 0,
             cut: Vec::new(),
             raw: None,
             at: 0,
@@ -163,7 +162,7 @@ impl DatasetStream {
                 self.cut.extend_from_slice(rest);
             }
         }
-        if self.read_len + self.text.len() > MAX_DATASET_BYTES {
+        if self.parsed_len + self.text.len() > MAX_DATASET_BYTES {
             return self.give_up(&[]);
         }
         if self.text.len() >= self.retry_at {
@@ -173,16 +172,14 @@ impl DatasetStream {
 
     /// The dataset, once every byte is in: as read while it arrived, or read whole.
     pub fn finish(mut self) -> Result<Dataset, LoadFailure> {
-        if self.raw.is_none() {
-            self.read();
-        }
+        self.read();
         if let (Step::Closed, Some(events), None, true) = (self.step, self.events.take(), &self.raw, self.cut.is_empty()) {
             return whole_dataset(self.title.flatten(), self.actors.flatten(), events).map_err(LoadFailure::Invalid);
         }
         read_text(&body_text(self.bytes()))
     }
 
-    /// Makes room in `text` for `more` bytes (see `read`).
+    /// Makes room in `text` for `more` bytes (see `parsed`).
     fn make_room(&mut self, more: usize) {
         let unread = self.text.len() - self.at;
         if self.text.len() + more <= self.text.capacity() || self.at < unread {
@@ -193,8 +190,8 @@ impl DatasetStream {
         fresh.push_str(rest);
         let mut done = std::mem::replace(&mut self.text, fresh);
         done.truncate(self.at);
-        self.read_len += done.len();
-        self.read.push(done);
+        self.parsed_len += done.len();
+        self.parsed.push(done);
         self.retry_at = self.retry_at.saturating_sub(self.at);
         self.at = 0;
     }
@@ -202,8 +199,8 @@ impl DatasetStream {
     /// Every byte so far, in the order they came; the stream keeps none of them after this.
     fn bytes(&mut self) -> Vec<u8> {
         self.raw.take().unwrap_or_else(|| {
-            let total = self.read_len + self.text.len() + self.cut.len();
-            let mut parts = std::mem::take(&mut self.read);
+            let total = self.parsed_len + self.text.len() + self.cut.len();
+            let mut parts = std::mem::take(&mut self.parsed);
             parts.push(std::mem::take(&mut self.text));
             let mut parts = parts.into_iter();
             // The first part's buffer is kept, not copied.
@@ -213,37 +210,34 @@ impl DatasetStream {
                 raw.extend_from_slice(part.as_bytes());
             }
             raw.append(&mut self.cut);
-            self.read_len = 0;
+            self.parsed_len = 0;
             raw
         })
     }
 
-    /// Stops reading as the bytes come: they are only kept (`rest` is the part of the latest
-    /// chunk not yet kept), for reading the whole text at the end.
+    /// Stops reading as the bytes come (they are not the plain shape, or not valid UTF-8, or too
+    /// many): they are only kept (`rest` is the part of the latest chunk not yet kept), for
+    /// reading the whole text at the end.
     fn give_up(&mut self, rest: &[u8]) {
         let mut raw = self.bytes();
         raw.extend_from_slice(rest);
         self.raw = Some(raw);
-        self.stop();
-    }
-
-    /// Reading as the bytes come has found something other than the plain shape.
-    fn stop(&mut self) {
-        self.step = Step::GaveUp;
         self.title = None;
         self.actors = None;
         self.events = None;
     }
 
-    /// Reads on from `at` as far as the bytes go.
+    /// Reads on from `at` as far as the bytes go, unless the stream has given up.
     fn read(&mut self) {
+        if self.raw.is_some() {
+            return;
+        }
         while let Some(&b) = self.text.as_bytes().get(self.at) {
             if is_json_space(b) {
                 self.at += 1;
                 continue;
             }
             let went = match (self.step, b) {
-                (Step::GaveUp, _) => return,
                 (Step::Open, b'{') => self.token(Step::FirstName),
                 (Step::FirstName | Step::NextMember, b'}') => self.token(Step::Closed),
                 (Step::FirstName | Step::Name, b'"') => match self.name() {
@@ -291,10 +285,7 @@ impl DatasetStream {
             match went {
                 Went::On => {}
                 Went::Wait => return,
-                Went::Off => {
-                    self.stop();
-                    return;
-                }
+                Went::Off => return self.give_up(&[]),
             }
         }
     }
@@ -385,7 +376,7 @@ mod tests {
             }
             // What `finish` does first: read what a last retry was still waiting for.
             stream.read();
-            (stream.step == Step::Closed, stream.finish())
+            (stream.step == Step::Closed && stream.raw.is_none(), stream.finish())
         });
         assert_eq!(sized, unsized_, "with and without the length, chunks of {size}");
         sized
@@ -470,18 +461,21 @@ mod tests {
             // The buffer holds the unread rest and one chunk or two, however much has come.
             assert!(stream.text.capacity() <= 4 * 1000, "{}", stream.text.capacity());
         }
-        assert!(stream.read.len() > 20, "{} parts", stream.read.len());
-        assert_eq!(stream.read_len + stream.text.len(), text.len());
+        assert!(stream.parsed.len() > 20, "{} parts", stream.parsed.len());
+        assert_eq!(stream.parsed_len + stream.text.len(), text.len());
         let got = stream.finish().unwrap();
         assert_eq!(got.events.len(), 400);
         assert_eq!(Ok(got), whole(text.as_bytes()));
         // Given up on half-way (an unknown member after the events), every byte is read whole.
         let broken = text.replacen("]}", "],\"colour\":1}", 1);
         let mut stream = DatasetStream::new(None);
-        for chunk in broken.as_bytes().chunks(1000) {
+        let chunks: Vec<&[u8]> = broken.as_bytes().chunks(1000).collect();
+        let (last, first) = chunks.split_last().unwrap();
+        for chunk in first {
             stream.push(chunk);
         }
-        assert!(!stream.read.is_empty());
+        assert!(!stream.parsed.is_empty());
+        stream.push(last);
         assert_eq!(stream.finish(), whole(broken.as_bytes()));
     }
 

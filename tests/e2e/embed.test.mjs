@@ -631,24 +631,28 @@ test('a dataset that arrives in many pieces is read as it comes, and a broken on
   broken.events[2999].date = '2025-02-30';
   // Both are fetched from the page's own origin; the browser gets them from the trickling servers.
   const servers = [await trickle(Buffer.from(JSON.stringify(valid))), await trickle(Buffer.from(JSON.stringify(broken)))];
-  const page = await fixture();
-  await page.route('**/tests/fixtures/valid-3000.json', (route) => route.continue({ url: servers[0].url }));
-  await page.route('**/tests/fixtures/broken-3000.json', (route) => route.continue({ url: servers[1].url }));
-  await addElement(page, { id: 'w', src: '/tests/fixtures/valid-3000.json', lang: 'en', state: 'view=list' });
-  await addElement(page, { id: 'b', src: '/tests/fixtures/broken-3000.json', lang: 'en' });
-  await waitForCount(page, '#w', '3000 of 3000 events');
-  await page.waitForSelector('#b .tl-error');
-  const pieces = await page.evaluate(() => performance.getEntriesByType('resource')
-    .filter((e) => e.name.endsWith('valid-3000.json')).map((e) => e.encodedBodySize));
-  assert.ok(pieces[0] > 400000, `the dataset is large enough to arrive in pieces (${pieces[0]} bytes)`);
-  const ids = new Set(valid.events.map((e) => e.id));
-  const shown = await listIds(page, '#w');
-  assert.equal(shown.length, 200, 'the first page of the list');
-  assert.ok(shown.every((id) => ids.has(id)));
-  const error = await page.textContent('#b .tl-error');
-  assert.match(error, /event #3000 \(ev-2999\), date: invalid date "2025-02-30"/);
-  servers.forEach((s) => s.close());
-  await done(page);
+  try {
+    const page = await fixture();
+    await page.route('**/tests/fixtures/valid-3000.json', (route) => route.continue({ url: servers[0].url }));
+    await page.route('**/tests/fixtures/broken-3000.json', (route) => route.continue({ url: servers[1].url }));
+    await addElement(page, { id: 'w', src: '/tests/fixtures/valid-3000.json', lang: 'en', state: 'view=list' });
+    await addElement(page, { id: 'b', src: '/tests/fixtures/broken-3000.json', lang: 'en' });
+    await waitForCount(page, '#w', '3000 of 3000 events');
+    await page.waitForSelector('#b .tl-error');
+    const pieces = await page.evaluate(() => performance.getEntriesByType('resource')
+      .filter((e) => e.name.endsWith('valid-3000.json')).map((e) => e.encodedBodySize));
+    assert.ok(pieces[0] > 400000, `the dataset is large enough to arrive in pieces (${pieces[0]} bytes)`);
+    const ids = new Set(valid.events.map((e) => e.id));
+    const shown = await listIds(page, '#w');
+    assert.equal(shown.length, 200, 'the first page of the list');
+    assert.ok(shown.every((id) => ids.has(id)));
+    const error = await page.textContent('#b .tl-error');
+    assert.match(error, /event #3000 \(ev-2999\), date: invalid date "2025-02-30"/);
+    await done(page);
+  } finally {
+    // Closed however the test ends, so that a failure does not leave the run waiting on them.
+    servers.forEach((s) => s.close());
+  }
 });
 
 test('a network failure says so in the reader language and offers a retry that works', async () => {
