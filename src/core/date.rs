@@ -9,12 +9,14 @@
 //! Gregorian). Day `n` covers `[n, n + 1)` on the axis.
 
 use chrono::{Datelike, NaiveDate};
+#[cfg(not(target_arch = "wasm32"))]
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
 /// How much of a date is known.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize, Deserialize))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "lowercase"))]
 pub enum Precision {
     Year,
     Month,
@@ -205,12 +207,14 @@ impl std::str::FromStr for PartialDate {
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl Serialize for PartialDate {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 impl<'de> Deserialize<'de> for PartialDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;

@@ -122,15 +122,12 @@ impl JsonWriter {
     }
 
     fn number(&mut self, k: &str, v: Option<f64>) {
-        // Validation keeps coordinates finite; `Display` writes the shortest form that reads back,
-        // and a whole number keeps its `.0`, so it stays a float for JSON readers that care.
+        // Validation keeps coordinates finite; zmij (serde_json's float writer) writes the
+        // shortest form that reads back, and a whole number keeps its `.0`, so it stays a float
+        // for JSON readers that care.
         if let Some(v) = v.filter(|v| v.is_finite()) {
             self.key(k);
-            let n = v.to_string();
-            self.out.push_str(&n);
-            if !n.contains('.') {
-                self.out.push_str(".0");
-            }
+            self.out.push_str(zmij::Buffer::new().format(v));
         }
     }
 
@@ -258,8 +255,8 @@ pub fn to_csv(ds: &Dataset, indices: &[usize], lang: Lang) -> String {
             e.categories.iter().map(|c| c.code()).collect::<Vec<_>>().join(" "),
             e.tags.join(" "),
             place.map(|p| p.name.get(lang).to_string()).unwrap_or_default(),
-            place.and_then(|p| p.lat).map(|v| v.to_string()).unwrap_or_default(),
-            place.and_then(|p| p.lon).map(|v| v.to_string()).unwrap_or_default(),
+            place.and_then(|p| p.lat).map(coordinate).unwrap_or_default(),
+            place.and_then(|p| p.lon).map(coordinate).unwrap_or_default(),
             e.confidence.code().to_string(),
             e.sources.iter().map(|s| s.url.as_str()).collect::<Vec<_>>().join(" "),
         ];
@@ -370,6 +367,14 @@ fn slug_part(s: &str) -> String {
         }
     }
     out.trim_end_matches('-').to_string()
+}
+
+/// A coordinate as a spreadsheet cell: the shortest text that reads back as the same number,
+/// without a `.0` on a whole one.
+fn coordinate(v: f64) -> String {
+    let mut buffer = zmij::Buffer::new();
+    let s = buffer.format(v);
+    s.strip_suffix(".0").unwrap_or(s).to_string()
 }
 
 /// The longest file name [`file_name`] gives, in bytes.

@@ -9,6 +9,7 @@ pub mod embedded;
 pub mod export;
 pub mod filter;
 pub mod i18n;
+pub mod json;
 pub mod jsonpath;
 pub mod keyed;
 pub mod layout;

@@ -17,7 +17,7 @@ use super::jsonpath::is_json_space;
 use super::model::{Actor, Dataset, Event, Text};
 use super::session::{body_text, read_text, LoadFailure};
 use super::validate::{whole_dataset, MAX_DATASET_BYTES, MAX_EVENTS};
-use serde::de::DeserializeOwned;
+use super::json::{read_prefix, FromJson};
 
 /// A dataset being read as its bytes arrive (see the module documentation).
 pub struct DatasetStream {
@@ -319,21 +319,19 @@ impl DatasetStream {
     }
 
     /// The JSON value starting at `at`, read as a `T`.
-    fn value<T: DeserializeOwned>(&mut self) -> Got<T> {
+    fn value<T: FromJson>(&mut self) -> Got<T> {
         #[cfg(test)]
         {
             self.tries += 1;
         }
-        // Read as text, as a whole dataset is: the same parser, not a second one for bytes.
-        let mut values = serde_json::Deserializer::from_str(&self.text[self.at..]).into_iter::<T>();
-        match values.next() {
-            Some(Ok(value)) => Got::Value(value, self.at + values.byte_offset()),
-            None => Got::More,
-            Some(Err(e)) if e.is_eof() => {
+        // Read as text, as a whole dataset is: the same reader.
+        match read_prefix::<T>(&self.text[self.at..]) {
+            Ok((value, end)) => Got::Value(value, self.at + end),
+            Err(e) if e.eof => {
                 self.retry_at = self.text.len() + (self.text.len() - self.at);
                 Got::More
             }
-            Some(Err(_)) => Got::No,
+            Err(_) => Got::No,
         }
     }
 }

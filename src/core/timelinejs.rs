@@ -7,7 +7,7 @@ use super::model::{Category, Confidence, Dataset, Event, Source, Text};
 use super::validate::{
     clip, validate, DatasetError, ProblemKind, Problems, DATASET_FIELD, MAX_DATASET_BYTES, MAX_EVENTS, MAX_TEXT_CHARS,
 };
-use serde_json::Value;
+use super::json::Value;
 use std::collections::HashSet;
 
 /// Whether a JSON text looks like TimelineJS3 (events with `start_date`) rather than the
@@ -16,7 +16,7 @@ pub fn looks_like_timelinejs(text: &str) -> bool {
     if text.len() > MAX_DATASET_BYTES || !text.trim_start().starts_with('{') {
         return false;
     }
-    let Ok(v) = serde_json::from_str::<Value>(text) else { return false };
+    let Ok(v) = Value::parse(text) else { return false };
     let Some(events) = v.get("events").and_then(Value::as_array) else { return false };
     events.iter().any(|e| e.get("start_date").is_some()) && !events.iter().any(|e| e.get("date").is_some())
 }
@@ -136,9 +136,8 @@ fn number(v: Option<&Value>) -> Result<Option<i64>, ()> {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
         Some(Value::String(s)) => s.trim().parse().map(Some).map_err(|_| ()),
-        Some(Value::Number(n)) => n
-            .as_i64()
-            .or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e9).map(|f| f as i64))
+        Some(Value::Number(f, int)) => int
+            .or_else(|| Some(*f).filter(|f| f.fract() == 0.0 && f.abs() < 1e9).map(|f| f as i64))
             .map(Some)
             .ok_or(()),
         Some(_) => Err(()),
@@ -235,8 +234,7 @@ pub fn import(text: &str) -> Result<Dataset, DatasetError> {
     if text.len() > MAX_DATASET_BYTES {
         return Err(fail(DATASET_FIELD, ProblemKind::TooLarge { bytes: text.len(), max: MAX_DATASET_BYTES }));
     }
-    let root: Value =
-        serde_json::from_str(text).map_err(|e| fail(DATASET_FIELD, ProblemKind::NotJson(clip(e.to_string()))))?;
+    let root = Value::parse(text).map_err(|e| fail(DATASET_FIELD, ProblemKind::NotJson(clip(e.located(text)))))?;
     let events = root.get("events").and_then(Value::as_array).ok_or_else(|| fail("events", ProblemKind::Missing))?;
     if events.len() > MAX_EVENTS {
         return Err(fail("events", ProblemKind::TooManyEvents { count: events.len(), max: MAX_EVENTS }));
@@ -277,7 +275,8 @@ pub fn import(text: &str) -> Result<Dataset, DatasetError> {
         let tags: Vec<String> = Some(slug(group)).filter(|s| !s.is_empty()).into_iter().collect();
         let mut id = match e.get("unique_id") {
             Some(Value::String(s)) => slug(s),
-            Some(Value::Number(n)) => slug(&n.to_string()),
+            Some(Value::Number(_, Some(n))) => slug(&n.to_string()),
+            Some(Value::Number(f, None)) => slug(zmij::Buffer::new().format(*f)),
             _ => String::new(),
         };
         if id.is_empty() || ids.contains(&id) {

@@ -9,10 +9,8 @@
 use super::date::{DateError, PartialDate};
 use super::i18n;
 use super::model::{date_order, Actor, Dataset, Event, Lang, Text};
-use serde::Deserialize;
-use serde_json::value::RawValue;
-use serde_json::Value;
-use super::jsonpath::{error_path, render, Seg};
+use super::json::{self, FromJson, JsonError, RawDataset};
+use super::jsonpath::render;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -234,103 +232,37 @@ pub(crate) fn short(s: &str) -> String {
     }
 }
 
-/// Envelope read first, so each event can be deserialised (and blamed) on its own. The parts are
-/// borrowed slices of the text: no JSON tree is built for a valid dataset.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawDataset<'a> {
-    #[serde(borrow)]
-    title: Option<&'a RawValue>,
-    #[serde(default, borrow)]
-    actors: Option<&'a RawValue>,
-    #[serde(borrow)]
-    events: Vec<&'a RawValue>,
-}
-
-/// The whole dataset in one pass of the parser, tried first: nearly every dataset loaded is
-/// valid, and reading it this way skips scanning every event twice (once as a slice, then as
-/// an event). Only when this fails is the text read part by part ([`RawDataset`]), which is what
-/// names the event and field of each problem. Both read the same fields the same way.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct WholeDataset {
-    title: Option<Text>,
-    #[serde(default)]
-    actors: Option<Vec<Actor>>,
-    events: Vec<Event>,
-}
-
-/// The parser's message without its text position: positions inside one event's slice would
+/// The parser's message without its text position: positions inside one event's text would
 /// point to the wrong line of the file, and the field path already says where.
-fn parser_detail(e: &serde_json::Error) -> String {
-    let text = e.to_string();
-    let suffix = format!(" at line {} column {}", e.line(), e.column());
-    match text.strip_suffix(&suffix) {
-        Some(message) if e.line() != 0 => message.to_string(),
-        _ => text,
-    }
+fn parser_detail(e: &JsonError) -> String {
+    e.message.clone()
 }
 
-/// Why a part of the dataset did not parse: the parser's error and the path of the field it
-/// was reading, relative to the part.
-struct PartError {
-    error: serde_json::Error,
-    path: Vec<Seg>,
+/// Reads one part of the dataset (the title, the actors, an event) from its text; on failure,
+/// the error names the field, relative to the part.
+fn parse_part<T: FromJson>(text: &str) -> Result<T, JsonError> {
+    json::from_str(text)
 }
 
-impl PartError {
-    /// The path as a field name (`.` for the part itself).
-    fn field(&self) -> String {
-        render(&self.path)
-    }
-}
-
-/// Deserialises one part of the dataset straight from its text; on failure, finds the field
-/// from where the parser stopped (see [`super::jsonpath`]).
-fn parse_part<'a, T: Deserialize<'a>>(raw: &'a RawValue) -> Result<T, PartError> {
-    let text = raw.get();
-    serde_json::from_str(text).map_err(|error| {
-        let path = error_path(text, &error);
-        PartError { error, path }
-    })
-}
-
-/// The event's JSON text, and where and why the parser rejects it as an event, if it does.
-/// (For the tests that hold [`super::jsonpath`] to what a path-tracking deserialiser says.)
+/// Where and why the reader rejects a JSON text as an event, if it is JSON and it does.
+/// (For the tests that hold the paths to what a path-tracking deserialiser says.)
 pub fn event_parse_error(text: &str) -> Option<(String, String)> {
-    let raw: &RawValue = serde_json::from_str(text).ok()?;
-    parse_part::<Event>(raw).err().map(|e| (e.field(), e.error.to_string()))
+    let mut r = json::Reader::new(text);
+    r.skip().and_then(|()| r.end()).ok()?;
+    parse_part::<Event>(text).err().map(|e| (render(&e.path), e.message))
 }
 
 fn dataset_problem(kind: ProblemKind) -> DatasetError {
     DatasetError::one(None, None, DATASET_FIELD, kind)
 }
 
-/// The value at a path inside `v`.
-fn value_at<'a>(v: &'a Value, path: &[Seg]) -> Option<&'a Value> {
-    path.iter().try_fold(v, |v, seg| match seg {
-        Seg::Index(index) => v.get(*index),
-        Seg::Key(key) => v.get(key.as_str()),
-    })
-}
-
-/// What is wrong with an event the parser rejected: a date that is not a date is named as such
-/// (the parser only has an English sentence for it), anything else is the parser's detail.
-fn event_problem(v: &Value, e: &PartError) -> ProblemKind {
-    let key = |s: &Seg, k: &str| matches!(s, Seg::Key(key) if key == k);
-    let is_date_field = match e.path.as_slice() {
-        [f] => key(f, "date") || key(f, "end"),
-        [s, Seg::Index(_), f] => key(s, "sources") && key(f, "date"),
-        _ => false,
-    };
-    if is_date_field {
-        if let Some(text) = value_at(v, &e.path).and_then(Value::as_str) {
-            if let Err(error) = PartialDate::parse(text) {
-                return ProblemKind::InvalidDate { value: short(text), error };
-            }
-        }
+/// What is wrong with an event the reader rejected: a date that is not a date is named as such
+/// (the reader's detail is an English sentence), anything else is the reader's detail.
+fn event_problem(e: &JsonError) -> ProblemKind {
+    match &e.date {
+        Some((value, error)) => ProblemKind::InvalidDate { value: short(value), error: error.clone() },
+        None => ProblemKind::Parse(clip(parser_detail(e))),
     }
-    ProblemKind::Parse(clip(parser_detail(&e.error)))
 }
 
 /// Parses JSON text in the project's schema and validates it.
@@ -338,11 +270,12 @@ pub fn load_dataset(json: &str) -> Result<Dataset, DatasetError> {
     if json.len() > MAX_DATASET_BYTES {
         return Err(dataset_problem(ProblemKind::TooLarge { bytes: json.len(), max: MAX_DATASET_BYTES }));
     }
-    if let Ok(whole) = serde_json::from_str::<WholeDataset>(json) {
+    // Nearly every dataset loaded is valid: read it in one pass. Only when that fails is the
+    // text read part by part, which is what names the event and field of each problem.
+    if let Ok(whole) = json::from_str::<json::WholeDataset>(json) {
         return whole_dataset(whole.title, whole.actors, whole.events);
     }
-    let raw: RawDataset =
-        serde_json::from_str(json).map_err(|e| dataset_problem(ProblemKind::NotADataset(clip(e.to_string()))))?;
+    let raw = json::raw_dataset(json).map_err(|e| dataset_problem(ProblemKind::NotADataset(clip(e.located(json)))))?;
     from_raw(raw)
 }
 
@@ -365,13 +298,13 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
         return Err(dataset_problem(ProblemKind::TooManyEvents { count: raw.events.len(), max: MAX_EVENTS }));
     }
     let mut problems = Problems::default();
-    let parse = |e: PartError| ProblemKind::Parse(clip(parser_detail(&e.error)));
+    let parse = |e: JsonError| ProblemKind::Parse(clip(parser_detail(&e)));
     let title = match raw.title {
         None => default_title(),
         Some(v) => match parse_part::<Text>(v) {
             Ok(t) => t,
             Err(e) => {
-                problems.push(None, None, join_path("title", &e.field()), parse(e));
+                problems.push(None, None, join_path("title", &render(&e.path)), parse(e));
                 Text::default()
             }
         },
@@ -381,7 +314,7 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
         Some(v) => match parse_part(v) {
             Ok(a) => a,
             Err(e) => {
-                problems.push(None, None, join_path("actors", &e.field()), parse(e));
+                problems.push(None, None, join_path("actors", &render(&e.path)), parse(e));
                 Vec::new()
             }
         },
@@ -391,14 +324,13 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
         match parse_part::<Event>(raw_event) {
             Ok(e) => events.push(e),
             Err(e) => {
-                // Only a rejected event is read as a tree: for its id, and to say what was
-                // wrong with the value it holds.
-                let v: Value = serde_json::from_str(raw_event.get()).unwrap_or(Value::Null);
-                let id = v.get("id").and_then(|x| x.as_str());
-                let path = e.field();
+                // Only a rejected event is searched for its id.
+                let id = json::member_string(raw_event, "id");
+                let id = id.as_deref();
+                let path = render(&e.path);
                 // An event given as a list has paths like `[0]`: they are the event's.
                 let field = if path == "." || path.starts_with('[') { join_path(EVENT_FIELD, &path) } else { path };
-                problems.push(Some(i), id, field, event_problem(&v, &e))
+                problems.push(Some(i), id, field, event_problem(&e))
             }
         }
     }
@@ -582,7 +514,7 @@ mod tests {
         ];
         for text in &texts {
             let whole = load_dataset(text).unwrap_or_else(|e| panic!("{e}"));
-            let raw: RawDataset = serde_json::from_str(text).unwrap();
+            let raw = json::raw_dataset(text).unwrap();
             let parts = from_raw(raw).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(whole, parts);
         }

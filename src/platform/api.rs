@@ -36,9 +36,8 @@ export interface MountOptions {
 export type TimelineEventName = "select" | "change";
 "#;
 
-/// Options for [`mount`], as a plain JS object.
-#[derive(Default, serde::Deserialize)]
-#[serde(rename_all = "camelCase", default)]
+/// Options for [`mount`], read from a plain JS object (other members are ignored).
+#[derive(Default)]
 struct JsOptions {
     /// URL of a dataset (project schema or TimelineJS3 JSON).
     src: Option<String>,
@@ -50,6 +49,31 @@ struct JsOptions {
     lang: Option<String>,
     /// Mirror the state into the host URL under this prefix (off by default).
     url_prefix: Option<String>,
+}
+
+impl JsOptions {
+    /// Reads the options from `o`: each member is a string, or absent (`undefined` or `null`).
+    /// Read member by member: a serde deserialiser and its messages would cost more bundle than
+    /// the whole API.
+    fn read(o: &JsValue) -> Result<JsOptions, String> {
+        if !o.is_object() {
+            return Err("not an object".into());
+        }
+        let member = |name: &str| -> Result<Option<String>, String> {
+            let v = js_sys::Reflect::get(o, &JsValue::from_str(name)).map_err(|_| format!("`{name}` cannot be read"))?;
+            if v.is_undefined() || v.is_null() {
+                return Ok(None);
+            }
+            v.as_string().map(Some).ok_or_else(|| format!("`{name}` must be a string"))
+        };
+        Ok(JsOptions {
+            src: member("src")?,
+            data: member("data")?,
+            state: member("state")?,
+            lang: member("lang")?,
+            url_prefix: member("urlPrefix")?,
+        })
+    }
 }
 
 thread_local! {
@@ -139,7 +163,7 @@ pub fn mount(
     super::crash::install();
     let opts: JsOptions = match options {
         None => JsOptions::default(),
-        Some(o) => serde_wasm_bindgen::from_value(o.into()).map_err(|e| JsError::new(&format!("invalid options: {e}")))?,
+        Some(o) => JsOptions::read(&o).map_err(|e| JsError::new(&format!("invalid options: {e}")))?,
     };
     let source = match (opts.data, opts.src) {
         (Some(text), _) => DataSource::Inline(text),

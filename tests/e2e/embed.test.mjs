@@ -431,6 +431,32 @@ test('a widget mounted with inline data can be destroyed, after which its handle
   await done(page);
 });
 
+test('mount refuses options that are not strings with a message naming the option, and mounts with null or extra ones', async () => {
+  const page = await fixture();
+  const errors = await page.evaluate(() => [{ src: 5 }, { state: ['view=list'] }, { urlPrefix: {} }, 'cat=energy'].map((options, i) => {
+    try {
+      window.mountInBox(`bad${i}`, options);
+      return null;
+    } catch (e) {
+      return e.message;
+    }
+  }));
+  assert.deepEqual(errors, [
+    'invalid options: `src` must be a string',
+    'invalid options: `state` must be a string',
+    'invalid options: `urlPrefix` must be a string',
+    'invalid options: not an object',
+  ]);
+  // Nothing was mounted for them; null members count as absent and others are ignored.
+  assert.equal(await page.$('#bad0 .tl-root, #bad1 .tl-root, #bad2 .tl-root, #bad3 .tl-root'), null);
+  await page.evaluate((data) => {
+    window.mountInBox('api', { data, src: null, state: 'view=list', lang: 'en', theme: 'dark' });
+  }, balticText);
+  await page.waitForSelector('#api .tl-list');
+  assert.deepEqual(await listIds(page, '#api'), BALTIC);
+  await done(page);
+});
+
 test('a custom dataset in the project schema shows its own events, actors, places and sources', async () => {
   const page = await fixture();
   await addElement(page, { id: 'w', src: '/www/demo-data/baltic.json', state: 'view=list', lang: 'en' });
