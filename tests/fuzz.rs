@@ -1107,6 +1107,43 @@ fn the_json_reader_reads_event_texts_as_serde_json_does() {
     });
 }
 
+/// The reader's tree and serde_json's agree (numbers within their last bits).
+fn same_tree(ours: &timeline_explorer::core::json::Value, theirs: &Value) -> bool {
+    use timeline_explorer::core::json::Value as V;
+    match (ours, theirs) {
+        (V::Null, Value::Null) => true,
+        (V::Bool(a), Value::Bool(b)) => a == b,
+        (V::Number(f, int), Value::Number(n)) => *int == n.as_i64() && close(Some(*f), n.as_f64()),
+        (V::String(a), Value::String(b)) => a == b,
+        (V::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_tree(x, y)),
+        // serde_json keeps the last of repeated keys (in key order); so does the reader's `get`.
+        (V::Object(_), Value::Object(b)) => b.iter().all(|(k, y)| ours.get(k).is_some_and(|x| same_tree(x, y))),
+        _ => false,
+    }
+}
+
+#[test]
+fn the_value_tree_reads_what_serde_json_reads() {
+    let strategy = (json_value(), any::<bool>(), proptest::collection::vec((any::<Index>(), any::<u8>()), 0..3));
+    fuzz("json-tree", strategy, |(value, pretty, damages)| {
+        let mut text = if pretty { serde_json::to_string_pretty(&value).unwrap() } else { value.to_string() };
+        for (at, op) in &damages {
+            damage(&mut text, at, *op);
+        }
+        let ours = timeline_explorer::core::json::Value::parse(&text);
+        match (ours, serde_json::from_str::<Value>(&text)) {
+            (Ok(o), Ok(t)) => ensure!(same_tree(&o, &t), "tree {o:?}, serde {t:?} from {text:?}"),
+            (Err(o), Err(t)) => {
+                let theirs = serde_message(&t);
+                let ((a, x), (b, y)) = (float_apart(&o.message), float_apart(&theirs));
+                ensure!(a == b && close(x, y), "message {:?}, serde {theirs:?} in {text:?}", o.message);
+            }
+            (o, t) => return Err(TestCaseError::fail(format!("disagree on {text:?}: reader {o:?}, serde {t:?}"))),
+        }
+        Ok(())
+    });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Target 4: the TimelineJS import
 

@@ -309,12 +309,14 @@ impl<'a> Reader<'a> {
     /// Four hex digits of a `\u` escape.
     fn hex4(&mut self) -> Res<u16> {
         let b = self.bytes();
+        // As serde_json: four bytes must be there before any is looked at.
+        if b.len() - self.at < 4 {
+            self.at = b.len();
+            return Err(self.eof("a string"));
+        }
         let mut n = 0u16;
         for _ in 0..4 {
-            let Some(&c) = b.get(self.at) else {
-                self.at = b.len();
-                return Err(self.eof("a string"));
-            };
+            let c = b[self.at];
             self.at += 1;
             let d = match c {
                 b'0'..=b'9' => c - b'0',
@@ -1088,7 +1090,8 @@ impl Reader<'_> {
             }
             Some(b'-' | b'0'..=b'9') => {
                 let n = self.number()?;
-                let int = if n.integral { n.text.parse::<i64>().ok() } else { None };
+                // As serde_json: `-0` is a float.
+                let int = if n.integral { n.text.parse::<i64>().ok().filter(|&i| i != 0 || !n.text.starts_with('-')) } else { None };
                 Ok(Value::Number(n.f64(), int))
             }
             _ => match self.found()? {
