@@ -11,6 +11,7 @@
 use super::date::{DateError, PartialDate};
 use super::jsonpath::{is_json_space, Seg};
 use super::model::{Actor, ActorKind, Category, Confidence, Event, Place, Related, Relation, Source, Text};
+use std::borrow::Cow;
 use std::fmt::Write;
 
 /// The deepest nesting [`Value`] reads (as serde_json: beyond it, "recursion limit exceeded").
@@ -344,11 +345,23 @@ impl<'a> Reader<'a> {
     /// of half a surrogate pair is an error (reading a string); without, it is passed over
     /// (skipping a value, as serde_json does).
     #[inline(never)]
-    fn string_with(&mut self, strict: bool) -> Res<String> {
+    fn string_with(&mut self, strict: bool) -> Res<Cow<'a, str>> {
         self.at += 1;
         let b = self.bytes();
+        let start = self.at;
+        // Most strings have no escape: they are borrowed from the text.
+        while let Some(&c) = b.get(self.at) {
+            match c {
+                b'"' => {
+                    self.at += 1;
+                    return Ok(Cow::Borrowed(&self.text[start..self.at - 1]));
+                }
+                b'\\' | 0..=0x1f => break,
+                _ => self.at += 1,
+            }
+        }
         let mut out = String::new();
-        let mut run = self.at;
+        let mut run = start;
         loop {
             let Some(&c) = b.get(self.at) else {
                 return Err(self.eof("a string"));
@@ -357,7 +370,7 @@ impl<'a> Reader<'a> {
                 b'"' => {
                     out.push_str(&self.text[run..self.at]);
                     self.at += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 b'\\' => {
                     out.push_str(&self.text[run..self.at]);
@@ -424,7 +437,7 @@ impl<'a> Reader<'a> {
     fn found(&mut self) -> Res<Found> {
         match self.peek() {
             None => Err(self.eof("a value")),
-            Some(b'"') => Ok(Found::Str(self.string_with(true)?)),
+            Some(b'"') => Ok(Found::Str(self.string_with(true)?.into_owned())),
             Some(b'-' | b'0'..=b'9') => Ok(self.number()?.found()),
             Some(b't') => self.ident(b"true").map(|()| Found::Bool(true)),
             Some(b'f') => self.ident(b"false").map(|()| Found::Bool(false)),
@@ -448,7 +461,7 @@ impl<'a> Reader<'a> {
     /// A string value.
     pub fn string(&mut self) -> Res<String> {
         match self.peek() {
-            Some(b'"') => self.string_with(true),
+            Some(b'"') => self.string_with(true).map(Cow::into_owned),
             _ => Err(self.wrong("a string")),
         }
     }
@@ -525,7 +538,7 @@ impl<'a> Reader<'a> {
 
     /// After a member of an object (or at its start): the next key, if another member follows
     /// (the colon after it is not taken).
-    fn key(&mut self, first: bool) -> Res<Option<String>> {
+    fn key(&mut self, first: bool) -> Res<Option<Cow<'a, str>>> {
         match self.peek() {
             None => return Err(self.eof("an object")),
             Some(b'}') => {
@@ -564,7 +577,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The next key and its colon, if another member follows.
-    fn member(&mut self, first: bool) -> Res<Option<String>> {
+    fn member(&mut self, first: bool) -> Res<Option<Cow<'a, str>>> {
         let key = self.key(first)?;
         if key.is_some() {
             self.colon()?;
@@ -1007,7 +1020,7 @@ pub fn member_string(text: &str, key: &str) -> Option<String> {
     while let Some(k) = r.member(first).ok()? {
         first = false;
         if k == key {
-            found = if r.peek() == Some(b'"') { Some(r.string_with(true).ok()?) } else { r.skip().ok()?; None };
+            found = if r.peek() == Some(b'"') { Some(r.string_with(true).ok()?.into_owned()) } else { r.skip().ok()?; None };
         } else {
             r.skip().ok()?;
         }
@@ -1084,7 +1097,7 @@ impl Reader<'_> {
                 let mut out = Vec::new();
                 while let Some(k) = self.member(out.is_empty())? {
                     let v = self.value(depth + 1)?;
-                    out.push((k, v));
+                    out.push((k.into_owned(), v));
                 }
                 Ok(Value::Object(out))
             }
