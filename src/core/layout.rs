@@ -6,7 +6,7 @@
 //! `min_box_px` of axis, each showing how many events it holds. So the number of marks is
 //! bounded by the width, whatever the number of events.
 
-use super::scale::Window;
+use super::scale::{clamp, Window};
 
 /// An event on the axis: `key` is its index, `start..end` its interval in day numbers.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -247,8 +247,8 @@ pub fn density(items: impl IntoIterator<Item = Item>, domain: &Window, bins: usi
         if it.end <= domain.start || it.start >= domain.end {
             continue;
         }
-        let a = ((it.start - domain.start) / span * bins as f64).floor().clamp(0.0, last) as usize;
-        let b = ((it.end - domain.start) / span * bins as f64).ceil().clamp(1.0, bins as f64) as usize;
+        let a = clamp(((it.start - domain.start) / span * bins as f64).floor(), 0.0, last) as usize;
+        let b = clamp(((it.end - domain.start) / span * bins as f64).ceil(), 1.0, bins as f64) as usize;
         for c in &mut out[a..b.max(a + 1)] {
             *c += 1;
         }

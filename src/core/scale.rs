@@ -10,6 +10,13 @@ pub const MAX_SPAN_DAYS: f64 = 365.25 * 200.0;
 /// beyond any calendar the axis can label, yet far from where `f64` loses whole days).
 pub const MAX_ABS_DAY: f64 = 1e9;
 
+/// `x` limited to `lo..=hi` (`lo` when `x` is NaN, `hi` when `lo > hi`). For bounds known only at
+/// run time: `f64::clamp` checks them with a panic whose message formats both floats, and that
+/// alone brings the standard library's float formatting (about 15 KB of wasm) into the bundle.
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    x.max(lo).min(hi)
+}
+
 /// A visible stretch of time: `start` inclusive, `end` exclusive, in day numbers.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Window {
@@ -138,6 +145,15 @@ impl Window {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn clamping_keeps_values_in_range_and_sends_nan_to_the_lower_bound() {
+        assert_eq!(clamp(0.5, 0.0, 1.0), 0.5);
+        assert_eq!(clamp(-3.0, 0.0, 1.0), 0.0);
+        assert_eq!(clamp(7.0, 0.0, 1.0), 1.0);
+        assert_eq!(clamp(f64::NAN, 2.0, 9.0), 2.0);
+        assert_eq!(clamp(f64::INFINITY, 2.0, 9.0), 9.0);
+    }
+
     use super::*;
 
     fn close(a: f64, b: f64) -> bool {

@@ -4,7 +4,7 @@
 use super::date::{date_of_day, day_number, PartialDate, Precision};
 use super::i18n::month_name;
 use super::model::Lang;
-use super::scale::Window;
+use super::scale::{clamp, Window};
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// One tick on the axis.
@@ -205,8 +205,8 @@ pub fn ticks(window: &Window, width_px: f64, lang: Lang) -> Vec<Tick> {
     let px_per_day = width_px / window.span();
     // Only the part of the window chrono can represent gets ticks.
     let (min_day, max_day) = (day_number(NaiveDate::MIN) as f64, day_number(NaiveDate::MAX) as f64);
-    let first = window.start.ceil().clamp(min_day, max_day) as i64;
-    let last = (window.end.ceil() - 1.0).clamp(min_day, max_day) as i64;
+    let first = clamp(window.start.ceil(), min_day, max_day) as i64;
+    let last = clamp(window.end.ceil() - 1.0, min_day, max_day) as i64;
     if last < first {
         return Vec::new();
     }
