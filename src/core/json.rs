@@ -246,58 +246,35 @@ impl<'a> Reader<'a> {
     fn number(&mut self) -> Res<Number<'a>> {
         let b = self.bytes();
         let start = self.at;
-        let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
-        let mut i = start;
-        if b[i] == b'-' {
-            i += 1;
-        }
+        // One or more digits from `i`: where they end.
+        let digits = |r: &mut Self, i: usize| -> Res<usize> {
+            let end = i + b.get(i..).unwrap_or_default().iter().take_while(|c| c.is_ascii_digit()).count();
+            if end == i {
+                r.at = i;
+                return Err(if i >= b.len() { r.eof("a value") } else { r.fail("invalid number") });
+            }
+            Ok(end)
+        };
+        let mut i = start + usize::from(b[start] == b'-');
         let mut integral = true;
-        match b.get(i) {
-            None => {
-                self.at = i;
-                return Err(self.eof("a value"));
-            }
-            Some(b'0') => {
-                i += 1;
-                if digit(i) {
-                    self.at = i;
-                    return Err(self.fail("invalid number"));
-                }
-            }
-            Some(c) if c.is_ascii_digit() => {
-                while digit(i) {
-                    i += 1;
-                }
-            }
-            Some(_) => {
+        // No leading zeros: a 0 is the whole integer part.
+        if b.get(i) == Some(&b'0') {
+            i += 1;
+            if b.get(i).is_some_and(u8::is_ascii_digit) {
                 self.at = i;
                 return Err(self.fail("invalid number"));
             }
+        } else {
+            i = digits(self, i)?;
         }
         if b.get(i) == Some(&b'.') {
             integral = false;
-            i += 1;
-            if !digit(i) {
-                self.at = i;
-                return Err(if i >= b.len() { self.eof("a value") } else { self.fail("invalid number") });
-            }
-            while digit(i) {
-                i += 1;
-            }
+            i = digits(self, i + 1)?;
         }
         if matches!(b.get(i), Some(b'e' | b'E')) {
             integral = false;
-            i += 1;
-            if matches!(b.get(i), Some(b'+' | b'-')) {
-                i += 1;
-            }
-            if !digit(i) {
-                self.at = i;
-                return Err(if i >= b.len() { self.eof("a value") } else { self.fail("invalid number") });
-            }
-            while digit(i) {
-                i += 1;
-            }
+            i += 1 + usize::from(matches!(b.get(i + 1), Some(b'+' | b'-')));
+            i = digits(self, i)?;
         }
         self.at = i;
         let n = Number { text: &self.text[start..i], integral };
