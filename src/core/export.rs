@@ -449,6 +449,14 @@ mod snippet_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn coordinates_are_written_as_the_shortest_number_that_reads_back() {
+        for (v, text) in [(40.4093, "40.4093"), (-49.8, "-49.8"), (49.0, "49"), (-0.5, "-0.5"), (0.1 + 0.2, "0.30000000000000004")] {
+            assert_eq!(coordinate(v), text);
+            assert_eq!(coordinate(v).parse::<f64>().unwrap(), v);
+        }
+    }
     use crate::core::date::PartialDate;
     use crate::core::embedded::embedded_dataset;
     use crate::core::model::Category;

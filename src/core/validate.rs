@@ -9,7 +9,7 @@
 use super::date::{DateError, PartialDate};
 use super::i18n;
 use super::model::{date_order, Actor, Dataset, Event, Lang, Text};
-use super::json::{self, FromJson, JsonError, RawDataset};
+use super::json::{self, JsonError, RawDataset};
 use super::jsonpath::render;
 use std::collections::HashSet;
 use std::fmt;
@@ -232,24 +232,12 @@ pub(crate) fn short(s: &str) -> String {
     }
 }
 
-/// The parser's message without its text position: positions inside one event's text would
-/// point to the wrong line of the file, and the field path already says where.
-fn parser_detail(e: &JsonError) -> String {
-    e.message.clone()
-}
-
-/// Reads one part of the dataset (the title, the actors, an event) from its text; on failure,
-/// the error names the field, relative to the part.
-fn parse_part<T: FromJson>(text: &str) -> Result<T, JsonError> {
-    json::from_str(text)
-}
-
 /// Where and why the reader rejects a JSON text as an event, if it is JSON and it does.
 /// (For the tests that hold the paths to what a path-tracking deserialiser says.)
 pub fn event_parse_error(text: &str) -> Option<(String, String)> {
     let mut r = json::Reader::new(text);
     r.skip().and_then(|()| r.end()).ok()?;
-    parse_part::<Event>(text).err().map(|e| (render(&e.path), e.message))
+    json::from_str::<Event>(text).err().map(|e| (render(&e.path), e.message))
 }
 
 fn dataset_problem(kind: ProblemKind) -> DatasetError {
@@ -261,7 +249,9 @@ fn dataset_problem(kind: ProblemKind) -> DatasetError {
 fn event_problem(e: &JsonError) -> ProblemKind {
     match &e.date {
         Some((value, error)) => ProblemKind::InvalidDate { value: short(value), error: error.clone() },
-        None => ProblemKind::Parse(clip(parser_detail(e))),
+        // The message without its text position: a position inside one event's text would
+        // point to the wrong line of the file, and the field path already says where.
+        None => ProblemKind::Parse(clip(e.message.clone())),
     }
 }
 
@@ -298,10 +288,10 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
         return Err(dataset_problem(ProblemKind::TooManyEvents { count: raw.events.len(), max: MAX_EVENTS }));
     }
     let mut problems = Problems::default();
-    let parse = |e: JsonError| ProblemKind::Parse(clip(parser_detail(&e)));
+    let parse = |e: JsonError| ProblemKind::Parse(clip(e.message));
     let title = match raw.title {
         None => default_title(),
-        Some(v) => match parse_part::<Text>(v) {
+        Some(v) => match json::from_str::<Text>(v) {
             Ok(t) => t,
             Err(e) => {
                 problems.push(None, None, join_path("title", &render(&e.path)), parse(e));
@@ -311,7 +301,7 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
     };
     let actors = match raw.actors {
         None => Vec::new(),
-        Some(v) => match parse_part(v) {
+        Some(v) => match json::from_str::<Vec<Actor>>(v) {
             Ok(a) => a,
             Err(e) => {
                 problems.push(None, None, join_path("actors", &render(&e.path)), parse(e));
@@ -321,7 +311,7 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
     };
     let mut events = Vec::with_capacity(raw.events.len());
     for (i, raw_event) in raw.events.into_iter().enumerate() {
-        match parse_part::<Event>(raw_event) {
+        match json::from_str::<Event>(raw_event) {
             Ok(e) => events.push(e),
             Err(e) => {
                 // Only a rejected event is searched for its id.
