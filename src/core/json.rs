@@ -33,12 +33,12 @@ pub struct JsonError {
 }
 
 impl JsonError {
-    /// The message with its place in `text`, as serde_json gives it:
-    /// `… at line 3 column 7`.
+    /// The message with its place in `text`, as serde_json gives it: `… at line 3 column 7`
+    /// (both from 1; the column counts bytes, up to the one where the problem was found).
     pub fn located(&self, text: &str) -> String {
         let before = &text.as_bytes()[..self.at.min(text.len())];
         let line = 1 + before.iter().filter(|&&b| b == b'\n').count();
-        let column = before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = 1 + before.len() - before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
         format!("{} at line {line} column {column}", self.message)
     }
 
@@ -1144,6 +1144,15 @@ mod tests {
             assert!((ours - exact).abs() <= exact.abs() * 1e-15 || (exact < 1e-300 && ours < 1e-300), "{text}: {ours} vs {exact}");
         }
         assert_eq!(Reader::new("1e400").number().err().map(|e| e.message), Some("number out of range".to_string()));
+    }
+
+    #[test]
+    fn a_problem_is_located_by_line_and_column_from_one() {
+        let text = "{\"de\": \"a\",\n  \"fr\": \"b\"}";
+        let e = from_str::<Text>(text).unwrap_err();
+        assert_eq!(e.located(text), "unknown field `fr`, expected `de` or `en` at line 2 column 7");
+        let bom = "\u{feff}{}";
+        assert_eq!(from_str::<Text>(bom).unwrap_err().located(bom), "expected value at line 1 column 1");
     }
 
     #[test]
