@@ -57,7 +57,9 @@ pub fn timed<T>(name: &str, work: impl FnOnce() -> T) -> T {
     done
 }
 
-/// Watches an element's content-box width; the callback gets each new width.
+/// Watches an element's content-box width; the callback gets each new width, the first one with
+/// the next frame's layout, before it is painted (a `ResizeObserver`'s first observation), so
+/// measuring does not force a layout of its own while the page is being built.
 /// Dropping the returned guard stops watching.
 pub struct WidthWatch {
     observer: web_sys::ResizeObserver,
@@ -71,7 +73,6 @@ impl Drop for WidthWatch {
 }
 
 pub fn watch_width(el: &web_sys::Element, mut on_width: impl FnMut(f64) + 'static) -> Option<WidthWatch> {
-    on_width(el.get_bounding_client_rect().width());
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
             on_width(entry.content_rect().width());
@@ -80,6 +81,11 @@ pub fn watch_width(el: &web_sys::Element, mut on_width: impl FnMut(f64) + 'stati
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;
     observer.observe(el);
     Some(WidthWatch { observer, _callback: callback })
+}
+
+/// An element's width now (forces a layout when the page has changed since the last one).
+pub fn width_of(el: &web_sys::Element) -> f64 {
+    el.get_bounding_client_rect().width()
 }
 
 /// Moves keyboard focus to the first element under `root` matching `selector`.

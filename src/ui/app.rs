@@ -294,6 +294,8 @@ fn App(
     let width = RwSignal::new(f64::INFINITY);
     effect(move || {
         if let Some(el) = app_ref.get() {
+            // Measured now: it decides which view is built.
+            width.set(browser::width_of(&el));
             let watch = send_wrapper::SendWrapper::new(browser::watch_width(&el, move |w| width.set(w)));
             on_cleanup(move || drop(watch));
         }

@@ -70,7 +70,9 @@ pub fn Timeline() -> impl IntoView {
     let container = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(0.0f64);
 
-    // Measure the available width (and follow resizes) once mounted.
+    // Measure the available width (and follow resizes) once mounted: the first width comes with
+    // the first frame's layout, before that frame is painted, instead of forcing a layout of the
+    // half-built page here (10-15 ms at 10,000 events).
     effect(move || {
         if let Some(el) = container.get() {
             let watch = browser::watch_width(&el, move |w| width.set(w));
