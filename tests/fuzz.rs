@@ -923,6 +923,13 @@ fn float_apart(message: &str) -> (String, Option<f64>) {
     (format!("{}{}", &message[..start], &message[start + len..]), float)
 }
 
+/// The reader's message and serde_json's say the same, but that a float they quote may differ
+/// in its last bits: serde_json (without `float_roundtrip`) reads floats a little differently.
+fn same_message(ours: &str, theirs: &str) -> bool {
+    let ((a, x), (b, y)) = (float_apart(ours), float_apart(theirs));
+    a == b && close(x, y)
+}
+
 /// Two floats equal but for their last bits.
 fn close(a: Option<f64>, b: Option<f64>) -> bool {
     match (a, b) {
@@ -959,12 +966,7 @@ fn check_event_paths(events: &[Value]) -> Result<(), TestCaseError> {
                 (Err(t), Some((path, message))) => {
                     ensure!(path == t.path().to_string(), "path {path:?}, tracked {:?} ({message}) in {text}", t.path().to_string());
                     let theirs = serde_message(t.inner());
-                    let (ours_rest, ours_float) = float_apart(&message);
-                    let (theirs_rest, theirs_float) = float_apart(&theirs);
-                    ensure!(ours_rest == theirs_rest, "message {message:?}, serde {theirs:?} in {text}");
-                    // serde_json (without `float_roundtrip`) may read a float one unit in the
-                    // last place off; the reader rounds correctly.
-                    ensure!(close(ours_float, theirs_float), "message {message:?}, serde {theirs:?} in {text}");
+                    ensure!(same_message(&message, &theirs), "message {message:?}, serde {theirs:?} in {text}");
                 }
                 (t, o) => return Err(TestCaseError::fail(format!("disagree on {text}: {:?} vs {o:?}", t.err()))),
             }
@@ -1069,9 +1071,7 @@ fn check_event_text(text: &str) -> Result<(), TestCaseError> {
         (Ok(t), Ok(o)) => ensure!(same_event(&o, &t), "read {o:?}, serde {t:?} from {text:?}"),
         (Err((path, t)), Err(o)) => {
             let theirs = serde_message(&t);
-            let (ours_rest, ours_float) = float_apart(&o.message);
-            let (theirs_rest, theirs_float) = float_apart(&theirs);
-            ensure!(ours_rest == theirs_rest && close(ours_float, theirs_float), "message {:?}, serde {theirs:?} in {text:?}", o.message);
+            ensure!(same_message(&o.message, &theirs), "message {:?}, serde {theirs:?} in {text:?}", o.message);
             // Where a text stops being JSON, the path-tracking wrapper has no field to name
             // (it says `?`, or the member before): paths are compared for what the types reject.
             let syntax = SYNTAX.iter().any(|m| theirs.starts_with(m));
@@ -1135,8 +1135,7 @@ fn the_value_tree_reads_what_serde_json_reads() {
             (Ok(o), Ok(t)) => ensure!(same_tree(&o, &t), "tree {o:?}, serde {t:?} from {text:?}"),
             (Err(o), Err(t)) => {
                 let theirs = serde_message(&t);
-                let ((a, x), (b, y)) = (float_apart(&o.message), float_apart(&theirs));
-                ensure!(a == b && close(x, y), "message {:?}, serde {theirs:?} in {text:?}", o.message);
+                ensure!(same_message(&o.message, &theirs), "message {:?}, serde {theirs:?} in {text:?}", o.message);
             }
             (o, t) => return Err(TestCaseError::fail(format!("disagree on {text:?}: reader {o:?}, serde {t:?}"))),
         }

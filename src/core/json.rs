@@ -183,12 +183,12 @@ impl Number<'_> {
 }
 
 impl<'a> Reader<'a> {
-    pub fn new(text: &'a str) -> Reader<'a> {
+    fn new(text: &'a str) -> Reader<'a> {
         Reader { text, at: 0 }
     }
 
     /// Where reading has got to.
-    pub fn offset(&self) -> usize {
+    fn offset(&self) -> usize {
         self.at
     }
 
@@ -225,7 +225,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Checks that only whitespace follows.
-    pub fn end(&mut self) -> Res<()> {
+    fn end(&mut self) -> Res<()> {
         match self.peek() {
             None => Ok(()),
             Some(_) => Err(self.fail("trailing characters")),
@@ -438,7 +438,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A string value.
-    pub fn string(&mut self) -> Res<String> {
+    fn string(&mut self) -> Res<String> {
         match self.peek() {
             Some(b'"') => self.string_with(true).map(Cow::into_owned),
             _ => Err(self.wrong("a string")),
@@ -491,7 +491,7 @@ impl<'a> Reader<'a> {
     }
 
     /// A list of `T`s, each read by `item`.
-    pub fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Res<T>) -> Res<Vec<T>> {
+    fn list<T>(&mut self, mut item: impl FnMut(&mut Self) -> Res<T>) -> Res<Vec<T>> {
         let mut out = Vec::new();
         self.items(&mut |r| {
             out.push(item(r)?);
@@ -567,7 +567,7 @@ impl<'a> Reader<'a> {
 
     /// Skips a value of any kind, checking its syntax, without building it.
     #[inline(never)]
-    pub fn skip(&mut self) -> Res<()> {
+    fn skip(&mut self) -> Res<()> {
         // Open lists (`true`) and objects (`false`) around the value being read.
         let mut open: Vec<bool> = Vec::new();
         loop {
@@ -617,6 +617,14 @@ impl<'a> Reader<'a> {
                 open.pop();
             }
         }
+    }
+
+    /// The text of the value here, its syntax checked.
+    fn raw(&mut self) -> Res<&'a str> {
+        self.peek();
+        let start = self.at;
+        self.skip()?;
+        Ok(&self.text[start..self.at])
     }
 
     /// A struct in object form (`{"field": …}`) or list form (its fields in order), as serde's
@@ -768,6 +776,12 @@ pub trait FromJson: Sized {
 pub fn from_str<T: FromJson>(text: &str) -> Result<T, JsonError> {
     let mut r = Reader::new(text);
     T::read(&mut r).and_then(|v| r.end().map(|()| v)).map_err(|e| (*e).outward())
+}
+
+/// Whether `text` is one JSON value (and whitespace).
+pub fn is_json(text: &str) -> bool {
+    let mut r = Reader::new(text);
+    r.skip().and_then(|()| r.end()).is_ok()
 }
 
 /// Reads a `T` from the start of `text`; gives it and the offset after it.
@@ -938,27 +952,12 @@ pub fn raw_dataset(text: &str) -> Result<RawDataset<'_>, JsonError> {
     let mut actors: Option<Option<&str>> = None;
     let mut events: Option<Vec<&str>> = None;
     const FIELDS: &[&str] = &["title", "actors", "events"];
-    let part = |r: &mut Reader<'_>| -> Res<Option<&str>> {
-        if r.null()? {
-            return Ok(None);
-        }
-        let start = r.at;
-        r.skip()?;
-        Ok(Some(&text[start..r.at]))
-    };
     let read = (|| {
         r.structure("RawDataset", FIELDS, 0b010, &mut |i, r| {
             match i {
-                0 => title = Some(part(r)?),
-                1 => actors = Some(part(r)?),
-                _ => {
-                    events = Some(r.list(|r| {
-                        r.peek();
-                        let start = r.at;
-                        r.skip()?;
-                        Ok(&text[start..r.at])
-                    })?)
-                }
+                0 => title = Some(r.option(Reader::raw)?),
+                1 => actors = Some(r.option(Reader::raw)?),
+                _ => events = Some(r.list(Reader::raw)?),
             }
             Ok(())
         })?;
@@ -967,7 +966,7 @@ pub fn raw_dataset(text: &str) -> Result<RawDataset<'_>, JsonError> {
     read.map_err(|e| (*e).outward())?;
     match events {
         Some(events) => Ok(RawDataset { title: title.flatten(), actors: actors.flatten(), events }),
-        None => Err(*Reader { text, at: text.len() }.fail("missing field `events`")),
+        None => Err(*r.missing("events")),
     }
 }
 

@@ -16,10 +16,7 @@ use std::sync::Arc;
 /// The dataset in `text`: in the project's schema first (one parse); as TimelineJS3 only when
 /// that fails and the text has its shape, so that its errors are the ones reported.
 pub fn read_text(text: &str) -> Result<Dataset, LoadFailure> {
-    let dataset = match load_dataset(text) {
-        Err(_) if timelinejs::looks_like_timelinejs(text) => timelinejs::import(text),
-        other => other,
-    };
+    let dataset = load_dataset(text).or_else(|e| timelinejs::import_if_timelinejs(text).unwrap_or(Err(e)));
     dataset.map_err(LoadFailure::Invalid)
 }
 

@@ -13,12 +13,24 @@ use std::collections::HashSet;
 /// Whether a JSON text looks like TimelineJS3 (events with `start_date`) rather than the
 /// project's own schema (events with `date`).
 pub fn looks_like_timelinejs(text: &str) -> bool {
+    timelinejs_tree(text).is_some()
+}
+
+/// The JSON tree of `text`, if it looks like TimelineJS3 (see [`looks_like_timelinejs`]).
+fn timelinejs_tree(text: &str) -> Option<Value> {
     if text.len() > MAX_DATASET_BYTES || !text.trim_start().starts_with('{') {
-        return false;
+        return None;
     }
-    let Ok(v) = Value::parse(text) else { return false };
-    let Some(events) = v.get("events").and_then(Value::as_array) else { return false };
-    events.iter().any(|e| e.get("start_date").is_some()) && !events.iter().any(|e| e.get("date").is_some())
+    let v = Value::parse(text).ok()?;
+    let events = v.get("events").and_then(Value::as_array)?;
+    let tl = events.iter().any(|e| e.get("start_date").is_some()) && !events.iter().any(|e| e.get("date").is_some());
+    tl.then_some(v)
+}
+
+/// Reads `text` as TimelineJS3 if it looks like it (see [`looks_like_timelinejs`]), reading it
+/// as JSON once for both.
+pub fn import_if_timelinejs(text: &str) -> Option<Result<Dataset, DatasetError>> {
+    timelinejs_tree(text).map(|root| import_tree(&root))
 }
 
 /// Inline elements: their edges do not separate words.
@@ -235,6 +247,12 @@ pub fn import(text: &str) -> Result<Dataset, DatasetError> {
         return Err(fail(DATASET_FIELD, ProblemKind::TooLarge { bytes: text.len(), max: MAX_DATASET_BYTES }));
     }
     let root = Value::parse(text).map_err(|e| fail(DATASET_FIELD, ProblemKind::NotJson(clip(e.located(text)))))?;
+    import_tree(&root)
+}
+
+/// A TimelineJS3 JSON tree as a validated dataset.
+fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
+    let fail = |field: &str, kind: ProblemKind| DatasetError::one(None, None, field, kind);
     let events = root.get("events").and_then(Value::as_array).ok_or_else(|| fail("events", ProblemKind::Missing))?;
     if events.len() > MAX_EVENTS {
         return Err(fail("events", ProblemKind::TooManyEvents { count: events.len(), max: MAX_EVENTS }));

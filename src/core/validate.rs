@@ -235,8 +235,9 @@ pub(crate) fn short(s: &str) -> String {
 /// Where and why the reader rejects a JSON text as an event, if it is JSON and it does.
 /// (For the tests that hold the paths to what a path-tracking deserialiser says.)
 pub fn event_parse_error(text: &str) -> Option<(String, String)> {
-    let mut r = json::Reader::new(text);
-    r.skip().and_then(|()| r.end()).ok()?;
+    if !json::is_json(text) {
+        return None;
+    }
     json::from_str::<Event>(text).err().map(|e| (render(&e.path), e.message))
 }
 
