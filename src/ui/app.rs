@@ -1,9 +1,10 @@
 //! The widget's root: loading the data, creating the store, keeping the URL in step.
 
 use super::detail::DetailPanel;
+use super::dom::{el, listen, Dom, Mounted};
 use super::filters::FilterPanel;
 use super::list::ListView;
-use super::notice::{IgnoredNotice, LoadError};
+use super::notice::{ignored_notice, LoadError};
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::{effect, Step, Store};
@@ -13,7 +14,6 @@ use crate::core::session::{LoadFailure, Session};
 use crate::core::urlstate::{decode, encode};
 use crate::core::viewstate::{View, ViewState};
 use crate::platform::{browser, fetch, location, location::UrlMode};
-use leptos::mount::mount_to;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -120,18 +120,13 @@ static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 /// Mounts a widget into `parent`; dropping the returned handle tears it down.
 pub fn mount_widget(parent: web_sys::HtmlElement, options: WidgetOptions) -> Box<dyn std::any::Any> {
     let n = INSTANCES.fetch_add(1, Ordering::Relaxed);
-    let handle = mount_to(parent, move || view! { <Widget options=options uid=format!("tl{n}") /> });
-    Box::new(handle)
+    Box::new(Mounted::new(&parent, move || Widget(options, format!("tl{n}"))))
 }
 
 /// Loads the dataset, then shows the explorer (or an error that says what went wrong).
-#[component]
-fn Widget(
-    /// How this instance is set up.
-    options: WidgetOptions,
-    /// Prefix for this instance's element ids.
-    uid: String,
-) -> impl IntoView {
+/// `options` say how this instance is set up; `uid` prefixes its element ids.
+#[allow(non_snake_case)]
+fn Widget(options: WidgetOptions, uid: String) -> Dom {
     let browser_lang = Lang::from_browser_tag(&browser::preferred_language());
     // Before the dataset is there, the language comes from the options, then the state's `lang`
     // (so `?lang=de` also words the loading line and any error in German), then the browser.
@@ -178,33 +173,20 @@ fn Widget(
     load.run(());
     let opts = StoredValue::new_local(options);
     let uid = StoredValue::new(uid);
-    view! {
-        <div class="tl-root" lang=lang_hint.code()>
-            {move || match loaded.get() {
-                None => view! { <p class="tl-loading" role="status">{t(lang_hint, Key::Loading)}</p> }.into_any(),
-                Some(Err(failure)) => view! {
-                    <LoadError failure=failure lang=lang_hint on_retry=load />
-                }.into_any(),
-                Some(Ok(session)) => view! {
-                    <App session=session options=opts.get_value() browser_lang=browser_lang uid=uid.get_value() />
-                }.into_any(),
-            }}
-        </div>
-    }
+    el("div").class("tl-root").attr("lang", lang_hint.code()).dynamic(move || {
+        Some(match loaded.get() {
+            None => el("p").class("tl-loading").attr("role", "status").text(t(lang_hint, Key::Loading)),
+            Some(Err(failure)) => LoadError(failure, lang_hint, move || load.run(())),
+            Some(Ok(session)) => untrack(|| App(session, opts.get_value(), browser_lang, uid.get_value())),
+        })
+    })
 }
 
-/// The explorer for a loaded dataset.
-#[component]
-fn App(
-    /// The validated dataset and its indexes.
-    session: Arc<Session>,
-    /// How this instance is set up.
-    options: WidgetOptions,
-    /// The browser's language, used when neither options nor state name one.
-    browser_lang: Lang,
-    /// Prefix for this instance's element ids.
-    uid: String,
-) -> impl IntoView {
+/// The explorer for a loaded dataset: `session` is the validated dataset and its indexes,
+/// `options` how this instance is set up, `browser_lang` the language used when neither the
+/// options nor the state name one, `uid` the prefix of its element ids.
+#[allow(non_snake_case)]
+fn App(session: Arc<Session>, options: WidgetOptions, browser_lang: Lang, uid: String) -> Dom {
     let control = options.control.clone();
     let url_mode = options.url_mode.clone();
     let initial = control
@@ -277,57 +259,54 @@ fn App(
     // URL → state on Back/Forward.
     if url_mode != UrlMode::Off {
         let s4 = session.clone();
-        let handle = window_event_listener(leptos::ev::popstate, move |_| {
-            let (next, ignored) = s4.decode_state(&location::read(&url_mode));
-            store.notices.set(ignored);
-            store.step.set_value(Step::Replace);
-            state.set(next);
-        });
-        on_cleanup(move || handle.remove());
+        if let Some(w) = web_sys::window() {
+            listen(&w, "popstate", Box::new(move |_| {
+                let (next, ignored) = s4.decode_state(&location::read(&url_mode));
+                store.notices.set(ignored);
+                store.step.set_value(Step::Replace);
+                state.set(next);
+            }));
+        }
     }
 
     let total = session.dataset.events.len();
     let title = session.dataset.title.clone();
     let chrome = options.chrome;
-    // Under 600 px the list takes over from the timeline (the URL keeps the chosen view).
-    let app_ref = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(f64::INFINITY);
-    effect(move || {
-        if let Some(el) = app_ref.get() {
-            // Measured now: it decides which view is built.
-            width.set(browser::width_of(&el));
-            let watch = send_wrapper::SendWrapper::new(browser::watch_width(&el, move |w| width.set(w)));
-            on_cleanup(move || drop(watch));
-        }
-    });
     let narrow = Memo::new(move |_| width.get() < NARROW_PX);
     let view_mode = Memo::new(move |_| if narrow.get() { View::List } else { state.with(|s| s.view) });
     let has_selection = Memo::new(move |_| state.with(|s| s.event.is_some()));
-    view! {
-        <div class="tl-app" node_ref=app_ref lang=move || lang.get().code() class:tl-narrow=move || narrow.get()>
-            <header class="tl-header">
-                {chrome.then(|| view! { <h1 class="tl-title">{move || title.get(lang.get()).to_string()}</h1> })}
-                <Toolbar chrome=chrome />
-            </header>
-            <IgnoredNotice />
-            <div class="tl-body">
-                <FilterPanel />
-                <div class="tl-main">
-                    <p class="tl-count" role="status" aria-live="polite" aria-atomic="true">
-                        {move || count_line(lang.get(), filtered.with(|f| f.len()), total)}
-                    </p>
-                    // Made again when the language changes (see `DetailPanel`).
-                    {move || {
-                        let l = lang.get();
-                        view! { <Show when=move || has_selection.get()><DetailPanel lang=l /></Show> }
-                    }}
-                    {move || match view_mode.get() {
-                        View::Timeline => view! { <Timeline /> }.into_any(),
-                        View::List => view! { <ListView /> }.into_any(),
-                    }}
-                </div>
-            </div>
-            <p class="tl-status" role="status" aria-live="polite">{move || store.status.get()}</p>
-        </div>
-    }
+    let header = el("header").class("tl-header").child_if(chrome.then(|| {
+        el("h1").class("tl-title").bind_text(move || title.get(lang.get()).to_string())
+    }));
+    let app = el("div").class("tl-app")
+        .bind_attr("lang", move || Some(lang.get().code().to_string()))
+        .bind_class("tl-narrow", move || narrow.get())
+        .child(Toolbar(header, chrome))
+        .dynamic(ignored_notice())
+        .child(el("div").class("tl-body")
+            .child(FilterPanel())
+            .child(el("div").class("tl-main")
+                .child(el("p").class("tl-count").attr("role", "status").attr("aria-live", "polite").attr("aria-atomic", "true")
+                    .bind_text(move || count_line(lang.get(), filtered.with(|f| f.len()), total)))
+                // Made again when the language changes (see `DetailPanel`).
+                .dynamic(move || {
+                    let l = lang.get();
+                    has_selection.get().then(|| untrack(|| DetailPanel(l)))
+                })
+                .dynamic(move || match view_mode.get() {
+                    View::Timeline => Some(untrack(Timeline)),
+                    View::List => Some(untrack(ListView)),
+                })))
+        .child(el("p").class("tl-status").attr("role", "status").attr("aria-live", "polite")
+            .bind_text(move || store.status.get()));
+    // Under 600 px the list takes over from the timeline (the URL keeps the chosen view).
+    let app_el = app.element().clone();
+    effect(move || {
+        // Measured now, once the widget is in the page: it decides which view is built.
+        width.set(browser::width_of(&app_el));
+        let watch = send_wrapper::SendWrapper::new(browser::watch_width(&app_el, move |w| width.set(w)));
+        on_cleanup(move || drop(watch));
+    });
+    app
 }

@@ -1,6 +1,7 @@
 //! The detail panel of the selected event: honest dates, both texts, actors, place, sources
 //! (http/https links only) and related events.
 
+use super::dom::{button, el, fragment, Dom};
 use super::text::Highlighted;
 use super::{effect, use_store, Step};
 use crate::core::date::Precision;
@@ -10,6 +11,7 @@ use crate::core::ticks::format_span;
 use crate::core::validate::is_http_url;
 use crate::platform::browser;
 use leptos::prelude::*;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 /// The panel is made when an event is selected and dropped when the selection is cleared, and
@@ -17,19 +19,18 @@ use wasm_bindgen::JsCast;
 /// (A Leptos signal lets go of a dropped subscriber only when the signal itself next changes,
 /// so a panel that subscribed to the language would keep its memory, about 1 KB for each
 /// event opened, until the reader switched languages.)
-#[component]
-pub fn DetailPanel(
-    /// The UI language.
-    lang: Lang,
-) -> impl IntoView {
+#[allow(non_snake_case)]
+pub fn DetailPanel(lang: Lang) -> Dom {
     let store = use_store();
     let session = store.session();
-    let root = NodeRef::<leptos::html::Aside>::new();
+    let aside = el("aside").class("tl-detail");
+    let root = aside.element().clone();
+    let focus_root = root.clone();
     let heading_id = store.id("detail-title");
-    let close = move || {
+    let close = Rc::new(move || {
         store.update(Step::Push, |s| s.event = None);
         if let Some(id) = store.return_focus.get_value() {
-            if let Some(el) = root.get_untracked().and_then(|r| r.closest(".tl-root").ok().flatten()) {
+            if let Ok(Some(el)) = root.closest(".tl-root") {
                 let sel = format!("[data-event-id=\"{}\"]", id.replace(['"', '\\'], ""));
                 // The panel unmounts now; focus the event once the DOM has settled.
                 request_animation_frame(move || {
@@ -38,12 +39,13 @@ pub fn DetailPanel(
                 });
             }
         }
-    };
+    });
     // Escape anywhere in the widget closes the panel.
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
-        if ev.key() == "Escape" {
+    let close_on_key = close.clone();
+    let on_key = move |ev: web_sys::Event| {
+        if ev.unchecked_ref::<web_sys::KeyboardEvent>().key() == "Escape" {
             ev.prevent_default();
-            close();
+            close_on_key();
         }
     };
     let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
@@ -60,87 +62,77 @@ pub fn DetailPanel(
             return;
         }
         store.focus_detail.set_value(false);
-        if let Some(el) = root.get() {
-            if let Ok(Some(h)) = el.query_selector("h2") {
+        {
+            if let Ok(Some(h)) = focus_root.query_selector("h2") {
                 if let Ok(h) = h.dyn_into::<web_sys::HtmlElement>() {
                     let _ = h.focus();
                 }
             }
         }
     });
-    let heading_id2 = heading_id.clone();
-    view! {
-        <aside class="tl-detail" node_ref=root aria-labelledby=heading_id.clone() on:keydown=on_key>
-            <button type="button" class="tl-close" on:click=move |_| close()
-                aria-label=t(lang, Key::Close)>"×"</button>
-            {move || {
-                let id = selected.get()?;
-                let e = session.dataset.event(&id)?.clone();
-                let precision = match (e.approximate, e.date.precision()) {
-                    (true, _) => t(lang, Key::Approximate),
-                    (false, Precision::Day) => t(lang, Key::PrecisionDay),
-                    (false, Precision::Month) => t(lang, Key::PrecisionMonth),
-                    (false, Precision::Year) => t(lang, Key::PrecisionYear),
-                };
-                let confidence = match e.confidence {
-                    Confidence::Confirmed => t(lang, Key::Confirmed),
-                    Confidence::PerArticle => t(lang, Key::PerArticle),
-                };
-                let actors: Vec<String> = e.actors.iter()
-                    .map(|a| session.dataset.actor(a).map(|x| x.name.get(lang).to_string()).unwrap_or_else(|| a.clone()))
-                    .collect();
-                let related: Vec<_> = e.related.iter()
-                    .filter_map(|r| session.dataset.event(&r.id).map(|o| (r.relation, o.id.clone(), o.title.get(lang).to_string())))
-                    .collect();
-                Some(view! {
-                    <h2 id=heading_id2.clone() tabindex="-1" data-event-id=e.id.clone()>
-                        <Highlighted text=e.title.get(lang).to_string() q=q />
-                    </h2>
-                    <p class="tl-meta">
-                        <time datetime=e.date.to_string()>{format_span(&e.date, e.end.as_ref(), e.approximate, lang)}</time>
-                        " · " {precision} " · "
-                        {e.categories.iter().map(|c| category_name(lang, *c)).collect::<Vec<_>>().join(", ")}
-                    </p>
-                    <p><Highlighted text=e.summary.get(lang).to_string() q=q /></p>
-                    <h3>{t(lang, Key::Actors)}</h3>
-                    <p>{actors.into_iter().map(|a| view! { <span class="tl-chip">{a}</span> }).collect::<Vec<_>>()}</p>
-                    {e.place.clone().map(|p| view! {
-                        <h3>{t(lang, Key::Place)}</h3>
-                        <p>{p.name.get(lang).to_string()}
-                            {p.lat.zip(p.lon).map(|(la, lo)| format!(" ({})", coordinates(lang, la, lo)))}</p>
-                    })}
-                    <h3>{t(lang, Key::Sources)}</h3>
-                    <ul class="tl-sources">
-                        {e.sources.iter().map(|s| {
-                            let label = match &s.date { Some(d) => format!("{} ({}, {d})", s.title, s.publisher), None => format!("{} ({})", s.title, s.publisher) };
-                            if is_http_url(&s.url) {
-                                view! { <li><a href=s.url.clone() target="_blank" rel="noopener noreferrer external">{label}</a></li> }.into_any()
-                            } else {
-                                view! { <li>{label}</li> }.into_any()
-                            }
-                        }).collect::<Vec<_>>()}
-                    </ul>
-                    <p class="tl-meta">{t(lang, Key::Confidence)} ": " {confidence}</p>
-                    {(!related.is_empty()).then(|| view! {
-                        <h3>{t(lang, Key::Related)}</h3>
-                        <ul class="tl-related">
-                            {related.into_iter().map(|(rel, rid, title)| {
-                                let rid2 = rid.clone();
-                                view! {
-                                    <li>{relation_name(lang, rel)} ": "
-                                        <a href=format!("?event={rid}") data-related-id=rid.clone()
-                                            on:click=move |ev| {
-                                                ev.prevent_default();
-                                                store.focus_detail.set_value(true);
-                                                store.update(Step::Push, |s| { s.event = Some(rid2.clone()); s.span = None; });
-                                            }>{title}</a>
-                                    </li>
-                                }
-                            }).collect::<Vec<_>>()}
-                        </ul>
-                    })}
-                })
-            }}
-        </aside>
-    }
+    aside.attr("aria-labelledby", &heading_id).on("keydown", on_key)
+        .child(button().class("tl-close").attr("aria-label", t(lang, Key::Close)).text("×").on("click", move |_| close()))
+        .dynamic(move || {
+            let id = selected.get()?;
+            let e = session.dataset.event(&id)?;
+            let precision = match (e.approximate, e.date.precision()) {
+                (true, _) => t(lang, Key::Approximate),
+                (false, Precision::Day) => t(lang, Key::PrecisionDay),
+                (false, Precision::Month) => t(lang, Key::PrecisionMonth),
+                (false, Precision::Year) => t(lang, Key::PrecisionYear),
+            };
+            let confidence = match e.confidence {
+                Confidence::Confirmed => t(lang, Key::Confirmed),
+                Confidence::PerArticle => t(lang, Key::PerArticle),
+            };
+            let categories = e.categories.iter().map(|c| category_name(lang, *c)).collect::<Vec<_>>().join(", ");
+            let mut parts = vec![
+                el("h2").attr("id", &heading_id).attr("tabindex", "-1").attr("data-event-id", &e.id)
+                    .child(Highlighted(e.title.get(lang).to_string(), q)),
+                el("p").class("tl-meta")
+                    .child(el("time").attr("datetime", &e.date.to_string()).text(&format_span(&e.date, e.end.as_ref(), e.approximate, lang)))
+                    .text(" · ").text(precision).text(" · ").text(&categories),
+                el("p").child(Highlighted(e.summary.get(lang).to_string(), q)),
+                el("h3").text(t(lang, Key::Actors)),
+                el("p").children(e.actors.iter().map(|a| {
+                    let name = session.dataset.actor(a).map(|x| x.name.get(lang)).unwrap_or(a);
+                    el("span").class("tl-chip").text(name)
+                })),
+            ];
+            if let Some(p) = &e.place {
+                parts.push(el("h3").text(t(lang, Key::Place)));
+                let mut line = p.name.get(lang).to_string();
+                if let Some((la, lo)) = p.lat.zip(p.lon) {
+                    line.push_str(&format!(" ({})", coordinates(lang, la, lo)));
+                }
+                parts.push(el("p").text(&line));
+            }
+            parts.push(el("h3").text(t(lang, Key::Sources)));
+            parts.push(el("ul").class("tl-sources").children(e.sources.iter().map(|s| {
+                let label = match &s.date { Some(d) => format!("{} ({}, {d})", s.title, s.publisher), None => format!("{} ({})", s.title, s.publisher) };
+                let li = el("li");
+                if is_http_url(&s.url) {
+                    li.child(el("a").attr("href", &s.url).attr("target", "_blank").attr("rel", "noopener noreferrer external").text(&label))
+                } else {
+                    li.text(&label)
+                }
+            })));
+            parts.push(el("p").class("tl-meta").text(t(lang, Key::Confidence)).text(": ").text(confidence));
+            let related: Vec<_> = e.related.iter().filter_map(|r| session.dataset.event(&r.id).map(|o| (r.relation, o))).collect();
+            if !related.is_empty() {
+                parts.push(el("h3").text(t(lang, Key::Related)));
+                parts.push(el("ul").class("tl-related").children(related.into_iter().map(|(rel, other)| {
+                    let rid = other.id.clone();
+                    el("li").text(relation_name(lang, rel)).text(": ").child(
+                        el("a").attr("href", &format!("?event={rid}")).attr("data-related-id", &rid).text(other.title.get(lang))
+                            .on("click", move |ev| {
+                                ev.prevent_default();
+                                store.focus_detail.set_value(true);
+                                store.update(Step::Push, |s| { s.event = Some(rid.clone()); s.span = None; });
+                            }),
+                    )
+                })));
+            }
+            Some(fragment().children(parts))
+        })
 }

@@ -1,6 +1,7 @@
 //! The filter panel: search, facets with live counts, the date range, and "clear all".
 
-use super::{effect, tr, use_store, Step};
+use super::dom::{button, el, Dom};
+use super::{effect, use_store, Step};
 use crate::core::date::PartialDate;
 use crate::core::i18n::{category_name, t, Key};
 use crate::core::model::{Category, Lang};
@@ -10,46 +11,43 @@ use crate::core::viewstate::ViewState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-#[component]
-pub fn FilterPanel() -> impl IntoView {
+/// The filter panel.
+#[allow(non_snake_case)]
+pub fn FilterPanel() -> Dom {
     let store = use_store();
     let lang = store.lang;
     let search_id = store.id("search");
     let q = Memo::new(move |_| store.state.with(|s| s.q.clone()));
     let is_default = Memo::new(move |_| store.state.with(|s| s.filter_part() == ViewState::default()));
-    view! {
-        <section class="tl-filters" aria-label=store.landmark(Key::Filters)>
-            <div>
-                <label for=search_id.clone()>{tr(lang, Key::Search)}</label>
-                <input type="search" id=search_id class="tl-search" autocomplete="off" maxlength="200"
-                    placeholder=tr(lang, Key::SearchPlaceholder)
-                    prop:value=move || q.get()
-                    on:input=move |ev| {
-                        // A script or paste can put more in the box than its maxlength: keep
-                        // what a URL keeps, show that in the box and say so.
-                        let (v, cut) = clip_q(&event_target_value(&ev));
-                        if cut {
-                            event_target::<web_sys::HtmlInputElement>(&ev).set_value(&v);
-                            store.status.set(t(lang.get_untracked(), Key::SearchCut).to_string());
-                        }
-                        store.update(Step::Replace, |s| s.q = v);
-                    } />
-            </div>
-            <button type="button" class="tl-clear" disabled=move || is_default.get()
-                on:click=move |_| store.update(Step::Push, |s| {
-                    let keep = (s.span, s.group, s.view, s.lang);
-                    *s = ViewState::default();
-                    (s.span, s.group, s.view, s.lang) = keep;
-                })>
-                {tr(lang, Key::ClearAll)}
-            </button>
-            <Facet title=Key::Categories param="cat" />
-            <Facet title=Key::Actors param="actor" />
-            <Facet title=Key::Tags param="tag" />
-            <Facet title=Key::Places param="place" />
-            <DateRange />
-        </section>
-    }
+    let landmark = store.landmark(Key::Filters);
+    let search = el("input").attr("type", "search").attr("id", &search_id).class("tl-search")
+        .attr("autocomplete", "off").attr("maxlength", "200")
+        .attr_tr("placeholder", lang, Key::SearchPlaceholder)
+        .bind_prop("value", move || q.with(|q| q.as_str().into()))
+        .on("input", move |ev| {
+            // A script or paste can put more in the box than its maxlength: keep what a URL
+            // keeps, show that in the box and say so.
+            let (v, cut) = clip_q(&event_target_value(&ev));
+            if cut {
+                event_target::<web_sys::HtmlInputElement>(&ev).set_value(&v);
+                store.status.set(t(lang.get_untracked(), Key::SearchCut).to_string());
+            }
+            store.update(Step::Replace, |s| s.q = v);
+        });
+    el("section").class("tl-filters").bind_attr("aria-label", move || Some(landmark.get()))
+        .child(el("div").child(el("label").attr("for", &search_id).tr(lang, Key::Search)).child(search))
+        .child(button().class("tl-clear").bind_prop("disabled", move || is_default.get().into())
+            .on("click", move |_| store.update(Step::Push, |s| {
+                let keep = (s.span, s.group, s.view, s.lang);
+                *s = ViewState::default();
+                (s.span, s.group, s.view, s.lang) = keep;
+            }))
+            .tr(lang, Key::ClearAll))
+        .child(Facet(Key::Categories, "cat"))
+        .child(Facet(Key::Actors, "actor"))
+        .child(Facet(Key::Tags, "tag"))
+        .child(Facet(Key::Places, "place"))
+        .child(DateRange())
 }
 
 /// A facet value's label in `lang`.
@@ -69,13 +67,10 @@ fn facet_label(session: &Session, param: &str, id: &str, lang: Lang) -> String {
 /// from what a row shows: its count (and zero mark), its box, its name in a new language. As
 /// Leptos views, each row had a binding for its box and one for its name, a listener of its own
 /// and type-erased attributes to build, which cost more than the elements themselves.
-#[component]
-fn Facet(
-    /// The facet's heading.
-    title: Key,
-    /// The URL parameter it controls: `cat`, `actor`, `tag` or `place`.
-    param: &'static str,
-) -> impl IntoView {
+/// One facet: under the heading `title`, a box per value of the URL parameter `param` (`cat`,
+/// `actor`, `tag` or `place`).
+#[allow(non_snake_case)]
+fn Facet(title: Key, param: &'static str) -> Dom {
     let store = use_store();
     let lang = store.lang;
     let session = store.session();
@@ -84,11 +79,11 @@ fn Facet(
     let values: Vec<String> = store.facets.with_untracked(|f| f.ids(param));
     let has_values = !values.is_empty();
     let counts = Memo::new(move |_| store.facets.with(|f| f.counts(param)));
-    let list = NodeRef::<leptos::html::Ul>::new();
+    let list = el("ul").class("tl-facet-list");
+    let ul = list.element().clone();
     let mut rows: Option<Vec<Row>> = None;
     let mut shown_lang = None;
     effect(move || {
-        let Some(ul) = list.get() else { return };
         let l = lang.get();
         let rows = rows.get_or_insert_with(|| make_rows(&ul, &values, &name));
         let relabel = shown_lang.replace(l) != Some(l);
@@ -104,18 +99,19 @@ fn Facet(
         });
     });
     // One listener for the whole list: a box's value is its facet value.
-    let on_change = move |ev: leptos::ev::Event| {
+    let on_change = move |ev: web_sys::Event| {
         let input = event_target::<web_sys::HtmlInputElement>(&ev);
         let (id, on) = (input.value(), input.checked());
         store.update(Step::Push, |s| s.choose(param, &id, on));
     };
     // A facet the dataset has no values for (no places, say) is left out.
-    view! {
-        <fieldset class="tl-facet" data-facet=param hidden=!has_values>
-            <legend>{tr(lang, title)}</legend>
-            <ul class="tl-facet-list" node_ref=list on:change=on_change></ul>
-        </fieldset>
+    let fieldset = el("fieldset").class("tl-facet").attr("data-facet", param)
+        .child(el("legend").tr(lang, title))
+        .child(list.on("change", on_change));
+    if !has_values {
+        let _ = fieldset.element().set_attribute("hidden", "");
     }
+    fieldset
 }
 
 /// One facet row (`<li><label><input type=checkbox><span>name</span><span>count</span></label></li>`)
@@ -173,46 +169,40 @@ fn make_rows(list: &web_sys::Element, values: &[String], name: &str) -> Vec<Row>
 }
 
 /// The from/to inputs; a value that is not a date is marked invalid and not applied.
-#[component]
-fn DateRange() -> impl IntoView {
+#[allow(non_snake_case)]
+fn DateRange() -> Dom {
     let store = use_store();
     let lang = store.lang;
-    let from_id = store.id("from");
-    let to_id = store.id("to");
-    let field = move |which: &'static str, id: String| {
+    let field = move |which: &'static str, id: &str| {
         let current = Memo::new(move |_| store.state.with(|s| {
             let d = if which == "from" { s.from } else { s.to };
             d.map(|d| d.to_string()).unwrap_or_default()
         }));
         let invalid = RwSignal::new(false);
-        view! {
-            <input type="text" id=id inputmode="numeric" class="tl-date" data-bound=which maxlength="10"
-                placeholder=tr(lang, Key::DateHint)
-                aria-invalid=move || invalid.get().then_some("true")
-                prop:value=move || current.get()
-                on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    let v = v.trim();
-                    let parsed = if v.is_empty() { Ok(None) } else { PartialDate::parse(v).map(Some) };
-                    match parsed {
-                        Ok(d) => {
-                            invalid.set(false);
-                            store.update(Step::Push, |s| if which == "from" { s.from = d } else { s.to = d });
-                        }
-                        Err(_) => invalid.set(true),
+        el("input").attr("type", "text").attr("id", id).attr("inputmode", "numeric").class("tl-date")
+            .attr("data-bound", which).attr("maxlength", "10")
+            .attr_tr("placeholder", lang, Key::DateHint)
+            .bind_attr("aria-invalid", move || invalid.get().then(|| "true".to_string()))
+            .bind_prop("value", move || current.with(|c| c.as_str().into()))
+            .on("change", move |ev| {
+                let v = event_target_value(&ev);
+                let v = v.trim();
+                let parsed = if v.is_empty() { Ok(None) } else { PartialDate::parse(v).map(Some) };
+                match parsed {
+                    Ok(d) => {
+                        invalid.set(false);
+                        store.update(Step::Push, |s| if which == "from" { s.from = d } else { s.to = d });
                     }
-                } />
-        }
+                    Err(_) => invalid.set(true),
+                }
+            })
     };
-    view! {
-        <fieldset class="tl-facet">
-            <legend>{tr(lang, Key::DateRange)}</legend>
-            <div class="tl-range">
-                <label for=from_id.clone()>{tr(lang, Key::From)}</label>
-                {field("from", from_id.clone())}
-                <label for=to_id.clone()>{tr(lang, Key::To)}</label>
-                {field("to", to_id.clone())}
-            </div>
-        </fieldset>
-    }
+    let (from_id, to_id) = (store.id("from"), store.id("to"));
+    el("fieldset").class("tl-facet")
+        .child(el("legend").tr(lang, Key::DateRange))
+        .child(el("div").class("tl-range")
+            .child(el("label").attr("for", &from_id).tr(lang, Key::From))
+            .child(field("from", &from_id))
+            .child(el("label").attr("for", &to_id).tr(lang, Key::To))
+            .child(field("to", &to_id)))
 }

@@ -1,23 +1,23 @@
 //! The list view: every filtered event in date order, the complete linear alternative to the
 //! timeline for screen readers and small screens.
 
+use super::dom::{button, el, fragment, Dom};
 use super::keyed::Children;
 use super::text::write_highlighted;
-use super::{effect, tr, use_store, Step};
+use super::{effect, use_store, Step};
 use crate::core::i18n::{t, Key};
 use crate::core::model::{Event, Lang};
 use crate::core::search::Query;
 use crate::core::ticks::format_span;
 use leptos::prelude::*;
-use leptos::tachys::reactive_graph::{OwnedView, OwnedViewState};
-use leptos::tachys::view::any_view::AnyViewState;
-use leptos::tachys::view::{Mountable, Render};
+use wasm_bindgen::JsCast;
 
 /// How many list items render before "Show more".
 const PAGE: usize = 200;
 
-#[component]
-pub fn ListView() -> impl IntoView {
+/// The list's parts: a line when nothing is found, the list, and "Show more".
+#[allow(non_snake_case)]
+pub fn ListView() -> Dom {
     let store = use_store();
     let lang = store.lang;
     let session = store.session();
@@ -35,43 +35,35 @@ pub fn ListView() -> impl IntoView {
     // ever shown (about 100 KB per filter change at 450 events). The list rebuilds its items
     // when the language changes, writes the title and summary with the search's matches marked
     // (also when the search changes) and marks the selected one.
+    // Its element has no listener of its own: the list listens for clicks on its titles.
     let list_item = {
         let session = session.clone();
         move |i: usize, l: Lang, is_selected: bool| {
             let e = &session.dataset.events[i];
-            let id = e.id.clone();
-            let (id_attr, id_button) = (id.clone(), id.clone());
             let category = e.categories.first().map(|c| c.code()).unwrap_or("");
-            let mut meta: Vec<String> = e.actors.iter().filter_map(|a| session.dataset.actor(a)).map(|a| a.name.get(l).to_string()).collect();
+            let mut meta: Vec<&str> = e.actors.iter().filter_map(|a| session.dataset.actor(a)).map(|a| a.name.get(l)).collect();
             if let Some(p) = &e.place {
-                meta.push(p.name.get(l).to_string());
+                meta.push(p.name.get(l));
             }
-            view! {
-                <li class="tl-list-item" data-event-id=id_attr data-category=category class:tl-selected=is_selected>
-                    <time datetime=e.date.to_string()>{format_span(&e.date, e.end.as_ref(), e.approximate, l)}</time>
-                    <h3>
-                        <button type="button" data-event-id=id_button
-                            on:click=move |_| {
-                                store.return_focus.set_value(Some(id.clone()));
-                                store.focus_detail.set_value(true);
-                                store.update(Step::Push, |s| s.event = Some(id.clone()));
-                            }>
-                        </button>
-                    </h3>
-                    <p></p>
-                    <p class="tl-meta">{meta.join(" · ")}</p>
-                </li>
-            }
+            let item = el("li").class(if is_selected { "tl-list-item tl-selected" } else { "tl-list-item" })
+                .attr("data-event-id", &e.id).attr("data-category", category)
+                .child(el("time").attr("datetime", &e.date.to_string()).text(&format_span(&e.date, e.end.as_ref(), e.approximate, l)))
+                .child(el("h3").child(button().attr("data-event-id", &e.id)))
+                .child(el("p"))
+                .child(el("p").class("tl-meta").text(&meta.join(" · ")));
+            item.into_element()
         }
     };
     // The items follow the filtered events through a keyed update (see `super::keyed`): an
     // item that stays keeps its element and place.
-    let list_el = NodeRef::<leptos::html::Ol>::new();
+    let list = el("ol").class("tl-list").attr_tr("aria-label", lang, Key::ListLabel)
+        .bind_prop("hidden", move || store.filtered.with(|f| f.is_empty()).into());
+    let list_el = list.element().clone();
     let items = StoredValue::new_local(Children::<usize, Item>::default());
     let built_for = StoredValue::new_local(None::<Lang>);
     let s1 = session.clone();
     effect(move || {
-        let Some(parent) = list_el.get() else { return };
+        let parent = &list_el;
         let keys: Vec<usize> = store.filtered.with(|f| f.iter().copied().take(shown.get()).collect());
         let l = lang.get();
         if built_for.get_value() != Some(l) {
@@ -84,22 +76,11 @@ pub fn ListView() -> impl IntoView {
         let make = &mut |k: usize| {
             let i = keys[k];
             let is_selected = selected_id.as_deref() == Some(s1.dataset.events[i].id.as_str());
-            // An owner of its own, not a child of the list's: a child owner stays listed in its
-            // parent as long as the parent lives. Untracked: what an item reads while it is
-            // made must not rerun this effect.
-            let item_owner = Owner::new_root(None);
-            let state = untrack(|| {
-                let view = item_owner.with(|| {
-                    provide_context(store);
-                    list_item(i, l, is_selected).into_any()
-                });
-                OwnedView::new_with_owner(view, item_owner).build()
-            });
-            let element = state.elements().into_iter().next()?;
+            let element = list_item(i, l, is_selected);
             mark_matches(&element, &s1.dataset.events[i], l, &query);
-            Some((element, Item { _view: state, selected: is_selected, query: q.clone() }))
+            Some((element, Item { selected: is_selected, query: q.clone() }))
         };
-        items.update_value(|c| c.place(&parent, &keys, make, &mut |_, _| {}));
+        items.update_value(|c| c.place(parent, &keys, make, &mut |_, _| {}));
     });
     // The selection is marked by the list, on the items whose mark changes.
     let s2 = session.clone();
@@ -130,18 +111,26 @@ pub fn ListView() -> impl IntoView {
             })
         })
     });
-    view! {
-        <Show when=move || store.filtered.with(|f| f.is_empty())>
-            <p class="tl-empty">{tr(lang, Key::NoResults)}</p>
-        </Show>
-        <ol class="tl-list" node_ref=list_el aria-label=tr(lang, Key::ListLabel)
-            hidden=move || store.filtered.with(|f| f.is_empty())></ol>
-        <Show when=move || store.filtered.with(|f| f.len() > shown.get())>
-            <button type="button" class="tl-more" on:click=move |_| shown.update(|n| *n += PAGE)>
-                {move || format!("{} ({})", t(lang.get(), Key::ShowMore), store.filtered.with(|f| f.len()) - shown.get().min(store.filtered.with(|f| f.len())))}
-            </button>
-        </Show>
-    }
+    // A title's click opens its event.
+    let list = list.on("click", move |ev| {
+        let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
+        let Some(id) = target.closest("h3 button").ok().flatten().and_then(|b| b.get_attribute("data-event-id")) else { return };
+        store.return_focus.set_value(Some(id.clone()));
+        store.focus_detail.set_value(true);
+        store.update(Step::Push, |s| s.event = Some(id));
+    });
+    let total = move || store.filtered.with(|f| f.len());
+    let empty = Memo::new(move |_| total() == 0);
+    let more = Memo::new(move |_| total() > shown.get());
+    fragment()
+        .dynamic(move || empty.get().then(|| el("p").class("tl-empty").tr(lang, Key::NoResults)))
+        .child(list)
+        .dynamic(move || {
+            more.get().then(|| {
+                button().class("tl-more").on("click", move |_| shown.update(|n| *n += PAGE))
+                    .bind_text(move || format!("{} ({})", t(lang.get(), Key::ShowMore), total() - shown.get().min(total())))
+            })
+        })
 }
 
 /// Writes an item's title and summary with the matches of `query` marked.
@@ -154,10 +143,8 @@ fn mark_matches(item: &web_sys::Element, e: &Event, l: Lang, query: &Query) {
     }
 }
 
-/// A list item's view and what it shows beyond its event.
+/// What a list item shows beyond its event.
 struct Item {
-    /// Kept only to keep the item's view (its listener) alive.
-    _view: OwnedViewState<AnyViewState>,
     /// Whether it is marked as the selected event.
     selected: bool,
     /// The search whose matches it marks.

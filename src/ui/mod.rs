@@ -1,5 +1,11 @@
 //! The Leptos layer: small components that map the core's state to the DOM.
 //!
+//! A component is a function that makes its elements with the builder in [`dom`] and binds
+//! their changing parts to Leptos signals and memos (render effects); it returns them as one
+//! [`dom::Dom`]. The builder is not generic, so each element costs a few calls, not a type of
+//! its own with its build and update code compiled for it, as `view!` made it (about 64 kB of
+//! the gzipped bundle).
+//!
 //! Where hundreds of elements change at once (the timeline's marks in every zoom frame, the
 //! facet counts on every filter change), the elements are written directly from the core's
 //! values (the modules `marks` and `keyed`) instead of through a reactive binding per attribute.
@@ -10,6 +16,7 @@
 
 mod app;
 mod detail;
+mod dom;
 mod filters;
 mod keyed;
 mod list;
@@ -93,14 +100,6 @@ impl Store {
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.uid.get_value())
     }
-}
-
-/// A UI string that follows the widget's language.
-///
-/// Every label goes through this one function, so the whole UI shares a single reactive text
-/// type instead of one closure type (and one copy of the rendering code) per label.
-pub fn tr(lang: Memo<Lang>, key: Key) -> Signal<&'static str> {
-    Signal::derive(move || t(lang.get(), key))
 }
 
 /// An effect: runs `f` once the view is mounted, then again whenever what it read changes.

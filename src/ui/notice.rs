@@ -1,46 +1,38 @@
 //! Messages about input the widget could not use: ignored URL parts, broken datasets.
 
+use super::dom::{button, el, Dom};
 use super::use_store;
 use crate::core::i18n::{dataset_error_lines, t, Key};
 use crate::core::model::Lang;
 use crate::core::session::LoadFailure;
 use leptos::prelude::*;
 
-/// A dismissible notice naming what was ignored from the link or `state` attribute.
-#[component]
-pub fn IgnoredNotice() -> impl IntoView {
+/// A dismissible notice naming what was ignored from the link or `state` attribute: for
+/// [`Dom::dynamic`], nothing while there is nothing to say.
+pub fn ignored_notice() -> impl Fn() -> Option<Dom> {
     let store = use_store();
     let lang = store.lang;
     move || {
         let items = store.notices.get();
-        (!items.is_empty()).then(|| {
-            let l = lang.get();
-            view! {
-                <div class="tl-notice" role="status">
-                    <div>
-                        <strong>{t(l, Key::IgnoredHeading)}</strong>
-                        <ul>{items.iter().map(|i| view! { <li>{i.describe(l)}</li> }).collect::<Vec<_>>()}</ul>
-                    </div>
-                    <button type="button" class="tl-dismiss" on:click=move |_| store.notices.set(Vec::new())>
-                        {t(l, Key::Dismiss)}
-                    </button>
-                </div>
-            }
-        })
+        if items.is_empty() {
+            return None;
+        }
+        let l = lang.get();
+        let notice = el("div").class("tl-notice").attr("role", "status")
+            .child(el("div")
+                .child(el("strong").text(t(l, Key::IgnoredHeading)))
+                .child(el("ul").children(items.iter().map(|i| el("li").text(&i.describe(l))))))
+            .child(button().class("tl-dismiss").text(t(l, Key::Dismiss))
+                .on("click", move |_| store.notices.set(Vec::new())));
+        Some(notice)
     }
 }
 
-/// Shown instead of the explorer when the data could not be loaded.
-#[component]
-pub fn LoadError(
-    /// What went wrong.
-    failure: LoadFailure,
-    /// The UI language, chosen at mount like the rest of the panel (the custom element remounts
-    /// for a new `lang`).
-    lang: Lang,
-    /// Called when the reader asks to try again.
-    on_retry: Callback<()>,
-) -> impl IntoView {
+/// Shown instead of the explorer when the data could not be loaded: `failure` says what went
+/// wrong, in `lang` (chosen at mount like the rest of the panel: the custom element remounts
+/// for a new `lang`); `on_retry` is called when the reader asks to try again.
+#[allow(non_snake_case)]
+pub fn LoadError(failure: LoadFailure, lang: Lang, on_retry: impl Fn() + 'static) -> Dom {
     // What could not be fetched (HTTP status and URL) is shown as it is: it needs no translation.
     let fetched = match &failure {
         LoadFailure::Network(what) if !what.is_empty() => Some(what.clone()),
@@ -50,17 +42,10 @@ pub fn LoadError(
         LoadFailure::Network(_) => (t(lang, Key::NetworkFailed), Vec::new(), true),
         LoadFailure::Invalid(err) => (t(lang, Key::InvalidData), dataset_error_lines(lang, err), false),
     };
-    view! {
-        <div class="tl-error" role="alert">
-            <strong>{t(lang, Key::LoadFailed)}</strong>
-            <p>{heading}</p>
-            {fetched.map(|what| view! { <p class="tl-error-detail"><code>{what}</code></p> })}
-            {(!details.is_empty()).then(|| view! {
-                <ul>{details.into_iter().map(|d| view! { <li>{d}</li> }).collect::<Vec<_>>()}</ul>
-            })}
-            {retry.then(|| view! {
-                <button type="button" class="tl-retry" on:click=move |_| on_retry.run(())>{t(lang, Key::Retry)}</button>
-            })}
-        </div>
-    }
+    el("div").class("tl-error").attr("role", "alert")
+        .child(el("strong").text(t(lang, Key::LoadFailed)))
+        .child(el("p").text(heading))
+        .child_if(fetched.map(|what| el("p").class("tl-error-detail").child(el("code").text(&what))))
+        .child_if((!details.is_empty()).then(|| el("ul").children(details.iter().map(|d| el("li").text(d)))))
+        .child_if(retry.then(|| button().class("tl-retry").text(t(lang, Key::Retry)).on("click", move |_| on_retry())))
 }

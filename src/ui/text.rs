@@ -1,25 +1,17 @@
 //! Text from data or URLs, rendered only ever as text (never as HTML), with search hits marked.
 
-use super::effect;
+use super::dom::{bind, el, Dom};
 use crate::core::search::{highlight, Query};
 use leptos::prelude::*;
 
-/// A piece of data text with the search matches wrapped in `<mark>` (written by
-/// [`write_highlighted`], as the list view writes its items).
-#[component]
-pub fn Highlighted(
-    /// The text, in the current language.
-    text: String,
-    /// The search text.
-    q: Memo<String>,
-) -> impl IntoView {
-    let node = NodeRef::<leptos::html::Span>::new();
-    effect(move || {
-        if let Some(el) = node.get() {
-            write_highlighted(&el, &text, &Query::parse(&q.get()));
-        }
-    });
-    view! { <span node_ref=node></span> }
+/// A piece of data `text` (in the current language) with the matches of the search `q` wrapped
+/// in `<mark>` (written by [`write_highlighted`], as the list view writes its items).
+#[allow(non_snake_case)]
+pub fn Highlighted(text: String, q: Memo<String>) -> Dom {
+    let span = el("span");
+    let element = span.element().clone();
+    bind(move || q.with(|q| write_highlighted(&element, &text, &Query::parse(q))));
+    span
 }
 
 /// Writes `text` into `element` with the matches of `query` wrapped in `<mark>`, replacing what

@@ -4,7 +4,8 @@
 
 use super::keyed::Children;
 use super::marks::{mark_element, set_px, Dress, Marks};
-use super::{effect, tr, use_store, Step};
+use super::dom::{button, el, fragment, svg, Dom};
+use super::{effect, use_store, Step};
 use crate::core::i18n::{category_name, t, Key};
 use crate::core::layout::{css_len, density, density_path, DENSITY_HEIGHT};
 use crate::core::scale::Window;
@@ -13,6 +14,7 @@ use crate::core::ticks::{ticks, Tick};
 use crate::platform::browser;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use wasm_bindgen::JsCast;
 use std::sync::Arc;
 
 /// The pointers down on the timeline (id and x), in the order they went down: at most a few,
@@ -62,23 +64,25 @@ impl PartialEq for Grouped {
     }
 }
 
-#[component]
-pub fn Timeline() -> impl IntoView {
+/// The timeline's parts: its controls, the help for screen readers, the timeline itself and
+/// the overview strip.
+#[allow(non_snake_case)]
+pub fn Timeline() -> Dom {
     let store = use_store();
     let lang = store.lang;
     let session = store.session();
-    let container = NodeRef::<leptos::html::Div>::new();
+    let timeline = el("div").class("tl-timeline");
+    let container = timeline.element().clone();
     let width = RwSignal::new(0.0f64);
 
     // Measure the available width (and follow resizes) once mounted: the first width comes with
     // the first frame's layout, before that frame is painted, instead of forcing a layout of the
     // half-built page here (10-15 ms at 10,000 events).
+    let watched = container.clone();
     effect(move || {
-        if let Some(el) = container.get() {
-            let watch = browser::watch_width(&el, move |w| width.set(w));
-            let watch = SendWrapper::new(watch);
-            on_cleanup(move || drop(watch));
-        }
+        let watch = browser::watch_width(&watched, move |w| width.set(w));
+        let watch = SendWrapper::new(watch);
+        on_cleanup(move || drop(watch));
     });
 
     let s1 = session.clone();
@@ -119,10 +123,11 @@ pub fn Timeline() -> impl IntoView {
     let zoom = move |factor: f64, anchor: f64| set_w(window.get_untracked().zoom(factor, anchor), Step::Replace);
 
     // Wheel zooms around the pointer (horizontal wheel / shift pans).
-    let on_wheel = move |ev: leptos::ev::WheelEvent| {
-        let Some(el) = container.get_untracked() else { return };
+    let host = container.clone();
+    let on_wheel = move |ev: web_sys::Event| {
+        let ev: &web_sys::WheelEvent = ev.unchecked_ref();
         ev.prevent_default();
-        let rect = el.get_bounding_client_rect();
+        let rect = host.get_bounding_client_rect();
         let w = rect.width().max(1.0);
         if ev.shift_key() || ev.delta_x().abs() > ev.delta_y().abs() {
             let d = if ev.delta_x() != 0.0 { ev.delta_x() } else { ev.delta_y() };
@@ -136,7 +141,8 @@ pub fn Timeline() -> impl IntoView {
     // Drag to pan, two fingers to pinch-zoom.
     let gesture = StoredValue::new_local(Gesture::default());
     let dragging = RwSignal::new(false);
-    let on_down = move |ev: leptos::ev::PointerEvent| {
+    let on_down = move |ev: web_sys::Event| {
+        let ev: &web_sys::PointerEvent = ev.unchecked_ref();
         if ev.button() != 0 {
             return;
         }
@@ -149,9 +155,10 @@ pub fn Timeline() -> impl IntoView {
             g.start_dist = if xs.len() >= 2 { (xs[0] - xs[1]).abs().max(1.0) } else { 0.0 };
         });
     };
-    let on_move = move |ev: leptos::ev::PointerEvent| {
-        let Some(el) = container.get_untracked() else { return };
-        let rect = el.get_bounding_client_rect();
+    let host = container.clone();
+    let on_move = move |ev: web_sys::Event| {
+        let ev: &web_sys::PointerEvent = ev.unchecked_ref();
+        let rect = host.get_bounding_client_rect();
         let w = rect.width().max(1.0);
         let mut next = None;
         gesture.update_value(|g| {
@@ -167,7 +174,7 @@ pub fn Timeline() -> impl IntoView {
             }
             if !g.moved {
                 g.moved = true;
-                let _ = el.set_pointer_capture(ev.pointer_id());
+                let _ = host.set_pointer_capture(ev.pointer_id());
             }
             let mut win = start.pan_px(mid - g.start_x, w);
             if xs.len() >= 2 && g.start_dist > 0.0 {
@@ -181,7 +188,8 @@ pub fn Timeline() -> impl IntoView {
             set_w(win, Step::Replace);
         }
     };
-    let on_up = move |ev: leptos::ev::PointerEvent| {
+    let on_up = move |ev: web_sys::Event| {
+        let ev: &web_sys::PointerEvent = ev.unchecked_ref();
         gesture.update_value(|g| {
             g.pointers.remove(&ev.pointer_id());
             g.start_window = if g.pointers.is_empty() { None } else { Some(window.get_untracked()) };
@@ -196,6 +204,7 @@ pub fn Timeline() -> impl IntoView {
     let was_drag = move || gesture.with_value(|g| g.moved);
 
     let s3 = session.clone();
+    let host = container.clone();
     let move_focus = move |target: Option<usize>| {
         let Some(i) = target else { return };
         let w = width.get_untracked().max(1.0);
@@ -207,15 +216,14 @@ pub fn Timeline() -> impl IntoView {
         }
         focused.set(Some(i));
         let id = s3.dataset.events[i].id.clone();
-        if let Some(el) = container.get_untracked() {
-            let el: web_sys::Element = el.into();
-            request_animation_frame(move || {
-                browser::focus_first(&el, &format!(".tl-event[data-event-id=\"{id}\"]"));
-            });
-        }
+        let host = host.clone();
+        request_animation_frame(move || {
+            browser::focus_first(&host, &format!(".tl-event[data-event-id=\"{id}\"]"));
+        });
     };
     let s4 = session.clone();
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+    let on_key = move |ev: web_sys::Event| {
+        let ev: &web_sys::KeyboardEvent = ev.unchecked_ref();
         let target = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok());
         let on_event = target.as_ref().is_some_and(|e| e.class_list().contains("tl-event"));
         // Marks are not buttons (see `MarkView`): Enter and Space activate them as they would a
@@ -250,12 +258,13 @@ pub fn Timeline() -> impl IntoView {
 
     // The marks follow the scene through a keyed update of their own (see `super::marks`),
     // and their clicks and focus are handled here, on the timeline.
-    let lanes_el = NodeRef::<leptos::html::Div>::new();
+    let lanes_div = el("div").class("tl-lanes").attr("role", "list");
+    let lanes_el = lanes_div.element().clone();
     let marks = StoredValue::new_local(Marks::default());
     let dress = move || Dress { lang: lang.get(), selected: selected.get(), focused: focused.get() };
     let s5 = session.clone();
+    let parent = lanes_el.clone();
     effect(move || {
-        let Some(parent) = lanes_el.get() else { return };
         // Untracked: a new selection or language redresses the marks (below), it does not
         // place them again.
         let d = untrack(dress);
@@ -267,7 +276,7 @@ pub fn Timeline() -> impl IntoView {
         marks.update_value(|m| m.dress(&s6, &d));
     });
     let s7 = session.clone();
-    let on_click = move |ev: leptos::ev::MouseEvent| {
+    let on_click = move |ev: web_sys::Event| {
         let Some(el) = mark_element(ev.target()) else { return };
         if was_drag() {
             return;
@@ -286,82 +295,78 @@ pub fn Timeline() -> impl IntoView {
             None => {}
         }
     };
-    let on_focus = move |ev: leptos::ev::FocusEvent| {
+    let on_focus = move |ev: web_sys::Event| {
         let Some(el) = mark_element(ev.target()) else { return };
         if let Some(MarkKind::Event(i)) = marks.with_value(|m| m.kind_of(&el)) {
             focused.set(Some(i));
         }
     };
 
-    let fit = move |_| store.update(Step::Push, |s| s.span = None);
     let help_id = store.id("timeline-help");
-    view! {
-        <div class="tl-controls" role="group" aria-label=tr(lang, Key::TimelineView)>
-            <button type="button" data-action="zoom-in" on:click=move |_| zoom(0.6, 0.5)
-                aria-label=tr(lang, Key::ZoomIn) title=tr(lang, Key::ZoomIn)>"+"</button>
-            <button type="button" data-action="zoom-out" on:click=move |_| zoom(1.0 / 0.6, 0.5)
-                aria-label=tr(lang, Key::ZoomOut) title=tr(lang, Key::ZoomOut)>"−"</button>
-            <button type="button" data-action="pan-earlier" on:click=move |_| set_w(window.get_untracked().pan_frac(-0.3), Step::Replace)
-                aria-label=tr(lang, Key::PanEarlier) title=tr(lang, Key::PanEarlier)>"←"</button>
-            <button type="button" data-action="pan-later" on:click=move |_| set_w(window.get_untracked().pan_frac(0.3), Step::Replace)
-                aria-label=tr(lang, Key::PanLater) title=tr(lang, Key::PanLater)>"→"</button>
-            <button type="button" data-action="fit" on:click=fit>{tr(lang, Key::Fit)}</button>
-        </div>
-        <p id=help_id.clone() class="tl-visually-hidden">{tr(lang, Key::TimelineHelp)}</p>
-        <div class="tl-timeline" node_ref=container tabindex="0" role="region"
-            aria-label=store.landmark(Key::TimelineLabel) aria-describedby=help_id
-            class:tl-dragging=move || dragging.get()
-            on:wheel=on_wheel on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up
-            on:pointercancel=on_up on:keydown=on_key on:click=on_click on:focusin=on_focus>
-            <Axis window=window width=width />
-            <div class="tl-lanes" node_ref=lanes_el role="list" style:height=move || css_len(scene_memo.with(|s| s.height), 0, "px")>
-                {
-                    let s6 = session.clone();
-                    move || lanes.with(|lanes| {
-                        let l = lang.get();
-                        lanes.iter().filter(|lane| lane.key != LaneKey::All).map(|lane| {
-                            let label = match &lane.key {
-                                LaneKey::Category(c) => category_name(l, *c).to_string(),
-                                LaneKey::Actor(a) => s6.actor_name(a, l),
-                                LaneKey::All => String::new(),
-                            };
-                            view! {
-                                <div class="tl-lane" role="presentation" style:top=css_len(lane.y, 1, "px")
-                                    style:height=css_len(lane.height, 1, "px") style:position="absolute" style:left="0" style:right="0">
-                                    <span class="tl-lane-label">{label} " (" {lane.count} ")"</span>
-                                </div>
-                            }
-                        }).collect::<Vec<_>>()
-                    })
-                }
-            </div>
-            <Show when={move || width.get() > 0.0 && scene_memo.with(|s| s.marks.is_empty())}>
-                <p class="tl-empty">{move || {
+    let control = |action: &str, key: Key, label: &str, act: Box<dyn Fn()>| {
+        button().attr("data-action", action).attr_tr("aria-label", lang, key).attr_tr("title", lang, key)
+            .text(label).on("click", move |_| act())
+    };
+    let controls = el("div").class("tl-controls").attr("role", "group").attr_tr("aria-label", lang, Key::TimelineView)
+        .child(control("zoom-in", Key::ZoomIn, "+", Box::new(move || zoom(0.6, 0.5))))
+        .child(control("zoom-out", Key::ZoomOut, "−", Box::new(move || zoom(1.0 / 0.6, 0.5))))
+        .child(control("pan-earlier", Key::PanEarlier, "←", Box::new(move || set_w(window.get_untracked().pan_frac(-0.3), Step::Replace))))
+        .child(control("pan-later", Key::PanLater, "→", Box::new(move || set_w(window.get_untracked().pan_frac(0.3), Step::Replace))))
+        .child(button().attr("data-action", "fit").on("click", move |_| store.update(Step::Push, |s| s.span = None)).tr(lang, Key::Fit));
+    let s6 = session.clone();
+    let lanes_div = lanes_div
+        .bind_style("height", move || css_len(scene_memo.with(|s| s.height), 0, "px"))
+        .dynamic(move || lanes.with(|lanes| {
+            let l = lang.get();
+            let lanes = lanes.iter().filter(|lane| lane.key != LaneKey::All).map(|lane| {
+                let label = match &lane.key {
+                    LaneKey::Category(c) => category_name(l, *c).to_string(),
+                    LaneKey::Actor(a) => s6.actor_name(a, l),
+                    LaneKey::All => String::new(),
+                };
+                el("div").class("tl-lane").attr("role", "presentation")
+                    .style("top", &css_len(lane.y, 1, "px")).style("height", &css_len(lane.height, 1, "px"))
+                    .style("position", "absolute").style("left", "0").style("right", "0")
+                    .child(el("span").class("tl-lane-label").text(&format!("{label} ({})", lane.count)))
+            });
+            Some(fragment().children(lanes))
+        }));
+    let landmark = store.landmark(Key::TimelineLabel);
+    let nothing_shown = Memo::new(move |_| width.get() > 0.0 && scene_memo.with(|s| s.marks.is_empty()));
+    let timeline = timeline.attr("tabindex", "0").attr("role", "region")
+        .bind_attr("aria-label", move || Some(landmark.get())).attr("aria-describedby", &help_id)
+        .bind_class("tl-dragging", move || dragging.get())
+        .on("wheel", on_wheel).on("pointerdown", on_down).on("pointermove", on_move).on("pointerup", on_up)
+        .on("pointercancel", on_up).on("keydown", on_key).on("click", on_click).on("focusin", on_focus)
+        .child(Axis(window, width))
+        .child(lanes_div)
+        .dynamic(move || {
+            nothing_shown.get().then(|| {
+                el("p").class("tl-empty").bind_text(move || {
                     let l = lang.get();
-                    if store.filtered.with(|f| f.is_empty()) { t(l, Key::NoResults) } else { t(l, Key::NoneInWindow) }
-                }}</p>
-            </Show>
-        </div>
-        <Overview window=window extent=filtered_extent />
-    }
+                    if store.filtered.with(|f| f.is_empty()) { t(l, Key::NoResults) } else { t(l, Key::NoneInWindow) }.to_string()
+                })
+            })
+        });
+    fragment()
+        .child(controls)
+        .child(el("p").attr("id", &help_id).class("tl-visually-hidden").tr(lang, Key::TimelineHelp))
+        .child(timeline)
+        .child(Overview(window, filtered_extent))
 }
 
 /// The time axis with its ticks.
-#[component]
-fn Axis(
-    /// The visible window.
-    window: Memo<Window>,
-    /// The timeline's width in px.
-    width: RwSignal<f64>,
-) -> impl IntoView {
+/// The time axis with the ticks of the visible `window`, `width` px wide.
+#[allow(non_snake_case)]
+fn Axis(window: Memo<Window>, width: RwSignal<f64>) -> Dom {
     let store = use_store();
     let all = Memo::new(move |_| ticks(&window.get(), width.get(), store.lang.get()));
     // Keyed by date and label: while zooming and panning, a tick that stays keeps its element
     // and only moves.
-    let axis = NodeRef::<leptos::html::Div>::new();
+    let axis = el("div").class("tl-axis").attr("aria-hidden", "true");
+    let parent = axis.element().clone();
     let placed = StoredValue::new_local(Children::<(i64, bool, String), f64>::default());
     effect(move || {
-        let Some(parent) = axis.get() else { return };
         let Some(doc) = parent.owner_document() else { return };
         all.with(|ts| {
             let keys: Vec<_> = ts.iter().map(|t| (t.day, t.major, t.label.clone())).collect();
@@ -375,7 +380,7 @@ fn Axis(
             })
         });
     });
-    view! { <div class="tl-axis" aria-hidden="true" node_ref=axis></div> }
+    axis
 }
 
 /// A new tick's element.
@@ -388,18 +393,16 @@ fn tick_element(doc: &web_sys::Document, tick: &Tick) -> Option<(web_sys::Elemen
 }
 
 /// The overview strip: density over the whole filtered period, with the window as a brush.
-#[component]
-fn Overview(
-    /// The visible window.
-    window: Memo<Window>,
-    /// Where the filtered events begin and end.
-    extent: Memo<Option<Window>>,
-) -> impl IntoView {
+/// The overview strip: the density of the filtered events, which lie within `extent`, with
+/// the visible `window` as a brush.
+#[allow(non_snake_case)]
+fn Overview(window: Memo<Window>, extent: Memo<Option<Window>>) -> Dom {
     const BINS: usize = 120;
     let store = use_store();
     let lang = store.lang;
     let session = store.session();
-    let strip = NodeRef::<leptos::html::Div>::new();
+    let overview = el("div").class("tl-overview");
+    let strip = overview.element().clone();
     let s1 = session.clone();
     let full = Memo::new(move |_| {
         let d = extent.get().map(|d| Window::fit(d.start, d.end, 0.02)).unwrap_or_else(|| window.get_untracked());
@@ -414,9 +417,10 @@ fn Overview(
         let b = ((w.end - d.start) / d.span()).clamp(0.0, 1.0) * 100.0;
         (a, (b - a).max(0.5))
     };
-    let on_down = move |ev: leptos::ev::PointerEvent| {
-        let Some(el) = strip.get_untracked() else { return };
-        let rect = el.get_bounding_client_rect();
+    let host = strip.clone();
+    let on_down = move |ev: web_sys::Event| {
+        let ev: &web_sys::PointerEvent = ev.unchecked_ref();
+        let rect = host.get_bounding_client_rect();
         let d = full.with_untracked(|(d, _)| *d);
         let frac = (ev.client_x() as f64 - rect.left()) / rect.width().max(1.0);
         let w = window.get_untracked();
@@ -425,19 +429,21 @@ fn Overview(
         let w = if w.contains(day) { w } else { w.centred_on(day) };
         store.update(Step::Push, |s| set_window(s, w));
         drag.set_value(Some((ev.client_x() as f64, w)));
-        let _ = el.set_pointer_capture(ev.pointer_id());
+        let _ = host.set_pointer_capture(ev.pointer_id());
     };
-    let on_move = move |ev: leptos::ev::PointerEvent| {
+    let host = strip.clone();
+    let on_move = move |ev: web_sys::Event| {
+        let ev: &web_sys::PointerEvent = ev.unchecked_ref();
         let Some((x0, w0)) = drag.get_value() else { return };
-        let Some(el) = strip.get_untracked() else { return };
         let d = full.with_untracked(|(d, _)| *d);
-        let px_per_day = el.get_bounding_client_rect().width().max(1.0) / d.span();
+        let px_per_day = host.get_bounding_client_rect().width().max(1.0) / d.span();
         let shift = (ev.client_x() as f64 - x0) / px_per_day;
         let w = Window::new(w0.start + shift, w0.end + shift);
         store.update(Step::Replace, |s| set_window(s, w));
     };
     let on_up = move |_| drag.set_value(None);
-    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+    let on_key = move |ev: web_sys::Event| {
+        let ev: &web_sys::KeyboardEvent = ev.unchecked_ref();
         let w = window.get_untracked();
         let next = match ev.key().as_str() {
             "ArrowLeft" => w.pan_frac(-0.25),
@@ -447,25 +453,23 @@ fn Overview(
         ev.prevent_default();
         store.update(Step::Replace, |s| set_window(s, next));
     };
-    view! {
-        <div class="tl-overview" node_ref=strip role="slider" tabindex="0"
-            aria-label=tr(lang, Key::OverviewLabel)
-            aria-valuemin="0" aria-valuemax="100"
-            aria-valuenow=move || css_len(brush_pos().0, 0, "")
-            aria-valuetext=move || {
-                let w = window.get();
-                let (a, b) = w.to_span();
-                match (crate::core::date::date_of_day(a), crate::core::date::date_of_day(b - 1)) {
-                    (Some(a), Some(b)) => format!("{a} – {b}"),
-                    _ => String::new(),
-                }
+    let density_svg = svg("svg").class("tl-density").attr("aria-hidden", "true").attr("focusable", "false")
+        .attr("preserveAspectRatio", "none").attr("viewBox", &format!("0 0 {BINS} {DENSITY_HEIGHT}"))
+        .child(svg("path").bind_attr("d", move || Some(full.with(|(_, bins)| density_path(bins)))));
+    overview.attr("role", "slider").attr("tabindex", "0").attr_tr("aria-label", lang, Key::OverviewLabel)
+        .attr("aria-valuemin", "0").attr("aria-valuemax", "100")
+        .bind_attr("aria-valuenow", move || Some(css_len(brush_pos().0, 0, "")))
+        .bind_attr("aria-valuetext", move || {
+            let w = window.get();
+            let (a, b) = w.to_span();
+            match (crate::core::date::date_of_day(a), crate::core::date::date_of_day(b - 1)) {
+                (Some(a), Some(b)) => Some(format!("{a} – {b}")),
+                _ => Some(String::new()),
             }
-            on:pointerdown=on_down on:pointermove=on_move on:pointerup=on_up on:pointercancel=on_up on:keydown=on_key>
-            <svg class="tl-density" aria-hidden="true" focusable="false" preserveAspectRatio="none"
-                viewBox=format!("0 0 {BINS} {DENSITY_HEIGHT}")>
-                <path d=move || full.with(|(_, bins)| density_path(bins))></path>
-            </svg>
-            <span class="tl-brush" style:left=move || css_len(brush_pos().0, 2, "%") style:width=move || css_len(brush_pos().1, 2, "%")></span>
-        </div>
-    }
+        })
+        .on("pointerdown", on_down).on("pointermove", on_move).on("pointerup", on_up).on("pointercancel", on_up).on("keydown", on_key)
+        .child(density_svg)
+        .child(el("span").class("tl-brush")
+            .bind_style("left", move || css_len(brush_pos().0, 2, "%"))
+            .bind_style("width", move || css_len(brush_pos().1, 2, "%")))
 }

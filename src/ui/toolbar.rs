@@ -1,6 +1,7 @@
 //! The toolbar: language, view, lanes, copy link, export and embed snippets.
 
-use super::{use_store, Step, tr};
+use super::dom::{button, el, Dom};
+use super::{use_store, Step};
 use crate::core::export::{embed_snippets, file_name, to_csv, to_ics, to_json};
 use crate::core::i18n::{t, Key};
 use crate::core::model::Lang;
@@ -9,17 +10,15 @@ use crate::core::viewstate::{Group, View};
 use crate::platform::{browser, location};
 use leptos::prelude::*;
 
-#[component]
-pub fn Toolbar(
-    /// Whether the page-level controls (embed snippets) are shown.
-    chrome: bool,
-) -> impl IntoView {
+/// Appends the toolbar to `header`; `chrome` says whether the page-level controls (embed
+/// snippets) are shown.
+#[allow(non_snake_case)]
+pub fn Toolbar(header: Dom, chrome: bool) -> Dom {
     let store = use_store();
     let lang = store.lang;
     let view_mode = Memo::new(move |_| store.state.with(|s| s.view));
     let group = Memo::new(move |_| store.state.with(|s| s.group));
     let lanes_id = store.id("lanes");
-    let lanes_for = lanes_id.clone();
     let show_embed = RwSignal::new(false);
     let copy = move |_| {
         let url = location::share_url(&store.state.with_untracked(encode));
@@ -40,53 +39,48 @@ pub fn Toolbar(
         };
         let _ = browser::download(&name, mime, &body);
     };
-    view! {
-        <div class="tl-toolbar">
-            <div class="tl-segmented" role="group" aria-label=tr(lang, Key::Language)>
-                {Lang::ALL.into_iter().map(|l| view! {
-                    <button type="button" lang=l.code() data-lang=l.code()
-                        aria-pressed=move || aria_bool(lang.get() == l)
-                        on:click=move |_| store.update(Step::Push, |s| s.lang = Some(l))>
-                        {l.label()}
-                    </button>
-                }).collect::<Vec<_>>()}
-            </div>
-            <div class="tl-segmented" role="group" aria-label=tr(lang, Key::View)>
-                <button type="button" data-view="timeline" aria-pressed=move || aria_bool(view_mode.get() == View::Timeline)
-                    on:click=move |_| store.update(Step::Push, |s| s.view = View::Timeline)>
-                    {tr(lang, Key::TimelineView)}
-                </button>
-                <button type="button" data-view="list" aria-pressed=move || aria_bool(view_mode.get() == View::List)
-                    on:click=move |_| store.update(Step::Push, |s| s.view = View::List)>
-                    {tr(lang, Key::ListView)}
-                </button>
-            </div>
-            <label for=lanes_for>{tr(lang, Key::Lanes)}
-                <select id=lanes_id class="tl-lanes-select"
-                    on:change=move |ev| {
-                        let g = match event_target_value(&ev).as_str() { "category" => Group::Category, "actor" => Group::Actor, _ => Group::None };
-                        store.update(Step::Push, |s| s.group = g);
-                    }>
-                    <option value="none" selected=move || group.get() == Group::None>{tr(lang, Key::LanesNone)}</option>
-                    <option value="category" selected=move || group.get() == Group::Category>{tr(lang, Key::LanesCategory)}</option>
-                    <option value="actor" selected=move || group.get() == Group::Actor>{tr(lang, Key::LanesActor)}</option>
-                </select>
-            </label>
-            <button type="button" class="tl-copy" on:click=copy>{tr(lang, Key::CopyLink)}</button>
-            <span class="tl-segmented" role="group" aria-label=tr(lang, Key::Export)>
-                <button type="button" data-export="json" on:click=move |_| export("json")>{move || format!("{} {}", t(lang.get(), Key::Export), t(lang.get(), Key::ExportJson))}</button>
-                <button type="button" data-export="csv" on:click=move |_| export("csv")>{tr(lang, Key::ExportCsv)}</button>
-                <button type="button" data-export="ics" on:click=move |_| export("ics")>{tr(lang, Key::ExportIcs)}</button>
-            </span>
-            {chrome.then(|| view! {
-                <button type="button" class="tl-embed-toggle" aria-expanded=move || aria_bool(show_embed.get())
-                    on:click=move |_| show_embed.update(|v| *v = !*v)>{tr(lang, Key::Embed)}</button>
-            })}
-        </div>
-        <Show when=move || show_embed.get()>
-            <EmbedSnippets />
-        </Show>
-    }
+    let pressed = |b: Dom, on: Box<dyn Fn() -> bool>| b.bind_aria("aria-pressed", on);
+    let languages = el("div").class("tl-segmented").attr("role", "group").attr_tr("aria-label", lang, Key::Language)
+        .children(Lang::ALL.into_iter().map(|l| {
+            pressed(button().attr("lang", l.code()).attr("data-lang", l.code()).text(l.label()), Box::new(move || lang.get() == l))
+                .on("click", move |_| store.update(Step::Push, |s| s.lang = Some(l)))
+        }));
+    let view_button = |v: View, name: &str, key: Key| {
+        pressed(button().attr("data-view", name), Box::new(move || view_mode.get() == v))
+            .on("click", move |_| store.update(Step::Push, |s| s.view = v))
+            .tr(lang, key)
+    };
+    let views = el("div").class("tl-segmented").attr("role", "group").attr_tr("aria-label", lang, Key::View)
+        .child(view_button(View::Timeline, "timeline", Key::TimelineView))
+        .child(view_button(View::List, "list", Key::ListView));
+    let option = |g: Group, value: &str, key: Key| {
+        el("option").attr("value", value).bind_prop("selected", move || (group.get() == g).into()).tr(lang, key)
+    };
+    let lanes = el("label").attr("for", &lanes_id).tr(lang, Key::Lanes)
+        .child(el("select").attr("id", &lanes_id).class("tl-lanes-select")
+            .on("change", move |ev| {
+                let g = match event_target_value(&ev).as_str() { "category" => Group::Category, "actor" => Group::Actor, _ => Group::None };
+                store.update(Step::Push, |s| s.group = g);
+            })
+            .child(option(Group::None, "none", Key::LanesNone))
+            .child(option(Group::Category, "category", Key::LanesCategory))
+            .child(option(Group::Actor, "actor", Key::LanesActor)));
+    let export_button = |kind: &'static str| button().attr("data-export", kind).on("click", move |_| export(kind));
+    let exports = el("span").class("tl-segmented").attr("role", "group").attr_tr("aria-label", lang, Key::Export)
+        .child(export_button("json").bind_text(move || format!("{} {}", t(lang.get(), Key::Export), t(lang.get(), Key::ExportJson))))
+        .child(export_button("csv").tr(lang, Key::ExportCsv))
+        .child(export_button("ics").tr(lang, Key::ExportIcs));
+    let toolbar = el("div").class("tl-toolbar")
+        .child(languages)
+        .child(views)
+        .child(lanes)
+        .child(button().class("tl-copy").on("click", copy).tr(lang, Key::CopyLink))
+        .child(exports)
+        .child_if(chrome.then(|| {
+            button().class("tl-embed-toggle").bind_aria("aria-expanded", move || show_embed.get())
+                .on("click", move |_| show_embed.update(|v| *v = !*v)).tr(lang, Key::Embed)
+        }));
+    header.child(toolbar).dynamic(move || show_embed.get().then(|| untrack(EmbedSnippets)))
 }
 
 /// A DTSTAMP for calendar exports: now, in UTC.
@@ -104,29 +98,25 @@ fn dtstamp() -> String {
 }
 
 /// Ready-to-copy snippets that show the current view on another page.
-#[component]
-fn EmbedSnippets() -> impl IntoView {
+#[allow(non_snake_case)]
+fn EmbedSnippets() -> Dom {
     let store = use_store();
     let lang = store.lang;
-    let snippets = move || {
+    let snippets = Memo::new(move |_| {
         embed_snippets(
             &location::sibling_url("embed.html"),
             &location::sibling_url("pkg/timeline-explorer.js"),
             &store.state.with(encode),
         )
+    });
+    let snippet = |class: &str, key: Key, which: fn(&(String, String)) -> &String| {
+        el("label").tr(lang, key).child(
+            el("textarea").attr("readonly", "").attr("rows", "3").class(class)
+                .bind_prop("value", move || snippets.with(|s| which(s).as_str().into())),
+        )
     };
-    view! {
-        <div class="tl-embed">
-            <p>{tr(lang, Key::EmbedHelp)}</p>
-            <label>{tr(lang, Key::EmbedIframe)}
-                <textarea readonly rows="3" class="tl-embed-iframe" prop:value=move || snippets().0></textarea></label>
-            <label>{tr(lang, Key::EmbedElement)}
-                <textarea readonly rows="3" class="tl-embed-element" prop:value=move || snippets().1></textarea></label>
-        </div>
-    }
-}
-
-/// An ARIA true/false attribute value (a static string: no formatting code for a bool).
-fn aria_bool(on: bool) -> &'static str {
-    if on { "true" } else { "false" }
+    el("div").class("tl-embed")
+        .child(el("p").tr(lang, Key::EmbedHelp))
+        .child(snippet("tl-embed-iframe", Key::EmbedIframe, |s| &s.0))
+        .child(snippet("tl-embed-element", Key::EmbedElement, |s| &s.1))
 }
