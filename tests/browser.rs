@@ -126,3 +126,85 @@ async fn dropping_the_handle_removes_the_widget() {
     settle().await;
     assert!(el.query_selector(".tl-root").unwrap().is_none());
 }
+
+/// Counts what `ui::dom`'s parts have (the builder on its own, without the widget).
+mod builder {
+    use super::*;
+    use leptos::prelude::*;
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use timeline_explorer::ui::dom::{el, fragment, Mounted};
+
+    fn count(root: &web_sys::Element, selector: &str) -> u32 {
+        root.query_selector_all(selector).unwrap().length()
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_part_made_again_takes_its_inner_parts_and_their_listeners_with_it() {
+        let host = wrapper();
+        let (outer, inner) = (RwSignal::new(0), RwSignal::new(true));
+        let clicks = Rc::new(Cell::new(0));
+        let seen = clicks.clone();
+        let _mounted = Mounted::new(&host, move || {
+            el("div").class("root").dynamic(move || {
+                let n = outer.get();
+                let seen = seen.clone();
+                Some(fragment()
+                    .child(el("p").class("outer").text(&n.to_string()))
+                    .dynamic(move || {
+                        let seen = seen.clone();
+                        inner.get().then(|| el("button").class("inner").on("click", move |_| seen.set(seen.get() + 1)))
+                    }))
+            })
+        });
+        assert_eq!((count(&host, ".outer"), count(&host, ".inner")), (1, 1));
+        let first = host.query_selector(".inner").unwrap().unwrap();
+        first.unchecked_ref::<web_sys::HtmlElement>().click();
+        assert_eq!(clicks.get(), 1);
+
+        // The inner part alone comes and goes in its place, before nothing else.
+        inner.set(false);
+        settle().await;
+        assert_eq!((count(&host, ".outer"), count(&host, ".inner")), (1, 0));
+        inner.set(true);
+        settle().await;
+        assert_eq!(host.query_selector(".root").unwrap().unwrap().first_element_child().unwrap().class_name(), "outer");
+        assert_eq!(count(&host, ".inner"), 1);
+
+        // Made again from outside, the part leaves no inner part behind, and the old button no
+        // longer counts.
+        outer.set(1);
+        settle().await;
+        assert_eq!((count(&host, ".outer"), count(&host, ".inner")), (1, 1));
+        assert_eq!(host.query_selector(".outer").unwrap().unwrap().text_content().unwrap(), "1");
+        first.unchecked_ref::<web_sys::HtmlElement>().click();
+        assert_eq!(clicks.get(), 1);
+        host.query_selector(".inner").unwrap().unwrap().unchecked_ref::<web_sys::HtmlElement>().click();
+        assert_eq!(clicks.get(), 2);
+    }
+
+    #[wasm_bindgen_test]
+    async fn bindings_follow_their_signals_until_the_mount_is_dropped() {
+        let host = wrapper();
+        let word = RwSignal::new("one".to_string());
+        let on = RwSignal::new(false);
+        let mounted = Mounted::new(&host, move || {
+            el("p").bind_text(move || word.get()).bind_class("lit", move || on.get())
+                .bind_attr("data-word", move || Some(word.get()))
+        });
+        let p = host.query_selector("p").unwrap().unwrap();
+        assert_eq!((p.text_content().unwrap(), p.class_name()), ("one".into(), "".into()));
+        word.set("<b>two</b>".into());
+        on.set(true);
+        settle().await;
+        // Text stays text.
+        assert_eq!(p.text_content().unwrap(), "<b>two</b>");
+        assert_eq!(p.child_element_count(), 0);
+        assert_eq!((p.class_name(), p.get_attribute("data-word")), ("lit".into(), Some("<b>two</b>".into())));
+        drop(mounted);
+        assert!(host.query_selector("p").unwrap().is_none());
+        word.set("three".into());
+        settle().await;
+        assert_eq!(p.text_content().unwrap(), "<b>two</b>");
+    }
+}

@@ -16,7 +16,7 @@
 
 mod app;
 mod detail;
-mod dom;
+pub mod dom;
 mod filters;
 mod keyed;
 mod list;
