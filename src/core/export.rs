@@ -4,14 +4,14 @@ use super::date::{date_of_day, Precision};
 use chrono::Datelike;
 use super::model::{Dataset, Event, Lang, Text};
 use super::viewstate::ViewState;
-use std::collections::HashSet;
+use super::hashing::FastSet;
 
 /// The chosen events as a dataset in the project's schema, with the actors they name and
 /// without `related` links to events that were not exported.
 pub fn to_json(ds: &Dataset, indices: &[usize]) -> String {
     let events: Vec<_> = chosen(ds, indices).cloned().collect();
-    let ids: HashSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
-    let used: HashSet<&str> = events.iter().flat_map(|e| e.actors.iter().map(String::as_str)).collect();
+    let ids: FastSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
+    let used: FastSet<&str> = events.iter().flat_map(|e| e.actors.iter().map(String::as_str)).collect();
     let mut out = Dataset {
         title: ds.title.clone(),
         actors: ds.actors.iter().filter(|a| used.contains(a.id.as_str())).cloned().collect(),

@@ -16,7 +16,7 @@ use super::model::{date_order, Category, Dataset};
 use super::search::{fold_into, Query};
 use super::sorting::sort_indices;
 use super::viewstate::ViewState;
-use std::collections::HashMap;
+use super::hashing::FastMap;
 
 /// For every value in the dataset, how many events have it and pass every active filter except
 /// that value's own facet. Categories in [`Category::ALL`] order (all of them); actors, tags
@@ -61,7 +61,7 @@ impl FacetCounts {
 #[derive(Default)]
 struct Interner {
     ids: Vec<String>,
-    index: HashMap<String, u32>,
+    index: FastMap<String, u32>,
     /// Display order, fixed once the dataset is indexed (see [`Interner::rank`]).
     order: Vec<u32>,
 }

@@ -8,6 +8,7 @@ pub mod date;
 pub mod embedded;
 pub mod export;
 pub mod filter;
+pub mod hashing;
 pub mod i18n;
 pub mod json;
 pub mod jsonpath;

@@ -8,7 +8,7 @@ use super::validate::{
     clip, validate, DatasetError, ProblemKind, Problems, DATASET_FIELD, MAX_DATASET_BYTES, MAX_EVENTS, MAX_TEXT_CHARS,
 };
 use super::json::Value;
-use std::collections::HashSet;
+use super::hashing::set_with_capacity;
 
 /// Whether a JSON text looks like TimelineJS3 (events with `start_date`) rather than the
 /// project's own schema (events with `date`).
@@ -259,7 +259,7 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
     }
     let mut problems = Problems::default();
     let mut out = Vec::new();
-    let mut ids = HashSet::new();
+    let mut ids = set_with_capacity(events.len());
     let mut next_free = 1;
     for (i, e) in events.iter().enumerate() {
         let given_id = e.get("unique_id").and_then(Value::as_str);

@@ -11,7 +11,7 @@ use super::i18n;
 use super::model::{date_order, Actor, Dataset, Event, Lang, Text};
 use super::json::{self, JsonError, RawDataset};
 use super::jsonpath::render;
-use std::collections::HashSet;
+use super::hashing::set_with_capacity;
 use std::fmt;
 
 /// The largest dataset text accepted, in bytes.
@@ -387,7 +387,7 @@ pub fn validate(mut d: Dataset) -> Result<Dataset, DatasetError> {
     use ProblemKind::*;
     let mut p = Problems::default();
     check_text(&mut p, None, None, "title", &d.title);
-    let mut actor_ids = HashSet::new();
+    let mut actor_ids = set_with_capacity(d.actors.len());
     for (i, a) in d.actors.iter().enumerate() {
         if !is_slug(&a.id) {
             p.push(None, None, format!("actors[{i}].id"), NotASlug(short(&a.id)));
@@ -397,7 +397,7 @@ pub fn validate(mut d: Dataset) -> Result<Dataset, DatasetError> {
         }
         check_text(&mut p, None, None, &format!("actors[{i}].name"), &a.name);
     }
-    let mut event_ids = HashSet::new();
+    let mut event_ids = set_with_capacity(d.events.len());
     for (i, e) in d.events.iter().enumerate() {
         let id = Some(e.id.as_str());
         let ix = Some(i);

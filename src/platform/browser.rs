@@ -83,11 +83,6 @@ pub fn watch_width(el: &web_sys::Element, mut on_width: impl FnMut(f64) + 'stati
     Some(WidthWatch { observer, _callback: callback })
 }
 
-/// An element's width now (forces a layout when the page has changed since the last one).
-pub fn width_of(el: &web_sys::Element) -> f64 {
-    el.get_bounding_client_rect().width()
-}
-
 /// Moves keyboard focus to the first element under `root` matching `selector`.
 pub fn focus_first(root: &web_sys::Element, selector: &str) -> bool {
     match root.query_selector(selector) {

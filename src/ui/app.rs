@@ -300,11 +300,13 @@ fn App(session: Arc<Session>, options: WidgetOptions, browser_lang: Lang, uid: S
                 })))
         .child(el("p").class("tl-status").attr("role", "status").attr("aria-live", "polite")
             .bind_text(move || store.status.get()));
-    // Under 600 px the list takes over from the timeline (the URL keeps the chosen view).
+    // Under 600 px the list takes over from the timeline (the URL keeps the chosen view). The
+    // first width comes with the first frame's layout, before it is painted (as the timeline's
+    // does): a narrow widget builds the timeline's empty frame and swaps it for the list before
+    // anything is shown, which costs less than forcing a layout of the half-built page here
+    // (about 19 ms at 100,000 events).
     let app_el = app.element().clone();
     effect(move || {
-        // Measured now, once the widget is in the page: it decides which view is built.
-        width.set(browser::width_of(&app_el));
         let watch = send_wrapper::SendWrapper::new(browser::watch_width(&app_el, move |w| width.set(w)));
         on_cleanup(move || drop(watch));
     });
