@@ -21,6 +21,7 @@ use crate::core::model::Lang;
 use crate::core::scene::{Mark, MarkKey, MarkKind};
 use crate::core::session::Session;
 use crate::core::ticks::format_span;
+use super::dom::set_style;
 use super::keyed::Children;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -227,7 +228,7 @@ fn set_text(element: &Element, text: &str) {
 /// Sets a length property of an HTML element's inline style, in px to one decimal. Through the
 /// style object, not the `style` attribute, which a strict Content Security Policy forbids.
 pub fn set_px(element: &Element, property: &str, px: f64) {
-    let _ = element.unchecked_ref::<HtmlElement>().style().set_property(property, &css_len(px, 1, "px"));
+    set_style(element, property, &css_len(px, 1, "px"));
 }
 
 /// Changes a mark's dress from `was` to `now`.

@@ -39,14 +39,14 @@ pub fn Toolbar(header: Dom, chrome: bool) -> Dom {
         };
         let _ = browser::download(&name, mime, &body);
     };
-    let pressed = |b: Dom, on: Box<dyn Fn() -> bool>| b.bind_aria("aria-pressed", on);
     let languages = el("div").class("tl-segmented").attr("role", "group").attr_tr("aria-label", lang, Key::Language)
         .children(Lang::ALL.into_iter().map(|l| {
-            pressed(button().attr("lang", l.code()).attr("data-lang", l.code()).text(l.label()), Box::new(move || lang.get() == l))
+            button().attr("lang", l.code()).attr("data-lang", l.code()).text(l.label())
+                .bind_aria("aria-pressed", move || lang.get() == l)
                 .on("click", move |_| store.update(Step::Push, |s| s.lang = Some(l)))
         }));
     let view_button = |v: View, name: &str, key: Key| {
-        pressed(button().attr("data-view", name), Box::new(move || view_mode.get() == v))
+        button().attr("data-view", name).bind_aria("aria-pressed", move || view_mode.get() == v)
             .on("click", move |_| store.update(Step::Push, |s| s.view = v))
             .tr(lang, key)
     };
