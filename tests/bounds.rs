@@ -57,13 +57,13 @@ fn a_twenty_megabyte_dataset_loads_and_filters() {
     let session = timed("20 MB dataset: load and index", || Session::from_json(&text)).unwrap_or_else(|e| panic!("{e:?}"));
     let n = session.dataset.events.len();
     assert!(n > 40_000, "{n} events");
-    let all = timed("20 MB dataset: filter all", || session.explorer.filter(&ViewState::default()));
+    let all = timed("20 MB dataset: filter all", || session.filter(&ViewState::default()));
     assert_eq!(all.len(), n);
     let state = ViewState { q: "treaty 4711".into(), ..ViewState::default() };
-    let hits = timed("20 MB dataset: search", || session.explorer.filter(&state));
+    let hits = timed("20 MB dataset: search", || session.filter(&state));
     assert!(hits.iter().any(|&i| session.dataset.events[i].id == "ev-4711"));
     let (state, _) = session.decode_state("cat=energy&actor=actor-3&from=2000&to=2010");
-    let facets = timed("20 MB dataset: filter and facets", || session.explorer.filter_and_facets(&state));
+    let facets = timed("20 MB dataset: filter and facets", || session.filter_and_facets(&state));
     assert!(!facets.0.is_empty() && facets.0.len() < n);
 }
 
@@ -197,7 +197,7 @@ fn a_million_character_search_is_cut_and_answers() {
         assert!(query.tokens().iter().map(|t| t.chars().count()).sum::<usize>() <= MAX_QUERY_CHARS);
         for (s, which) in [(&session, "embedded dataset"), (&big, "4 MB dataset")] {
             let state = ViewState { q: q.clone(), ..ViewState::default() };
-            let found = timed(&format!("million-char search, {name}: filtered the {which}"), || s.explorer.filter_and_facets(&state));
+            let found = timed(&format!("million-char search, {name}: filtered the {which}"), || s.filter_and_facets(&state));
             assert!(found.0.len() <= s.dataset.events.len());
         }
         let title = &session.dataset.events[0].title.en;

@@ -673,13 +673,13 @@ fn check_dataset(d: &Dataset) -> Result<(), TestCaseError> {
 fn check_session(d: Dataset) -> Result<(), TestCaseError> {
     let n = d.events.len();
     let s = Session::new(d);
-    let all = s.explorer.filter(&ViewState::default());
+    let all = s.filter(&ViewState::default());
     ensure!(all == (0..n).collect::<Vec<_>>(), "the default filter does not show every event in order");
     for i in [0, n / 2, n.saturating_sub(1)].into_iter().filter(|&i| i < n) {
         let e = &s.dataset.events[i];
         for l in Lang::ALL {
             let state = ViewState { q: e.title.get(l).to_string(), ..ViewState::default() };
-            ensure!(s.explorer.filter(&state).contains(&i), "searching for its own title misses {}", e.id);
+            ensure!(s.filter(&state).contains(&i), "searching for its own title misses {}", e.id);
         }
         let (state, ignored) = s.decode_state(&format!("event={}&actor={}", e.id, e.actors.join(",")));
         ensure!(state.event.as_deref() == Some(e.id.as_str()) && ignored.is_empty(), "its own id is not kept: {ignored:?}");

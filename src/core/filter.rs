@@ -192,11 +192,39 @@ pub struct Explorer {
     place_text: Interner,
     /// Each event's distinct place text, or [`NO_PLACE`].
     place_text_of: Vec<u32>,
-    /// All events' own folded texts (titles and summaries), each text followed by `\n`
-    /// (tokens never hold whitespace, so no match crosses a field or an event).
+    /// The events' own search texts: made with the index, or (see [`Explorer::without_texts`])
+    /// when first needed.
+    texts: std::sync::OnceLock<Texts>,
+}
+
+/// All events' own folded texts (titles and summaries), each text followed by `\n` (tokens
+/// never hold whitespace, so no match crosses a field or an event).
+struct Texts {
     hay: String,
-    /// Event `i`'s own text is `hay[hay_start[i]..hay_start[i + 1]]`.
-    hay_start: Vec<usize>,
+    /// Event `i`'s own text is `hay[start[i]..start[i + 1]]`.
+    start: Vec<usize>,
+}
+
+impl Texts {
+    fn new(dataset: &Dataset) -> Texts {
+        fn texts(e: &super::model::Event) -> [&String; 4] {
+            [&e.title.de, &e.title.en, &e.summary.de, &e.summary.en]
+        }
+        // Sized once (folding rarely changes a text's length) rather than grown by copying it
+        // over and over.
+        let mut hay = String::with_capacity(dataset.events.iter().map(|e| texts(e).iter().map(|t| t.len() + 1).sum::<usize>()).sum());
+        let mut start = Vec::with_capacity(dataset.events.len() + 1);
+        for e in &dataset.events {
+            start.push(hay.len());
+            for f in texts(e) {
+                fold_into(f, &mut hay);
+                hay.push('\n');
+            }
+        }
+        start.push(hay.len());
+        hay.shrink_to_fit();
+        Texts { hay, start }
+    }
 }
 
 /// Folds fields into one search text, each followed by `\n`.
@@ -264,7 +292,18 @@ impl Explorer {
         (self.start[i], self.end[i])
     }
 
+    /// The index of `dataset`, its search texts included.
     pub fn new(dataset: &Dataset) -> Explorer {
+        let x = Explorer::without_texts(dataset);
+        x.index_texts(dataset);
+        x
+    }
+
+    /// The index of `dataset` without the events' own search texts, which are the largest part
+    /// of it and needed only once someone searches: [`Explorer::index_texts`] makes them (the
+    /// widget does so after its first frame). Until then a search finds events only by their
+    /// actors, tags and places.
+    pub fn without_texts(dataset: &Dataset) -> Explorer {
         let n = dataset.events.len();
         let mut x = Explorer {
             order: date_order(&dataset.events),
@@ -281,19 +320,12 @@ impl Explorer {
             tag_text: Vec::new(),
             place_text: Interner::default(),
             place_text_of: Vec::with_capacity(n),
-            hay: String::new(),
-            hay_start: Vec::with_capacity(n + 1),
+            texts: std::sync::OnceLock::new(),
         };
         // Each place's search text by place, folded when the place is first seen: most events
         // share their place with many others. (An event that names the same place id
         // differently gets its own text.)
         let mut text_of_place: Vec<(u32, &super::model::Text)> = Vec::new();
-        // The search text of all events, sized once (folding rarely changes a text's length)
-        // rather than grown by copying it over and over.
-        fn texts(e: &super::model::Event) -> [&String; 4] {
-            [&e.title.de, &e.title.en, &e.summary.de, &e.summary.en]
-        }
-        x.hay.reserve(dataset.events.iter().map(|e| texts(e).iter().map(|t| t.len() + 1).sum::<usize>()).sum());
         for e in &dataset.events {
             x.start.push(e.start_day());
             x.end.push(e.end_day());
@@ -314,14 +346,7 @@ impl Explorer {
                     }
                 }
             }));
-            x.hay_start.push(x.hay.len());
-            for f in texts(e) {
-                fold_into(f, &mut x.hay);
-                x.hay.push('\n');
-            }
         }
-        x.hay_start.push(x.hay.len());
-        x.hay.shrink_to_fit();
         // Each actor's id, then the names the actors table gives it (through the interner's own
         // index: no map of the table).
         x.actor_text = x.actor_ids.ids.iter().map(|id| folded_fields(&[id])).collect();
@@ -343,6 +368,12 @@ impl Explorer {
         x.tag_ids.rank(&totals.1);
         x.place_ids.rank(&totals.2);
         x
+    }
+
+    /// Makes the events' own search texts if they are not made yet; `dataset` is the one the
+    /// index was made from.
+    pub fn index_texts(&self, dataset: &Dataset) {
+        self.texts.get_or_init(|| Texts::new(dataset));
     }
 
     /// How many events the dataset has.
@@ -394,7 +425,8 @@ impl Explorer {
         if got == s.all {
             return true;
         }
-        let hay = &self.hay[self.hay_start[i]..self.hay_start[i + 1]];
+        let Some(t) = self.texts.get() else { return false };
+        let hay = &t.hay[t.start[i]..t.start[i + 1]];
         s.query.tokens().iter().enumerate().all(|(t, tok)| got & (1 << t) != 0 || hay.contains(tok.as_str()))
     }
 
@@ -497,6 +529,7 @@ impl Explorer {
 mod tests {
     use super::*;
     use crate::core::date::PartialDate;
+    use crate::core::search::fold;
     use crate::core::validate::load_dataset;
     use crate::core::viewstate::ValueSet;
 
@@ -621,6 +654,26 @@ mod tests {
 
     fn date(s: &str) -> Option<PartialDate> {
         Some(PartialDate::parse(s).unwrap())
+    }
+
+    #[test]
+    fn without_its_texts_an_index_finds_by_actors_tags_and_places_until_the_texts_are_made() {
+        let d = crate::core::embedded::embedded_dataset().unwrap();
+        let charter = d.event_index("vance-charter-2026").unwrap();
+        let place = ViewState { q: d.events[charter].place.as_ref().unwrap().id.clone(), ..ViewState::default() };
+        // A word of the charter's summary that no actor, tag or place has.
+        let word = d.events[charter].summary.en.split_whitespace()
+            .filter(|w| w.len() > 8 && w.chars().all(char::is_alphabetic))
+            .map(fold)
+            .find(|w| d.actors.iter().all(|a| !fold(&a.name.en).contains(w.as_str())) && !d.events.iter().any(|e| e.tags.iter().any(|t| t.contains(w.as_str()))))
+            .unwrap();
+        let text = ViewState { q: word.clone(), ..ViewState::default() };
+        let x = Explorer::without_texts(&d);
+        assert!(x.filter(&place).contains(&charter), "a place is found without the texts");
+        assert!(!x.filter(&text).contains(&charter), "{word}");
+        x.index_texts(&d);
+        assert!(x.filter(&text).contains(&charter), "{word}");
+        assert_eq!(x.filter(&text), Explorer::new(&d).filter(&text));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! known ids for URL sanitising, and the items the layout places.
 
 use super::embedded::EMBEDDED_JSON;
-use super::filter::Explorer;
+use super::filter::{Explorer, FacetCounts};
 use super::layout::Item;
 use super::model::{Dataset, Lang};
 use super::scene::Frame;
@@ -42,7 +42,9 @@ pub struct Session {
 
 impl Session {
     pub fn new(dataset: Dataset) -> Session {
-        let explorer = Explorer::new(&dataset);
+        // The search texts wait for the first search or for the widget's first frame, whichever
+        // comes first (see `index_texts`).
+        let explorer = Explorer::without_texts(&dataset);
         let items = (0..dataset.events.len())
             .map(|i| {
                 let (start, end) = explorer.days_of(i);
@@ -56,6 +58,29 @@ impl Session {
             }
         }
         Session { dataset, explorer, items, place_names }
+    }
+
+    /// Makes the explorer's search texts (once): a search needs them, and the widget makes them
+    /// after its first frame, so that a reader's first keystroke does not wait for them.
+    pub fn index_texts(&self) {
+        self.explorer.index_texts(&self.dataset);
+    }
+
+    /// The events that pass `state`'s filters and the facet counts (see
+    /// [`Explorer::filter_and_facets`]), the search texts made first when there is a search.
+    pub fn filter_and_facets(&self, state: &ViewState) -> (Vec<usize>, FacetCounts) {
+        if !state.q.is_empty() {
+            self.index_texts();
+        }
+        self.explorer.filter_and_facets(state)
+    }
+
+    /// The events that pass `state`'s filters (see [`Explorer::filter`]).
+    pub fn filter(&self, state: &ViewState) -> Vec<usize> {
+        if !state.q.is_empty() {
+            self.index_texts();
+        }
+        self.explorer.filter(state)
     }
 
     /// The dataset compiled into the widget.
@@ -138,6 +163,23 @@ mod tests {
             panic!("expected an invalid dataset")
         };
         assert_eq!(err.problems[0].index, Some(0));
+    }
+
+    #[test]
+    fn a_search_finds_event_texts_whether_or_not_they_were_indexed_first() {
+        let d = crate::core::embedded::embedded_dataset().unwrap();
+        let charter = d.event_index("vance-charter-2026").unwrap();
+        // A word of the charter's summary, in a different case, found by the search.
+        let word = d.events[charter].summary.en.split_whitespace().find(|w| w.len() > 8 && w.chars().all(char::is_alphabetic)).unwrap().to_uppercase();
+        let state = ViewState { q: word.clone(), ..ViewState::default() };
+        let fresh = Session::new(d.clone());
+        let (found, _) = fresh.filter_and_facets(&state);
+        assert!(found.contains(&charter), "{word}");
+        let indexed = Session::new(d.clone());
+        indexed.index_texts();
+        indexed.index_texts();
+        assert_eq!(indexed.filter(&state), found);
+        assert_eq!(Session::new(d).filter(&state), found);
     }
 
     #[test]

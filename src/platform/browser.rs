@@ -83,6 +83,27 @@ pub fn watch_width(el: &web_sys::Element, mut on_width: impl FnMut(f64) + 'stati
     Some(WidthWatch { observer, _callback: callback })
 }
 
+/// Runs `f` when the browser is next idle (`requestIdleCallback`, within two seconds even if
+/// it never is; a timeout where a browser has no idle callbacks): for work that the frame being
+/// made should not wait for.
+pub fn when_idle(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else { return };
+    let callback = Closure::once_into_js(f);
+    let idle = js_sys::Reflect::get(&w, &JsValue::from_str("requestIdleCallback"))
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Function>().ok());
+    match idle {
+        Some(idle) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &JsValue::from_str("timeout"), &JsValue::from_f64(2000.0));
+            let _ = idle.call2(&w, &callback, &options);
+        }
+        None => {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 50);
+        }
+    }
+}
+
 /// Moves keyboard focus to the first element under `root` matching `selector`.
 pub fn focus_first(root: &web_sys::Element, selector: &str) -> bool {
     match root.query_selector(selector) {

@@ -204,7 +204,7 @@ fn App(session: Arc<Session>, options: WidgetOptions, browser_lang: Lang, uid: S
     // One pass over the events gives both the passing events and the facet counts.
     let results = Memo::new(move |_| {
         filter_part.with(|f| {
-            let (passing, counts) = s2.explorer.filter_and_facets(f);
+            let (passing, counts) = s2.filter_and_facets(f);
             (Arc::new(passing), Arc::new(counts))
         })
     });
@@ -224,6 +224,17 @@ fn App(session: Arc<Session>, options: WidgetOptions, browser_lang: Lang, uid: S
         uid: StoredValue::new(uid),
     };
     provide_context(store);
+    // The search texts are made once the first frame is out, unless a search comes first (see
+    // `Session::index_texts`): at 100,000 events they are about 60 ms that the first frame
+    // does not wait for.
+    let weak = Arc::downgrade(&session);
+    request_animation_frame(move || {
+        browser::when_idle(move || {
+            if let Some(s) = weak.upgrade() {
+                s.index_texts();
+            }
+        })
+    });
     *control.state.borrow_mut() = Some(state);
     let s5 = session.clone();
     *control.apply.borrow_mut() = Some(Rc::new(move |query: &str| {
