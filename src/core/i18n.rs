@@ -3,8 +3,8 @@
 //! UI text is looked up by [`Key`]; the two tables must stay complete (a test checks that no
 //! entry is empty and that the languages differ where they should).
 
-use super::date::DateError;
-use super::model::{Category, Lang, Relation};
+use super::date::{DateError, Precision};
+use super::model::{Category, Confidence, Lang, Relation};
 use super::validate::{clip_to, DatasetError, Problem, ProblemKind, DATASET_FIELD, EVENT_FIELD, MAX_MESSAGE_CHARS};
 
 /// A user-visible string.
@@ -305,6 +305,30 @@ pub fn category_name(lang: Lang, c: Category) -> &'static str {
 }
 
 /// How a related event relates, in the UI language.
+/// How precise an event's date is: an estimate, or known to the day, month or year.
+pub fn precision_name(lang: Lang, approximate: bool, precision: Precision) -> &'static str {
+    t(
+        lang,
+        match (approximate, precision) {
+            (true, _) => Key::Approximate,
+            (false, Precision::Day) => Key::PrecisionDay,
+            (false, Precision::Month) => Key::PrecisionMonth,
+            (false, Precision::Year) => Key::PrecisionYear,
+        },
+    )
+}
+
+/// What confirms an event.
+pub fn confidence_name(lang: Lang, c: Confidence) -> &'static str {
+    t(
+        lang,
+        match c {
+            Confidence::Confirmed => Key::Confirmed,
+            Confidence::PerArticle => Key::PerArticle,
+        },
+    )
+}
+
 pub fn relation_name(lang: Lang, r: Relation) -> &'static str {
     t(
         lang,
@@ -490,6 +514,14 @@ pub fn month_name(lang: Lang, m: u32, short: bool) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_estimate_is_named_as_one_whatever_its_precision() {
+        assert_eq!(precision_name(Lang::En, true, Precision::Day), "The date is an estimate");
+        assert_eq!(precision_name(Lang::En, false, Precision::Day), "Date known to the day");
+        assert_ne!(precision_name(Lang::De, false, Precision::Month), precision_name(Lang::De, false, Precision::Year));
+        assert_eq!(confidence_name(Lang::En, Confidence::PerArticle), "Only the analysed article says so");
+    }
 
     #[test]
     fn coordinates_name_the_hemisphere_and_use_each_languages_decimal_mark() {

@@ -180,6 +180,17 @@ pub struct Source {
     pub date: Option<PartialDate>,
 }
 
+impl Source {
+    /// How the source is named in the detail panel: "title (publisher, date)", the date when
+    /// there is one.
+    pub fn label(&self) -> String {
+        match &self.date {
+            Some(d) => format!("{} ({}, {d})", self.title, self.publisher),
+            None => format!("{} ({})", self.title, self.publisher),
+        }
+    }
+}
+
 /// How one event relates to another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(Serialize, Deserialize, schemars::JsonSchema))]
@@ -360,6 +371,14 @@ mod tests {
     use super::*;
 
     const PUBLISHED: &str = "www/timeline.schema.json";
+
+    #[test]
+    fn a_source_is_named_with_its_publisher_and_its_date_when_it_has_one() {
+        let mut s = Source { title: "T".into(), publisher: "P".into(), url: "https://example.org".into(), date: None };
+        assert_eq!(s.label(), "T (P)");
+        s.date = Some(crate::core::date::PartialDate::parse("2026-02").unwrap());
+        assert_eq!(s.label(), "T (P, 2026-02)");
+    }
 
     #[test]
     fn date_order_sorts_by_date_then_id_then_position_whatever_the_input_order() {

@@ -124,6 +124,14 @@ impl Window {
         Window::new(start.min(end) - pad, start.max(end) + pad)
     }
 
+    /// Where this window lies within `whole`, in percent of `whole`: its start and its width
+    /// (at least 0.5, so that a tiny window stays visible as a brush), clamped to `whole`.
+    pub fn brush_in(&self, whole: &Window) -> (f64, f64) {
+        let a = ((self.start - whole.start) / whole.span()).clamp(0.0, 1.0) * 100.0;
+        let b = ((self.end - whole.start) / whole.span()).clamp(0.0, 1.0) * 100.0;
+        (a, (b - a).max(0.5))
+    }
+
     pub fn contains(&self, day: f64) -> bool {
         self.start <= day && day < self.end
     }
@@ -155,6 +163,15 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_brush_is_its_window_in_percent_of_the_whole_clamped_and_never_thinner_than_half_a_percent() {
+        let whole = Window::new(0.0, 20_000.0);
+        assert_eq!(Window::new(5_000.0, 10_000.0).brush_in(&whole), (25.0, 25.0));
+        let (left, width) = Window::new(10_000.0, 10_010.0).brush_in(&whole);
+        assert!(close(left, 50.0) && width == 0.5, "{left} {width}");
+        assert_eq!(Window::new(-10_000.0, 40_000.0).brush_in(&whole), (0.0, 100.0));
+    }
 
     fn close(a: f64, b: f64) -> bool {
         (a - b).abs() < 1e-6

@@ -69,18 +69,20 @@ impl Session {
     /// The events that pass `state`'s filters and the facet counts (see
     /// [`Explorer::filter_and_facets`]), the search texts made first when there is a search.
     pub fn filter_and_facets(&self, state: &ViewState) -> (Vec<usize>, FacetCounts) {
-        if !state.q.is_empty() {
-            self.index_texts();
-        }
-        self.explorer.filter_and_facets(state)
+        self.explorer_for(state).filter_and_facets(state)
     }
 
     /// The events that pass `state`'s filters (see [`Explorer::filter`]).
     pub fn filter(&self, state: &ViewState) -> Vec<usize> {
+        self.explorer_for(state).filter(state)
+    }
+
+    /// The explorer, with its search texts made if `state` searches.
+    fn explorer_for(&self, state: &ViewState) -> &Explorer {
         if !state.q.is_empty() {
             self.index_texts();
         }
-        self.explorer.filter(state)
+        &self.explorer
     }
 
     /// The dataset compiled into the widget.

@@ -4,9 +4,8 @@
 use super::dom::{button, el, fragment, Dom};
 use super::text::Highlighted;
 use super::{effect, use_store, Step};
-use crate::core::date::Precision;
-use crate::core::i18n::{category_name, coordinates, relation_name, t, Key};
-use crate::core::model::{Confidence, Lang};
+use crate::core::i18n::{category_name, confidence_name, coordinates, precision_name, relation_name, t, Key};
+use crate::core::model::Lang;
 use crate::core::ticks::format_span;
 use crate::core::validate::is_http_url;
 use crate::platform::browser;
@@ -75,16 +74,7 @@ pub fn DetailPanel(lang: Lang) -> Dom {
         .dynamic(move || {
             let id = selected.get()?;
             let e = session.dataset.event(&id)?;
-            let precision = match (e.approximate, e.date.precision()) {
-                (true, _) => t(lang, Key::Approximate),
-                (false, Precision::Day) => t(lang, Key::PrecisionDay),
-                (false, Precision::Month) => t(lang, Key::PrecisionMonth),
-                (false, Precision::Year) => t(lang, Key::PrecisionYear),
-            };
-            let confidence = match e.confidence {
-                Confidence::Confirmed => t(lang, Key::Confirmed),
-                Confidence::PerArticle => t(lang, Key::PerArticle),
-            };
+            let precision = precision_name(lang, e.approximate, e.date.precision());
             let categories = e.categories.iter().map(|c| category_name(lang, *c)).collect::<Vec<_>>().join(", ");
             let mut parts = vec![
                 el("h2").attr("id", &heading_id).attr("tabindex", "-1").attr("data-event-id", &e.id)
@@ -109,7 +99,7 @@ pub fn DetailPanel(lang: Lang) -> Dom {
             }
             parts.push(el("h3").text(t(lang, Key::Sources)));
             parts.push(el("ul").class("tl-sources").children(e.sources.iter().map(|s| {
-                let label = match &s.date { Some(d) => format!("{} ({}, {d})", s.title, s.publisher), None => format!("{} ({})", s.title, s.publisher) };
+                let label = s.label();
                 let li = el("li");
                 if is_http_url(&s.url) {
                     li.child(el("a").attr("href", &s.url).attr("target", "_blank").attr("rel", "noopener noreferrer external").text(&label))
@@ -117,7 +107,7 @@ pub fn DetailPanel(lang: Lang) -> Dom {
                     li.text(&label)
                 }
             })));
-            parts.push(el("p").class("tl-meta").text(t(lang, Key::Confidence)).text(": ").text(confidence));
+            parts.push(el("p").class("tl-meta").text(t(lang, Key::Confidence)).text(": ").text(confidence_name(lang, e.confidence)));
             let related: Vec<_> = e.related.iter().filter_map(|r| session.dataset.event(&r.id).map(|o| (r.relation, o))).collect();
             if !related.is_empty() {
                 parts.push(el("h3").text(t(lang, Key::Related)));

@@ -4,7 +4,7 @@
 
 use super::keyed::Children;
 use super::marks::{mark_element, set_px, Dress, Marks};
-use super::dom::{button, el, fragment, svg, Dom};
+use super::dom::{bind, button, el, fragment, set_style, svg, Dom};
 use super::{effect, use_store, Step};
 use crate::core::i18n::{category_name, t, Key};
 use crate::core::layout::{css_len, density, density_path, DENSITY_HEIGHT};
@@ -326,7 +326,6 @@ pub fn Timeline() -> Dom {
                 };
                 el("div").class("tl-lane").attr("role", "presentation")
                     .style("top", &css_len(lane.y, 1, "px")).style("height", &css_len(lane.height, 1, "px"))
-                    .style("position", "absolute").style("left", "0").style("right", "0")
                     .child(el("span").class("tl-lane-label").text(&format!("{label} ({})", lane.count)))
             });
             Some(fragment().children(lanes))
@@ -410,13 +409,6 @@ fn Overview(window: Memo<Window>, extent: Memo<Option<Window>>) -> Dom {
         (d, bins)
     });
     let drag = StoredValue::new_local(None::<(f64, Window)>);
-    let brush_pos = move || {
-        let d = full.with(|(d, _)| *d);
-        let w = window.get();
-        let a = ((w.start - d.start) / d.span()).clamp(0.0, 1.0) * 100.0;
-        let b = ((w.end - d.start) / d.span()).clamp(0.0, 1.0) * 100.0;
-        (a, (b - a).max(0.5))
-    };
     let host = strip.clone();
     let on_down = move |ev: web_sys::Event| {
         let ev: &web_sys::PointerEvent = ev.unchecked_ref();
@@ -453,12 +445,20 @@ fn Overview(window: Memo<Window>, extent: Memo<Option<Window>>) -> Dom {
         ev.prevent_default();
         store.update(Step::Replace, |s| set_window(s, next));
     };
+    // The brush, and the slider's value, follow the window: worked out once per change.
+    let brush = el("span").class("tl-brush");
+    let (slider, brush_el) = (strip.clone(), brush.element().clone());
+    bind(move || {
+        let (left, width) = window.get().brush_in(&full.with(|(d, _)| *d));
+        let _ = slider.set_attribute("aria-valuenow", &css_len(left, 0, ""));
+        set_style(&brush_el, "left", &css_len(left, 2, "%"));
+        set_style(&brush_el, "width", &css_len(width, 2, "%"));
+    });
     let density_svg = svg("svg").class("tl-density").attr("aria-hidden", "true").attr("focusable", "false")
         .attr("preserveAspectRatio", "none").attr("viewBox", &format!("0 0 {BINS} {DENSITY_HEIGHT}"))
         .child(svg("path").bind_attr("d", move || Some(full.with(|(_, bins)| density_path(bins)))));
     overview.attr("role", "slider").attr("tabindex", "0").attr_tr("aria-label", lang, Key::OverviewLabel)
         .attr("aria-valuemin", "0").attr("aria-valuemax", "100")
-        .bind_attr("aria-valuenow", move || Some(css_len(brush_pos().0, 0, "")))
         .bind_attr("aria-valuetext", move || {
             let w = window.get();
             let (a, b) = w.to_span();
@@ -469,7 +469,5 @@ fn Overview(window: Memo<Window>, extent: Memo<Option<Window>>) -> Dom {
         })
         .on("pointerdown", on_down).on("pointermove", on_move).on("pointerup", on_up).on("pointercancel", on_up).on("keydown", on_key)
         .child(density_svg)
-        .child(el("span").class("tl-brush")
-            .bind_style("left", move || css_len(brush_pos().0, 2, "%"))
-            .bind_style("width", move || css_len(brush_pos().1, 2, "%")))
+        .child(brush)
 }
