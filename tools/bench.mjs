@@ -125,9 +125,10 @@ const deadline = (promise, ms) => {
 };
 
 // Waits for the in-page instrument's drawn time through the DevTools protocol itself. Playwright's
-// `waitForFunction` and `evaluate` first inject its own helper script (over 300 KB) into the page,
-// which then ran in the middle of the load being timed: 8-11 ms of main-thread work in a trace,
+// `waitForFunction` first injects Playwright's own helper script (a 330 KB message) into the page,
+// which then ran in the middle of the load being timed: 8-12 ms of main-thread work in a trace,
 // and the drawn time at 10,000 events 15 ms longer (median of eight loads each, this widget).
+// (`page.evaluate`, used once the page is drawn, sends no such script.)
 const DRAWN = `new Promise((resolve) => {
   const check = () => (window.__bench ? window.__bench.drawn.then(resolve) : setTimeout(check, 5));
   check();
