@@ -449,6 +449,10 @@ mod snippet_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::date::PartialDate;
+    use crate::core::embedded::embedded_dataset;
+    use crate::core::model::Category;
+    use crate::core::validate::load_dataset;
 
     #[test]
     fn coordinates_are_written_as_the_shortest_number_that_reads_back() {
@@ -457,10 +461,6 @@ mod tests {
             assert_eq!(coordinate(v).parse::<f64>().unwrap(), v);
         }
     }
-    use crate::core::date::PartialDate;
-    use crate::core::embedded::embedded_dataset;
-    use crate::core::model::Category;
-    use crate::core::validate::load_dataset;
 
     const FIXTURE: &str = r#"{
       "title": {"de": "Prüfung; Test", "en": "Test, export"},

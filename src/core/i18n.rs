@@ -304,7 +304,6 @@ pub fn category_name(lang: Lang, c: Category) -> &'static str {
     )
 }
 
-/// How a related event relates, in the UI language.
 /// How precise an event's date is: an estimate, or known to the day, month or year.
 pub fn precision_name(lang: Lang, approximate: bool, precision: Precision) -> &'static str {
     t(
@@ -329,6 +328,7 @@ pub fn confidence_name(lang: Lang, c: Confidence) -> &'static str {
     )
 }
 
+/// How a related event relates, in the UI language.
 pub fn relation_name(lang: Lang, r: Relation) -> &'static str {
     t(
         lang,

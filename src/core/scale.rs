@@ -141,6 +141,16 @@ impl Window {
         start < self.end && end > self.start
     }
 
+    /// The first and last day the window shows, as `2026-02-01 – 2026-02-28` (the overview's
+    /// value for screen readers).
+    pub fn days_text(&self) -> String {
+        let (a, b) = self.to_span();
+        match (super::date::date_of_day(a), super::date::date_of_day(b - 1)) {
+            (Some(a), Some(b)) => format!("{a} – {b}"),
+            _ => String::new(),
+        }
+    }
+
     /// The window as whole days, rounded outward (for the URL's `span`); `end > start`.
     pub fn to_span(&self) -> (i64, i64) {
         let a = self.start.floor();
@@ -163,6 +173,14 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_window_names_its_first_and_last_day() {
+        let start = crate::core::date::day_number(chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()) as f64;
+        assert_eq!(Window::new(start, start + 28.0).days_text(), "2026-02-01 – 2026-02-28");
+        // Part days count whole.
+        assert_eq!(Window { start: start + 0.5, end: start + 1.5 }.days_text(), "2026-02-01 – 2026-02-02");
+    }
 
     #[test]
     fn a_brush_is_its_window_in_percent_of_the_whole_clamped_and_never_thinner_than_half_a_percent() {

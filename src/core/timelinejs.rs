@@ -240,9 +240,13 @@ fn both(s: String) -> Text {
     Text { de: s.clone(), en: s }
 }
 
+/// A problem with the file as a whole or one of its top-level fields (no event named).
+fn fail(field: &str, kind: ProblemKind) -> DatasetError {
+    DatasetError::one(None, None, field, kind)
+}
+
 /// Reads a TimelineJS3 JSON text into a validated dataset.
 pub fn import(text: &str) -> Result<Dataset, DatasetError> {
-    let fail = |field: &str, kind: ProblemKind| DatasetError::one(None, None, field, kind);
     if text.len() > MAX_DATASET_BYTES {
         return Err(fail(DATASET_FIELD, ProblemKind::TooLarge { bytes: text.len(), max: MAX_DATASET_BYTES }));
     }
@@ -252,7 +256,6 @@ pub fn import(text: &str) -> Result<Dataset, DatasetError> {
 
 /// A TimelineJS3 JSON tree as a validated dataset.
 fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
-    let fail = |field: &str, kind: ProblemKind| DatasetError::one(None, None, field, kind);
     let events = root.get("events").and_then(Value::as_array).ok_or_else(|| fail("events", ProblemKind::Missing))?;
     if events.len() > MAX_EVENTS {
         return Err(fail("events", ProblemKind::TooManyEvents { count: events.len(), max: MAX_EVENTS }));

@@ -6,6 +6,7 @@
 
 use super::date::{date_of_day, day_number, PartialDate};
 use super::model::{Category, Lang};
+use super::validate::is_slug;
 use super::viewstate::{Group, Span, View, ViewState};
 use chrono::Datelike;
 
@@ -89,10 +90,6 @@ fn push(ignored: &mut Vec<Ignored>, i: Ignored) {
     }
 }
 
-fn is_slug(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 80 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
-}
-
 /// A day number as `YYYY-MM-DD`, when its year is one the codec can read back (1–9999).
 fn format_day(n: i64) -> Option<String> {
     let d = date_of_day(n)?;
@@ -151,13 +148,11 @@ pub fn encode(s: &ViewState) -> String {
             parts.push(("span", format!("{a}..{b}")));
         }
     }
-    match s.group {
-        Group::None => {}
-        Group::Category => parts.push(("group", "category".into())),
-        Group::Actor => parts.push(("group", "actor".into())),
+    if s.group != Group::None {
+        parts.push(("group", s.group.code().into()));
     }
     if s.view == View::List {
-        parts.push(("view", "list".into()));
+        parts.push(("view", s.view.code().into()));
     }
     if let Some(l) = s.lang {
         parts.push(("lang", l.code().into()));
@@ -274,16 +269,13 @@ pub fn decode(query: &str) -> Decoded {
                     _ => push(&mut ignored, Ignored::BadValue { param: "span".into(), value: cap(value) }),
                 }
             }
-            "group" => match value {
-                "none" => s.group = Group::None,
-                "category" => s.group = Group::Category,
-                "actor" => s.group = Group::Actor,
-                _ => push(&mut ignored, Ignored::BadValue { param: "group".into(), value: cap(value) }),
+            "group" => match Group::from_code(value) {
+                Some(g) => s.group = g,
+                None => push(&mut ignored, Ignored::BadValue { param: "group".into(), value: cap(value) }),
             },
-            "view" => match value {
-                "timeline" => s.view = View::Timeline,
-                "list" => s.view = View::List,
-                _ => push(&mut ignored, Ignored::BadValue { param: "view".into(), value: cap(value) }),
+            "view" => match View::from_code(value) {
+                Some(v) => s.view = v,
+                None => push(&mut ignored, Ignored::BadValue { param: "view".into(), value: cap(value) }),
             },
             _ => match Lang::from_code(value) {
                 Some(l) => s.lang = Some(l),

@@ -332,7 +332,9 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
     validate(dataset)
 }
 
-fn is_slug(s: &str) -> bool {
+/// Whether `s` is an id as the schema has them: 1 to 80 lower-case ASCII letters, digits, `-`
+/// and `_` (events, actors, tags and places; the URL's ids are checked the same way).
+pub(crate) fn is_slug(s: &str) -> bool {
     !s.is_empty()
         && s.len() <= 80
         && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')

@@ -16,12 +16,46 @@ pub enum Group {
     Actor,
 }
 
+impl Group {
+    /// Every way of grouping, the default first.
+    pub const ALL: [Group; 3] = [Group::None, Group::Category, Group::Actor];
+
+    /// The name in URLs (`group=category`) and in the lanes menu.
+    pub fn code(self) -> &'static str {
+        match self {
+            Group::None => "none",
+            Group::Category => "category",
+            Group::Actor => "actor",
+        }
+    }
+
+    /// The grouping a [`Group::code`] names.
+    pub fn from_code(code: &str) -> Option<Group> {
+        Group::ALL.into_iter().find(|g| g.code() == code)
+    }
+}
+
 /// Which view shows the filtered events.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum View {
     #[default]
     Timeline,
     List,
+}
+
+impl View {
+    /// The name in URLs (`view=list`) and on the view buttons.
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Timeline => "timeline",
+            View::List => "list",
+        }
+    }
+
+    /// The view a [`View::code`] names.
+    pub fn from_code(code: &str) -> Option<View> {
+        [View::Timeline, View::List].into_iter().find(|v| v.code() == code)
+    }
 }
 
 /// The visible time window: day numbers, `start` inclusive, `end` exclusive, `end > start`.
@@ -93,6 +127,12 @@ impl ViewState {
         } else if let Some(set) = self.ids_mut(param) {
             set.toggle(id.to_string(), on);
         }
+    }
+
+    /// The view with every filter and the selection cleared: only the window, the lanes, the
+    /// view and the language are kept (what "Clear all" leaves).
+    pub fn cleared(&self) -> ViewState {
+        ViewState { span: self.span, group: self.group, view: self.view, lang: self.lang, ..ViewState::default() }
     }
 
     /// Only the parts that decide which events pass (search, facets, date range): the
@@ -225,6 +265,29 @@ impl<'a, T> IntoIterator for &'a ValueSet<T> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_grouping_and_view_is_found_by_its_code_and_nothing_else_is() {
+        for g in Group::ALL {
+            assert_eq!(Group::from_code(g.code()), Some(g));
+        }
+        for v in [View::Timeline, View::List] {
+            assert_eq!(View::from_code(v.code()), Some(v));
+        }
+        assert_eq!(Group::from_code("Category"), None);
+        assert_eq!(View::from_code(""), None);
+    }
+
+    #[test]
+    fn clearing_keeps_the_window_lanes_view_and_language_and_nothing_else() {
+        let mut s = ViewState { q: "gas".into(), group: Group::Actor, view: View::List, lang: Some(Lang::De), ..ViewState::default() };
+        s.choose("cat", "energy", true);
+        s.event = Some("tripp-2025".into());
+        s.span = Some(Span { start: 10, end: 20 });
+        let c = s.cleared();
+        assert_eq!(c, ViewState { span: s.span, group: Group::Actor, view: View::List, lang: Some(Lang::De), ..ViewState::default() });
+        assert_eq!(c.filter_part(), ViewState::default());
+    }
 
     #[test]
     fn a_set_keeps_its_values_sorted_and_once_each() {

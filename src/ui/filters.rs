@@ -37,11 +37,7 @@ pub fn FilterPanel() -> Dom {
     el("section").class("tl-filters").bind_attr("aria-label", move || Some(landmark.get()))
         .child(el("div").child(el("label").attr("for", &search_id).tr(lang, Key::Search)).child(search))
         .child(button().class("tl-clear").bind_prop("disabled", move || is_default.get().into())
-            .on("click", move |_| store.update(Step::Push, |s| {
-                let keep = (s.span, s.group, s.view, s.lang);
-                *s = ViewState::default();
-                (s.span, s.group, s.view, s.lang) = keep;
-            }))
+            .on("click", move |_| store.update(Step::Push, |s| *s = s.cleared()))
             .tr(lang, Key::ClearAll))
         .child(Facet(Key::Categories, "cat"))
         .child(Facet(Key::Actors, "actor"))

@@ -3,7 +3,7 @@
 //! A component is a function that makes its elements with the builder in [`dom`] and binds
 //! their changing parts to Leptos signals and memos (render effects); it returns them as one
 //! [`dom::Dom`]. The builder is not generic, so each element costs a few calls, not a type of
-//! its own with its build and update code compiled for it, as `view!` made it (about 64 kB of
+//! its own with its build and update code compiled for it, as `view!` made it (about 62 kB of
 //! the gzipped bundle).
 //!
 //! Where hundreds of elements change at once (the timeline's marks in every zoom frame, the

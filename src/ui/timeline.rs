@@ -459,14 +459,7 @@ fn Overview(window: Memo<Window>, extent: Memo<Option<Window>>) -> Dom {
         .child(svg("path").bind_attr("d", move || Some(full.with(|(_, bins)| density_path(bins)))));
     overview.attr("role", "slider").attr("tabindex", "0").attr_tr("aria-label", lang, Key::OverviewLabel)
         .attr("aria-valuemin", "0").attr("aria-valuemax", "100")
-        .bind_attr("aria-valuetext", move || {
-            let w = window.get();
-            let (a, b) = w.to_span();
-            match (crate::core::date::date_of_day(a), crate::core::date::date_of_day(b - 1)) {
-                (Some(a), Some(b)) => Some(format!("{a} – {b}")),
-                _ => Some(String::new()),
-            }
-        })
+        .bind_attr("aria-valuetext", move || Some(window.get().days_text()))
         .on("pointerdown", on_down).on("pointermove", on_move).on("pointerup", on_up).on("pointercancel", on_up).on("keydown", on_key)
         .child(density_svg)
         .child(brush)

@@ -45,26 +45,26 @@ pub fn Toolbar(header: Dom, chrome: bool) -> Dom {
                 .bind_aria("aria-pressed", move || lang.get() == l)
                 .on("click", move |_| store.update(Step::Push, |s| s.lang = Some(l)))
         }));
-    let view_button = |v: View, name: &str, key: Key| {
-        button().attr("data-view", name).bind_aria("aria-pressed", move || view_mode.get() == v)
+    let view_button = |v: View, key: Key| {
+        button().attr("data-view", v.code()).bind_aria("aria-pressed", move || view_mode.get() == v)
             .on("click", move |_| store.update(Step::Push, |s| s.view = v))
             .tr(lang, key)
     };
     let views = el("div").class("tl-segmented").attr("role", "group").attr_tr("aria-label", lang, Key::View)
-        .child(view_button(View::Timeline, "timeline", Key::TimelineView))
-        .child(view_button(View::List, "list", Key::ListView));
-    let option = |g: Group, value: &str, key: Key| {
-        el("option").attr("value", value).bind_prop("selected", move || (group.get() == g).into()).tr(lang, key)
+        .child(view_button(View::Timeline, Key::TimelineView))
+        .child(view_button(View::List, Key::ListView));
+    let option = |g: Group, key: Key| {
+        el("option").attr("value", g.code()).bind_prop("selected", move || (group.get() == g).into()).tr(lang, key)
     };
     let lanes = el("label").attr("for", &lanes_id).tr(lang, Key::Lanes)
         .child(el("select").attr("id", &lanes_id).class("tl-lanes-select")
             .on("change", move |ev| {
-                let g = match event_target_value(&ev).as_str() { "category" => Group::Category, "actor" => Group::Actor, _ => Group::None };
+                let g = Group::from_code(&event_target_value(&ev)).unwrap_or_default();
                 store.update(Step::Push, |s| s.group = g);
             })
-            .child(option(Group::None, "none", Key::LanesNone))
-            .child(option(Group::Category, "category", Key::LanesCategory))
-            .child(option(Group::Actor, "actor", Key::LanesActor)));
+            .child(option(Group::None, Key::LanesNone))
+            .child(option(Group::Category, Key::LanesCategory))
+            .child(option(Group::Actor, Key::LanesActor)));
     let export_button = |kind: &'static str| button().attr("data-export", kind).on("click", move |_| export(kind));
     let exports = el("span").class("tl-segmented").attr("role", "group").attr_tr("aria-label", lang, Key::Export)
         .child(export_button("json").bind_text(move || format!("{} {}", t(lang.get(), Key::Export), t(lang.get(), Key::ExportJson))))
