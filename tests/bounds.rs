@@ -5,13 +5,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::time::Instant;
-use timeline_explorer::core::model::Lang;
-use timeline_explorer::core::search::{fold, highlight, Query, MAX_QUERY_CHARS, MAX_TOKENS};
-use timeline_explorer::core::session::{LoadFailure, Session};
-use timeline_explorer::core::timelinejs::{import, looks_like_timelinejs};
-use timeline_explorer::core::urlstate::{decode, encode, Ignored, MAX_QUERY_BYTES, MAX_Q_CHARS, MAX_REPORTS};
-use timeline_explorer::core::validate::{load_dataset, MAX_MESSAGE_CHARS, MAX_TEXT_CHARS, MAX_URL_BYTES};
-use timeline_explorer::core::viewstate::ViewState;
+use timeline_explorer::core::dataset::model::Lang;
+use timeline_explorer::core::query::search::{fold, highlight, Query, MAX_QUERY_CHARS, MAX_TOKENS};
+use timeline_explorer::core::indexed::{LoadFailure, Session};
+use timeline_explorer::core::formats::timelinejs::{import, looks_like_timelinejs};
+use timeline_explorer::core::query::urlstate::{decode, encode, Ignored, MAX_QUERY_BYTES, MAX_Q_CHARS, MAX_REPORTS};
+use timeline_explorer::core::dataset::validate::{load_dataset, MAX_MESSAGE_CHARS, MAX_TEXT_CHARS, MAX_URL_BYTES};
+use timeline_explorer::core::query::viewstate::ViewState;
 
 /// Runs `f`, printing how long it took under `name`.
 fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
@@ -166,7 +166,7 @@ fn a_megabyte_url_is_read_up_to_its_limit_with_a_notice_in_both_languages() {
     for (name, q) in &queries {
         assert!(q.len() >= 1_000_000);
         let (state, ignored) = timed(&format!("1 MB URL, {name}: decoded"), || session.decode_state(q));
-        assert_eq!(state.view, timeline_explorer::core::viewstate::View::List, "the valid part is kept");
+        assert_eq!(state.view, timeline_explorer::core::query::viewstate::View::List, "the valid part is kept");
         assert!(ignored.contains(&Ignored::TooLong), "{ignored:?}");
         assert!(ignored.len() <= MAX_REPORTS);
         assert!(state.q.chars().count() <= MAX_Q_CHARS);

@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::task::tick;
-use timeline_explorer::core::embedded::embedded_dataset;
+use timeline_explorer::core::dataset::embedded::embedded_dataset;
 use timeline_explorer::platform::location::UrlMode;
 use timeline_explorer::ui::{mount_widget, Control, DataSource, WidgetOptions};
 use wasm_bindgen::JsCast;
@@ -72,7 +72,7 @@ async fn a_category_filter_in_the_state_narrows_the_list() {
         let mut v: Vec<String> = dataset
             .events
             .iter()
-            .filter(|e| e.categories.contains(&timeline_explorer::core::model::Category::Energy))
+            .filter(|e| e.categories.contains(&timeline_explorer::core::dataset::model::Category::Energy))
             .map(|e| e.id.clone())
             .collect();
         v.sort();

@@ -15,20 +15,20 @@ use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestR
 use serde_json::{json, Map, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
-use timeline_explorer::core::export::{to_csv, to_ics, to_json};
+use timeline_explorer::core::formats::export::{to_csv, to_ics, to_json};
 use timeline_explorer::core::i18n::problem_text;
-use timeline_explorer::core::jsonpath::{render, Seg};
-use timeline_explorer::core::model::{Category, Dataset, Lang};
-use timeline_explorer::core::search::{fold, highlight, Query, MAX_QUERY_CHARS, MAX_TOKENS, MAX_TOKEN_CHARS};
-use timeline_explorer::core::session::{body_text, read_text, LoadFailure, Session};
-use timeline_explorer::core::stream::DatasetStream;
-use timeline_explorer::core::timelinejs::{html_to_text, import, looks_like_timelinejs};
-use timeline_explorer::core::urlstate::{decode, encode, sanitize, Decoded, Ignored, Known, MAX_LIST, MAX_Q_CHARS, MAX_REPORTS, MAX_SPAN_DAYS};
-use timeline_explorer::core::model::Event;
-use timeline_explorer::core::validate::{
+use timeline_explorer::core::formats::jsonpath::{render, Seg};
+use timeline_explorer::core::dataset::model::{Category, Dataset, Lang};
+use timeline_explorer::core::query::search::{fold, highlight, Query, MAX_QUERY_CHARS, MAX_TOKENS, MAX_TOKEN_CHARS};
+use timeline_explorer::core::indexed::{body_text, read_text, LoadFailure, Session};
+use timeline_explorer::core::formats::stream::DatasetStream;
+use timeline_explorer::core::formats::timelinejs::{html_to_text, import, looks_like_timelinejs};
+use timeline_explorer::core::query::urlstate::{decode, encode, sanitize, Decoded, Ignored, Known, MAX_LIST, MAX_Q_CHARS, MAX_REPORTS, MAX_SPAN_DAYS};
+use timeline_explorer::core::dataset::model::Event;
+use timeline_explorer::core::dataset::validate::{
     event_parse_error, is_http_url, load_dataset, validate, DatasetError, MAX_MESSAGE_CHARS, MAX_REPORTED, MAX_TEXT_CHARS, MAX_URL_BYTES,
 };
-use timeline_explorer::core::viewstate::ViewState;
+use timeline_explorer::core::query::viewstate::ViewState;
 
 // ---------------------------------------------------------------------------------------------
 // The runner
@@ -603,7 +603,7 @@ fn same_events(a: &Dataset, b: &Dataset) -> Result<(), TestCaseError> {
     ensure!(a.events.len() == b.events.len(), "{} vs {} events", a.events.len(), b.events.len());
     for (x, y) in a.events.iter().zip(&b.events) {
         let (mut x, mut y) = (x.clone(), y.clone());
-        let coords = |e: &mut timeline_explorer::core::model::Event| {
+        let coords = |e: &mut timeline_explorer::core::dataset::model::Event| {
             e.place.as_mut().map(|p| (p.lat.take(), p.lon.take())).unwrap_or_default()
         };
         let (cx, cy) = (coords(&mut x), coords(&mut y));
@@ -960,7 +960,7 @@ fn check_event_paths(events: &[Value]) -> Result<(), TestCaseError> {
             let ours = event_parse_error(&text);
             match (tracked, ours) {
                 (Ok(theirs), None) => {
-                    let read: Event = timeline_explorer::core::json::from_str(&text).expect("read");
+                    let read: Event = timeline_explorer::core::formats::json::from_str(&text).expect("read");
                     ensure!(same_event(&read, &theirs), "read {read:?}, serde {theirs:?} from {text}");
                 }
                 (Err(t), Some((path, message))) => {
@@ -1066,7 +1066,7 @@ fn check_event_text(text: &str) -> Result<(), TestCaseError> {
         Ok(e) => de.end().map(|()| e).map_err(|inner| (Vec::new(), inner)),
         Err(t) => Err((segments(t.path()), t.into_inner())),
     };
-    let ours = timeline_explorer::core::json::from_str::<Event>(text);
+    let ours = timeline_explorer::core::formats::json::from_str::<Event>(text);
     match (theirs, ours) {
         (Ok(t), Ok(o)) => ensure!(same_event(&o, &t), "read {o:?}, serde {t:?} from {text:?}"),
         (Err((path, t)), Err(o)) => {
@@ -1108,8 +1108,8 @@ fn the_json_reader_reads_event_texts_as_serde_json_does() {
 }
 
 /// The reader's tree and serde_json's agree (numbers within their last bits).
-fn same_tree(ours: &timeline_explorer::core::json::Value, theirs: &Value) -> bool {
-    use timeline_explorer::core::json::Value as V;
+fn same_tree(ours: &timeline_explorer::core::formats::json::Value, theirs: &Value) -> bool {
+    use timeline_explorer::core::formats::json::Value as V;
     match (ours, theirs) {
         (V::Null, Value::Null) => true,
         (V::Bool(a), Value::Bool(b)) => a == b,
@@ -1130,7 +1130,7 @@ fn the_value_tree_reads_what_serde_json_reads() {
         for (at, op) in &damages {
             damage(&mut text, at, *op);
         }
-        let ours = timeline_explorer::core::json::Value::parse(&text);
+        let ours = timeline_explorer::core::formats::json::Value::parse(&text);
         match (ours, serde_json::from_str::<Value>(&text)) {
             (Ok(o), Ok(t)) => ensure!(same_tree(&o, &t), "tree {o:?}, serde {t:?} from {text:?}"),
             (Err(o), Err(t)) => {

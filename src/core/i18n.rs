@@ -3,9 +3,9 @@
 //! UI text is looked up by [`Key`]; the two tables must stay complete (a test checks that no
 //! entry is empty and that the languages differ where they should).
 
-use super::date::{DateError, Precision};
-use super::model::{Category, Confidence, Lang, Relation};
-use super::validate::{clip_to, DatasetError, Problem, ProblemKind, DATASET_FIELD, EVENT_FIELD, MAX_MESSAGE_CHARS};
+use crate::core::dataset::date::{DateError, Precision};
+use crate::core::dataset::model::{Category, Confidence, Lang, Relation};
+use crate::core::dataset::validate::{clip_to, DatasetError, Problem, ProblemKind, DATASET_FIELD, EVENT_FIELD, MAX_MESSAGE_CHARS};
 
 /// A user-visible string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -268,7 +268,7 @@ pub fn count_line(lang: Lang, shown: usize, total: usize) -> String {
 /// "40.41° N, 49.87° E" or "40,41° N, 49,87° O" (German: decimal comma, O for Ost).
 pub fn coordinates(lang: Lang, lat: f64, lon: f64) -> String {
     let num = |v: f64| {
-        let s = super::layout::css_len(v.abs(), 2, "");
+        let s = crate::core::layout::stack::css_len(v.abs(), 2, "");
         if lang == Lang::De { s.replace('.', ",") } else { s }
     };
     // The hemisphere of the value as shown: -0.004 is written 0.00° N, not 0.00° S.
@@ -557,8 +557,8 @@ mod tests {
         assert_eq!(count_line(Lang::En, 3, 20), "3 of 20 events");
     }
 
-    use crate::core::date::PartialDate;
-    use crate::core::validate::{load_dataset, MAX_DETAIL_CHARS, MAX_QUOTED_CHARS};
+    use crate::core::dataset::date::PartialDate;
+    use crate::core::dataset::validate::{load_dataset, MAX_DETAIL_CHARS, MAX_QUOTED_CHARS};
 
     /// One of each kind of problem, with the longest payload validation lets through.
     fn every_kind() -> Vec<ProblemKind> {

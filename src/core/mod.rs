@@ -2,27 +2,21 @@
 //!
 //! Nothing in here imports Leptos, web-sys or wasm-bindgen (Cargo.toml only makes them
 //! available to the wasm build, so a native `cargo test` proves it). Data flows one way:
-//! URL ⇄ [`urlstate`] ⇄ [`viewstate::ViewState`] → [`filter`] → [`layout`] (with [`scale`] and [`ticks`]) → view.
+//! URL ⇄ [`query::urlstate`] ⇄ [`query::viewstate::ViewState`] → [`query::filter`] →
+//! [`layout`] (with [`layout::scale`] and [`layout::ticks`]) → view.
+//!
+//! * [`dataset`]: the dataset model, dates with their precision, validation, the embedded dataset.
+//! * [`formats`]: reading datasets (the JSON reader, streaming, TimelineJS3) and writing exports.
+//! * [`query`]: the view state, its URL codec, filtering and search.
+//! * [`layout`]: the time scale, ticks, stacking, clustering and lanes.
+//! * [`i18n`]: every user-visible string, in German and English.
+//! * [`indexed`]: a loaded dataset with the indexes the widget works from.
+//! * [`util`]: small helpers with no domain knowledge (hashing, sorting, keyed list updates).
 
-pub mod date;
-pub mod embedded;
-pub mod export;
-pub mod filter;
-pub mod hashing;
+pub mod dataset;
+pub mod formats;
 pub mod i18n;
-pub mod json;
-pub mod jsonpath;
-pub mod keyed;
+pub mod indexed;
 pub mod layout;
-pub mod scale;
-pub mod scene;
-pub mod search;
-pub mod session;
-pub mod sorting;
-pub mod stream;
-pub mod ticks;
-pub mod timelinejs;
-pub mod urlstate;
-pub mod model;
-pub mod validate;
-pub mod viewstate;
+pub mod query;
+pub mod util;

@@ -5,7 +5,7 @@
 //! document-wide query would not reach) and unregister when destroyed.
 
 use crate::core::i18n::{t, Key};
-use crate::core::model::Lang;
+use crate::core::dataset::model::Lang;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 

@@ -1,6 +1,6 @@
 //! Where the widget keeps its state in the page URL.
 //!
-//! The codec itself is pure ([`crate::core::urlstate`]); this module only moves query strings
+//! The codec itself is pure ([`crate::core::query::urlstate`]); this module only moves query strings
 //! between the page's `location`/`history` and the widget, in one of three modes.
 
 use wasm_bindgen::JsValue;

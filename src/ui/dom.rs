@@ -20,7 +20,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Event, Node};
 
 use crate::core::i18n::{t, Key};
-use crate::core::model::Lang;
+use crate::core::dataset::model::Lang;
 
 thread_local! {
     static DOCUMENT: Option<Document> = web_sys::window().and_then(|w| w.document());

@@ -2,12 +2,12 @@
 
 use super::dom::{button, el, Dom};
 use super::{effect, use_store, Step};
-use crate::core::date::PartialDate;
+use crate::core::dataset::date::PartialDate;
 use crate::core::i18n::{category_name, t, Key};
-use crate::core::model::{Category, Lang};
-use crate::core::session::Session;
-use crate::core::urlstate::clip_q;
-use crate::core::viewstate::ViewState;
+use crate::core::dataset::model::{Category, Lang};
+use crate::core::indexed::Session;
+use crate::core::query::urlstate::clip_q;
+use crate::core::query::viewstate::ViewState;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

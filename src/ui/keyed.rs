@@ -6,7 +6,7 @@
 //! scratch. Leptos' `<For>` moved an element whenever several items had been added before it,
 //! and it and its keyed diff were 8.5 KB of the gzipped bundle.
 
-use crate::core::keyed::{self, Place};
+use crate::core::util::keyed::{self, Place};
 use web_sys::{Element, Node};
 
 /// One item's element and what the list keeps with it.

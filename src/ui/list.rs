@@ -6,9 +6,9 @@ use super::keyed::Children;
 use super::text::write_highlighted;
 use super::{effect, use_store, Step};
 use crate::core::i18n::{t, Key};
-use crate::core::model::{Event, Lang};
-use crate::core::search::Query;
-use crate::core::ticks::format_span;
+use crate::core::dataset::model::{Event, Lang};
+use crate::core::query::search::Query;
+use crate::core::layout::ticks::format_span;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

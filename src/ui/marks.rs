@@ -16,11 +16,11 @@
 //! Texts from the dataset only ever become text nodes (`textContent`) or attribute values.
 
 use crate::core::i18n::cluster_label;
-use crate::core::layout::css_len;
-use crate::core::model::Lang;
-use crate::core::scene::{Mark, MarkKey, MarkKind};
-use crate::core::session::Session;
-use crate::core::ticks::format_span;
+use crate::core::layout::stack::css_len;
+use crate::core::dataset::model::Lang;
+use crate::core::layout::scene::{Mark, MarkKey, MarkKind};
+use crate::core::indexed::Session;
+use crate::core::layout::ticks::format_span;
 use super::dom::set_style;
 use super::keyed::Children;
 use wasm_bindgen::JsCast;
@@ -112,7 +112,7 @@ fn make(template: &Element, mark: &Mark, session: &Session, dress: &Dress) -> Op
         let _ = element.set_attribute("data-event-id", &e.id);
         let _ = element.set_attribute("data-category", e.categories.first().map(|c| c.code()).unwrap_or(""));
         let classes = element.class_list();
-        if e.date.precision() != crate::core::date::Precision::Day || e.end.is_some() {
+        if e.date.precision() != crate::core::dataset::date::Precision::Day || e.end.is_some() {
             let _ = classes.add_1("tl-wide");
         }
         if e.approximate {

@@ -29,11 +29,11 @@ mod toolbar;
 pub use app::{in_host_callback, mount_widget, Control, DataSource, WidgetOptions};
 
 use crate::core::i18n::{t, Key};
-use crate::core::filter::FacetCounts;
-use crate::core::model::Lang;
-use crate::core::session::Session;
-use crate::core::urlstate::Ignored;
-use crate::core::viewstate::ViewState;
+use crate::core::query::filter::FacetCounts;
+use crate::core::dataset::model::Lang;
+use crate::core::indexed::Session;
+use crate::core::query::urlstate::Ignored;
+use crate::core::query::viewstate::ViewState;
 use leptos::prelude::*;
 use std::sync::Arc;
 

@@ -1,7 +1,7 @@
 //! Text from data or URLs, rendered only ever as text (never as HTML), with search hits marked.
 
 use super::dom::{bind, el, Dom};
-use crate::core::search::{highlight, Query};
+use crate::core::query::search::{highlight, Query};
 use leptos::prelude::*;
 
 /// A piece of data `text` (in the current language) with the matches of the search `q` wrapped

@@ -1,5 +1,5 @@
 //! The timeline: axis, lanes, event boxes, clusters and the overview strip. All positions come
-//! from [`crate::core::scene`]; this component maps them to elements and turns wheel, pointer,
+//! from [`crate::core::layout::scene`]; this component maps them to elements and turns wheel, pointer,
 //! touch and key input into new windows via the pure [`Window`] maths.
 
 use super::keyed::Children;
@@ -7,10 +7,10 @@ use super::marks::{mark_element, set_px, Dress, Marks};
 use super::dom::{bind, button, el, fragment, set_style, svg, Dom};
 use super::{effect, use_store, Step};
 use crate::core::i18n::{category_name, t, Key};
-use crate::core::layout::{css_len, density, density_path, DENSITY_HEIGHT};
-use crate::core::scale::Window;
-use crate::core::scene::{extent, group_events, neighbour, LaneGroup, reveal, scene_of_lanes, set_window, window_for_extent, LaneKey, MarkKind, Scene};
-use crate::core::ticks::{ticks, Tick};
+use crate::core::layout::stack::{css_len, density, density_path, DENSITY_HEIGHT};
+use crate::core::layout::scale::Window;
+use crate::core::layout::scene::{extent, group_events, neighbour, LaneGroup, reveal, scene_of_lanes, set_window, window_for_extent, LaneKey, MarkKind, Scene};
+use crate::core::layout::ticks::{ticks, Tick};
 use crate::platform::browser;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;

@@ -2,11 +2,11 @@
 
 use super::dom::{button, el, Dom};
 use super::{use_store, Step};
-use crate::core::export::{embed_snippets, file_name, to_csv, to_ics, to_json};
+use crate::core::formats::export::{embed_snippets, file_name, to_csv, to_ics, to_json};
 use crate::core::i18n::{t, Key};
-use crate::core::model::Lang;
-use crate::core::urlstate::encode;
-use crate::core::viewstate::{Group, View};
+use crate::core::dataset::model::Lang;
+use crate::core::query::urlstate::encode;
+use crate::core::query::viewstate::{Group, View};
 use crate::platform::{browser, location};
 use leptos::prelude::*;
 

@@ -2,13 +2,13 @@
 //! unchanged: `start_date`/`end_date` keep their precision, `text.headline`/`text.text`
 //! become title and summary (HTML turned into plain text), `group` maps to a category and a tag.
 
-use super::date::{DateError, PartialDate};
-use super::model::{Category, Confidence, Dataset, Event, Source, Text};
-use super::validate::{
+use crate::core::dataset::date::{DateError, PartialDate};
+use crate::core::dataset::model::{Category, Confidence, Dataset, Event, Source, Text};
+use crate::core::dataset::validate::{
     clip, validate, DatasetError, ProblemKind, Problems, DATASET_FIELD, MAX_DATASET_BYTES, MAX_EVENTS, MAX_TEXT_CHARS,
 };
-use super::json::Value;
-use super::hashing::set_with_capacity;
+use crate::core::formats::json::Value;
+use crate::core::util::hashing::set_with_capacity;
 
 /// Whether a JSON text looks like TimelineJS3 (events with `start_date`) rather than the
 /// project's own schema (events with `date`).
@@ -194,7 +194,7 @@ fn field(name: &str, sub: &str) -> String {
 }
 
 fn category_for(group: &str) -> Option<Category> {
-    let g: String = group.trim().chars().map(super::search::lower).collect();
+    let g: String = group.trim().chars().map(crate::core::query::search::lower).collect();
     Category::ALL.into_iter().find(|c| c.code() == g).or(match g.as_str() {
         "diplomatie" => Some(Category::Diplomacy),
         "militär" | "militaer" => Some(Category::Military),
@@ -207,7 +207,7 @@ fn category_for(group: &str) -> Option<Category> {
 
 fn slug(s: &str) -> String {
     let mut out = String::new();
-    for c in s.chars().map(super::search::lower) {
+    for c in s.chars().map(crate::core::query::search::lower) {
         let t = match c {
             'ä' => "ae",
             'ö' => "oe",
@@ -349,7 +349,7 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::date::Precision;
+    use crate::core::dataset::date::Precision;
     use proptest::prelude::*;
 
     const SAMPLE: &str = r#"{
@@ -370,7 +370,7 @@ mod tests {
     #[test]
     fn timelinejs_files_are_recognised_and_ours_are_not() {
         assert!(looks_like_timelinejs(SAMPLE));
-        assert!(!looks_like_timelinejs(crate::core::embedded::EMBEDDED_JSON));
+        assert!(!looks_like_timelinejs(crate::core::dataset::embedded::EMBEDDED_JSON));
         for text in ["not json", "[]", r#"{"events":[]}"#, r#"{"events":[{"date":"2025"}]}"#, r#"{"events":{}}"#, ""] {
             assert!(!looks_like_timelinejs(text), "{text}");
         }

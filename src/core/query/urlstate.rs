@@ -4,10 +4,10 @@
 //! sorted) and [`decode`] reads any string without panicking, keeping every valid part and
 //! reporting each part it ignored. `decode(encode(s)).state == s` for every state.
 
-use super::date::{date_of_day, day_number, PartialDate};
-use super::model::{Category, Lang};
-use super::validate::is_slug;
-use super::viewstate::{Group, Span, View, ViewState};
+use crate::core::dataset::date::{date_of_day, day_number, PartialDate};
+use crate::core::dataset::model::{Category, Lang};
+use crate::core::dataset::validate::is_slug;
+use crate::core::query::viewstate::{Group, Span, View, ViewState};
 use chrono::Datelike;
 
 /// Every parameter of the URL contract.
@@ -102,7 +102,7 @@ fn valid_span(start: i64, end: i64) -> bool {
 
 fn parse_day(s: &str) -> Option<i64> {
     let d = PartialDate::parse(s).ok()?;
-    (d.precision() == super::date::Precision::Day).then(|| day_number(d.first_day()))
+    (d.precision() == crate::core::dataset::date::Precision::Day).then(|| day_number(d.first_day()))
 }
 
 /// Percent-encodes one value (form-urlencoded: space becomes `+`).
@@ -294,7 +294,7 @@ pub fn decode(query: &str) -> Decoded {
 }
 
 /// Which ids a dataset has, for dropping unknown ones from a decoded state. The session answers
-/// from the indexes it holds anyway ([`crate::core::session::Session`]), so no set of ids is
+/// from the indexes it holds anyway ([`crate::core::indexed::Session`]), so no set of ids is
 /// copied for this.
 pub trait Known {
     /// Whether the dataset has `id` for URL parameter `param` (`actor`, `tag`, `place` or
@@ -327,7 +327,7 @@ pub fn sanitize(state: &mut ViewState, known: &dyn Known) -> Vec<Ignored> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use crate::core::viewstate::ValueSet;
+    use crate::core::query::viewstate::ValueSet;
     use std::time::{Duration, Instant};
 
     fn d(s: &str) -> PartialDate {

@@ -8,9 +8,9 @@
 //! it goes, so an error names the field (`sources[0].url`) without a second look. The fuzz
 //! tests hold it to serde_json with the derives and to `serde_path_to_error`'s paths.
 
-use super::date::{DateError, PartialDate};
-use super::jsonpath::{is_json_space, Seg};
-use super::model::{Actor, ActorKind, Category, Confidence, Event, Place, Related, Relation, Source, Text};
+use crate::core::dataset::date::{DateError, PartialDate};
+use crate::core::formats::jsonpath::{is_json_space, Seg};
+use crate::core::dataset::model::{Actor, ActorKind, Category, Confidence, Event, Place, Related, Relation, Source, Text};
 use std::borrow::Cow;
 use std::fmt::Write;
 
@@ -1084,7 +1084,7 @@ mod tests {
 
     fn err<T: FromJson + std::fmt::Debug>(text: &str) -> (String, String) {
         let e = from_str::<T>(text).unwrap_err();
-        (super::super::jsonpath::render(&e.path), e.message)
+        (crate::core::formats::jsonpath::render(&e.path), e.message)
     }
 
     #[test]

@@ -1,11 +1,11 @@
 //! The dataset compiled into the widget: the South Caucasus / Caspian events of the
 //! Korybko article (13 Feb 2026) and the events it rests on.
 
-use super::model::Dataset;
-use super::validate::{load_dataset, DatasetError};
+use crate::core::dataset::model::Dataset;
+use crate::core::dataset::validate::{load_dataset, DatasetError};
 
 /// The embedded dataset's JSON text (schema: README.md, `www/dataset.schema.json`).
-pub const EMBEDDED_JSON: &str = include_str!("../data/events.json");
+pub const EMBEDDED_JSON: &str = include_str!("../../data/events.json");
 
 /// Parses and validates the embedded dataset.
 pub fn embedded_dataset() -> Result<Dataset, DatasetError> {
@@ -15,8 +15,8 @@ pub fn embedded_dataset() -> Result<Dataset, DatasetError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::date::Precision;
-    use crate::core::model::Confidence;
+    use crate::core::dataset::date::Precision;
+    use crate::core::dataset::model::Confidence;
     use std::collections::HashMap;
 
     #[test]
@@ -76,7 +76,7 @@ mod tests {
 
     #[test]
     fn a_place_id_always_carries_the_same_name_and_coordinates() {
-        let mut seen: HashMap<String, crate::core::model::Place> = HashMap::new();
+        let mut seen: HashMap<String, crate::core::dataset::model::Place> = HashMap::new();
         for e in embedded_dataset().unwrap().events {
             if let Some(p) = e.place {
                 if let Some(prev) = seen.get(&p.id) {

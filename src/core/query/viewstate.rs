@@ -1,7 +1,7 @@
 //! The view state: everything a shareable URL reproduces.
 
-use super::date::PartialDate;
-use super::model::{Category, Lang};
+use crate::core::dataset::date::PartialDate;
+use crate::core::dataset::model::{Category, Lang};
 use std::borrow::Borrow;
 
 /// How the timeline splits events into lanes.

@@ -1,10 +1,10 @@
 //! The dataset model: what a timeline is made of.
 //!
 //! The JSON form of these types is the project's public dataset schema (documented in
-//! README.md). Deserialising gives a *candidate* dataset; [`crate::core::validate`] turns it
+//! README.md). Deserialising gives a *candidate* dataset; [`crate::core::dataset::validate`] turns it
 //! into a [`Dataset`] that the rest of the core may trust.
 
-use super::date::PartialDate;
+use crate::core::dataset::date::PartialDate;
 #[cfg(not(target_arch = "wasm32"))]
 use serde::{Deserialize, Serialize};
 
@@ -349,7 +349,7 @@ pub fn date_order(events: &[Event]) -> Vec<u32> {
         return order;
     }
     let keys: Vec<(i64, u64)> = events.iter().map(|e| (e.date.order_key(), id_prefix(&e.id))).collect();
-    super::sorting::sort_indices(&mut order, &mut |a: u32, b: u32| {
+    crate::core::util::sorting::sort_indices(&mut order, &mut |a: u32, b: u32| {
         let (a, b) = (a as usize, b as usize);
         keys[a].cmp(&keys[b]).then_with(|| events[a].id.cmp(&events[b].id)).then(a.cmp(&b))
     });
@@ -376,13 +376,13 @@ mod tests {
     fn a_source_is_named_with_its_publisher_and_its_date_when_it_has_one() {
         let mut s = Source { title: "T".into(), publisher: "P".into(), url: "https://example.org".into(), date: None };
         assert_eq!(s.label(), "T (P)");
-        s.date = Some(crate::core::date::PartialDate::parse("2026-02").unwrap());
+        s.date = Some(crate::core::dataset::date::PartialDate::parse("2026-02").unwrap());
         assert_eq!(s.label(), "T (P, 2026-02)");
     }
 
     #[test]
     fn date_order_sorts_by_date_then_id_then_position_whatever_the_input_order() {
-        let base = crate::core::embedded::embedded_dataset().unwrap().events;
+        let base = crate::core::dataset::embedded::embedded_dataset().unwrap().events;
         // Two events with the same date and id keep their positions' order.
         let mut events: Vec<Event> = base.iter().rev().cloned().collect();
         events.push(events[3].clone());
@@ -414,8 +414,8 @@ mod tests {
         fn date_order_is_by_date_then_id_then_position_for_ids_that_share_long_prefixes(
             picks in proptest::collection::vec((0usize..4, "(event-00|event-0|ev)[ab]{0,3}"), 0..40)
         ) {
-            let base = crate::core::embedded::embedded_dataset().unwrap().events;
-            let dates = ["2025", "2025-01", "2025-01-01", "2024-12-31"].map(|d| crate::core::date::PartialDate::parse(d).unwrap());
+            let base = crate::core::dataset::embedded::embedded_dataset().unwrap().events;
+            let dates = ["2025", "2025-01", "2025-01-01", "2024-12-31"].map(|d| crate::core::dataset::date::PartialDate::parse(d).unwrap());
             let events: Vec<Event> = picks.iter().map(|(d, id)| Event { id: id.clone(), date: dates[*d], ..base[0].clone() }).collect();
             let mut expected: Vec<u32> = (0..events.len() as u32).collect();
             expected.sort_by(|&a, &b| {

@@ -12,7 +12,7 @@
 //! elements in 40 frames through a keyed diff that moved items whenever several were added
 //! before them.
 
-use super::sorting::sort_indices;
+use crate::core::util::sorting::sort_indices;
 
 /// What happens to the item at one position of the new list.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

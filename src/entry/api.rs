@@ -9,8 +9,8 @@
 //! handle.destroy();
 //! ```
 
-use super::location::UrlMode;
-use crate::core::model::Lang;
+use crate::platform::location::UrlMode;
+use crate::core::dataset::model::Lang;
 use crate::ui::{mount_widget, Control, DataSource, WidgetOptions};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -91,7 +91,7 @@ fn keep(unmount: Box<dyn std::any::Any>, host: web_sys::HtmlElement) -> u32 {
         id
     });
     MOUNTED.with(|m| m.borrow_mut().push((id, unmount)));
-    super::crash::watch(id, host.into());
+    crate::platform::crash::watch(id, host.into());
     id
 }
 
@@ -137,7 +137,7 @@ impl TimelineHandle {
     /// Removes the widget and everything it listens to. Calling it again does nothing.
     pub fn destroy(&mut self) {
         self.control.detach();
-        super::crash::forget(self.id);
+        crate::platform::crash::forget(self.id);
         // Dropping the unmount handle removes the widget's DOM and disposes its reactive owner.
         let taken = MOUNTED.with(|m| {
             let mut m = m.borrow_mut();
@@ -160,7 +160,7 @@ pub fn mount(
     element: web_sys::HtmlElement,
     #[wasm_bindgen(unchecked_optional_param_type = "MountOptions")] options: Option<js_sys::Object>,
 ) -> Result<TimelineHandle, JsError> {
-    super::crash::install();
+    crate::platform::crash::install();
     let opts: JsOptions = match options {
         None => JsOptions::default(),
         Some(o) => JsOptions::read(&o).map_err(|e| JsError::new(&format!("invalid options: {e}")))?,
@@ -178,7 +178,7 @@ pub fn mount(
         // Never read from the host URL.
         UrlMode::Off => Some(opts.state.unwrap_or_default()),
         // A link that carries this widget's parameters wins over the initial `state`.
-        _ => Some(super::location::read(&url_mode)).filter(|q| !q.is_empty()).or(opts.state),
+        _ => Some(crate::platform::location::read(&url_mode)).filter(|q| !q.is_empty()).or(opts.state),
     };
     let control = Control::default();
     let unmount = mount_widget(
@@ -208,7 +208,7 @@ pub fn mount_embedded(element: web_sys::HtmlElement) -> TimelineHandle {
 }
 
 fn mount_own_url(element: web_sys::HtmlElement, chrome: bool) -> TimelineHandle {
-    super::crash::install();
+    crate::platform::crash::install();
     element.set_inner_html("");
     let control = Control::default();
     let unmount = mount_widget(

@@ -2,11 +2,11 @@
 //! state, filtered events and width. Pure, so the whole drawing plan is tested natively; the
 //! `Timeline` component only maps a [`Scene`] to elements.
 
-use super::filter::Explorer;
-use super::layout::{domain, layout_indexed, Item, LaneIndex, LayoutParams};
-use super::model::{Category, Dataset};
-use super::scale::Window;
-use super::viewstate::{Group, Span, ViewState};
+use crate::core::query::filter::Explorer;
+use crate::core::layout::stack::{domain, layout_indexed, Item, LaneIndex, LayoutParams};
+use crate::core::dataset::model::{Category, Dataset};
+use crate::core::layout::scale::Window;
+use crate::core::query::viewstate::{Group, Span, ViewState};
 use std::sync::Arc;
 
 /// Height of one row of event boxes, in px.
@@ -342,10 +342,10 @@ pub fn set_window(state: &mut ViewState, w: Window) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::session::Session;
+    use crate::core::indexed::Session;
 
     fn session() -> Session {
-        Session::new(crate::core::embedded::embedded_dataset().unwrap())
+        Session::new(crate::core::dataset::embedded::embedded_dataset().unwrap())
     }
 
     fn all(s: &Session) -> Vec<usize> {

@@ -1,16 +1,16 @@
 //! A loaded dataset with everything derived from it once: the filter indexes, the set of
 //! known ids for URL sanitising, and the items the layout places.
 
-use super::embedded::EMBEDDED_JSON;
-use super::filter::{Explorer, FacetCounts};
-use super::layout::Item;
-use super::model::{Dataset, Lang};
-use super::scene::Frame;
-use super::stream::DatasetStream;
-use super::timelinejs;
-use super::urlstate::{decode, sanitize, Ignored, Known};
-use super::validate::{load_dataset, DatasetError};
-use super::viewstate::{Group, ViewState};
+use crate::core::dataset::embedded::EMBEDDED_JSON;
+use crate::core::query::filter::{Explorer, FacetCounts};
+use crate::core::layout::stack::Item;
+use crate::core::dataset::model::{Dataset, Lang};
+use crate::core::layout::scene::Frame;
+use crate::core::formats::stream::DatasetStream;
+use crate::core::formats::timelinejs;
+use crate::core::query::urlstate::{decode, sanitize, Ignored, Known};
+use crate::core::dataset::validate::{load_dataset, DatasetError};
+use crate::core::query::viewstate::{Group, ViewState};
 use std::sync::Arc;
 
 /// The dataset in `text`: in the project's schema first (one parse); as TimelineJS3 only when
@@ -37,7 +37,7 @@ pub struct Session {
     pub items: Vec<Item>,
     /// Each place's name (from the first event that has it) by the number the explorer interned
     /// its id as; looked up on every facet render.
-    place_names: Vec<Option<super::model::Text>>,
+    place_names: Vec<Option<crate::core::dataset::model::Text>>,
 }
 
 impl Session {
@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn a_search_finds_event_texts_whether_or_not_they_were_indexed_first() {
-        let d = crate::core::embedded::embedded_dataset().unwrap();
+        let d = crate::core::dataset::embedded::embedded_dataset().unwrap();
         let charter = d.event_index("vance-charter-2026").unwrap();
         // A word of the charter's summary, in a different case, found by the search.
         let word = d.events[charter].summary.en.split_whitespace().find(|w| w.len() > 8 && w.chars().all(char::is_alphabetic)).unwrap().to_uppercase();
@@ -186,7 +186,7 @@ mod tests {
 
     #[test]
     fn a_place_is_named_as_its_first_event_names_it_and_its_items_span_the_events_days() {
-        let mut d = crate::core::embedded::embedded_dataset().unwrap();
+        let mut d = crate::core::dataset::embedded::embedded_dataset().unwrap();
         let with_place: Vec<usize> = (0..d.events.len()).filter(|&i| d.events[i].place.is_some()).collect();
         assert!(with_place.len() >= 3);
         // The second and third events with a place name the first one's place differently.

@@ -12,11 +12,11 @@
 //! those few shared texts, then only the tokens still missing in each event's own text).
 //! A filter or facet call then allocates no strings beyond parsing the query.
 
-use super::model::{date_order, Category, Dataset};
-use super::search::{fold_into, Query};
-use super::sorting::sort_indices;
-use super::viewstate::ViewState;
-use super::hashing::FastMap;
+use crate::core::dataset::model::{date_order, Category, Dataset};
+use crate::core::query::search::{fold_into, Query};
+use crate::core::util::sorting::sort_indices;
+use crate::core::query::viewstate::ViewState;
+use crate::core::util::hashing::FastMap;
 
 /// For every value in the dataset, how many events have it and pass every active filter except
 /// that value's own facet. Categories in [`Category::ALL`] order (all of them); actors, tags
@@ -207,7 +207,7 @@ struct Texts {
 
 impl Texts {
     fn new(dataset: &Dataset) -> Texts {
-        fn texts(e: &super::model::Event) -> [&String; 4] {
+        fn texts(e: &crate::core::dataset::model::Event) -> [&String; 4] {
             [&e.title.de, &e.title.en, &e.summary.de, &e.summary.en]
         }
         // Sized once (folding rarely changes a text's length) rather than grown by copying it
@@ -286,8 +286,8 @@ impl Explorer {
     /// Event `i`'s first day and the day after its last ([`Event::start_day`],
     /// [`Event::end_day`]), worked out once when the dataset is indexed.
     ///
-    /// [`Event::start_day`]: super::model::Event::start_day
-    /// [`Event::end_day`]: super::model::Event::end_day
+    /// [`Event::start_day`]: crate::core::dataset::model::Event::start_day
+    /// [`Event::end_day`]: crate::core::dataset::model::Event::end_day
     pub fn days_of(&self, i: usize) -> (i64, i64) {
         (self.start[i], self.end[i])
     }
@@ -325,7 +325,7 @@ impl Explorer {
         // Each place's search text by place, folded when the place is first seen: most events
         // share their place with many others. (An event that names the same place id
         // differently gets its own text.)
-        let mut text_of_place: Vec<(u32, &super::model::Text)> = Vec::new();
+        let mut text_of_place: Vec<(u32, &crate::core::dataset::model::Text)> = Vec::new();
         for e in &dataset.events {
             x.start.push(e.start_day());
             x.end.push(e.end_day());
@@ -528,10 +528,10 @@ impl Explorer {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::date::PartialDate;
-    use crate::core::search::fold;
-    use crate::core::validate::load_dataset;
-    use crate::core::viewstate::ValueSet;
+    use crate::core::dataset::date::PartialDate;
+    use crate::core::query::search::fold;
+    use crate::core::dataset::validate::load_dataset;
+    use crate::core::query::viewstate::ValueSet;
 
     const ACTORS: &str = r#"[
         {"id":"az","kind":"state","name":{"de":"Aserbaidschan","en":"Azerbaijan"}},
@@ -658,7 +658,7 @@ mod tests {
 
     #[test]
     fn without_its_texts_an_index_finds_by_actors_tags_and_places_until_the_texts_are_made() {
-        let d = crate::core::embedded::embedded_dataset().unwrap();
+        let d = crate::core::dataset::embedded::embedded_dataset().unwrap();
         let charter = d.event_index("vance-charter-2026").unwrap();
         let place = ViewState { q: d.events[charter].place.as_ref().unwrap().id.clone(), ..ViewState::default() };
         // A word of the charter's summary that no actor, tag or place has.
@@ -817,7 +817,7 @@ mod tests {
 
     #[test]
     fn an_actor_or_tag_named_twice_by_one_event_counts_once() {
-        let mut d = crate::core::embedded::embedded_dataset().unwrap();
+        let mut d = crate::core::dataset::embedded::embedded_dataset().unwrap();
         let i = d.events.iter().position(|e| e.actors.len() >= 2 && !e.tags.is_empty()).unwrap();
         let clean = Explorer::new(&d);
         let e = &mut d.events[i];

@@ -6,12 +6,12 @@
 //! http(s) links, and both languages present. Every problem names the event (index and id)
 //! and the field. On success the events are in date order.
 
-use super::date::{DateError, PartialDate};
-use super::i18n;
-use super::model::{date_order, Actor, Dataset, Event, Lang, Text};
-use super::json::{self, JsonError, RawDataset};
-use super::jsonpath::render;
-use super::hashing::set_with_capacity;
+use crate::core::dataset::date::{DateError, PartialDate};
+use crate::core::i18n;
+use crate::core::dataset::model::{date_order, Actor, Dataset, Event, Lang, Text};
+use crate::core::formats::json::{self, JsonError, RawDataset};
+use crate::core::formats::jsonpath::render;
+use crate::core::util::hashing::set_with_capacity;
 use std::fmt;
 
 /// The largest dataset text accepted, in bytes.
@@ -270,7 +270,7 @@ pub fn load_dataset(json: &str) -> Result<Dataset, DatasetError> {
     from_raw(raw)
 }
 
-/// A dataset read in one pass ([`WholeDataset`], or a [`super::stream::DatasetStream`] that
+/// A dataset read in one pass ([`WholeDataset`], or a [`crate::core::formats::stream::DatasetStream`] that
 /// read its plain shape as it arrived), checked and validated.
 pub(crate) fn whole_dataset(title: Option<Text>, actors: Option<Vec<Actor>>, events: Vec<Event>) -> Result<Dataset, DatasetError> {
     if events.len() > MAX_EVENTS {
@@ -501,7 +501,7 @@ mod tests {
             "actors":[],"categories":["energy"],"sources":[{"title":"S","publisher":"P","url":"https://example.org"}],
             "confidence":"confirmed"}"#;
         let texts = [
-            crate::core::embedded::EMBEDDED_JSON.to_string(),
+            crate::core::dataset::embedded::EMBEDDED_JSON.to_string(),
             format!(r#"{{"events":[{one_event}]}}"#),
             format!(r#"{{"title":null,"actors":null,"events":[{one_event}]}}"#),
         ];
@@ -560,7 +560,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn events_in_any_order_are_put_in_date_order_each_exactly_once(seed in proptest::collection::vec(0usize..1000, 0..60)) {
-            let mut d = crate::core::embedded::embedded_dataset().unwrap();
+            let mut d = crate::core::dataset::embedded::embedded_dataset().unwrap();
             let sorted = d.events.clone();
             // A permutation from the seed: swap each position with one the seed picks.
             for (k, &r) in seed.iter().enumerate() {

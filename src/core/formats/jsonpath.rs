@@ -1,4 +1,4 @@
-//! Field paths in a JSON text (`sources[0].url`): how [`super::json`] names the field of a
+//! Field paths in a JSON text (`sources[0].url`): how [`crate::core::formats::json`] names the field of a
 //! problem, and how dataset errors show it.
 
 /// One step of a path: a key in an object or a position in an array.

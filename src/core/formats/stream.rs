@@ -13,11 +13,11 @@
 //! whichever way it arrives. A property test (`tests/fuzz.rs`) holds the two to that for valid,
 //! broken and random texts cut into random chunks.
 
-use super::jsonpath::is_json_space;
-use super::model::{Actor, Dataset, Event, Text};
-use super::session::{body_text, read_text, LoadFailure};
-use super::validate::{whole_dataset, MAX_DATASET_BYTES, MAX_EVENTS};
-use super::json::{read_prefix, FromJson};
+use crate::core::formats::jsonpath::is_json_space;
+use crate::core::dataset::model::{Actor, Dataset, Event, Text};
+use crate::core::indexed::{body_text, read_text, LoadFailure};
+use crate::core::dataset::validate::{whole_dataset, MAX_DATASET_BYTES, MAX_EVENTS};
+use crate::core::formats::json::{read_prefix, FromJson};
 
 /// A dataset being read as its bytes arrive (see the module documentation).
 pub struct DatasetStream {
@@ -360,7 +360,7 @@ fn utf8_len(lead: u8) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::embedded::EMBEDDED_JSON;
+    use crate::core::dataset::embedded::EMBEDDED_JSON;
 
     /// `text` pushed in chunks of `size` bytes; whether the stream read it as it came (before
     /// `finish`), and what it finished with.

@@ -6,7 +6,7 @@
 //! `min_box_px` of axis, each showing how many events it holds. So the number of marks is
 //! bounded by the width, whatever the number of events.
 
-use super::scale::{clamp, Window};
+use crate::core::layout::scale::{clamp, Window};
 
 /// An event on the axis: `key` is its index, `start..end` its interval in day numbers.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -145,7 +145,7 @@ pub fn layout_indexed(items: &[Item], index: &LaneIndex, window: &Window, p: &La
         candidates
     } else {
         let mut visible: Vec<Item> = candidates.iter().filter(reaches).copied().collect();
-        super::sorting::insertion_sort_by(&mut visible, |it| (x_of(it), it.key));
+        crate::core::util::sorting::insertion_sort_by(&mut visible, |it| (x_of(it), it.key));
         sorted = visible;
         &sorted
     };

@@ -1,10 +1,10 @@
 //! Axis ticks that adapt to the zoom level (centuries down to days), with labels in the UI
 //! language that never overlap, and date formatting that keeps a date's honest precision.
 
-use super::date::{date_of_day, day_number, PartialDate, Precision};
-use super::i18n::month_name;
-use super::model::Lang;
-use super::scale::{clamp, Window};
+use crate::core::dataset::date::{date_of_day, day_number, PartialDate, Precision};
+use crate::core::i18n::month_name;
+use crate::core::dataset::model::Lang;
+use crate::core::layout::scale::{clamp, Window};
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// One tick on the axis.

@@ -1,10 +1,10 @@
 //! Exports of the filtered events: JSON (the dataset schema), CSV and iCalendar.
 
-use super::date::{date_of_day, Precision};
+use crate::core::dataset::date::{date_of_day, Precision};
 use chrono::Datelike;
-use super::model::{Dataset, Event, Lang, Text};
-use super::viewstate::ViewState;
-use super::hashing::FastSet;
+use crate::core::dataset::model::{Dataset, Event, Lang, Text};
+use crate::core::query::viewstate::ViewState;
+use crate::core::util::hashing::FastSet;
 
 /// The chosen events as a dataset in the project's schema, with the actors they name and
 /// without `related` links to events that were not exported.
@@ -210,7 +210,7 @@ impl JsonWriter {
 }
 
 /// The events at `indices`, in that order, each once; indices out of range are skipped.
-fn chosen<'a>(ds: &'a Dataset, indices: &'a [usize]) -> impl Iterator<Item = &'a super::model::Event> + 'a {
+fn chosen<'a>(ds: &'a Dataset, indices: &'a [usize]) -> impl Iterator<Item = &'a crate::core::dataset::model::Event> + 'a {
     let mut seen = vec![false; ds.events.len()];
     indices.iter().filter_map(move |&i| {
         let first = !std::mem::replace(seen.get_mut(i)?, true);
@@ -449,10 +449,10 @@ mod snippet_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::date::PartialDate;
-    use crate::core::embedded::embedded_dataset;
-    use crate::core::model::Category;
-    use crate::core::validate::load_dataset;
+    use crate::core::dataset::date::PartialDate;
+    use crate::core::dataset::embedded::embedded_dataset;
+    use crate::core::dataset::model::Category;
+    use crate::core::dataset::validate::load_dataset;
 
     #[test]
     fn coordinates_are_written_as_the_shortest_number_that_reads_back() {

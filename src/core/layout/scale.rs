@@ -1,5 +1,5 @@
 //! The time scale: which stretch of time the timeline shows, and the maths of zooming and
-//! panning it. Time is measured in day numbers (see [`super::date`]) as `f64`.
+//! panning it. Time is measured in day numbers (see [`crate::core::dataset::date`]) as `f64`.
 
 /// The narrowest window, in days.
 pub const MIN_SPAN_DAYS: f64 = 7.0;
@@ -145,7 +145,7 @@ impl Window {
     /// value for screen readers).
     pub fn days_text(&self) -> String {
         let (a, b) = self.to_span();
-        match (super::date::date_of_day(a), super::date::date_of_day(b - 1)) {
+        match (crate::core::dataset::date::date_of_day(a), crate::core::dataset::date::date_of_day(b - 1)) {
             (Some(a), Some(b)) => format!("{a} – {b}"),
             _ => String::new(),
         }
@@ -176,7 +176,7 @@ mod tests {
 
     #[test]
     fn a_window_names_its_first_and_last_day() {
-        let start = crate::core::date::day_number(chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()) as f64;
+        let start = crate::core::dataset::date::day_number(chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()) as f64;
         assert_eq!(Window::new(start, start + 28.0).days_text(), "2026-02-01 – 2026-02-28");
         // Part days count whole.
         assert_eq!(Window { start: start + 0.5, end: start + 1.5 }.days_text(), "2026-02-01 – 2026-02-02");

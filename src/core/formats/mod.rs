@@ -1,0 +1,8 @@
+//! Datasets in and out: the project's JSON (read by a reader of its own, also as it arrives),
+//! TimelineJS3's JSON, and the exports (JSON, CSV, iCalendar).
+
+pub mod export;
+pub mod json;
+pub mod jsonpath;
+pub mod stream;
+pub mod timelinejs;
