@@ -6,11 +6,15 @@
 
 use std::time::Instant;
 use timeline_explorer::core::dataset::model::Lang;
-use timeline_explorer::core::query::search::{fold, highlight, Query, MAX_QUERY_CHARS, MAX_TOKENS};
-use timeline_explorer::core::indexed::{LoadFailure, Session};
+use timeline_explorer::core::dataset::validate::{
+    load_dataset, MAX_MESSAGE_CHARS, MAX_TEXT_CHARS, MAX_URL_BYTES,
+};
 use timeline_explorer::core::formats::timelinejs::{import, looks_like_timelinejs};
-use timeline_explorer::core::query::urlstate::{decode, encode, Ignored, MAX_QUERY_BYTES, MAX_Q_CHARS, MAX_REPORTS};
-use timeline_explorer::core::dataset::validate::{load_dataset, MAX_MESSAGE_CHARS, MAX_TEXT_CHARS, MAX_URL_BYTES};
+use timeline_explorer::core::indexed::{LoadFailure, Session};
+use timeline_explorer::core::query::search::{fold, highlight, Query, MAX_QUERY_CHARS, MAX_TOKENS};
+use timeline_explorer::core::query::urlstate::{
+    decode, encode, Ignored, MAX_QUERY_BYTES, MAX_Q_CHARS, MAX_REPORTS,
+};
 use timeline_explorer::core::query::viewstate::ViewState;
 
 /// Runs `f`, printing how long it took under `name`.
@@ -29,7 +33,9 @@ fn big_dataset(bytes: usize) -> String {
         if a > 0 {
             s.push(',');
         }
-        s.push_str(&format!(r#"{{"id":"actor-{a}","kind":"state","name":{{"de":"Akteur {a}","en":"Actor {a}"}}}}"#));
+        s.push_str(&format!(
+            r#"{{"id":"actor-{a}","kind":"state","name":{{"de":"Akteur {a}","en":"Actor {a}"}}}}"#
+        ));
     }
     s.push_str(r#"],"events":["#);
     let mut i = 0usize;
@@ -54,7 +60,8 @@ fn big_dataset(bytes: usize) -> String {
 fn a_twenty_megabyte_dataset_loads_and_filters() {
     let text = big_dataset(20 * 1024 * 1024);
     assert!(text.len() >= 20 * 1024 * 1024);
-    let session = timed("20 MB dataset: load and index", || Session::from_json(&text)).unwrap_or_else(|e| panic!("{e:?}"));
+    let session = timed("20 MB dataset: load and index", || Session::from_json(&text))
+        .unwrap_or_else(|e| panic!("{e:?}"));
     let n = session.dataset.events.len();
     assert!(n > 40_000, "{n} events");
     let all = timed("20 MB dataset: filter all", || session.filter(&ViewState::default()));
@@ -98,12 +105,20 @@ fn a_twenty_megabyte_value_in_one_field_is_refused_with_a_short_message() {
     }
     // A huge text or link is refused too, naming the field and the limit: drawn and searched,
     // it would freeze the page.
-    for (field, path, limit) in [("title", "title.en", MAX_TEXT_CHARS), ("url", "sources[0].url", MAX_URL_BYTES)] {
+    for (field, path, limit) in
+        [("title", "title.en", MAX_TEXT_CHARS), ("url", "sources[0].url", MAX_URL_BYTES)]
+    {
         let text = event(field);
         let err = timed(&format!("20 MB {field}: refused"), || load_dataset(&text)).unwrap_err();
         assert_eq!(err.problems[0].field, path);
-        assert!(err.problems[0].message(Lang::En).ends_with(&format!("at most {limit} are accepted")), "{err}");
-        assert!(err.problems[0].message(Lang::De).ends_with(&format!("höchstens {limit} sind erlaubt")), "{err}");
+        assert!(
+            err.problems[0].message(Lang::En).ends_with(&format!("at most {limit} are accepted")),
+            "{err}"
+        );
+        assert!(
+            err.problems[0].message(Lang::De).ends_with(&format!("höchstens {limit} sind erlaubt")),
+            "{err}"
+        );
     }
     // At the limit, searching a text stays fast.
     let longest = "<script>top.__xss=1</script> ".repeat(MAX_TEXT_CHARS / 29);
@@ -113,7 +128,12 @@ fn a_twenty_megabyte_value_in_one_field_is_refused_with_a_short_message() {
 
 /// Runs `f` on a thread with a 1 MiB stack: the WebAssembly build's whole stack.
 fn on_small_stack(f: impl FnOnce() + Send + 'static) {
-    std::thread::Builder::new().stack_size(1 << 20).spawn(f).unwrap().join().expect("no stack overflow or panic");
+    std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(f)
+        .unwrap()
+        .join()
+        .expect("no stack overflow or panic");
 }
 
 #[test]
@@ -136,7 +156,8 @@ fn ten_thousand_levels_of_nesting_are_refused_without_overflowing_the_stack() {
             ("unclosed objects in the events", r#"{"events":[{"a":"#.repeat(n)),
         ];
         for (name, text) in &texts {
-            let err = timed(&format!("10,000-deep nesting, {name}: refused"), || load_dataset(text)).unwrap_err();
+            let err =
+                timed(&format!("10,000-deep nesting, {name}: refused"), || load_dataset(text)).unwrap_err();
             assert!(!err.problems.is_empty() && err.to_string().chars().count() < 2_000, "{name}: {err}");
             assert!(!looks_like_timelinejs(text));
             let err = import(text).unwrap_err();
@@ -147,7 +168,8 @@ fn ten_thousand_levels_of_nesting_are_refused_without_overflowing_the_stack() {
             }
         }
         // Nesting inside a string is only text.
-        let quoted = format!(r#"{{"title":{{"de":"{a}","en":"{a}"}},"events":[]}}"#, a = "[".repeat(MAX_TEXT_CHARS));
+        let quoted =
+            format!(r#"{{"title":{{"de":"{a}","en":"{a}"}},"events":[]}}"#, a = "[".repeat(MAX_TEXT_CHARS));
         assert!(load_dataset(&quoted).is_ok());
     });
 }
@@ -155,10 +177,14 @@ fn ten_thousand_levels_of_nesting_are_refused_without_overflowing_the_stack() {
 #[test]
 fn a_megabyte_url_is_read_up_to_its_limit_with_a_notice_in_both_languages() {
     let session = Session::embedded().unwrap();
-    let payload = form_urlencoded::byte_serialize("<img src=x onerror=top.__xss=1>".as_bytes()).collect::<String>();
+    let payload =
+        form_urlencoded::byte_serialize("<img src=x onerror=top.__xss=1>".as_bytes()).collect::<String>();
     let queries = [
         ("q", format!("view=list&q={}", payload.repeat(1_000_000 / payload.len() + 1))),
-        ("unknown parameters", format!("view=list&{}", format!("{payload}=1&").repeat(1_000_000 / (payload.len() + 3) + 1))),
+        (
+            "unknown parameters",
+            format!("view=list&{}", format!("{payload}=1&").repeat(1_000_000 / (payload.len() + 3) + 1)),
+        ),
         ("tag list", format!("view=list&tag={}", "a,".repeat(500_000))),
         ("event id", format!("view=list&event={}", "a".repeat(1_000_000))),
         ("repeated q", format!("view=list&{}", "q=1&".repeat(250_000))),
@@ -166,7 +192,11 @@ fn a_megabyte_url_is_read_up_to_its_limit_with_a_notice_in_both_languages() {
     for (name, q) in &queries {
         assert!(q.len() >= 1_000_000);
         let (state, ignored) = timed(&format!("1 MB URL, {name}: decoded"), || session.decode_state(q));
-        assert_eq!(state.view, timeline_explorer::core::query::viewstate::View::List, "the valid part is kept");
+        assert_eq!(
+            state.view,
+            timeline_explorer::core::query::viewstate::View::List,
+            "the valid part is kept"
+        );
         assert!(ignored.contains(&Ignored::TooLong), "{ignored:?}");
         assert!(ignored.len() <= MAX_REPORTS);
         assert!(state.q.chars().count() <= MAX_Q_CHARS);
@@ -197,11 +227,14 @@ fn a_million_character_search_is_cut_and_answers() {
         assert!(query.tokens().iter().map(|t| t.chars().count()).sum::<usize>() <= MAX_QUERY_CHARS);
         for (s, which) in [(&session, "embedded dataset"), (&big, "4 MB dataset")] {
             let state = ViewState { q: q.clone(), ..ViewState::default() };
-            let found = timed(&format!("million-char search, {name}: filtered the {which}"), || s.filter_and_facets(&state));
+            let found = timed(&format!("million-char search, {name}: filtered the {which}"), || {
+                s.filter_and_facets(&state)
+            });
             assert!(found.0.len() <= s.dataset.events.len());
         }
         let title = &session.dataset.events[0].title.en;
-        let h = timed(&format!("million-char search, {name}: highlighted a title"), || highlight(title, &query));
+        let h =
+            timed(&format!("million-char search, {name}: highlighted a title"), || highlight(title, &query));
         assert_eq!(h.last().map(|(r, _)| r.end), Some(title.len()));
     }
     // The search box's own limit: a URL keeps at most MAX_Q_CHARS of it.

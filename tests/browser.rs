@@ -109,7 +109,10 @@ async fn a_broken_dataset_shows_an_error_naming_the_event_and_field() {
 #[wasm_bindgen_test]
 async fn hostile_text_in_the_state_is_rendered_as_text() {
     let el = wrapper();
-    let _handle = mount_widget(el.clone(), options(DataSource::Embedded, "q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&view=list"));
+    let _handle = mount_widget(
+        el.clone(),
+        options(DataSource::Embedded, "q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&view=list"),
+    );
     settle().await;
     assert!(el.query_selector("img").unwrap().is_none());
     let input: web_sys::HtmlInputElement = el.query_selector(".tl-search").unwrap().unwrap().unchecked_into();
@@ -149,12 +152,12 @@ mod builder {
             el("div").class("root").dynamic(move || {
                 let n = outer.get();
                 let seen = seen.clone();
-                Some(fragment()
-                    .child(el("p").class("outer").text(&n.to_string()))
-                    .dynamic(move || {
-                        let seen = seen.clone();
-                        inner.get().then(|| el("button").class("inner").on("click", move |_| seen.set(seen.get() + 1)))
-                    }))
+                Some(fragment().child(el("p").class("outer").text(&n.to_string())).dynamic(move || {
+                    let seen = seen.clone();
+                    inner
+                        .get()
+                        .then(|| el("button").class("inner").on("click", move |_| seen.set(seen.get() + 1)))
+                }))
             })
         });
         assert_eq!((count(&host, ".outer"), count(&host, ".inner")), (1, 1));
@@ -168,7 +171,10 @@ mod builder {
         assert_eq!((count(&host, ".outer"), count(&host, ".inner")), (1, 0));
         inner.set(true);
         settle().await;
-        assert_eq!(host.query_selector(".root").unwrap().unwrap().first_element_child().unwrap().class_name(), "outer");
+        assert_eq!(
+            host.query_selector(".root").unwrap().unwrap().first_element_child().unwrap().class_name(),
+            "outer"
+        );
         assert_eq!(count(&host, ".inner"), 1);
 
         // Made again from outside, the part leaves no inner part behind, and the old button no
@@ -189,7 +195,9 @@ mod builder {
         let word = RwSignal::new("one".to_string());
         let on = RwSignal::new(false);
         let mounted = Mounted::new(&host, move || {
-            el("p").bind_text(move || word.get()).bind_class("lit", move || on.get())
+            el("p")
+                .bind_text(move || word.get())
+                .bind_class("lit", move || on.get())
                 .bind_attr("data-word", move || Some(word.get()))
         });
         let p = host.query_selector("p").unwrap().unwrap();

@@ -15,18 +15,23 @@ use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestR
 use serde_json::{json, Map, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
-use timeline_explorer::core::formats::export::{to_csv, to_ics, to_json};
-use timeline_explorer::core::i18n::problem_text;
-use timeline_explorer::core::formats::jsonpath::{render, Seg};
+use timeline_explorer::core::dataset::model::Event;
 use timeline_explorer::core::dataset::model::{Category, Dataset, Lang};
-use timeline_explorer::core::query::search::{fold, highlight, Query, MAX_QUERY_CHARS, MAX_TOKENS, MAX_TOKEN_CHARS};
-use timeline_explorer::core::indexed::{body_text, read_text, LoadFailure, Session};
+use timeline_explorer::core::dataset::validate::{
+    event_parse_error, is_http_url, load_dataset, validate, DatasetError, MAX_MESSAGE_CHARS, MAX_REPORTED,
+    MAX_TEXT_CHARS, MAX_URL_BYTES,
+};
+use timeline_explorer::core::formats::export::{to_csv, to_ics, to_json};
+use timeline_explorer::core::formats::jsonpath::{render, Seg};
 use timeline_explorer::core::formats::stream::DatasetStream;
 use timeline_explorer::core::formats::timelinejs::{html_to_text, import, looks_like_timelinejs};
-use timeline_explorer::core::query::urlstate::{decode, encode, sanitize, Decoded, Ignored, Known, MAX_LIST, MAX_Q_CHARS, MAX_REPORTS, MAX_SPAN_DAYS};
-use timeline_explorer::core::dataset::model::Event;
-use timeline_explorer::core::dataset::validate::{
-    event_parse_error, is_http_url, load_dataset, validate, DatasetError, MAX_MESSAGE_CHARS, MAX_REPORTED, MAX_TEXT_CHARS, MAX_URL_BYTES,
+use timeline_explorer::core::i18n::problem_text;
+use timeline_explorer::core::indexed::{body_text, read_text, LoadFailure, Session};
+use timeline_explorer::core::query::search::{
+    fold, highlight, Query, MAX_QUERY_CHARS, MAX_TOKENS, MAX_TOKEN_CHARS,
+};
+use timeline_explorer::core::query::urlstate::{
+    decode, encode, sanitize, Decoded, Ignored, Known, MAX_LIST, MAX_Q_CHARS, MAX_REPORTS, MAX_SPAN_DAYS,
 };
 use timeline_explorer::core::query::viewstate::ViewState;
 
@@ -178,8 +183,21 @@ fn event_parts() -> impl Strategy<Value = EventParts> {
             proptest::collection::vec(0usize..5, 1..3),
             proptest::collection::vec(slug(), 0..3),
         ),
-        proptest::option::of((slug(), text_pair(), proptest::option::of(-90_000i32..=90_000), proptest::option::of(-180_000i32..=180_000))),
-        proptest::collection::vec((text().prop_map(Value::from), text().prop_map(Value::from), http_url(), proptest::option::of(date())), 1..3),
+        proptest::option::of((
+            slug(),
+            text_pair(),
+            proptest::option::of(-90_000i32..=90_000),
+            proptest::option::of(-180_000i32..=180_000),
+        )),
+        proptest::collection::vec(
+            (
+                text().prop_map(Value::from),
+                text().prop_map(Value::from),
+                http_url(),
+                proptest::option::of(date()),
+            ),
+            1..3,
+        ),
         (proptest::collection::vec((any::<Index>(), 0usize..4), 0..3), any::<bool>()),
     )
 }
@@ -193,8 +211,17 @@ fn build_dataset(title: Value, actors: Vec<(String, usize, Value)>, events: Vec<
         .collect();
     let event_ids: Vec<String> = events.iter().enumerate().map(|(i, e)| format!("{}-{i}", e.0 .0)).collect();
     let mut out = Vec::new();
-    for (i, ((_, (year, date), end, approximate), (title, summary), (actor_picks, cats, tags), place, sources, (related, confirmed))) in
-        events.into_iter().enumerate()
+    for (
+        i,
+        (
+            (_, (year, date), end, approximate),
+            (title, summary),
+            (actor_picks, cats, tags),
+            place,
+            sources,
+            (related, confirmed),
+        ),
+    ) in events.into_iter().enumerate()
     {
         let mut e = Map::new();
         e.insert("id".into(), json!(event_ids[i]));
@@ -316,18 +343,58 @@ fn deep(n: usize) -> String {
 
 /// Dates no validator should accept.
 const ODD_DATES: &[&str] = &[
-    "2025-02-30", "2023-02-29", "0000", "10000", "2025-13", "2025-00", "2025-11-00", "2025-11-31", "-2025", "+2025",
-    "2025-1-1", "２０２５", "2025-11-06T00:00:00Z", "", " 2025", "2025 ", "2025-11-06\u{0}", "99999999999999999999",
-    "2025/11/06", "06.11.2025", "2025-11-06-01", "٢٠٢٥", "2025-W45",
+    "2025-02-30",
+    "2023-02-29",
+    "0000",
+    "10000",
+    "2025-13",
+    "2025-00",
+    "2025-11-00",
+    "2025-11-31",
+    "-2025",
+    "+2025",
+    "2025-1-1",
+    "２０２５",
+    "2025-11-06T00:00:00Z",
+    "",
+    " 2025",
+    "2025 ",
+    "2025-11-06\u{0}",
+    "99999999999999999999",
+    "2025/11/06",
+    "06.11.2025",
+    "2025-11-06-01",
+    "٢٠٢٥",
+    "2025-W45",
 ];
 
 /// Links that are not absolute http(s) URLs with a host.
 const BAD_URLS: &[&str] = &[
-    "javascript:top.__xss=1", "JaVaScRiPt:top.__xss=1", " javascript:top.__xss=1", "java\tscript:alert(1)",
-    "\u{0}javascript:alert(1)", "data:text/html,<script>top.__xss=1</script>", "vbscript:msgbox(1)",
-    "//evil.example/", "/relative", "example.org", "ftp://example.org", "http:/example.org", "https:example.org",
-    "https://", "http://", "https://?x", "https://#x", "https:// example.org", "https://a b", "https://a\nb", "",
-    "&#x6a;avascript:alert(1)", "\u{202E}https://example.org", "blob:https://example.org/x", "file:///etc/passwd",
+    "javascript:top.__xss=1",
+    "JaVaScRiPt:top.__xss=1",
+    " javascript:top.__xss=1",
+    "java\tscript:alert(1)",
+    "\u{0}javascript:alert(1)",
+    "data:text/html,<script>top.__xss=1</script>",
+    "vbscript:msgbox(1)",
+    "//evil.example/",
+    "/relative",
+    "example.org",
+    "ftp://example.org",
+    "http:/example.org",
+    "https:example.org",
+    "https://",
+    "http://",
+    "https://?x",
+    "https://#x",
+    "https:// example.org",
+    "https://a b",
+    "https://a\nb",
+    "",
+    "&#x6a;avascript:alert(1)",
+    "\u{202E}https://example.org",
+    "blob:https://example.org/x",
+    "file:///etc/passwd",
 ];
 
 #[derive(Clone, Debug)]
@@ -457,13 +524,27 @@ fn mutate(mut v: Value, muts: &[Mutation]) -> (String, Option<Expect>) {
                         (Seg::Key(k), Value::Object(o)) => {
                             o.remove(k);
                             let required = [
-                                "id", "date", "title", "summary", "actors", "categories", "sources", "confidence", "de",
-                                "en", "name", "url", "publisher", "relation", "kind",
+                                "id",
+                                "date",
+                                "title",
+                                "summary",
+                                "actors",
+                                "categories",
+                                "sources",
+                                "confidence",
+                                "de",
+                                "en",
+                                "name",
+                                "url",
+                                "publisher",
+                                "relation",
+                                "kind",
                             ];
                             if let (true, Some((i, inner))) = (single, in_event(&path)) {
                                 // `date` is required of an event, optional in a source.
                                 if required.contains(&k.as_str()) && (k != "date" || inner.len() == 1) {
-                                    let (_, parent_inner) = inner.split_last().expect("a key inside the event");
+                                    let (_, parent_inner) =
+                                        inner.split_last().expect("a key inside the event");
                                     expect = Some(Expect { index: i, field: field_path(parent_inner) });
                                 }
                             }
@@ -522,7 +603,8 @@ fn mutate(mut v: Value, muts: &[Mutation]) -> (String, Option<Expect>) {
                 if node.is_string() {
                     *node = json!(if *spaces { " \t\u{3000}\n" } else { "" });
                     if let (true, Some((i, inner))) = (single, in_event(&path)) {
-                        if matches!(inner.last(), Some(Seg::Key(k)) if ["de", "en", "title", "id", "url"].contains(&k.as_str())) {
+                        if matches!(inner.last(), Some(Seg::Key(k)) if ["de", "en", "title", "id", "url"].contains(&k.as_str()))
+                        {
                             expect = Some(Expect { index: i, field: field_path(inner) });
                         }
                     }
@@ -562,7 +644,6 @@ fn mutate(mut v: Value, muts: &[Mutation]) -> (String, Option<Expect>) {
 // ---------------------------------------------------------------------------------------------
 // Invariants
 
-
 fn check_error(e: &DatasetError) -> Result<(), TestCaseError> {
     ensure!(!e.problems.is_empty(), "an error without problems: {e:?}");
     ensure!(e.problems.len() <= MAX_REPORTED, "{} problems listed", e.problems.len());
@@ -570,7 +651,11 @@ fn check_error(e: &DatasetError) -> Result<(), TestCaseError> {
     for p in &e.problems {
         let f = &p.field;
         ensure!(
-            !f.is_empty() && !f.starts_with('.') && !f.ends_with('.') && !f.contains("..") && !f.contains(".["),
+            !f.is_empty()
+                && !f.starts_with('.')
+                && !f.ends_with('.')
+                && !f.contains("..")
+                && !f.contains(".["),
             "malformed field {f:?} in {p:?}"
         );
         ensure!(f.chars().count() <= 61, "a field path of {} chars", f.chars().count());
@@ -578,14 +663,25 @@ fn check_error(e: &DatasetError) -> Result<(), TestCaseError> {
             let m = p.message(lang);
             ensure!(!m.trim().is_empty(), "empty {lang:?} message for {f}");
             let n = m.chars().count();
-            ensure!(n <= MAX_MESSAGE_CHARS, "a {lang:?} message of {n} chars for {f}: {}…", m.chars().take(80).collect::<String>());
+            ensure!(
+                n <= MAX_MESSAGE_CHARS,
+                "a {lang:?} message of {n} chars for {f}: {}…",
+                m.chars().take(80).collect::<String>()
+            );
         }
-        ensure!(p.message(Lang::De) != p.message(Lang::En), "the same message in both languages for {f}: {p}");
+        ensure!(
+            p.message(Lang::De) != p.message(Lang::En),
+            "the same message in both languages for {f}: {p}"
+        );
         if let Some(id) = &p.id {
             ensure!(id.chars().count() <= 61, "an id of {} chars reported", id.chars().count());
         }
         if let Some(i) = p.index {
-            ensure!(p.to_string().starts_with(&format!("event #{}", i + 1)), "{p} does not name event {}", i + 1);
+            ensure!(
+                p.to_string().starts_with(&format!("event #{}", i + 1)),
+                "{p} does not name event {}",
+                i + 1
+            );
             let de = problem_text(Lang::De, p);
             ensure!(de.starts_with(&format!("Ereignis Nr. {}", i + 1)), "{de} does not name event {}", i + 1);
         }
@@ -595,7 +691,9 @@ fn check_error(e: &DatasetError) -> Result<(), TestCaseError> {
 }
 
 fn is_slug(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 80 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+    !s.is_empty()
+        && s.len() <= 80
+        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
 }
 
 /// Datasets equal but for the last bits of coordinates (serde_json's float parsing is best-effort).
@@ -619,7 +717,10 @@ fn same_events(a: &Dataset, b: &Dataset) -> Result<(), TestCaseError> {
 
 /// What the rest of the widget relies on in an accepted dataset.
 fn check_dataset(d: &Dataset) -> Result<(), TestCaseError> {
-    ensure!(matches!(validate(d.clone()), Ok(ref x) if x == d), "validating an accepted dataset again changes or rejects it");
+    ensure!(
+        matches!(validate(d.clone()), Ok(ref x) if x == d),
+        "validating an accepted dataset again changes or rejects it"
+    );
     for l in Lang::ALL {
         ensure!(!d.title.get(l).trim().is_empty(), "blank title");
     }
@@ -633,9 +734,17 @@ fn check_dataset(d: &Dataset) -> Result<(), TestCaseError> {
         ensure!(e.end_day() > e.start_day(), "empty span for {}", e.id);
         ensure!(!e.categories.is_empty() && !e.sources.is_empty(), "no category or source in {}", e.id);
         for l in Lang::ALL {
-            ensure!(!e.title.get(l).trim().is_empty() && !e.summary.get(l).trim().is_empty(), "blank text in {}", e.id);
+            ensure!(
+                !e.title.get(l).trim().is_empty() && !e.summary.get(l).trim().is_empty(),
+                "blank text in {}",
+                e.id
+            );
             for t in [e.title.get(l), e.summary.get(l)] {
-                ensure!(t.chars().count() <= MAX_TEXT_CHARS, "a text of {} chars accepted", t.chars().count());
+                ensure!(
+                    t.chars().count() <= MAX_TEXT_CHARS,
+                    "a text of {} chars accepted",
+                    t.chars().count()
+                );
             }
         }
         for s in &e.sources {
@@ -645,10 +754,18 @@ fn check_dataset(d: &Dataset) -> Result<(), TestCaseError> {
                 "a non-http link accepted: {:?}",
                 s.url
             );
-            ensure!(!s.url.chars().any(|c| c.is_whitespace() || c.is_control()), "a link with spaces: {:?}", s.url);
+            ensure!(
+                !s.url.chars().any(|c| c.is_whitespace() || c.is_control()),
+                "a link with spaces: {:?}",
+                s.url
+            );
             ensure!(s.url.len() <= MAX_URL_BYTES, "a link of {} bytes accepted", s.url.len());
             for t in [&s.title, &s.publisher] {
-                ensure!(t.chars().count() <= MAX_TEXT_CHARS, "a source text of {} chars accepted", t.chars().count());
+                ensure!(
+                    t.chars().count() <= MAX_TEXT_CHARS,
+                    "a source text of {} chars accepted",
+                    t.chars().count()
+                );
             }
         }
         for a in &e.actors {
@@ -682,13 +799,17 @@ fn check_session(d: Dataset) -> Result<(), TestCaseError> {
             ensure!(s.filter(&state).contains(&i), "searching for its own title misses {}", e.id);
         }
         let (state, ignored) = s.decode_state(&format!("event={}&actor={}", e.id, e.actors.join(",")));
-        ensure!(state.event.as_deref() == Some(e.id.as_str()) && ignored.is_empty(), "its own id is not kept: {ignored:?}");
+        ensure!(
+            state.event.as_deref() == Some(e.id.as_str()) && ignored.is_empty(),
+            "its own id is not kept: {ignored:?}"
+        );
     }
     // Exports: the JSON loads again; the CSV has one row per event and no formula cells; the
     // calendar has one VEVENT per event and no bare line breaks.
     let json = to_json(&s.dataset, &all);
     // The hand-written writer says what the model's serde derives say.
-    let ours: Value = serde_json::from_str(&json).map_err(|e| TestCaseError::fail(format!("the JSON export is not JSON: {e}")))?;
+    let ours: Value = serde_json::from_str(&json)
+        .map_err(|e| TestCaseError::fail(format!("the JSON export is not JSON: {e}")))?;
     // (It names only the actors its events name.)
     let mut theirs = serde_json::to_value(&s.dataset).unwrap();
     if let Some(Value::Array(actors)) = theirs.get_mut("actors") {
@@ -707,12 +828,18 @@ fn check_session(d: Dataset) -> Result<(), TestCaseError> {
             let rec = rec.map_err(|e| TestCaseError::fail(format!("unreadable CSV: {e}")))?;
             w.write_record(&rec).map_err(|e| TestCaseError::fail(e.to_string()))?;
         }
-        ensure!(w.into_inner().ok().as_deref() == Some(csv.as_bytes()), "the CSV is not quoted as the csv crate quotes");
+        ensure!(
+            w.into_inner().ok().as_deref() == Some(csv.as_bytes()),
+            "the CSV is not quoted as the csv crate quotes"
+        );
         let mut rows = 0;
         for rec in r.records() {
             let rec = rec.map_err(|e| TestCaseError::fail(format!("unreadable CSV: {e}")))?;
             for cell in rec.iter() {
-                ensure!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "a CSV cell that reads as a formula: {cell:?}");
+                ensure!(
+                    !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "a CSV cell that reads as a formula: {cell:?}"
+                );
             }
             rows += 1;
         }
@@ -734,7 +861,9 @@ fn check_session_load(text: &str) -> Result<(), TestCaseError> {
             check_dataset(&s.dataset)?;
         }
         Err(LoadFailure::Invalid(e)) => check_error(&e)?,
-        Err(LoadFailure::Network(m)) => return Err(TestCaseError::fail(format!("a network failure from text: {m}"))),
+        Err(LoadFailure::Network(m)) => {
+            return Err(TestCaseError::fail(format!("a network failure from text: {m}")))
+        }
     }
     Ok(())
 }
@@ -757,16 +886,18 @@ fn check_load(text: &str) -> Result<Option<Dataset>, TestCaseError> {
 
 /// A valid dataset's bytes cut short, or with a span of them overwritten.
 fn damaged_dataset() -> impl Strategy<Value = Vec<u8>> {
-    (valid_dataset(), any::<Index>(), any::<Index>(), proptest::collection::vec(any::<u8>(), 0..8)).prop_map(|(v, cut, at, junk)| {
-        let text = v.to_string().into_bytes();
-        let mut b = text[..cut.index(text.len() + 1)].to_vec();
-        if !b.is_empty() && !junk.is_empty() {
-            let p = at.index(b.len());
-            let end = (p + junk.len()).min(b.len());
-            b.splice(p..end, junk);
-        }
-        b
-    })
+    (valid_dataset(), any::<Index>(), any::<Index>(), proptest::collection::vec(any::<u8>(), 0..8)).prop_map(
+        |(v, cut, at, junk)| {
+            let text = v.to_string().into_bytes();
+            let mut b = text[..cut.index(text.len() + 1)].to_vec();
+            if !b.is_empty() && !junk.is_empty() {
+                let p = at.index(b.len());
+                let end = (p + junk.len()).min(b.len());
+                b.splice(p..end, junk);
+            }
+            b
+        },
+    )
 }
 
 #[test]
@@ -794,7 +925,13 @@ fn check_stream(bytes: &[u8], cuts: &[Index]) -> Result<(), TestCaseError> {
     }
     let whole = read_text(&body_text(bytes.to_vec()));
     let streamed = stream.finish();
-    ensure!(streamed == whole, "streamed {:?}\nwhole {:?}\ntext {:?}", streamed.as_ref().err(), whole.as_ref().err(), String::from_utf8_lossy(bytes));
+    ensure!(
+        streamed == whole,
+        "streamed {:?}\nwhole {:?}\ntext {:?}",
+        streamed.as_ref().err(),
+        whole.as_ref().err(),
+        String::from_utf8_lossy(bytes)
+    );
     Ok(())
 }
 
@@ -803,13 +940,17 @@ fn a_dataset_read_as_it_arrives_gives_what_the_whole_text_gives() {
     let cuts = proptest::collection::vec(any::<Index>(), 0..12);
     let strategy = prop_oneof![
         // Valid datasets, pretty or compact, and each mutation the loader must name.
-        (valid_dataset(), proptest::collection::vec(mutation(), 0..3), any::<bool>(), cuts.clone()).prop_map(|(v, muts, pretty, cuts)| {
-            let text = if pretty { serde_json::to_string_pretty(&v).unwrap() } else { mutate(v, &muts).0 };
-            (text.into_bytes(), cuts)
-        }),
+        (valid_dataset(), proptest::collection::vec(mutation(), 0..3), any::<bool>(), cuts.clone()).prop_map(
+            |(v, muts, pretty, cuts)| {
+                let text =
+                    if pretty { serde_json::to_string_pretty(&v).unwrap() } else { mutate(v, &muts).0 };
+                (text.into_bytes(), cuts)
+            }
+        ),
         // Cut short, overwritten, or with a byte order mark.
         (damaged_dataset(), cuts.clone()),
-        (valid_dataset(), cuts.clone()).prop_map(|(v, cuts)| ([b"\xEF\xBB\xBF".to_vec(), v.to_string().into_bytes()].concat(), cuts)),
+        (valid_dataset(), cuts.clone())
+            .prop_map(|(v, cuts)| ([b"\xEF\xBB\xBF".to_vec(), v.to_string().into_bytes()].concat(), cuts)),
         (proptest::collection::vec(any::<u8>(), 0..300), cuts.clone()),
         (rx("[\\[\\]{}\":,a-z \\\\-]{0,120}").prop_map(String::into_bytes), cuts),
     ];
@@ -832,7 +973,8 @@ fn json_value() -> impl Strategy<Value = Value> {
         proptest::sample::select(BAD_URLS).prop_map(Value::from),
         http_url().prop_map(Value::from),
         proptest::sample::select(&CATEGORIES[..]).prop_map(Value::from),
-        proptest::sample::select(&["confirmed", "per-article", "state", "follows", "de", "en"][..]).prop_map(Value::from),
+        proptest::sample::select(&["confirmed", "per-article", "state", "follows", "de", "en"][..])
+            .prop_map(Value::from),
         rx("(?s).{0,20}").prop_map(Value::from),
         rx("[a-z0-9-]{1,8}").prop_map(Value::from),
     ];
@@ -858,7 +1000,8 @@ fn the_dataset_loader_survives_arbitrary_json() {
     // Also wrapped as a dataset's events, so the values reach the per-event checks.
     let strategy = prop_oneof![
         json_value(),
-        proptest::collection::vec(json_value(), 0..4).prop_map(|events| json!({ "title": {"de": "T", "en": "T"}, "events": events })),
+        proptest::collection::vec(json_value(), 0..4)
+            .prop_map(|events| json!({ "title": {"de": "T", "en": "T"}, "events": events })),
     ];
     fuzz("dataset-json", strategy, |v| {
         let text = v.to_string();
@@ -881,11 +1024,16 @@ fn valid_datasets_load_and_each_mutation_is_named_or_harmless() {
         }
         if let Some(Expect { index, field }) = &expect {
             let Err(e) = load_dataset(&text) else {
-                return Err(TestCaseError::fail(format!("mutation of event #{} {field} was accepted", index + 1)));
+                return Err(TestCaseError::fail(format!(
+                    "mutation of event #{} {field} was accepted",
+                    index + 1
+                )));
             };
             let named = e.problems.iter().any(|p| {
                 p.index == Some(*index)
-                    && (p.field == *field || p.field.starts_with(&format!("{field}.")) || p.field.starts_with(&format!("{field}[")))
+                    && (p.field == *field
+                        || p.field.starts_with(&format!("{field}."))
+                        || p.field.starts_with(&format!("{field}[")))
             });
             ensure!(named, "expected event #{} field {field} to be named, got: {e}", index + 1);
         }
@@ -956,7 +1104,8 @@ fn serde_message(e: &serde_json::Error) -> String {
 fn check_event_paths(events: &[Value]) -> Result<(), TestCaseError> {
     for e in events {
         for text in [e.to_string(), serde_json::to_string_pretty(e).unwrap()] {
-            let tracked: Result<Event, _> = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(&text));
+            let tracked: Result<Event, _> =
+                serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(&text));
             let ours = event_parse_error(&text);
             match (tracked, ours) {
                 (Ok(theirs), None) => {
@@ -964,11 +1113,20 @@ fn check_event_paths(events: &[Value]) -> Result<(), TestCaseError> {
                     ensure!(same_event(&read, &theirs), "read {read:?}, serde {theirs:?} from {text}");
                 }
                 (Err(t), Some((path, message))) => {
-                    ensure!(path == t.path().to_string(), "path {path:?}, tracked {:?} ({message}) in {text}", t.path().to_string());
+                    ensure!(
+                        path == t.path().to_string(),
+                        "path {path:?}, tracked {:?} ({message}) in {text}",
+                        t.path().to_string()
+                    );
                     let theirs = serde_message(t.inner());
-                    ensure!(same_message(&message, &theirs), "message {message:?}, serde {theirs:?} in {text}");
+                    ensure!(
+                        same_message(&message, &theirs),
+                        "message {message:?}, serde {theirs:?} in {text}"
+                    );
                 }
-                (t, o) => return Err(TestCaseError::fail(format!("disagree on {text}: {:?} vs {o:?}", t.err()))),
+                (t, o) => {
+                    return Err(TestCaseError::fail(format!("disagree on {text}: {:?} vs {o:?}", t.err())))
+                }
             }
         }
     }
@@ -978,8 +1136,10 @@ fn check_event_paths(events: &[Value]) -> Result<(), TestCaseError> {
 #[test]
 fn rejected_events_are_named_at_the_field_a_path_tracking_parser_names() {
     let strategy = prop_oneof![
-        (valid_dataset(), proptest::collection::vec(mutation(), 0..4)).prop_map(|(v, muts)| mutate(v, &muts).0),
-        proptest::collection::vec(json_value(), 0..4).prop_map(|events| json!({ "events": events }).to_string()),
+        (valid_dataset(), proptest::collection::vec(mutation(), 0..4))
+            .prop_map(|(v, muts)| mutate(v, &muts).0),
+        proptest::collection::vec(json_value(), 0..4)
+            .prop_map(|events| json!({ "events": events }).to_string()),
     ];
     fuzz("event-paths", strategy, |text| {
         let Ok(v) = serde_json::from_str::<Value>(&text) else { return Ok(()) };
@@ -1052,8 +1212,19 @@ fn segments(path: &serde_path_to_error::Path) -> Vec<Seg> {
 
 /// serde_json's messages for text that is not JSON.
 const SYNTAX: &[&str] = &[
-    "EOF while", "expected `", "expected ident", "expected value", "trailing c", "key must be a string", "invalid escape",
-    "invalid number", "number out of range", "invalid unicode", "control character", "lone leading", "unexpected end",
+    "EOF while",
+    "expected `",
+    "expected ident",
+    "expected value",
+    "trailing c",
+    "key must be a string",
+    "invalid escape",
+    "invalid number",
+    "number out of range",
+    "invalid unicode",
+    "control character",
+    "lone leading",
+    "unexpected end",
     "recursion limit",
 ];
 
@@ -1062,7 +1233,8 @@ const SYNTAX: &[&str] = &[
 /// whether the text ended too soon.
 fn check_event_text(text: &str) -> Result<(), TestCaseError> {
     let mut de = serde_json::Deserializer::from_str(text);
-    let theirs: Result<Event, (Vec<Seg>, serde_json::Error)> = match serde_path_to_error::deserialize(&mut de) {
+    let theirs: Result<Event, (Vec<Seg>, serde_json::Error)> = match serde_path_to_error::deserialize(&mut de)
+    {
         Ok(e) => de.end().map(|()| e).map_err(|inner| (Vec::new(), inner)),
         Err(t) => Err((segments(t.path()), t.into_inner())),
     };
@@ -1071,14 +1243,23 @@ fn check_event_text(text: &str) -> Result<(), TestCaseError> {
         (Ok(t), Ok(o)) => ensure!(same_event(&o, &t), "read {o:?}, serde {t:?} from {text:?}"),
         (Err((path, t)), Err(o)) => {
             let theirs = serde_message(&t);
-            ensure!(same_message(&o.message, &theirs), "message {:?}, serde {theirs:?} in {text:?}", o.message);
+            ensure!(
+                same_message(&o.message, &theirs),
+                "message {:?}, serde {theirs:?} in {text:?}",
+                o.message
+            );
             // Where a text stops being JSON, the path-tracking wrapper has no field to name
             // (it says `?`, or the member before): paths are compared for what the types reject.
             let syntax = SYNTAX.iter().any(|m| theirs.starts_with(m));
             ensure!(syntax || o.path == path, "path {:?}, serde {path:?} ({theirs}) in {text:?}", o.path);
             ensure!(o.eof == t.is_eof(), "eof {}, serde {} ({theirs}) in {text:?}", o.eof, t.is_eof());
         }
-        (t, o) => return Err(TestCaseError::fail(format!("disagree on {text:?}: serde {:?}, reader {o:?}", t.err()))),
+        (t, o) => {
+            return Err(TestCaseError::fail(format!(
+                "disagree on {text:?}: serde {:?}, reader {o:?}",
+                t.err()
+            )))
+        }
     }
     Ok(())
 }
@@ -1117,14 +1298,17 @@ fn same_tree(ours: &timeline_explorer::core::formats::json::Value, theirs: &Valu
         (V::String(a), Value::String(b)) => a == b,
         (V::Array(a), Value::Array(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| same_tree(x, y)),
         // serde_json keeps the last of repeated keys (in key order); so does the reader's `get`.
-        (V::Object(_), Value::Object(b)) => b.iter().all(|(k, y)| ours.get(k).is_some_and(|x| same_tree(x, y))),
+        (V::Object(_), Value::Object(b)) => {
+            b.iter().all(|(k, y)| ours.get(k).is_some_and(|x| same_tree(x, y)))
+        }
         _ => false,
     }
 }
 
 #[test]
 fn the_value_tree_reads_what_serde_json_reads() {
-    let strategy = (json_value(), any::<bool>(), proptest::collection::vec((any::<Index>(), any::<u8>()), 0..3));
+    let strategy =
+        (json_value(), any::<bool>(), proptest::collection::vec((any::<Index>(), any::<u8>()), 0..3));
     fuzz("json-tree", strategy, |(value, pretty, damages)| {
         let mut text = if pretty { serde_json::to_string_pretty(&value).unwrap() } else { value.to_string() };
         for (at, op) in &damages {
@@ -1135,9 +1319,15 @@ fn the_value_tree_reads_what_serde_json_reads() {
             (Ok(o), Ok(t)) => ensure!(same_tree(&o, &t), "tree {o:?}, serde {t:?} from {text:?}"),
             (Err(o), Err(t)) => {
                 let theirs = serde_message(&t);
-                ensure!(same_message(&o.message, &theirs), "message {:?}, serde {theirs:?} in {text:?}", o.message);
+                ensure!(
+                    same_message(&o.message, &theirs),
+                    "message {:?}, serde {theirs:?} in {text:?}",
+                    o.message
+                );
             }
-            (o, t) => return Err(TestCaseError::fail(format!("disagree on {text:?}: reader {o:?}, serde {t:?}"))),
+            (o, t) => {
+                return Err(TestCaseError::fail(format!("disagree on {text:?}: reader {o:?}, serde {t:?}")))
+            }
         }
         Ok(())
     });
@@ -1199,13 +1389,21 @@ fn timeline() -> impl Strategy<Value = Value> {
     )
         .prop_map(|(start, end, text, group, id)| {
             let mut e = json!({ "start_date": start });
-            if let Some(end) = end { e["end_date"] = end; }
+            if let Some(end) = end {
+                e["end_date"] = end;
+            }
             if let Some((h, t)) = text {
                 e["text"] = json!({ "headline": h });
-                if let Some(t) = t { e["text"]["text"] = json!(t); }
+                if let Some(t) = t {
+                    e["text"]["text"] = json!(t);
+                }
             }
-            if let Some(g) = group { e["group"] = json!(g); }
-            if let Some(id) = id { e["unique_id"] = id; }
+            if let Some(g) = group {
+                e["group"] = json!(g);
+            }
+            if let Some(id) = id {
+                e["unique_id"] = id;
+            }
             e
         });
     (proptest::collection::vec(event, 0..8), proptest::option::of(html())).prop_map(|(events, title)| {
@@ -1226,7 +1424,10 @@ fn the_timelinejs_import_gives_valid_datasets_or_named_errors() {
             Ok(d) => {
                 check_dataset(&d)?;
                 for e in &d.events {
-                    ensure!(e.sources.len() == 1 && is_http_url(&e.sources[0].url), "import invented a bad source");
+                    ensure!(
+                        e.sources.len() == 1 && is_http_url(&e.sources[0].url),
+                        "import invented a bad source"
+                    );
                     for s in [&e.title.en, &e.summary.en] {
                         ensure!(s.trim() == s.as_str() && !s.contains("  "), "untidy imported text {s:?}");
                     }
@@ -1248,7 +1449,9 @@ fn html_to_text_is_linear_tidy_and_drops_every_tag() {
         if !h.contains('&') {
             // Without entities nothing can turn into markup: no tag start survives.
             let b = t.as_bytes();
-            let tag = b.windows(2).any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')));
+            let tag = b
+                .windows(2)
+                .any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || matches!(w[1], b'/' | b'!' | b'?')));
             ensure!(!tag, "a tag survived in {t:?}");
         }
         Ok(())
@@ -1258,7 +1461,8 @@ fn html_to_text_is_linear_tidy_and_drops_every_tag() {
 // ---------------------------------------------------------------------------------------------
 // Target 5: the URL decoder
 
-const PARAMS: [&str; 12] = ["q", "cat", "actor", "tag", "place", "from", "to", "event", "span", "group", "view", "lang"];
+const PARAMS: [&str; 12] =
+    ["q", "cat", "actor", "tag", "place", "from", "to", "event", "span", "group", "view", "lang"];
 
 fn param_value() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -1298,7 +1502,10 @@ fn check_decoded(d: &Decoded) -> Result<(), TestCaseError> {
     for (k, i) in d.ignored.iter().enumerate() {
         ensure!(!d.ignored[..k].contains(i), "a notice twice: {i:?}");
         let (de, en) = (i.describe(Lang::De), i.describe(Lang::En));
-        ensure!(!de.trim().is_empty() && !en.trim().is_empty() && de != en, "notice {i:?} not in both languages");
+        ensure!(
+            !de.trim().is_empty() && !en.trim().is_empty() && de != en,
+            "notice {i:?} not in both languages"
+        );
         ensure!(de.chars().count() <= 200 && en.chars().count() <= 200, "an overlong notice: {en}");
     }
     ensure!(s.q.chars().count() <= MAX_Q_CHARS, "q of {} chars", s.q.chars().count());
@@ -1355,10 +1562,17 @@ fn the_url_decoder_keeps_what_is_valid_and_reports_the_rest() {
         let mut state = d.state.clone();
         let dropped = sanitize(&mut state, &known);
         ensure!(dropped.len() <= MAX_REPORTS, "{} notices from sanitising", dropped.len());
-        ensure!(state.actor.iter().all(|a| known.actors.contains(a)) && state.tag.iter().all(|t| known.tags.contains(t)), "unknown ids survived sanitising");
+        ensure!(
+            state.actor.iter().all(|a| known.actors.contains(a))
+                && state.tag.iter().all(|t| known.tags.contains(t)),
+            "unknown ids survived sanitising"
+        );
         ensure!(state.place.iter().all(|p| known.places.contains(p)), "unknown places survived sanitising");
         ensure!(state.event.as_ref().is_none_or(|e| known.events.contains(e)), "an unknown event survived");
-        ensure!(dropped.iter().all(|i| matches!(i, Ignored::UnknownId { .. })), "sanitising reported {dropped:?}");
+        ensure!(
+            dropped.iter().all(|i| matches!(i, Ignored::UnknownId { .. })),
+            "sanitising reported {dropped:?}"
+        );
         Ok(())
     });
 }
@@ -1392,13 +1606,19 @@ fn search_folding_queries_and_highlights_keep_their_invariants() {
             ensure!(q.tokens().len() <= MAX_TOKENS, "{} tokens", q.tokens().len());
             for t in q.tokens() {
                 ensure!(!t.is_empty() && t.chars().count() <= MAX_TOKEN_CHARS, "token {t:?}");
-                ensure!(!t.chars().any(char::is_whitespace) && fold(t) == *t, "token {t:?} not folded or split");
+                ensure!(
+                    !t.chars().any(char::is_whitespace) && fold(t) == *t,
+                    "token {t:?} not folded or split"
+                );
             }
             let h = highlight(&text, &q);
             let mut at = 0;
             for (k, (r, m)) in h.iter().enumerate() {
                 ensure!(r.start == at && r.end > r.start, "ranges do not tile the text: {h:?}");
-                ensure!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end), "a range inside a char: {r:?}");
+                ensure!(
+                    text.is_char_boundary(r.start) && text.is_char_boundary(r.end),
+                    "a range inside a char: {r:?}"
+                );
                 ensure!(k == 0 || h[k - 1].1 != *m, "neighbouring ranges with the same mark");
                 at = r.end;
             }

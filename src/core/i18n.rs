@@ -5,7 +5,9 @@
 
 use crate::core::dataset::date::{DateError, Precision};
 use crate::core::dataset::model::{Category, Confidence, Lang, Relation};
-use crate::core::dataset::validate::{clip_to, DatasetError, Problem, ProblemKind, DATASET_FIELD, EVENT_FIELD, MAX_MESSAGE_CHARS};
+use crate::core::dataset::validate::{
+    clip_to, DatasetError, Problem, ProblemKind, DATASET_FIELD, EVENT_FIELD, MAX_MESSAGE_CHARS,
+};
 
 /// A user-visible string.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -90,7 +92,84 @@ pub enum Key {
 
 impl Key {
     /// Every key, for completeness checks.
-    pub const ALL: &'static [Key] = &[Key::Search, Key::SearchPlaceholder, Key::Filters, Key::Categories, Key::Actors, Key::Tags, Key::Places, Key::Place, Key::DateRange, Key::From, Key::To, Key::DateHint, Key::ClearAll, Key::View, Key::TimelineView, Key::ListView, Key::Lanes, Key::LanesNone, Key::LanesCategory, Key::LanesActor, Key::Language, Key::CopyLink, Key::LinkCopied, Key::CopyFailed, Key::Export, Key::ExportJson, Key::ExportCsv, Key::ExportIcs, Key::ZoomIn, Key::ZoomOut, Key::Fit, Key::PanEarlier, Key::PanLater, Key::Close, Key::Dismiss, Key::Sources, Key::Related, Key::Confidence, Key::Confirmed, Key::PerArticle, Key::PrecisionDay, Key::PrecisionMonth, Key::PrecisionYear, Key::Approximate, Key::RelFollows, Key::RelRespondsTo, Key::RelContext, Key::RelPartOf, Key::CatDiplomacy, Key::CatMilitary, Key::CatEnergy, Key::CatTransport, Key::CatAnalysis, Key::IgnoredHeading, Key::LoadFailed, Key::InvalidData, Key::NetworkFailed, Key::Retry, Key::Loading, Key::NoResults, Key::NoneInWindow, Key::TimelineLabel, Key::ListLabel, Key::OverviewLabel, Key::TimelineHelp, Key::Crashed, Key::ReportIt, Key::CrashDetails, Key::Embed, Key::EmbedIframe, Key::EmbedElement, Key::EmbedHelp, Key::Selected, Key::Until, Key::ShowMore, Key::SearchCut];
+    pub const ALL: &'static [Key] = &[
+        Key::Search,
+        Key::SearchPlaceholder,
+        Key::Filters,
+        Key::Categories,
+        Key::Actors,
+        Key::Tags,
+        Key::Places,
+        Key::Place,
+        Key::DateRange,
+        Key::From,
+        Key::To,
+        Key::DateHint,
+        Key::ClearAll,
+        Key::View,
+        Key::TimelineView,
+        Key::ListView,
+        Key::Lanes,
+        Key::LanesNone,
+        Key::LanesCategory,
+        Key::LanesActor,
+        Key::Language,
+        Key::CopyLink,
+        Key::LinkCopied,
+        Key::CopyFailed,
+        Key::Export,
+        Key::ExportJson,
+        Key::ExportCsv,
+        Key::ExportIcs,
+        Key::ZoomIn,
+        Key::ZoomOut,
+        Key::Fit,
+        Key::PanEarlier,
+        Key::PanLater,
+        Key::Close,
+        Key::Dismiss,
+        Key::Sources,
+        Key::Related,
+        Key::Confidence,
+        Key::Confirmed,
+        Key::PerArticle,
+        Key::PrecisionDay,
+        Key::PrecisionMonth,
+        Key::PrecisionYear,
+        Key::Approximate,
+        Key::RelFollows,
+        Key::RelRespondsTo,
+        Key::RelContext,
+        Key::RelPartOf,
+        Key::CatDiplomacy,
+        Key::CatMilitary,
+        Key::CatEnergy,
+        Key::CatTransport,
+        Key::CatAnalysis,
+        Key::IgnoredHeading,
+        Key::LoadFailed,
+        Key::InvalidData,
+        Key::NetworkFailed,
+        Key::Retry,
+        Key::Loading,
+        Key::NoResults,
+        Key::NoneInWindow,
+        Key::TimelineLabel,
+        Key::ListLabel,
+        Key::OverviewLabel,
+        Key::TimelineHelp,
+        Key::Crashed,
+        Key::ReportIt,
+        Key::CrashDetails,
+        Key::Embed,
+        Key::EmbedIframe,
+        Key::EmbedElement,
+        Key::EmbedHelp,
+        Key::Selected,
+        Key::Until,
+        Key::ShowMore,
+        Key::SearchCut,
+    ];
 }
 
 /// The text of `key` in `lang`.
@@ -269,7 +348,11 @@ pub fn count_line(lang: Lang, shown: usize, total: usize) -> String {
 pub fn coordinates(lang: Lang, lat: f64, lon: f64) -> String {
     let num = |v: f64| {
         let s = crate::core::layout::stack::css_len(v.abs(), 2, "");
-        if lang == Lang::De { s.replace('.', ",") } else { s }
+        if lang == Lang::De {
+            s.replace('.', ",")
+        } else {
+            s
+        }
     };
     // The hemisphere of the value as shown: -0.004 is written 0.00° N, not 0.00° S.
     let south_or_west = |v: f64| (v * 100.0).round() < 0.0;
@@ -379,8 +462,12 @@ pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
         NotADataset(detail) => format!("not a dataset in the expected format: {detail}"),
         Parse(detail) if de => format!("Ungültiger Wert: {detail}"),
         Parse(detail) => format!("invalid value: {detail}"),
-        InvalidDate { value, error } if de => format!("Ungültiges Datum {}: {}", q(value), date_error_text(lang, error)),
-        InvalidDate { value, error } => format!("invalid date {}: {}", q(value), date_error_text(lang, error)),
+        InvalidDate { value, error } if de => {
+            format!("Ungültiges Datum {}: {}", q(value), date_error_text(lang, error))
+        }
+        InvalidDate { value, error } => {
+            format!("invalid date {}: {}", q(value), date_error_text(lang, error))
+        }
         InvalidDateParts { error, year, month, day } if de => format!(
             "Ungültiges Datum (Jahr {year}, Monat {}, Tag {}): {}",
             opt(month),
@@ -409,7 +496,9 @@ pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
         EmptyTitle => "the title is empty".into(),
         TooLong { chars, max } if de => format!("Der Text hat {chars} Zeichen; höchstens {max} sind erlaubt"),
         TooLong { chars, max } => format!("the text has {chars} characters; at most {max} are accepted"),
-        LinkTooLong { bytes, max } if de => format!("Der Link hat {bytes} Bytes; höchstens {max} sind erlaubt"),
+        LinkTooLong { bytes, max } if de => {
+            format!("Der Link hat {bytes} Bytes; höchstens {max} sind erlaubt")
+        }
         LinkTooLong { bytes, max } => format!("the link has {bytes} bytes; at most {max} are accepted"),
         NotASlug(v) if de => format!("{} ist kein Kürzel aus Kleinbuchstaben, Ziffern, - und _", q(v)),
         NotASlug(v) => format!("{} is not a lower-case slug (a-z, 0-9, - and _)", q(v)),
@@ -488,17 +577,38 @@ pub fn dataset_error_lines(lang: Lang, err: &DatasetError) -> Vec<String> {
     lines
 }
 
-
 const MONTHS_EN: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 const MONTHS_DE: [&str; 12] = [
-    "Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
-    "November", "Dezember",
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
 ];
-const MONTHS_EN_SHORT: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTHS_DE_SHORT: [&str; 12] = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
+const MONTHS_EN_SHORT: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_DE_SHORT: [&str; 12] =
+    ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni", "Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."];
 
 /// The name of month `m` (1–12); `None` outside that range.
 pub fn month_name(lang: Lang, m: u32, short: bool) -> Option<&'static str> {
@@ -519,7 +629,10 @@ mod tests {
     fn an_estimate_is_named_as_one_whatever_its_precision() {
         assert_eq!(precision_name(Lang::En, true, Precision::Day), "The date is an estimate");
         assert_eq!(precision_name(Lang::En, false, Precision::Day), "Date known to the day");
-        assert_ne!(precision_name(Lang::De, false, Precision::Month), precision_name(Lang::De, false, Precision::Year));
+        assert_ne!(
+            precision_name(Lang::De, false, Precision::Month),
+            precision_name(Lang::De, false, Precision::Year)
+        );
         assert_eq!(confidence_name(Lang::En, Confidence::PerArticle), "Only the analysed article says so");
     }
 
@@ -575,7 +688,12 @@ mod tests {
             InvalidDate { value: value.clone(), error: DateError::Format },
             InvalidDate { value: value.clone(), error: DateError::YearOutOfRange },
             InvalidDate { value: value.clone(), error: DateError::NoSuchDate },
-            InvalidDateParts { error: DateError::NoSuchDate, year: i64::MIN, month: Some(i64::MIN), day: Some(i64::MIN) },
+            InvalidDateParts {
+                error: DateError::NoSuchDate,
+                year: i64::MIN,
+                month: Some(i64::MIN),
+                day: Some(i64::MIN),
+            },
             InvalidDateParts { error: DateError::YearOutOfRange, year: 0, month: None, day: None },
             NotADateObject,
             NotAWholeNumber,
@@ -602,11 +720,32 @@ mod tests {
         // A new kind does not compile here until it is given a place in the list above.
         for k in &kinds {
             match k {
-                TooLarge { .. } | TooManyEvents { .. } | NotJson(_) | NotADataset(_) | Parse(_) | InvalidDate { .. }
-                | InvalidDateParts { .. } | NotADateObject | NotAWholeNumber | DayWithoutMonth | Missing
-                | MissingLanguage(_) | EmptyTitle | TooLong { .. } | LinkTooLong { .. } | NotASlug(_)
-                | DuplicateActor(_) | DuplicateId | EndBeforeStart { .. } | NoCategory | UnknownActor(_)
-                | UnknownEvent(_) | RelatesToItself | LatitudeOutOfRange | LongitudeOutOfRange | NoSource
+                TooLarge { .. }
+                | TooManyEvents { .. }
+                | NotJson(_)
+                | NotADataset(_)
+                | Parse(_)
+                | InvalidDate { .. }
+                | InvalidDateParts { .. }
+                | NotADateObject
+                | NotAWholeNumber
+                | DayWithoutMonth
+                | Missing
+                | MissingLanguage(_)
+                | EmptyTitle
+                | TooLong { .. }
+                | LinkTooLong { .. }
+                | NotASlug(_)
+                | DuplicateActor(_)
+                | DuplicateId
+                | EndBeforeStart { .. }
+                | NoCategory
+                | UnknownActor(_)
+                | UnknownEvent(_)
+                | RelatesToItself
+                | LatitudeOutOfRange
+                | LongitudeOutOfRange
+                | NoSource
                 | NotHttpLink => {}
             }
         }
@@ -651,8 +790,14 @@ mod tests {
             )
         };
         let err = load_dataset(&format!(r#"{{"events":[{},{}]}}"#, e("a"), e("a"))).unwrap_err();
-        assert_eq!(dataset_error_lines(Lang::De, &err), ["Ereignis Nr. 2 (a), Feld id: Diese ID hat schon ein früheres Ereignis"]);
-        assert_eq!(dataset_error_lines(Lang::En, &err), ["event #2 (a), id: this id is used by an earlier event"]);
+        assert_eq!(
+            dataset_error_lines(Lang::De, &err),
+            ["Ereignis Nr. 2 (a), Feld id: Diese ID hat schon ein früheres Ereignis"]
+        );
+        assert_eq!(
+            dataset_error_lines(Lang::En, &err),
+            ["event #2 (a), id: this id is used by an earlier event"]
+        );
     }
 
     #[test]
@@ -664,14 +809,28 @@ mod tests {
             ProblemKind::InvalidDate { value: "2025-02-30".into(), error: DateError::NoSuchDate },
         );
         assert_eq!(problem_text(Lang::De, &p), "Ereignis Nr. 2 (impossible-date), Feld date: Ungültiges Datum „2025-02-30“: dieses Datum gibt es nicht");
-        assert_eq!(problem_text(Lang::En, &p), "event #2 (impossible-date), date: invalid date \"2025-02-30\": no such date");
+        assert_eq!(
+            problem_text(Lang::En, &p),
+            "event #2 (impossible-date), date: invalid date \"2025-02-30\": no such date"
+        );
     }
 
     #[test]
     fn a_parser_detail_is_quoted_inside_a_translated_sentence() {
-        let p = problem(Some(2), Some("unsure"), "confidence", ProblemKind::Parse("unknown variant `maybe`".into()));
-        assert_eq!(problem_text(Lang::De, &p), "Ereignis Nr. 3 (unsure), Feld confidence: Ungültiger Wert: unknown variant `maybe`");
-        assert_eq!(problem_text(Lang::En, &p), "event #3 (unsure), confidence: invalid value: unknown variant `maybe`");
+        let p = problem(
+            Some(2),
+            Some("unsure"),
+            "confidence",
+            ProblemKind::Parse("unknown variant `maybe`".into()),
+        );
+        assert_eq!(
+            problem_text(Lang::De, &p),
+            "Ereignis Nr. 3 (unsure), Feld confidence: Ungültiger Wert: unknown variant `maybe`"
+        );
+        assert_eq!(
+            problem_text(Lang::En, &p),
+            "event #3 (unsure), confidence: invalid value: unknown variant `maybe`"
+        );
     }
 
     #[test]
@@ -679,9 +838,20 @@ mod tests {
         let file = problem(None, None, DATASET_FIELD, ProblemKind::NotADataset("EOF".into()));
         assert_eq!(problem_text(Lang::De, &file), "Datensatz: Kein Datensatz im erwarteten Format: EOF");
         assert_eq!(problem_text(Lang::En, &file), "dataset: not a dataset in the expected format: EOF");
-        let whole = problem(Some(4), Some("no-title"), EVENT_FIELD, ProblemKind::Parse("missing field `title`".into()));
-        assert_eq!(problem_text(Lang::De, &whole), "Ereignis Nr. 5 (no-title): Ungültiger Wert: missing field `title`");
-        assert_eq!(problem_text(Lang::En, &whole), "event #5 (no-title): invalid value: missing field `title`");
+        let whole = problem(
+            Some(4),
+            Some("no-title"),
+            EVENT_FIELD,
+            ProblemKind::Parse("missing field `title`".into()),
+        );
+        assert_eq!(
+            problem_text(Lang::De, &whole),
+            "Ereignis Nr. 5 (no-title): Ungültiger Wert: missing field `title`"
+        );
+        assert_eq!(
+            problem_text(Lang::En, &whole),
+            "event #5 (no-title): invalid value: missing field `title`"
+        );
         let no_id = problem(Some(0), None, "start_date", ProblemKind::Missing);
         assert_eq!(problem_text(Lang::De, &no_id), "Ereignis Nr. 1, Feld start_date: Fehlt");
         assert_eq!(problem_text(Lang::En, &no_id), "event #1, start_date: missing");

@@ -2,14 +2,14 @@
 //! known ids for URL sanitising, and the items the layout places.
 
 use crate::core::dataset::embedded::EMBEDDED_JSON;
-use crate::core::query::filter::{Explorer, FacetCounts};
-use crate::core::layout::stack::Item;
 use crate::core::dataset::model::{Dataset, Lang};
-use crate::core::layout::scene::Frame;
+use crate::core::dataset::validate::{load_dataset, DatasetError};
 use crate::core::formats::stream::DatasetStream;
 use crate::core::formats::timelinejs;
+use crate::core::layout::scene::Frame;
+use crate::core::layout::stack::Item;
+use crate::core::query::filter::{Explorer, FacetCounts};
 use crate::core::query::urlstate::{decode, sanitize, Ignored, Known};
-use crate::core::dataset::validate::{load_dataset, DatasetError};
 use crate::core::query::viewstate::{Group, ViewState};
 use std::sync::Arc;
 
@@ -103,7 +103,14 @@ impl Session {
     /// What the timeline's scene is drawn from: these filtered events, grouped into lanes by
     /// `group`, `width_px` wide.
     pub fn frame<'a>(&'a self, filtered: &'a [usize], group: Group, width_px: f64) -> Frame<'a> {
-        Frame { dataset: &self.dataset, items: &self.items, filtered, explorer: &self.explorer, group, width_px }
+        Frame {
+            dataset: &self.dataset,
+            items: &self.items,
+            filtered,
+            explorer: &self.explorer,
+            group,
+            width_px,
+        }
     }
 
     /// Decodes a query string and drops ids this dataset does not have, reporting each.
@@ -161,7 +168,9 @@ mod tests {
         assert_eq!(body_text(b"{\"t\":\"a\xFFb\"}".to_vec()), "{\"t\":\"a\u{FFFD}b\"}");
         // Only a leading mark is dropped.
         assert_eq!(body_text(b"x\xEF\xBB\xBF".to_vec()), "x\u{FEFF}");
-        let Err(LoadFailure::Invalid(err)) = Session::from_json(&body_text(b"\xEF\xBB\xBF{\"events\":[{\"id\":\"x\xFF\"}]}".to_vec())) else {
+        let Err(LoadFailure::Invalid(err)) =
+            Session::from_json(&body_text(b"\xEF\xBB\xBF{\"events\":[{\"id\":\"x\xFF\"}]}".to_vec()))
+        else {
             panic!("expected an invalid dataset")
         };
         assert_eq!(err.problems[0].index, Some(0));
@@ -172,7 +181,13 @@ mod tests {
         let d = crate::core::dataset::embedded::embedded_dataset().unwrap();
         let charter = d.event_index("vance-charter-2026").unwrap();
         // A word of the charter's summary, in a different case, found by the search.
-        let word = d.events[charter].summary.en.split_whitespace().find(|w| w.len() > 8 && w.chars().all(char::is_alphabetic)).unwrap().to_uppercase();
+        let word = d.events[charter]
+            .summary
+            .en
+            .split_whitespace()
+            .find(|w| w.len() > 8 && w.chars().all(char::is_alphabetic))
+            .unwrap()
+            .to_uppercase();
         let state = ViewState { q: word.clone(), ..ViewState::default() };
         let fresh = Session::new(d.clone());
         let (found, _) = fresh.filter_and_facets(&state);
@@ -235,10 +250,14 @@ mod tests {
                   "sources":[{"title":"S","publisher":"P","url":"https://example.org"}],"confidence":"confirmed"}]}"#,
         )
         .unwrap_or_else(|e| panic!("{e:?}"));
-        for (param, id) in [("actor", "az"), ("actor", "kz"), ("tag", "tripp"), ("place", "baku"), ("event", "e1")] {
+        for (param, id) in
+            [("actor", "az"), ("actor", "kz"), ("tag", "tripp"), ("place", "baku"), ("event", "e1")]
+        {
             assert!(s.knows(param, id), "{param}={id}");
         }
-        for (param, id) in [("actor", "tripp"), ("tag", "baku"), ("place", "e1"), ("event", "az"), ("cat", "energy")] {
+        for (param, id) in
+            [("actor", "tripp"), ("tag", "baku"), ("place", "e1"), ("event", "az"), ("cat", "energy")]
+        {
             assert!(!s.knows(param, id), "{param}={id}");
         }
     }

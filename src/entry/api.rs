@@ -9,8 +9,8 @@
 //! handle.destroy();
 //! ```
 
-use crate::platform::location::UrlMode;
 use crate::core::dataset::model::Lang;
+use crate::platform::location::UrlMode;
 use crate::ui::{mount_widget, Control, DataSource, WidgetOptions};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -60,7 +60,8 @@ impl JsOptions {
             return Err("not an object".into());
         }
         let member = |name: &str| -> Result<Option<String>, String> {
-            let v = js_sys::Reflect::get(o, &JsValue::from_str(name)).map_err(|_| format!("`{name}` cannot be read"))?;
+            let v = js_sys::Reflect::get(o, &JsValue::from_str(name))
+                .map_err(|_| format!("`{name}` cannot be read"))?;
             if v.is_undefined() || v.is_null() {
                 return Ok(None);
             }
@@ -129,7 +130,9 @@ impl TimelineHandle {
         match event {
             "select" => self.control.on_select.borrow_mut().push(cb),
             "change" => self.control.on_change.borrow_mut().push(cb),
-            other => return Err(JsError::new(&format!("unknown event \"{other}\": use \"select\" or \"change\""))),
+            other => {
+                return Err(JsError::new(&format!("unknown event \"{other}\": use \"select\" or \"change\"")))
+            }
         }
         Ok(())
     }

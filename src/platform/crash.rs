@@ -4,8 +4,8 @@
 //! Widgets register their host element when mounted (also inside shadow roots, which a
 //! document-wide query would not reach) and unregister when destroyed.
 
-use crate::core::i18n::{t, Key};
 use crate::core::dataset::model::Lang;
+use crate::core::i18n::{t, Key};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -38,8 +38,8 @@ pub fn forget(id: u32) {
 
 fn show_everywhere(detail: &str) {
     // `try_borrow`: a panic while the list itself is borrowed must not panic again.
-    let hosts: Vec<web_sys::Element> =
-        HOSTS.with(|h| h.try_borrow().map(|v| v.iter().map(|(_, e)| e.clone()).collect()).unwrap_or_default());
+    let hosts: Vec<web_sys::Element> = HOSTS
+        .with(|h| h.try_borrow().map(|v| v.iter().map(|(_, e)| e.clone()).collect()).unwrap_or_default());
     let version = env!("CARGO_PKG_VERSION");
     let agent = web_sys::window().and_then(|w| w.navigator().user_agent().ok()).unwrap_or_default();
     let report = format!("timeline-explorer {version}\n{agent}\n\n{detail}");

@@ -36,7 +36,10 @@ pub fn read(mode: &UrlMode) -> String {
             let lead = format!("{prefix}-");
             for entry in js_sys::try_iter(&params).ok().flatten().into_iter().flatten().flatten() {
                 let pair = js_sys::Array::from(&entry);
-                let (k, v) = (pair.get(0).as_string().unwrap_or_default(), pair.get(1).as_string().unwrap_or_default());
+                let (k, v) = (
+                    pair.get(0).as_string().unwrap_or_default(),
+                    pair.get(1).as_string().unwrap_or_default(),
+                );
                 if let Some(name) = k.strip_prefix(&lead) {
                     mine.append(name, &v);
                 }
@@ -69,18 +72,16 @@ pub fn write(mode: &UrlMode, query: &str, push: bool) {
                 }
             }
             let host_part = String::from(keep.to_string());
-            let mine: Vec<String> = query
-                .split('&')
-                .filter(|p| !p.is_empty())
-                .map(|p| format!("{lead}{p}"))
-                .collect();
+            let mine: Vec<String> =
+                query.split('&').filter(|p| !p.is_empty()).map(|p| format!("{lead}{p}")).collect();
             [host_part, mine.join("&")].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("&")
         }
     };
     if search.trim_start_matches('?') == new_search {
         return;
     }
-    let url = if new_search.is_empty() { format!("{path}{hash}") } else { format!("{path}?{new_search}{hash}") };
+    let url =
+        if new_search.is_empty() { format!("{path}{hash}") } else { format!("{path}?{new_search}{hash}") };
     if let Ok(history) = w.history() {
         let _ = if push {
             history.push_state_with_url(&JsValue::NULL, "", Some(&url))

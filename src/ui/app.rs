@@ -8,8 +8,8 @@ use super::notice::{ignored_notice, LoadError};
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::{effect, Step, Store};
-use crate::core::i18n::{count_line, t, Key};
 use crate::core::dataset::model::Lang;
+use crate::core::i18n::{count_line, t, Key};
 use crate::core::indexed::{LoadFailure, Session};
 use crate::core::query::urlstate::{decode, encode};
 use crate::core::query::viewstate::{View, ViewState};
@@ -198,7 +198,8 @@ fn App(session: Arc<Session>, options: WidgetOptions, browser_lang: Lang, uid: S
     let (initial_state, ignored) = session.decode_state(&initial);
     let state = RwSignal::new(initial_state);
     let forced_lang = options.lang;
-    let lang = Memo::new(move |_| forced_lang.unwrap_or_else(|| state.with(|s| s.lang).unwrap_or(browser_lang)));
+    let lang =
+        Memo::new(move |_| forced_lang.unwrap_or_else(|| state.with(|s| s.lang).unwrap_or(browser_lang)));
     let filter_part = Memo::new(move |_| state.with(ViewState::filter_part));
     let s2 = session.clone();
     // One pass over the events gives both the passing events and the facet counts.
@@ -271,12 +272,16 @@ fn App(session: Arc<Session>, options: WidgetOptions, browser_lang: Lang, uid: S
     if url_mode != UrlMode::Off {
         let s4 = session.clone();
         if let Some(w) = web_sys::window() {
-            listen(&w, "popstate", Box::new(move |_| {
-                let (next, ignored) = s4.decode_state(&location::read(&url_mode));
-                store.notices.set(ignored);
-                store.step.set_value(Step::Replace);
-                state.set(next);
-            }));
+            listen(
+                &w,
+                "popstate",
+                Box::new(move |_| {
+                    let (next, ignored) = s4.decode_state(&location::read(&url_mode));
+                    store.notices.set(ignored);
+                    store.step.set_value(Step::Replace);
+                    state.set(next);
+                }),
+            );
         }
     }
 
@@ -287,30 +292,45 @@ fn App(session: Arc<Session>, options: WidgetOptions, browser_lang: Lang, uid: S
     let narrow = Memo::new(move |_| width.get() < NARROW_PX);
     let view_mode = Memo::new(move |_| if narrow.get() { View::List } else { state.with(|s| s.view) });
     let has_selection = Memo::new(move |_| state.with(|s| s.event.is_some()));
-    let header = el("header").class("tl-header").child_if(chrome.then(|| {
-        el("h1").class("tl-title").bind_text(move || title.get(lang.get()).to_string())
-    }));
-    let app = el("div").class("tl-app")
+    let header = el("header").class("tl-header").child_if(
+        chrome.then(|| el("h1").class("tl-title").bind_text(move || title.get(lang.get()).to_string())),
+    );
+    let app = el("div")
+        .class("tl-app")
         .bind_attr("lang", move || Some(lang.get().code().to_string()))
         .bind_class("tl-narrow", move || narrow.get())
         .child(Toolbar(header, chrome))
         .dynamic(ignored_notice())
-        .child(el("div").class("tl-body")
-            .child(FilterPanel())
-            .child(el("div").class("tl-main")
-                .child(el("p").class("tl-count").attr("role", "status").attr("aria-live", "polite").attr("aria-atomic", "true")
-                    .bind_text(move || count_line(lang.get(), filtered.with(|f| f.len()), total)))
-                // Made again when the language changes (see `DetailPanel`).
-                .dynamic(move || {
-                    let l = lang.get();
-                    has_selection.get().then(|| untrack(|| DetailPanel(l)))
-                })
-                .dynamic(move || match view_mode.get() {
-                    View::Timeline => Some(untrack(Timeline)),
-                    View::List => Some(untrack(ListView)),
-                })))
-        .child(el("p").class("tl-status").attr("role", "status").attr("aria-live", "polite")
-            .bind_text(move || store.status.get()));
+        .child(
+            el("div").class("tl-body").child(FilterPanel()).child(
+                el("div")
+                    .class("tl-main")
+                    .child(
+                        el("p")
+                            .class("tl-count")
+                            .attr("role", "status")
+                            .attr("aria-live", "polite")
+                            .attr("aria-atomic", "true")
+                            .bind_text(move || count_line(lang.get(), filtered.with(|f| f.len()), total)),
+                    )
+                    // Made again when the language changes (see `DetailPanel`).
+                    .dynamic(move || {
+                        let l = lang.get();
+                        has_selection.get().then(|| untrack(|| DetailPanel(l)))
+                    })
+                    .dynamic(move || match view_mode.get() {
+                        View::Timeline => Some(untrack(Timeline)),
+                        View::List => Some(untrack(ListView)),
+                    }),
+            ),
+        )
+        .child(
+            el("p")
+                .class("tl-status")
+                .attr("role", "status")
+                .attr("aria-live", "polite")
+                .bind_text(move || store.status.get()),
+        );
     // Under 600 px the list takes over from the timeline (the URL keeps the chosen view). The
     // first width comes with the first frame's layout, before it is painted (as the timeline's
     // does): a narrow widget builds the timeline's empty frame and swaps it for the list before

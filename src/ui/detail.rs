@@ -4,10 +4,10 @@
 use super::dom::{button, el, fragment, Dom};
 use super::text::Highlighted;
 use super::{effect, use_store, Step};
-use crate::core::i18n::{category_name, confidence_name, coordinates, precision_name, relation_name, t, Key};
 use crate::core::dataset::model::Lang;
-use crate::core::layout::ticks::format_span;
 use crate::core::dataset::validate::is_http_url;
+use crate::core::i18n::{category_name, confidence_name, coordinates, precision_name, relation_name, t, Key};
+use crate::core::layout::ticks::format_span;
 use crate::platform::browser;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -69,19 +69,40 @@ pub fn DetailPanel(lang: Lang) -> Dom {
             }
         }
     });
-    aside.attr("aria-labelledby", &heading_id).on("keydown", on_key)
-        .child(button().class("tl-close").attr("aria-label", t(lang, Key::Close)).text("×").on("click", move |_| close()))
+    aside
+        .attr("aria-labelledby", &heading_id)
+        .on("keydown", on_key)
+        .child(
+            button()
+                .class("tl-close")
+                .attr("aria-label", t(lang, Key::Close))
+                .text("×")
+                .on("click", move |_| close()),
+        )
         .dynamic(move || {
             let id = selected.get()?;
             let e = session.dataset.event(&id)?;
             let precision = precision_name(lang, e.approximate, e.date.precision());
-            let categories = e.categories.iter().map(|c| category_name(lang, *c)).collect::<Vec<_>>().join(", ");
+            let categories =
+                e.categories.iter().map(|c| category_name(lang, *c)).collect::<Vec<_>>().join(", ");
             let mut parts = vec![
-                el("h2").attr("id", &heading_id).attr("tabindex", "-1").attr("data-event-id", &e.id)
+                el("h2")
+                    .attr("id", &heading_id)
+                    .attr("tabindex", "-1")
+                    .attr("data-event-id", &e.id)
                     .child(Highlighted(e.title.get(lang).to_string(), q)),
-                el("p").class("tl-meta")
-                    .child(el("time").attr("datetime", &e.date.to_string()).text(&format_span(&e.date, e.end.as_ref(), e.approximate, lang)))
-                    .text(" · ").text(precision).text(" · ").text(&categories),
+                el("p")
+                    .class("tl-meta")
+                    .child(el("time").attr("datetime", &e.date.to_string()).text(&format_span(
+                        &e.date,
+                        e.end.as_ref(),
+                        e.approximate,
+                        lang,
+                    )))
+                    .text(" · ")
+                    .text(precision)
+                    .text(" · ")
+                    .text(&categories),
                 el("p").child(Highlighted(e.summary.get(lang).to_string(), q)),
                 el("h3").text(t(lang, Key::Actors)),
                 el("p").children(e.actors.iter().map(|a| {
@@ -102,23 +123,45 @@ pub fn DetailPanel(lang: Lang) -> Dom {
                 let label = s.label();
                 let li = el("li");
                 if is_http_url(&s.url) {
-                    li.child(el("a").attr("href", &s.url).attr("target", "_blank").attr("rel", "noopener noreferrer external").text(&label))
+                    li.child(
+                        el("a")
+                            .attr("href", &s.url)
+                            .attr("target", "_blank")
+                            .attr("rel", "noopener noreferrer external")
+                            .text(&label),
+                    )
                 } else {
                     li.text(&label)
                 }
             })));
-            parts.push(el("p").class("tl-meta").text(t(lang, Key::Confidence)).text(": ").text(confidence_name(lang, e.confidence)));
-            let related: Vec<_> = e.related.iter().filter_map(|r| session.dataset.event(&r.id).map(|o| (r.relation, o))).collect();
+            parts.push(
+                el("p")
+                    .class("tl-meta")
+                    .text(t(lang, Key::Confidence))
+                    .text(": ")
+                    .text(confidence_name(lang, e.confidence)),
+            );
+            let related: Vec<_> = e
+                .related
+                .iter()
+                .filter_map(|r| session.dataset.event(&r.id).map(|o| (r.relation, o)))
+                .collect();
             if !related.is_empty() {
                 parts.push(el("h3").text(t(lang, Key::Related)));
                 parts.push(el("ul").class("tl-related").children(related.into_iter().map(|(rel, other)| {
                     let rid = other.id.clone();
                     el("li").text(relation_name(lang, rel)).text(": ").child(
-                        el("a").attr("href", &format!("?event={rid}")).attr("data-related-id", &rid).text(other.title.get(lang))
+                        el("a")
+                            .attr("href", &format!("?event={rid}"))
+                            .attr("data-related-id", &rid)
+                            .text(other.title.get(lang))
                             .on("click", move |ev| {
                                 ev.prevent_default();
                                 store.focus_detail.set_value(true);
-                                store.update(Step::Push, |s| { s.event = Some(rid.clone()); s.span = None; });
+                                store.update(Step::Push, |s| {
+                                    s.event = Some(rid.clone());
+                                    s.span = None;
+                                });
                             }),
                     )
                 })));

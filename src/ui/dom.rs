@@ -19,8 +19,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Document, Element, Event, Node};
 
-use crate::core::i18n::{t, Key};
 use crate::core::dataset::model::Lang;
+use crate::core::i18n::{t, Key};
 
 thread_local! {
     static DOCUMENT: Option<Document> = web_sys::window().and_then(|w| w.document());
@@ -42,7 +42,10 @@ pub fn el(tag: &str) -> Dom {
 
 /// A new SVG element `tag`.
 pub fn svg(tag: &str) -> Dom {
-    Dom(document().create_element_ns(Some("http://www.w3.org/2000/svg"), tag).expect("a valid tag name").into())
+    Dom(document()
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), tag)
+        .expect("a valid tag name")
+        .into())
 }
 
 /// A fragment: parts without an element around them, for a component that adds several

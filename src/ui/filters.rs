@@ -3,8 +3,8 @@
 use super::dom::{button, el, Dom};
 use super::{effect, use_store, Step};
 use crate::core::dataset::date::PartialDate;
-use crate::core::i18n::{category_name, t, Key};
 use crate::core::dataset::model::{Category, Lang};
+use crate::core::i18n::{category_name, t, Key};
 use crate::core::indexed::Session;
 use crate::core::query::urlstate::clip_q;
 use crate::core::query::viewstate::ViewState;
@@ -20,8 +20,12 @@ pub fn FilterPanel() -> Dom {
     let q = Memo::new(move |_| store.state.with(|s| s.q.clone()));
     let is_default = Memo::new(move |_| store.state.with(|s| s.filter_part() == ViewState::default()));
     let landmark = store.landmark(Key::Filters);
-    let search = el("input").attr("type", "search").attr("id", &search_id).class("tl-search")
-        .attr("autocomplete", "off").attr("maxlength", "200")
+    let search = el("input")
+        .attr("type", "search")
+        .attr("id", &search_id)
+        .class("tl-search")
+        .attr("autocomplete", "off")
+        .attr("maxlength", "200")
         .attr_tr("placeholder", lang, Key::SearchPlaceholder)
         .bind_prop("value", move || q.with(|q| q.as_str().into()))
         .on("input", move |ev| {
@@ -34,11 +38,17 @@ pub fn FilterPanel() -> Dom {
             }
             store.update(Step::Replace, |s| s.q = v);
         });
-    el("section").class("tl-filters").bind_attr("aria-label", move || Some(landmark.get()))
+    el("section")
+        .class("tl-filters")
+        .bind_attr("aria-label", move || Some(landmark.get()))
         .child(el("div").child(el("label").attr("for", &search_id).tr(lang, Key::Search)).child(search))
-        .child(button().class("tl-clear").bind_prop("disabled", move || is_default.get().into())
-            .on("click", move |_| store.update(Step::Push, |s| *s = s.cleared()))
-            .tr(lang, Key::ClearAll))
+        .child(
+            button()
+                .class("tl-clear")
+                .bind_prop("disabled", move || is_default.get().into())
+                .on("click", move |_| store.update(Step::Push, |s| *s = s.cleared()))
+                .tr(lang, Key::ClearAll),
+        )
         .child(Facet(Key::Categories, "cat"))
         .child(Facet(Key::Actors, "actor"))
         .child(Facet(Key::Tags, "tag"))
@@ -101,7 +111,9 @@ fn Facet(title: Key, param: &'static str) -> Dom {
         store.update(Step::Push, |s| s.choose(param, &id, on));
     };
     // A facet the dataset has no values for (no places, say) is left out.
-    let fieldset = el("fieldset").class("tl-facet").attr("data-facet", param)
+    let fieldset = el("fieldset")
+        .class("tl-facet")
+        .attr("data-facet", param)
         .child(el("legend").tr(lang, title))
         .child(list.on("change", on_change));
     if !has_values {
@@ -147,7 +159,8 @@ fn make_rows(list: &web_sys::Element, values: &[String], name: &str) -> Vec<Row>
     let Some(doc) = list.owner_document() else { return Vec::new() };
     let element = |tag: &str| doc.create_element(tag).ok();
     let row = |id: &String| -> Option<Row> {
-        let (li, label, span, count_span) = (element("li")?, element("label")?, element("span")?, element("span")?);
+        let (li, label, span, count_span) =
+            (element("li")?, element("label")?, element("span")?, element("span")?);
         let input: web_sys::HtmlInputElement = element("input")?.dyn_into().ok()?;
         input.set_type("checkbox");
         input.set_name(name);
@@ -170,13 +183,20 @@ fn DateRange() -> Dom {
     let store = use_store();
     let lang = store.lang;
     let field = move |which: &'static str, id: &str| {
-        let current = Memo::new(move |_| store.state.with(|s| {
-            let d = if which == "from" { s.from } else { s.to };
-            d.map(|d| d.to_string()).unwrap_or_default()
-        }));
+        let current = Memo::new(move |_| {
+            store.state.with(|s| {
+                let d = if which == "from" { s.from } else { s.to };
+                d.map(|d| d.to_string()).unwrap_or_default()
+            })
+        });
         let invalid = RwSignal::new(false);
-        el("input").attr("type", "text").attr("id", id).attr("inputmode", "numeric").class("tl-date")
-            .attr("data-bound", which).attr("maxlength", "10")
+        el("input")
+            .attr("type", "text")
+            .attr("id", id)
+            .attr("inputmode", "numeric")
+            .class("tl-date")
+            .attr("data-bound", which)
+            .attr("maxlength", "10")
             .attr_tr("placeholder", lang, Key::DateHint)
             .bind_attr("aria-invalid", move || invalid.get().then(|| "true".to_string()))
             .bind_prop("value", move || current.with(|c| c.as_str().into()))
@@ -194,11 +214,12 @@ fn DateRange() -> Dom {
             })
     };
     let (from_id, to_id) = (store.id("from"), store.id("to"));
-    el("fieldset").class("tl-facet")
-        .child(el("legend").tr(lang, Key::DateRange))
-        .child(el("div").class("tl-range")
+    el("fieldset").class("tl-facet").child(el("legend").tr(lang, Key::DateRange)).child(
+        el("div")
+            .class("tl-range")
             .child(el("label").attr("for", &from_id).tr(lang, Key::From))
             .child(field("from", &from_id))
             .child(el("label").attr("for", &to_id).tr(lang, Key::To))
-            .child(field("to", &to_id)))
+            .child(field("to", &to_id)),
+    )
 }

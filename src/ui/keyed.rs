@@ -43,7 +43,8 @@ impl<K: Ord + Clone, T> Children<K, T> {
             let new: Vec<&K> = keys.iter().collect();
             keyed::plan(&old, &new)
         };
-        let mut before: Vec<Option<Child<K, T>>> = std::mem::take(&mut self.items).into_iter().map(Some).collect();
+        let mut before: Vec<Option<Child<K, T>>> =
+            std::mem::take(&mut self.items).into_iter().map(Some).collect();
         for &r in &plan.removed {
             if let Some(gone) = before[r].take() {
                 gone.element.remove();
@@ -56,7 +57,9 @@ impl<K: Ord + Clone, T> Children<K, T> {
             let (child, moved) = match *place {
                 Place::Stay(o) => (before[o].take(), false),
                 Place::Move(o) => (before[o].take(), true),
-                Place::New => (make(i).map(|(element, state)| Child { key: keys[i].clone(), element, state }), true),
+                Place::New => {
+                    (make(i).map(|(element, state)| Child { key: keys[i].clone(), element, state }), true)
+                }
             };
             let Some(mut child) = child else { continue };
             if moved {

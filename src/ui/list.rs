@@ -5,10 +5,10 @@ use super::dom::{button, el, fragment, Dom};
 use super::keyed::Children;
 use super::text::write_highlighted;
 use super::{effect, use_store, Step};
-use crate::core::i18n::{t, Key};
 use crate::core::dataset::model::{Event, Lang};
-use crate::core::query::search::Query;
+use crate::core::i18n::{t, Key};
 use crate::core::layout::ticks::format_span;
+use crate::core::query::search::Query;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -41,13 +41,21 @@ pub fn ListView() -> Dom {
         move |i: usize, l: Lang, is_selected: bool| {
             let e = &session.dataset.events[i];
             let category = e.categories.first().map(|c| c.code()).unwrap_or("");
-            let mut meta: Vec<&str> = e.actors.iter().filter_map(|a| session.dataset.actor(a)).map(|a| a.name.get(l)).collect();
+            let mut meta: Vec<&str> =
+                e.actors.iter().filter_map(|a| session.dataset.actor(a)).map(|a| a.name.get(l)).collect();
             if let Some(p) = &e.place {
                 meta.push(p.name.get(l));
             }
-            let item = el("li").class(if is_selected { "tl-list-item tl-selected" } else { "tl-list-item" })
-                .attr("data-event-id", &e.id).attr("data-category", category)
-                .child(el("time").attr("datetime", &e.date.to_string()).text(&format_span(&e.date, e.end.as_ref(), e.approximate, l)))
+            let item = el("li")
+                .class(if is_selected { "tl-list-item tl-selected" } else { "tl-list-item" })
+                .attr("data-event-id", &e.id)
+                .attr("data-category", category)
+                .child(el("time").attr("datetime", &e.date.to_string()).text(&format_span(
+                    &e.date,
+                    e.end.as_ref(),
+                    e.approximate,
+                    l,
+                )))
                 .child(el("h3").child(button().attr("data-event-id", &e.id)))
                 .child(el("p"))
                 .child(el("p").class("tl-meta").text(&meta.join(" · ")));
@@ -56,7 +64,9 @@ pub fn ListView() -> Dom {
     };
     // The items follow the filtered events through a keyed update (see `super::keyed`): an
     // item that stays keeps its element and place.
-    let list = el("ol").class("tl-list").attr_tr("aria-label", lang, Key::ListLabel)
+    let list = el("ol")
+        .class("tl-list")
+        .attr_tr("aria-label", lang, Key::ListLabel)
         .bind_prop("hidden", move || store.filtered.with(|f| f.is_empty()).into());
     let list_el = list.element().clone();
     let items = StoredValue::new_local(Children::<usize, Item>::default());
@@ -114,7 +124,11 @@ pub fn ListView() -> Dom {
     // A title's click opens its event.
     let list = list.on("click", move |ev| {
         let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return };
-        let Some(id) = target.closest("h3 button").ok().flatten().and_then(|b| b.get_attribute("data-event-id")) else { return };
+        let Some(id) =
+            target.closest("h3 button").ok().flatten().and_then(|b| b.get_attribute("data-event-id"))
+        else {
+            return;
+        };
         store.return_focus.set_value(Some(id.clone()));
         store.focus_detail.set_value(true);
         store.update(Step::Push, |s| s.event = Some(id));
@@ -127,8 +141,11 @@ pub fn ListView() -> Dom {
         .child(list)
         .dynamic(move || {
             more.get().then(|| {
-                button().class("tl-more").on("click", move |_| shown.update(|n| *n += PAGE))
-                    .bind_text(move || format!("{} ({})", t(lang.get(), Key::ShowMore), total() - shown.get().min(total())))
+                button().class("tl-more").on("click", move |_| shown.update(|n| *n += PAGE)).bind_text(
+                    move || {
+                        format!("{} ({})", t(lang.get(), Key::ShowMore), total() - shown.get().min(total()))
+                    },
+                )
             })
         })
 }

@@ -15,14 +15,14 @@
 //!
 //! Texts from the dataset only ever become text nodes (`textContent`) or attribute values.
 
-use crate::core::i18n::cluster_label;
-use crate::core::layout::stack::css_len;
-use crate::core::dataset::model::Lang;
-use crate::core::layout::scene::{Mark, MarkKey, MarkKind};
-use crate::core::indexed::Session;
-use crate::core::layout::ticks::format_span;
 use super::dom::set_style;
 use super::keyed::Children;
+use crate::core::dataset::model::Lang;
+use crate::core::i18n::cluster_label;
+use crate::core::indexed::Session;
+use crate::core::layout::scene::{Mark, MarkKey, MarkKind};
+use crate::core::layout::stack::css_len;
+use crate::core::layout::ticks::format_span;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -75,7 +75,14 @@ impl Marks {
         self.children.place(
             parent,
             &keys,
-            &mut |i| make(if matches!(marks[i].kind, MarkKind::Event(_)) { event } else { cluster }, &marks[i], session, dress),
+            &mut |i| {
+                make(
+                    if matches!(marks[i].kind, MarkKind::Event(_)) { event } else { cluster },
+                    &marks[i],
+                    session,
+                    dress,
+                )
+            },
             &mut |i, child| {
                 let shown = &mut child.state;
                 if shown.mark != marks[i] {
@@ -120,11 +127,24 @@ fn make(template: &Element, mark: &Mark, session: &Session, dress: &Dress) -> Op
         }
     }
     // Everything is written, as if changed from a mark with no placement and no members.
-    let blank = Mark { kind: blank_kind(&mark.kind), x: f64::NAN, y: f64::NAN, width: f64::NAN, bar_width: f64::NAN, ..mark.clone() };
+    let blank = Mark {
+        kind: blank_kind(&mark.kind),
+        x: f64::NAN,
+        y: f64::NAN,
+        width: f64::NAN,
+        bar_width: f64::NAN,
+        ..mark.clone()
+    };
     let worn = worn(&mark.kind, session, dress);
     update(&element, &blank, mark, session, worn.lang);
     if let MarkKind::Event(_) = mark.kind {
-        put_on(&element, mark, session, Worn { selected: false, tab_stop: false, lang: other(worn.lang) }, worn);
+        put_on(
+            &element,
+            mark,
+            session,
+            Worn { selected: false, tab_stop: false, lang: other(worn.lang) },
+            worn,
+        );
     }
     Some((element.into(), Shown { mark: mark.clone(), worn }))
 }
@@ -248,7 +268,12 @@ fn put_on(element: &HtmlElement, mark: &Mark, session: &Session, was: Worn, now:
                 if let Some(label) = label {
                     label.set_text_content(Some(e.title.get(now.lang)));
                     if let Some(date) = label.next_element_sibling() {
-                        date.set_text_content(Some(&format_span(&e.date, e.end.as_ref(), e.approximate, now.lang)));
+                        date.set_text_content(Some(&format_span(
+                            &e.date,
+                            e.end.as_ref(),
+                            e.approximate,
+                            now.lang,
+                        )));
                     }
                 }
             }

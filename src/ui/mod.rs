@@ -28,10 +28,10 @@ mod toolbar;
 
 pub use app::{in_host_callback, mount_widget, Control, DataSource, WidgetOptions};
 
-use crate::core::i18n::{t, Key};
-use crate::core::query::filter::FacetCounts;
 use crate::core::dataset::model::Lang;
+use crate::core::i18n::{t, Key};
 use crate::core::indexed::Session;
+use crate::core::query::filter::FacetCounts;
 use crate::core::query::urlstate::Ignored;
 use crate::core::query::viewstate::ViewState;
 use leptos::prelude::*;

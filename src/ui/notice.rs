@@ -2,8 +2,8 @@
 
 use super::dom::{button, el, Dom};
 use super::use_store;
-use crate::core::i18n::{dataset_error_lines, t, Key};
 use crate::core::dataset::model::Lang;
+use crate::core::i18n::{dataset_error_lines, t, Key};
 use crate::core::indexed::LoadFailure;
 use leptos::prelude::*;
 
@@ -18,12 +18,20 @@ pub fn ignored_notice() -> impl Fn() -> Option<Dom> {
             return None;
         }
         let l = lang.get();
-        let notice = el("div").class("tl-notice").attr("role", "status")
-            .child(el("div")
-                .child(el("strong").text(t(l, Key::IgnoredHeading)))
-                .child(el("ul").children(items.iter().map(|i| el("li").text(&i.describe(l))))))
-            .child(button().class("tl-dismiss").text(t(l, Key::Dismiss))
-                .on("click", move |_| store.notices.set(Vec::new())));
+        let notice = el("div")
+            .class("tl-notice")
+            .attr("role", "status")
+            .child(
+                el("div")
+                    .child(el("strong").text(t(l, Key::IgnoredHeading)))
+                    .child(el("ul").children(items.iter().map(|i| el("li").text(&i.describe(l))))),
+            )
+            .child(
+                button()
+                    .class("tl-dismiss")
+                    .text(t(l, Key::Dismiss))
+                    .on("click", move |_| store.notices.set(Vec::new())),
+            );
         Some(notice)
     }
 }
@@ -42,10 +50,16 @@ pub fn LoadError(failure: LoadFailure, lang: Lang, on_retry: impl Fn() + 'static
         LoadFailure::Network(_) => (t(lang, Key::NetworkFailed), Vec::new(), true),
         LoadFailure::Invalid(err) => (t(lang, Key::InvalidData), dataset_error_lines(lang, err), false),
     };
-    el("div").class("tl-error").attr("role", "alert")
+    el("div")
+        .class("tl-error")
+        .attr("role", "alert")
         .child(el("strong").text(t(lang, Key::LoadFailed)))
         .child(el("p").text(heading))
         .child_if(fetched.map(|what| el("p").class("tl-error-detail").child(el("code").text(&what))))
         .child_if((!details.is_empty()).then(|| el("ul").children(details.iter().map(|d| el("li").text(d)))))
-        .child_if(retry.then(|| button().class("tl-retry").text(t(lang, Key::Retry)).on("click", move |_| on_retry())))
+        .child_if(
+            retry.then(|| {
+                button().class("tl-retry").text(t(lang, Key::Retry)).on("click", move |_| on_retry())
+            }),
+        )
 }

@@ -2,20 +2,23 @@
 //! from [`crate::core::layout::scene`]; this component maps them to elements and turns wheel, pointer,
 //! touch and key input into new windows via the pure [`Window`] maths.
 
+use super::dom::{bind, button, el, fragment, set_style, svg, Dom};
 use super::keyed::Children;
 use super::marks::{mark_element, set_px, Dress, Marks};
-use super::dom::{bind, button, el, fragment, set_style, svg, Dom};
 use super::{effect, use_store, Step};
 use crate::core::i18n::{category_name, t, Key};
-use crate::core::layout::stack::{css_len, density, density_path, DENSITY_HEIGHT};
 use crate::core::layout::scale::Window;
-use crate::core::layout::scene::{extent, group_events, neighbour, LaneGroup, reveal, scene_of_lanes, set_window, window_for_extent, LaneKey, MarkKind, Scene};
+use crate::core::layout::scene::{
+    extent, group_events, neighbour, reveal, scene_of_lanes, set_window, window_for_extent, LaneGroup,
+    LaneKey, MarkKind, Scene,
+};
+use crate::core::layout::stack::{css_len, density, density_path, DENSITY_HEIGHT};
 use crate::core::layout::ticks::{ticks, Tick};
 use crate::platform::browser;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
-use wasm_bindgen::JsCast;
 use std::sync::Arc;
+use wasm_bindgen::JsCast;
 
 /// The pointers down on the timeline (id and x), in the order they went down: at most a few,
 /// so a list (no hash map type of its own in the bundle).
@@ -111,7 +114,9 @@ pub fn Timeline() -> Dom {
         if w <= 0.0 {
             return Scene::default();
         }
-        grouped.with(|g| store.filtered.with(|f| scene_of_lanes(&s2.frame(f, group.get(), w), &g.0, window.get())))
+        grouped.with(|g| {
+            store.filtered.with(|f| scene_of_lanes(&s2.frame(f, group.get(), w), &g.0, window.get()))
+        })
     });
     // The lanes on their own: zooming and panning change the marks in almost every frame but
     // the lanes only when one gains or loses a row, so their elements are rebuilt only then.
@@ -120,7 +125,8 @@ pub fn Timeline() -> Dom {
     let focused = RwSignal::new(None::<usize>);
 
     let set_w = move |w: Window, step: Step| store.update(step, |s| set_window(s, w));
-    let zoom = move |factor: f64, anchor: f64| set_w(window.get_untracked().zoom(factor, anchor), Step::Replace);
+    let zoom =
+        move |factor: f64, anchor: f64| set_w(window.get_untracked().zoom(factor, anchor), Step::Replace);
 
     // Wheel zooms around the pointer (horizontal wheel / shift pans).
     let host = container.clone();
@@ -208,9 +214,9 @@ pub fn Timeline() -> Dom {
     let move_focus = move |target: Option<usize>| {
         let Some(i) = target else { return };
         let w = width.get_untracked().max(1.0);
-        let revealed = store.filtered.with_untracked(|f| {
-            reveal(&s3.frame(f, group.get_untracked(), w), window.get_untracked(), i)
-        });
+        let revealed = store
+            .filtered
+            .with_untracked(|f| reveal(&s3.frame(f, group.get_untracked(), w), window.get_untracked(), i));
         if revealed != window.get_untracked() {
             set_w(revealed, Step::Replace);
         }
@@ -240,12 +246,18 @@ pub fn Timeline() -> Dom {
             }
         }
         let w = width.get_untracked().max(1.0);
-        let current = focused.get_untracked().or_else(|| selected.get_untracked().and_then(|id| s4.dataset.event_index(&id)));
+        let current = focused
+            .get_untracked()
+            .or_else(|| selected.get_untracked().and_then(|id| s4.dataset.event_index(&id)));
         match ev.key().as_str() {
             "+" | "=" => zoom(0.7, 0.5),
             "-" | "_" => zoom(1.0 / 0.7, 0.5),
-            "ArrowRight" | "ArrowDown" if on_event => move_focus(store.filtered.with_untracked(|f| neighbour(f, current, 1))),
-            "ArrowLeft" | "ArrowUp" if on_event => move_focus(store.filtered.with_untracked(|f| neighbour(f, current, -1))),
+            "ArrowRight" | "ArrowDown" if on_event => {
+                move_focus(store.filtered.with_untracked(|f| neighbour(f, current, 1)))
+            }
+            "ArrowLeft" | "ArrowUp" if on_event => {
+                move_focus(store.filtered.with_untracked(|f| neighbour(f, current, -1)))
+            }
             "Home" if on_event => move_focus(store.filtered.with_untracked(|f| f.first().copied())),
             "End" if on_event => move_focus(store.filtered.with_untracked(|f| f.last().copied())),
             "ArrowRight" | "PageDown" => set_w(window.get_untracked().pan_px(-w * 0.2, w), Step::Replace),
@@ -304,46 +316,87 @@ pub fn Timeline() -> Dom {
 
     let help_id = store.id("timeline-help");
     let control = |action: &str, key: Key, label: &str, act: Box<dyn Fn()>| {
-        button().attr("data-action", action).attr_tr("aria-label", lang, key).attr_tr("title", lang, key)
-            .text(label).on("click", move |_| act())
+        button()
+            .attr("data-action", action)
+            .attr_tr("aria-label", lang, key)
+            .attr_tr("title", lang, key)
+            .text(label)
+            .on("click", move |_| act())
     };
-    let controls = el("div").class("tl-controls").attr("role", "group").attr_tr("aria-label", lang, Key::TimelineView)
+    let controls = el("div")
+        .class("tl-controls")
+        .attr("role", "group")
+        .attr_tr("aria-label", lang, Key::TimelineView)
         .child(control("zoom-in", Key::ZoomIn, "+", Box::new(move || zoom(0.6, 0.5))))
         .child(control("zoom-out", Key::ZoomOut, "−", Box::new(move || zoom(1.0 / 0.6, 0.5))))
-        .child(control("pan-earlier", Key::PanEarlier, "←", Box::new(move || set_w(window.get_untracked().pan_frac(-0.3), Step::Replace))))
-        .child(control("pan-later", Key::PanLater, "→", Box::new(move || set_w(window.get_untracked().pan_frac(0.3), Step::Replace))))
-        .child(button().attr("data-action", "fit").on("click", move |_| store.update(Step::Push, |s| s.span = None)).tr(lang, Key::Fit));
+        .child(control(
+            "pan-earlier",
+            Key::PanEarlier,
+            "←",
+            Box::new(move || set_w(window.get_untracked().pan_frac(-0.3), Step::Replace)),
+        ))
+        .child(control(
+            "pan-later",
+            Key::PanLater,
+            "→",
+            Box::new(move || set_w(window.get_untracked().pan_frac(0.3), Step::Replace)),
+        ))
+        .child(
+            button()
+                .attr("data-action", "fit")
+                .on("click", move |_| store.update(Step::Push, |s| s.span = None))
+                .tr(lang, Key::Fit),
+        );
     let s6 = session.clone();
     let lanes_div = lanes_div
         .bind_style("height", move || css_len(scene_memo.with(|s| s.height), 0, "px"))
-        .dynamic(move || lanes.with(|lanes| {
-            let l = lang.get();
-            let lanes = lanes.iter().filter(|lane| lane.key != LaneKey::All).map(|lane| {
-                let label = match &lane.key {
-                    LaneKey::Category(c) => category_name(l, *c).to_string(),
-                    LaneKey::Actor(a) => s6.actor_name(a, l),
-                    LaneKey::All => String::new(),
-                };
-                el("div").class("tl-lane").attr("role", "presentation")
-                    .style("top", &css_len(lane.y, 1, "px")).style("height", &css_len(lane.height, 1, "px"))
-                    .child(el("span").class("tl-lane-label").text(&format!("{label} ({})", lane.count)))
-            });
-            Some(fragment().children(lanes))
-        }));
+        .dynamic(move || {
+            lanes.with(|lanes| {
+                let l = lang.get();
+                let lanes = lanes.iter().filter(|lane| lane.key != LaneKey::All).map(|lane| {
+                    let label = match &lane.key {
+                        LaneKey::Category(c) => category_name(l, *c).to_string(),
+                        LaneKey::Actor(a) => s6.actor_name(a, l),
+                        LaneKey::All => String::new(),
+                    };
+                    el("div")
+                        .class("tl-lane")
+                        .attr("role", "presentation")
+                        .style("top", &css_len(lane.y, 1, "px"))
+                        .style("height", &css_len(lane.height, 1, "px"))
+                        .child(el("span").class("tl-lane-label").text(&format!("{label} ({})", lane.count)))
+                });
+                Some(fragment().children(lanes))
+            })
+        });
     let landmark = store.landmark(Key::TimelineLabel);
     let nothing_shown = Memo::new(move |_| width.get() > 0.0 && scene_memo.with(|s| s.marks.is_empty()));
-    let timeline = timeline.attr("tabindex", "0").attr("role", "region")
-        .bind_attr("aria-label", move || Some(landmark.get())).attr("aria-describedby", &help_id)
+    let timeline = timeline
+        .attr("tabindex", "0")
+        .attr("role", "region")
+        .bind_attr("aria-label", move || Some(landmark.get()))
+        .attr("aria-describedby", &help_id)
         .bind_class("tl-dragging", move || dragging.get())
-        .on("wheel", on_wheel).on("pointerdown", on_down).on("pointermove", on_move).on("pointerup", on_up)
-        .on("pointercancel", on_up).on("keydown", on_key).on("click", on_click).on("focusin", on_focus)
+        .on("wheel", on_wheel)
+        .on("pointerdown", on_down)
+        .on("pointermove", on_move)
+        .on("pointerup", on_up)
+        .on("pointercancel", on_up)
+        .on("keydown", on_key)
+        .on("click", on_click)
+        .on("focusin", on_focus)
         .child(Axis(window, width))
         .child(lanes_div)
         .dynamic(move || {
             nothing_shown.get().then(|| {
                 el("p").class("tl-empty").bind_text(move || {
                     let l = lang.get();
-                    if store.filtered.with(|f| f.is_empty()) { t(l, Key::NoResults) } else { t(l, Key::NoneInWindow) }.to_string()
+                    if store.filtered.with(|f| f.is_empty()) {
+                        t(l, Key::NoResults)
+                    } else {
+                        t(l, Key::NoneInWindow)
+                    }
+                    .to_string()
                 })
             })
         });
@@ -404,8 +457,10 @@ fn Overview(window: Memo<Window>, extent: Memo<Option<Window>>) -> Dom {
     let strip = overview.element().clone();
     let s1 = session.clone();
     let full = Memo::new(move |_| {
-        let d = extent.get().map(|d| Window::fit(d.start, d.end, 0.02)).unwrap_or_else(|| window.get_untracked());
-        let bins = store.filtered.with(|f| density(f.iter().filter_map(|&i| s1.items.get(i).copied()), &d, BINS));
+        let d =
+            extent.get().map(|d| Window::fit(d.start, d.end, 0.02)).unwrap_or_else(|| window.get_untracked());
+        let bins =
+            store.filtered.with(|f| density(f.iter().filter_map(|&i| s1.items.get(i).copied()), &d, BINS));
         (d, bins)
     });
     let drag = StoredValue::new_local(None::<(f64, Window)>);
@@ -454,13 +509,25 @@ fn Overview(window: Memo<Window>, extent: Memo<Option<Window>>) -> Dom {
         set_style(&brush_el, "left", &css_len(left, 2, "%"));
         set_style(&brush_el, "width", &css_len(width, 2, "%"));
     });
-    let density_svg = svg("svg").class("tl-density").attr("aria-hidden", "true").attr("focusable", "false")
-        .attr("preserveAspectRatio", "none").attr("viewBox", &format!("0 0 {BINS} {DENSITY_HEIGHT}"))
+    let density_svg = svg("svg")
+        .class("tl-density")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false")
+        .attr("preserveAspectRatio", "none")
+        .attr("viewBox", &format!("0 0 {BINS} {DENSITY_HEIGHT}"))
         .child(svg("path").bind_attr("d", move || Some(full.with(|(_, bins)| density_path(bins)))));
-    overview.attr("role", "slider").attr("tabindex", "0").attr_tr("aria-label", lang, Key::OverviewLabel)
-        .attr("aria-valuemin", "0").attr("aria-valuemax", "100")
+    overview
+        .attr("role", "slider")
+        .attr("tabindex", "0")
+        .attr_tr("aria-label", lang, Key::OverviewLabel)
+        .attr("aria-valuemin", "0")
+        .attr("aria-valuemax", "100")
         .bind_attr("aria-valuetext", move || Some(window.get().days_text()))
-        .on("pointerdown", on_down).on("pointermove", on_move).on("pointerup", on_up).on("pointercancel", on_up).on("keydown", on_key)
+        .on("pointerdown", on_down)
+        .on("pointermove", on_move)
+        .on("pointerup", on_up)
+        .on("pointercancel", on_up)
+        .on("keydown", on_key)
         .child(density_svg)
         .child(brush)
 }

@@ -2,9 +2,9 @@
 
 use super::dom::{button, el, Dom};
 use super::{use_store, Step};
+use crate::core::dataset::model::Lang;
 use crate::core::formats::export::{embed_snippets, file_name, to_csv, to_ics, to_json};
 use crate::core::i18n::{t, Key};
-use crate::core::dataset::model::Lang;
 use crate::core::query::urlstate::encode;
 use crate::core::query::viewstate::{Group, View};
 use crate::platform::{browser, location};
@@ -24,7 +24,9 @@ pub fn Toolbar(header: Dom, chrome: bool) -> Dom {
         let url = location::share_url(&store.state.with_untracked(encode));
         leptos::task::spawn_local(async move {
             let ok = browser::copy_text(url).await;
-            store.status.set(t(store.lang.get_untracked(), if ok { Key::LinkCopied } else { Key::CopyFailed }).to_string());
+            store.status.set(
+                t(store.lang.get_untracked(), if ok { Key::LinkCopied } else { Key::CopyFailed }).to_string(),
+            );
         });
     };
     let export = move |kind: &'static str| {
@@ -39,46 +41,74 @@ pub fn Toolbar(header: Dom, chrome: bool) -> Dom {
         };
         let _ = browser::download(&name, mime, &body);
     };
-    let languages = el("div").class("tl-segmented").attr("role", "group").attr_tr("aria-label", lang, Key::Language)
+    let languages = el("div")
+        .class("tl-segmented")
+        .attr("role", "group")
+        .attr_tr("aria-label", lang, Key::Language)
         .children(Lang::ALL.into_iter().map(|l| {
-            button().attr("lang", l.code()).attr("data-lang", l.code()).text(l.label())
+            button()
+                .attr("lang", l.code())
+                .attr("data-lang", l.code())
+                .text(l.label())
                 .bind_aria("aria-pressed", move || lang.get() == l)
                 .on("click", move |_| store.update(Step::Push, |s| s.lang = Some(l)))
         }));
     let view_button = |v: View, key: Key| {
-        button().attr("data-view", v.code()).bind_aria("aria-pressed", move || view_mode.get() == v)
+        button()
+            .attr("data-view", v.code())
+            .bind_aria("aria-pressed", move || view_mode.get() == v)
             .on("click", move |_| store.update(Step::Push, |s| s.view = v))
             .tr(lang, key)
     };
-    let views = el("div").class("tl-segmented").attr("role", "group").attr_tr("aria-label", lang, Key::View)
+    let views = el("div")
+        .class("tl-segmented")
+        .attr("role", "group")
+        .attr_tr("aria-label", lang, Key::View)
         .child(view_button(View::Timeline, Key::TimelineView))
         .child(view_button(View::List, Key::ListView));
     let option = |g: Group, key: Key| {
-        el("option").attr("value", g.code()).bind_prop("selected", move || (group.get() == g).into()).tr(lang, key)
+        el("option")
+            .attr("value", g.code())
+            .bind_prop("selected", move || (group.get() == g).into())
+            .tr(lang, key)
     };
-    let lanes = el("label").attr("for", &lanes_id).tr(lang, Key::Lanes)
-        .child(el("select").attr("id", &lanes_id).class("tl-lanes-select")
+    let lanes = el("label").attr("for", &lanes_id).tr(lang, Key::Lanes).child(
+        el("select")
+            .attr("id", &lanes_id)
+            .class("tl-lanes-select")
             .on("change", move |ev| {
                 let g = Group::from_code(&event_target_value(&ev)).unwrap_or_default();
                 store.update(Step::Push, |s| s.group = g);
             })
             .child(option(Group::None, Key::LanesNone))
             .child(option(Group::Category, Key::LanesCategory))
-            .child(option(Group::Actor, Key::LanesActor)));
-    let export_button = |kind: &'static str| button().attr("data-export", kind).on("click", move |_| export(kind));
-    let exports = el("span").class("tl-segmented").attr("role", "group").attr_tr("aria-label", lang, Key::Export)
-        .child(export_button("json").bind_text(move || format!("{} {}", t(lang.get(), Key::Export), t(lang.get(), Key::ExportJson))))
-        .child(export_button("csv").tr(lang, Key::ExportCsv))
-        .child(export_button("ics").tr(lang, Key::ExportIcs));
-    let toolbar = el("div").class("tl-toolbar")
+            .child(option(Group::Actor, Key::LanesActor)),
+    );
+    let export_button =
+        |kind: &'static str| button().attr("data-export", kind).on("click", move |_| export(kind));
+    let exports =
+        el("span")
+            .class("tl-segmented")
+            .attr("role", "group")
+            .attr_tr("aria-label", lang, Key::Export)
+            .child(export_button("json").bind_text(move || {
+                format!("{} {}", t(lang.get(), Key::Export), t(lang.get(), Key::ExportJson))
+            }))
+            .child(export_button("csv").tr(lang, Key::ExportCsv))
+            .child(export_button("ics").tr(lang, Key::ExportIcs));
+    let toolbar = el("div")
+        .class("tl-toolbar")
         .child(languages)
         .child(views)
         .child(lanes)
         .child(button().class("tl-copy").on("click", copy).tr(lang, Key::CopyLink))
         .child(exports)
         .child_if(chrome.then(|| {
-            button().class("tl-embed-toggle").bind_aria("aria-expanded", move || show_embed.get())
-                .on("click", move |_| show_embed.update(|v| *v = !*v)).tr(lang, Key::Embed)
+            button()
+                .class("tl-embed-toggle")
+                .bind_aria("aria-expanded", move || show_embed.get())
+                .on("click", move |_| show_embed.update(|v| *v = !*v))
+                .tr(lang, Key::Embed)
         }));
     header.child(toolbar).dynamic(move || show_embed.get().then(|| untrack(EmbedSnippets)))
 }
@@ -111,11 +141,15 @@ fn EmbedSnippets() -> Dom {
     });
     let snippet = |class: &str, key: Key, which: fn(&(String, String)) -> &String| {
         el("label").tr(lang, key).child(
-            el("textarea").attr("readonly", "").attr("rows", "3").class(class)
+            el("textarea")
+                .attr("readonly", "")
+                .attr("rows", "3")
+                .class(class)
                 .bind_prop("value", move || snippets.with(|s| which(s).as_str().into())),
         )
     };
-    el("div").class("tl-embed")
+    el("div")
+        .class("tl-embed")
         .child(el("p").tr(lang, Key::EmbedHelp))
         .child(snippet("tl-embed-iframe", Key::EmbedIframe, |s| &s.0))
         .child(snippet("tl-embed-element", Key::EmbedElement, |s| &s.1))

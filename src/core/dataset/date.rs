@@ -140,7 +140,8 @@ impl PartialDate {
     /// exactly when `a < b`. (By first day, then the less precise date first; the first day's
     /// year, month and day are packed into the higher bits, the precision into the lowest.)
     pub fn order_key(&self) -> i64 {
-        let day = (self.year as i64) << 9 | (self.month.unwrap_or(1) as i64) << 5 | self.day.unwrap_or(1) as i64;
+        let day =
+            (self.year as i64) << 9 | (self.month.unwrap_or(1) as i64) << 5 | self.day.unwrap_or(1) as i64;
         day << 2 | self.precision() as i64
     }
 
@@ -268,7 +269,8 @@ mod tests {
 
     #[test]
     fn rejects_malformed_and_impossible_dates() {
-        for s in ["", "25", "2025-1", "2025-11-6", "2025/11/06", " 2025", "2025-11-06-01", "+2025", "2025-ab"] {
+        for s in ["", "25", "2025-1", "2025-11-6", "2025/11/06", " 2025", "2025-11-06-01", "+2025", "2025-ab"]
+        {
             assert_eq!(PartialDate::parse(s), Err(DateError::Format), "{s:?}");
         }
         assert_eq!(PartialDate::parse("2025-13"), Err(DateError::NoSuchDate));

@@ -121,13 +121,8 @@ pub enum Category {
 }
 
 impl Category {
-    pub const ALL: [Category; 5] = [
-        Category::Diplomacy,
-        Category::Military,
-        Category::Energy,
-        Category::Transport,
-        Category::Analysis,
-    ];
+    pub const ALL: [Category; 5] =
+        [Category::Diplomacy, Category::Military, Category::Energy, Category::Transport, Category::Analysis];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -374,7 +369,12 @@ mod tests {
 
     #[test]
     fn a_source_is_named_with_its_publisher_and_its_date_when_it_has_one() {
-        let mut s = Source { title: "T".into(), publisher: "P".into(), url: "https://example.org".into(), date: None };
+        let mut s = Source {
+            title: "T".into(),
+            publisher: "P".into(),
+            url: "https://example.org".into(),
+            date: None,
+        };
         assert_eq!(s.label(), "T (P)");
         s.date = Some(crate::core::dataset::date::PartialDate::parse("2026-02").unwrap());
         assert_eq!(s.label(), "T (P, 2026-02)");
@@ -442,7 +442,8 @@ mod tests {
     fn the_json_schema_requires_what_the_parser_requires() {
         let schema: serde_json::Value = serde_json::from_str(&json_schema()).unwrap();
         let event = &schema["$defs"]["Event"];
-        let required: Vec<&str> = event["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+        let required: Vec<&str> =
+            event["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
         for field in ["id", "date", "title", "summary", "actors", "categories", "sources", "confidence"] {
             assert!(required.contains(&field), "{field} is required");
         }
@@ -450,7 +451,10 @@ mod tests {
             assert!(!required.contains(&optional), "{optional} is optional");
         }
         assert_eq!(event["additionalProperties"], false, "unknown fields are rejected");
-        assert_eq!(schema["$defs"]["Category"]["enum"], serde_json::json!(["diplomacy", "military", "energy", "transport", "analysis"]));
+        assert_eq!(
+            schema["$defs"]["Category"]["enum"],
+            serde_json::json!(["diplomacy", "military", "energy", "transport", "analysis"])
+        );
         assert_eq!(schema["$defs"]["PartialDate"]["type"], "string");
     }
 }

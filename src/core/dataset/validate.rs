@@ -7,10 +7,10 @@
 //! and the field. On success the events are in date order.
 
 use crate::core::dataset::date::{DateError, PartialDate};
-use crate::core::i18n;
 use crate::core::dataset::model::{date_order, Actor, Dataset, Event, Lang, Text};
 use crate::core::formats::json::{self, JsonError, RawDataset};
 use crate::core::formats::jsonpath::render;
+use crate::core::i18n;
 use crate::core::util::hashing::set_with_capacity;
 use std::fmt;
 
@@ -173,7 +173,13 @@ pub(crate) struct Problems {
 }
 
 impl Problems {
-    pub(crate) fn push(&mut self, index: Option<usize>, id: Option<&str>, field: impl Into<String>, kind: ProblemKind) {
+    pub(crate) fn push(
+        &mut self,
+        index: Option<usize>,
+        id: Option<&str>,
+        field: impl Into<String>,
+        kind: ProblemKind,
+    ) {
         self.total += 1;
         if self.list.len() < MAX_REPORTED {
             self.list.push(Problem { index, id: id.map(short), field: short(&field.into()), kind });
@@ -266,17 +272,26 @@ pub fn load_dataset(json: &str) -> Result<Dataset, DatasetError> {
     if let Ok(whole) = json::from_str::<json::WholeDataset>(json) {
         return whole_dataset(whole.title, whole.actors, whole.events);
     }
-    let raw = json::raw_dataset(json).map_err(|e| dataset_problem(ProblemKind::NotADataset(clip(e.located(json)))))?;
+    let raw = json::raw_dataset(json)
+        .map_err(|e| dataset_problem(ProblemKind::NotADataset(clip(e.located(json)))))?;
     from_raw(raw)
 }
 
 /// A dataset read in one pass ([`WholeDataset`], or a [`crate::core::formats::stream::DatasetStream`] that
 /// read its plain shape as it arrived), checked and validated.
-pub(crate) fn whole_dataset(title: Option<Text>, actors: Option<Vec<Actor>>, events: Vec<Event>) -> Result<Dataset, DatasetError> {
+pub(crate) fn whole_dataset(
+    title: Option<Text>,
+    actors: Option<Vec<Actor>>,
+    events: Vec<Event>,
+) -> Result<Dataset, DatasetError> {
     if events.len() > MAX_EVENTS {
         return Err(dataset_problem(ProblemKind::TooManyEvents { count: events.len(), max: MAX_EVENTS }));
     }
-    validate(Dataset { title: title.unwrap_or_else(default_title), actors: actors.unwrap_or_default(), events })
+    validate(Dataset {
+        title: title.unwrap_or_else(default_title),
+        actors: actors.unwrap_or_default(),
+        events,
+    })
 }
 
 /// The title of a dataset that has none.
@@ -320,7 +335,8 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
                 let id = id.as_deref();
                 let path = render(&e.path);
                 // An event given as a list has paths like `[0]`: they are the event's.
-                let field = if path == "." || path.starts_with('[') { join_path(EVENT_FIELD, &path) } else { path };
+                let field =
+                    if path == "." || path.starts_with('[') { join_path(EVENT_FIELD, &path) } else { path };
                 problems.push(Some(i), id, field, event_problem(&e))
             }
         }
@@ -365,7 +381,13 @@ fn has_space_or_control(s: &str) -> bool {
 /// Reports a text longer than [`MAX_TEXT_CHARS`].
 /// The field's name is only written out when there is a problem (this runs for every text of
 /// every event).
-fn check_len(p: &mut Problems, index: Option<usize>, id: Option<&str>, field: impl FnOnce() -> String, s: &str) {
+fn check_len(
+    p: &mut Problems,
+    index: Option<usize>,
+    id: Option<&str>,
+    field: impl FnOnce() -> String,
+    s: &str,
+) {
     if s.len() > MAX_TEXT_CHARS {
         let chars = s.chars().count();
         if chars > MAX_TEXT_CHARS {
@@ -447,7 +469,12 @@ pub fn validate(mut d: Dataset) -> Result<Dataset, DatasetError> {
             if !is_http_url(&s.url) {
                 p.push(ix, id, format!("sources[{k}].url"), NotHttpLink);
             } else if s.url.len() > MAX_URL_BYTES {
-                p.push(ix, id, format!("sources[{k}].url"), LinkTooLong { bytes: s.url.len(), max: MAX_URL_BYTES });
+                p.push(
+                    ix,
+                    id,
+                    format!("sources[{k}].url"),
+                    LinkTooLong { bytes: s.url.len(), max: MAX_URL_BYTES },
+                );
             }
             if s.title.trim().is_empty() {
                 p.push(ix, id, format!("sources[{k}].title"), EmptyTitle);
@@ -581,7 +608,8 @@ mod tests {
 
     #[test]
     fn an_unresolved_actor_and_related_event_are_named() {
-        let bad = event("a", r#","related":[{"id":"nope","relation":"follows"}]"#).replace(r#"["az"]"#, r#"["az","xx"]"#);
+        let bad = event("a", r#","related":[{"id":"nope","relation":"follows"}]"#)
+            .replace(r#"["az"]"#, r#"["az","xx"]"#);
         let err = load_dataset(&minimal(&bad)).unwrap_err();
         let fields: Vec<_> = err.problems.iter().map(|p| p.field.as_str()).collect();
         assert_eq!(fields, ["actors[1]", "related[0].id"]);
@@ -597,7 +625,10 @@ mod tests {
         assert_eq!(err.problems[0].index, Some(1));
         assert_eq!(err.problems[0].id.as_deref(), Some("broken"));
         assert_eq!(err.problems[0].field, "date");
-        assert_eq!(err.problems[0].kind, InvalidDate { value: "2025-02-30".into(), error: DateError::NoSuchDate });
+        assert_eq!(
+            err.problems[0].kind,
+            InvalidDate { value: "2025-02-30".into(), error: DateError::NoSuchDate }
+        );
     }
 
     #[test]
@@ -607,7 +638,10 @@ mod tests {
             (err.problems[0].field.clone(), err.problems[0].kind.clone())
         };
         let date = |value: &str, error| InvalidDate { value: value.into(), error };
-        assert_eq!(kind(r#","end":"yesterday""#, "", ""), ("end".into(), date("yesterday", DateError::Format)));
+        assert_eq!(
+            kind(r#","end":"yesterday""#, "", ""),
+            ("end".into(), date("yesterday", DateError::Format))
+        );
         assert_eq!(kind("", "2025-11-06", "0000"), ("date".into(), date("0000", DateError::YearOutOfRange)));
         assert_eq!(
             kind("", r#""url":"https://example.org/a""#, r#""url":"https://example.org/a","date":"2025-13""#),
@@ -623,14 +657,18 @@ mod tests {
         // A huge date is quoted short.
         let huge = "9".repeat(100_000);
         let (_, k) = kind("", "2025-11-06", &huge);
-        assert!(matches!(&k, InvalidDate { value, .. } if value.chars().count() <= MAX_QUOTED_CHARS + 1), "{k:?}");
+        assert!(
+            matches!(&k, InvalidDate { value, .. } if value.chars().count() <= MAX_QUOTED_CHARS + 1),
+            "{k:?}"
+        );
     }
 
     #[test]
     fn an_end_before_the_start_is_rejected() {
         let err = load_dataset(&minimal(&event("a", r#","end":"2025-10""#))).unwrap_err();
         assert_eq!(err.problems[0].field, "end");
-        let (end, start) = (PartialDate::parse("2025-10").unwrap(), PartialDate::parse("2025-11-06").unwrap());
+        let (end, start) =
+            (PartialDate::parse("2025-10").unwrap(), PartialDate::parse("2025-11-06").unwrap());
         assert_eq!(err.problems[0].kind, EndBeforeStart { end, start });
         // An end in the same month as a day-precise start is fine.
         assert!(load_dataset(&minimal(&event("a", r#","end":"2025-11""#))).is_ok());
@@ -648,15 +686,25 @@ mod tests {
         assert_eq!(first(&no_de), ("summary".into(), Parse("missing field `de`".into())));
         let empty_de = event("a", "").replace(r#"{"de":"Text","en":"Text"}"#, r#"{"de":"","en":"Text"}"#);
         assert_eq!(first(&empty_de), ("summary.de".into(), MissingLanguage(Lang::De)));
-        let no_src = event("a", "").replace(r#"[{"title":"S","publisher":"P","url":"https://example.org/a"}]"#, "[]");
+        let no_src =
+            event("a", "").replace(r#"[{"title":"S","publisher":"P","url":"https://example.org/a"}]"#, "[]");
         assert_eq!(first(&no_src), ("sources".into(), NoSource));
     }
 
     #[test]
     fn script_and_data_links_in_sources_are_rejected() {
         for url in [
-            "javascript:alert(1)", "data:text/html,x", "JAVASCRIPT:alert(1)", "//evil.example", "https://a b", "https://",
-            "http://", "https://?x", "https:///x", " https://example.org", "\u{202E}https://example.org",
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "JAVASCRIPT:alert(1)",
+            "//evil.example",
+            "https://a b",
+            "https://",
+            "http://",
+            "https://?x",
+            "https:///x",
+            " https://example.org",
+            "\u{202E}https://example.org",
         ] {
             let bad = event("a", "").replace("https://example.org/a", url);
             let err = load_dataset(&minimal(&bad)).unwrap_err();
@@ -716,7 +764,10 @@ mod tests {
         assert_eq!(err.problems[0].kind, LinkTooLong { bytes: url.len(), max: MAX_URL_BYTES });
         // Exactly at the limit is fine; multi-byte chars count as one.
         let at = "ä".repeat(MAX_TEXT_CHARS);
-        assert!(load_dataset(&minimal(&event("a", "").replace(r#""en":"Title""#, &format!(r#""en":"{at}""#)))).is_ok());
+        assert!(load_dataset(&minimal(
+            &event("a", "").replace(r#""en":"Title""#, &format!(r#""en":"{at}""#))
+        ))
+        .is_ok());
     }
 
     #[test]
@@ -727,7 +778,10 @@ mod tests {
         assert_eq!(err.total, 2);
         assert_eq!(err.problems[0].field, "categories[0]");
         assert_eq!(err.problems[1].field, "confidence");
-        assert!(err.problems.iter().all(|p| matches!(&p.kind, Parse(d) if d.starts_with("unknown variant"))), "{err:?}");
+        assert!(
+            err.problems.iter().all(|p| matches!(&p.kind, Parse(d) if d.starts_with("unknown variant"))),
+            "{err:?}"
+        );
     }
 
     #[test]
@@ -750,7 +804,8 @@ mod tests {
 
     #[test]
     fn too_many_problems_are_counted_not_listed() {
-        let events: Vec<String> = (0..20).map(|i| event(&format!("e{i}"), "").replace("\"az\"", "\"zz\"")).collect();
+        let events: Vec<String> =
+            (0..20).map(|i| event(&format!("e{i}"), "").replace("\"az\"", "\"zz\"")).collect();
         let err = load_dataset(&minimal(&events.join(","))).unwrap_err();
         assert_eq!(err.problems.len(), MAX_REPORTED);
         assert_eq!(err.total, 20);

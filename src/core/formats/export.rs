@@ -1,10 +1,10 @@
 //! Exports of the filtered events: JSON (the dataset schema), CSV and iCalendar.
 
 use crate::core::dataset::date::{date_of_day, Precision};
-use chrono::Datelike;
 use crate::core::dataset::model::{Dataset, Event, Lang, Text};
 use crate::core::query::viewstate::ViewState;
 use crate::core::util::hashing::FastSet;
+use chrono::Datelike;
 
 /// The chosen events as a dataset in the project's schema, with the actors they name and
 /// without `related` links to events that were not exported.
@@ -210,7 +210,10 @@ impl JsonWriter {
 }
 
 /// The events at `indices`, in that order, each once; indices out of range are skipped.
-fn chosen<'a>(ds: &'a Dataset, indices: &'a [usize]) -> impl Iterator<Item = &'a crate::core::dataset::model::Event> + 'a {
+fn chosen<'a>(
+    ds: &'a Dataset,
+    indices: &'a [usize],
+) -> impl Iterator<Item = &'a crate::core::dataset::model::Event> + 'a {
     let mut seen = vec![false; ds.events.len()];
     indices.iter().filter_map(move |&i| {
         let first = !std::mem::replace(seen.get_mut(i)?, true);
@@ -237,10 +240,26 @@ fn precision_name(p: Precision) -> &'static str {
 /// The chosen events as CSV, texts in `lang`.
 pub fn to_csv(ds: &Dataset, indices: &[usize], lang: Lang) -> String {
     let mut out = String::new();
-    csv_record(&mut out, [
-        "id", "date", "end", "precision", "approximate", "title", "summary", "actors", "categories", "tags", "place",
-        "lat", "lon", "confidence", "sources",
-    ]);
+    csv_record(
+        &mut out,
+        [
+            "id",
+            "date",
+            "end",
+            "precision",
+            "approximate",
+            "title",
+            "summary",
+            "actors",
+            "categories",
+            "tags",
+            "place",
+            "lat",
+            "lon",
+            "confidence",
+            "sources",
+        ],
+    );
     for e in chosen(ds, indices) {
         let place = e.place.as_ref();
         let record = [
@@ -329,7 +348,9 @@ pub fn to_ics(ds: &Dataset, indices: &[usize], lang: Lang, dtstamp: &str) -> Str
         ics_line(&mut out, l);
     }
     ics_line(&mut out, &format!("X-WR-CALNAME:{}", ics_text(ds.title.get(lang))));
-    let day = |n: i64| date_of_day(n).map(|d| format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())).unwrap_or_default();
+    let day = |n: i64| {
+        date_of_day(n).map(|d| format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())).unwrap_or_default()
+    };
     for e in chosen(ds, indices) {
         ics_line(&mut out, "BEGIN:VEVENT");
         ics_line(&mut out, &format!("UID:{}@timeline-explorer", e.id));
@@ -383,7 +404,8 @@ pub const MAX_FILE_NAME: usize = 80;
 /// A safe file name describing the view, e.g. `timeline-military-energy-2025-11--2026-02.csv`:
 /// ASCII only, at most [`MAX_FILE_NAME`] bytes, `timeline.<ext>` for the default view.
 pub fn file_name(state: &ViewState, ext: &str) -> String {
-    let ext: String = ext.chars().filter(char::is_ascii_alphanumeric).take(10).collect::<String>().to_ascii_lowercase();
+    let ext: String =
+        ext.chars().filter(char::is_ascii_alphanumeric).take(10).collect::<String>().to_ascii_lowercase();
     let mut parts: Vec<String> = vec!["timeline".into()];
     parts.extend(state.cat.iter().map(|c| c.code().to_string()));
     for v in state.actor.iter().chain(&state.tag).chain(&state.place).chain(std::iter::once(&state.q)) {
@@ -438,7 +460,11 @@ mod snippet_tests {
 
     #[test]
     fn embed_snippets_carry_the_view_and_escape_it() {
-        let (iframe, element) = embed_snippets("https://x.org/embed.html", "https://x.org/pkg/timeline-explorer.js", "q=a\"b&cat=energy");
+        let (iframe, element) = embed_snippets(
+            "https://x.org/embed.html",
+            "https://x.org/pkg/timeline-explorer.js",
+            "q=a\"b&cat=energy",
+        );
         assert!(iframe.contains("src=\"https://x.org/embed.html?q=a&quot;b&amp;cat=energy\""), "{iframe}");
         assert!(element.contains("state=\"q=a&quot;b&amp;cat=energy\""), "{element}");
         let (plain, _) = embed_snippets("e.html", "s.js", "");
@@ -456,7 +482,13 @@ mod tests {
 
     #[test]
     fn coordinates_are_written_as_the_shortest_number_that_reads_back() {
-        for (v, text) in [(40.4093, "40.4093"), (-49.8, "-49.8"), (49.0, "49"), (-0.5, "-0.5"), (0.1 + 0.2, "0.30000000000000004")] {
+        for (v, text) in [
+            (40.4093, "40.4093"),
+            (-49.8, "-49.8"),
+            (49.0, "49"),
+            (-0.5, "-0.5"),
+            (0.1 + 0.2, "0.30000000000000004"),
+        ] {
             assert_eq!(coordinate(v), text);
             assert_eq!(coordinate(v).parse::<f64>().unwrap(), v);
         }
@@ -574,8 +606,21 @@ mod tests {
         assert_eq!(
             header,
             [
-                "id", "date", "end", "precision", "approximate", "title", "summary", "actors", "categories", "tags",
-                "place", "lat", "lon", "confidence", "sources"
+                "id",
+                "date",
+                "end",
+                "precision",
+                "approximate",
+                "title",
+                "summary",
+                "actors",
+                "categories",
+                "tags",
+                "place",
+                "lat",
+                "lon",
+                "confidence",
+                "sources"
             ]
         );
         let rows: Vec<_> = r.records().map(|x| x.unwrap()).collect();
@@ -649,7 +694,9 @@ mod tests {
         assert!(unfolded.contains(
             "DESCRIPTION:Commas\\, semicolons\\; a backslash \\\\ and\\na new line\\, then a long tail: äöü€😀"
         ));
-        assert!(unfolded.contains("äöü€😀 äöü€😀\\nA (P): https://example.org/a?x=1\\,2\\;3\\nB (Q): https://example.org/b\r\n"));
+        assert!(unfolded.contains(
+            "äöü€😀 äöü€😀\\nA (P): https://example.org/a?x=1\\,2\\;3\\nB (Q): https://example.org/b\r\n"
+        ));
         assert!(unfolded.contains("URL:https://example.org/a?x=1,2;3\r\n"));
         assert!(unfolded.contains("SUMMARY:=cmd|' /C calc'!A0\r\n"));
         assert!(unfolded.contains("CATEGORIES:military,energy\r\n"));
@@ -703,7 +750,10 @@ mod tests {
         assert_eq!(file_name(&t, "ics"), "timeline-az-tripp-route-l-gas.ics");
         s.q = "../../etc/passwd <x>".repeat(10);
         let n = file_name(&s, "ics");
-        assert!(n.len() <= MAX_FILE_NAME && n.ends_with(".ics") && !n.contains('/') && !n.contains('<'), "{n}");
+        assert!(
+            n.len() <= MAX_FILE_NAME && n.ends_with(".ics") && !n.contains('/') && !n.contains('<'),
+            "{n}"
+        );
         assert!(!n.contains("-.") && n.is_ascii());
         let odd = file_name(&s, &"x/../".repeat(100));
         assert!(odd.len() <= MAX_FILE_NAME && odd.is_ascii() && !odd.contains('/'), "{odd}");

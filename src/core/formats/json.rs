@@ -9,8 +9,10 @@
 //! tests hold it to serde_json with the derives and to `serde_path_to_error`'s paths.
 
 use crate::core::dataset::date::{DateError, PartialDate};
+use crate::core::dataset::model::{
+    Actor, ActorKind, Category, Confidence, Event, Place, Related, Relation, Source, Text,
+};
 use crate::core::formats::jsonpath::{is_json_space, Seg};
-use crate::core::dataset::model::{Actor, ActorKind, Category, Confidence, Event, Place, Related, Relation, Source, Text};
 use std::borrow::Cow;
 use std::fmt::Write;
 
@@ -142,8 +144,8 @@ impl Number<'_> {
         }
         let mut f = significand as f64;
         const POW10: [f64; 23] = [
-            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
-            1e19, 1e20, 1e21, 1e22,
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17,
+            1e18, 1e19, 1e20, 1e21, 1e22,
         ];
         while exponent > 22 && f.is_finite() && f != 0.0 {
             f *= 1e22;
@@ -432,7 +434,10 @@ impl<'a> Reader<'a> {
     fn wrong(&mut self, expected: &str) -> Box<JsonError> {
         let start = self.peek().map(|_| self.at);
         match self.found() {
-            Ok(found) => self.fail_at(start.unwrap_or(self.at), format!("invalid type: {}, expected {expected}", found.describe())),
+            Ok(found) => self.fail_at(
+                start.unwrap_or(self.at),
+                format!("invalid type: {}, expected {expected}", found.describe()),
+            ),
             Err(e) => e,
         }
     }
@@ -694,7 +699,8 @@ impl<'a> Reader<'a> {
     /// reads it, as `{"name": null}`).
     #[inline(never)]
     fn variant(&mut self, variants: &[&str]) -> Res<usize> {
-        let unknown = |r: &Self, v: &str| r.fail(format!("unknown variant `{v}`, {}", expected_names(variants)));
+        let unknown =
+            |r: &Self, v: &str| r.fail(format!("unknown variant `{v}`, {}", expected_names(variants)));
         match self.peek() {
             Some(b'"') => {
                 let start = self.at;
@@ -834,12 +840,20 @@ macro_rules! json_enum {
 }
 
 json_enum!(ActorKind, [State = "state", Organisation = "organisation", Person = "person"]);
-json_enum!(Category, [
-    Diplomacy = "diplomacy", Military = "military", Energy = "energy", Transport = "transport", Analysis = "analysis",
-]);
-json_enum!(Relation, [
-    Follows = "follows", RespondsTo = "responds-to", Context = "context", PartOf = "part-of",
-]);
+json_enum!(
+    Category,
+    [
+        Diplomacy = "diplomacy",
+        Military = "military",
+        Energy = "energy",
+        Transport = "transport",
+        Analysis = "analysis",
+    ]
+);
+json_enum!(
+    Relation,
+    [Follows = "follows", RespondsTo = "responds-to", Context = "context", PartOf = "part-of",]
+);
 json_enum!(Confidence, [Confirmed = "confirmed", PerArticle = "per-article"]);
 
 /// Structs, read field by field into a draft of optional fields. Each field is `req` (must be
@@ -983,7 +997,12 @@ pub fn member_string(text: &str, key: &str) -> Option<String> {
     while let Some(k) = r.member(first).ok()? {
         first = false;
         if k == key {
-            found = if r.peek() == Some(b'"') { Some(r.string_with(true).ok()?.into_owned()) } else { r.skip().ok()?; None };
+            found = if r.peek() == Some(b'"') {
+                Some(r.string_with(true).ok()?.into_owned())
+            } else {
+                r.skip().ok()?;
+                None
+            };
         } else {
             r.skip().ok()?;
         }
@@ -1066,7 +1085,11 @@ impl Reader<'_> {
             Some(b'-' | b'0'..=b'9') => {
                 let n = self.number()?;
                 // As serde_json: `-0` is a float.
-                let int = if n.integral { n.text.parse::<i64>().ok().filter(|&i| i != 0 || !n.text.starts_with('-')) } else { None };
+                let int = if n.integral {
+                    n.text.parse::<i64>().ok().filter(|&i| i != 0 || !n.text.starts_with('-'))
+                } else {
+                    None
+                };
                 Ok(Value::Number(n.f64(), int))
             }
             _ => match self.found()? {
@@ -1096,13 +1119,28 @@ mod tests {
 
     #[test]
     fn problems_are_named_with_serdes_words_at_their_field() {
-        assert_eq!(err::<Text>(r#"{"de":"a","fr":"b"}"#), ("fr".into(), "unknown field `fr`, expected `de` or `en`".into()));
+        assert_eq!(
+            err::<Text>(r#"{"de":"a","fr":"b"}"#),
+            ("fr".into(), "unknown field `fr`, expected `de` or `en`".into())
+        );
         assert_eq!(err::<Text>(r#"{"de":"a"}"#), (".".into(), "missing field `en`".into()));
         assert_eq!(err::<Text>(r#"{"de":"a","de":"b"}"#), (".".into(), "duplicate field `de`".into()));
-        assert_eq!(err::<Text>(r#""x""#), (".".into(), "invalid type: string \"x\", expected struct Text".into()));
-        assert_eq!(err::<Text>(r#"{"de":5,"en":""}"#), ("de".into(), "invalid type: integer `5`, expected a string".into()));
-        assert_eq!(err::<Text>(r#"{"de":-1.5e0}"#), ("de".into(), "invalid type: floating point `-1.5`, expected a string".into()));
-        assert_eq!(err::<Text>(r#"["a"]"#), (".".into(), "invalid length 1, expected struct Text with 2 elements".into()));
+        assert_eq!(
+            err::<Text>(r#""x""#),
+            (".".into(), "invalid type: string \"x\", expected struct Text".into())
+        );
+        assert_eq!(
+            err::<Text>(r#"{"de":5,"en":""}"#),
+            ("de".into(), "invalid type: integer `5`, expected a string".into())
+        );
+        assert_eq!(
+            err::<Text>(r#"{"de":-1.5e0}"#),
+            ("de".into(), "invalid type: floating point `-1.5`, expected a string".into())
+        );
+        assert_eq!(
+            err::<Text>(r#"["a"]"#),
+            (".".into(), "invalid length 1, expected struct Text with 2 elements".into())
+        );
         assert_eq!(err::<Vec<Category>>(r#"["energy", "weather"]"#).0, "[1]");
         assert_eq!(
             err::<Confidence>(r#""maybe""#).1,
@@ -1133,16 +1171,35 @@ mod tests {
 
     #[test]
     fn numbers_read_as_the_standard_library_reads_them_where_that_is_one_rounding() {
-        for text in ["0", "-0", "40.4093", "-70.6693", "1e3", "2.5E-3", "-180", "89.99999999", "123456789012345", "0.1"] {
+        for text in [
+            "0",
+            "-0",
+            "40.4093",
+            "-70.6693",
+            "1e3",
+            "2.5E-3",
+            "-180",
+            "89.99999999",
+            "123456789012345",
+            "0.1",
+        ] {
             let n = Reader::new(text).number().unwrap();
             assert_eq!(n.f64(), text.parse::<f64>().unwrap(), "{text}");
         }
         // Beyond that, close: within a few units in the last place.
-        for text in ["1.7976931348623157e308", "5e-324", "4.656072516282516e-91", "123456789012345678901234567890"] {
+        for text in
+            ["1.7976931348623157e308", "5e-324", "4.656072516282516e-91", "123456789012345678901234567890"]
+        {
             let (ours, exact) = (Reader::new(text).number().unwrap().f64(), text.parse::<f64>().unwrap());
-            assert!((ours - exact).abs() <= exact.abs() * 1e-15 || (exact < 1e-300 && ours < 1e-300), "{text}: {ours} vs {exact}");
+            assert!(
+                (ours - exact).abs() <= exact.abs() * 1e-15 || (exact < 1e-300 && ours < 1e-300),
+                "{text}: {ours} vs {exact}"
+            );
         }
-        assert_eq!(Reader::new("1e400").number().err().map(|e| e.message), Some("number out of range".to_string()));
+        assert_eq!(
+            Reader::new("1e400").number().err().map(|e| e.message),
+            Some("number out of range".to_string())
+        );
     }
 
     #[test]
@@ -1176,7 +1233,10 @@ mod tests {
 
     #[test]
     fn a_rejected_events_id_is_found_in_its_text() {
-        assert_eq!(member_string(r#"{"x": [1, {"id": "no"}], "id": "yes", "date": 5}"#, "id").as_deref(), Some("yes"));
+        assert_eq!(
+            member_string(r#"{"x": [1, {"id": "no"}], "id": "yes", "date": 5}"#, "id").as_deref(),
+            Some("yes")
+        );
         assert_eq!(member_string(r#"{"id": 5}"#, "id"), None);
         assert_eq!(member_string(r#"["id"]"#, "id"), None);
     }

@@ -46,7 +46,10 @@ mod tests {
     fn paths_render_as_field_names() {
         assert_eq!(render(&[]), ".");
         assert_eq!(render(&[Seg::Index(1)]), "[1]");
-        assert_eq!(render(&[Seg::Key("sources".into()), Seg::Index(0), Seg::Key("url".into())]), "sources[0].url");
+        assert_eq!(
+            render(&[Seg::Key("sources".into()), Seg::Index(0), Seg::Key("url".into())]),
+            "sources[0].url"
+        );
         assert_eq!(render(&[Seg::Key("title".into()), Seg::Key("en".into())]), "title.en");
     }
 }

@@ -13,11 +13,11 @@
 //! whichever way it arrives. A property test (`tests/fuzz.rs`) holds the two to that for valid,
 //! broken and random texts cut into random chunks.
 
-use crate::core::formats::jsonpath::is_json_space;
 use crate::core::dataset::model::{Actor, Dataset, Event, Text};
-use crate::core::indexed::{body_text, read_text, LoadFailure};
 use crate::core::dataset::validate::{whole_dataset, MAX_DATASET_BYTES, MAX_EVENTS};
 use crate::core::formats::json::{read_prefix, FromJson};
+use crate::core::formats::jsonpath::is_json_space;
+use crate::core::indexed::{body_text, read_text, LoadFailure};
 
 /// A dataset being read as its bytes arrive (see the module documentation).
 pub struct DatasetStream {
@@ -173,8 +173,11 @@ impl DatasetStream {
     /// The dataset, once every byte is in: as read while it arrived, or read whole.
     pub fn finish(mut self) -> Result<Dataset, LoadFailure> {
         self.read();
-        if let (Step::Closed, Some(events), None, true) = (self.step, self.events.take(), &self.raw, self.cut.is_empty()) {
-            return whole_dataset(self.title.flatten(), self.actors.flatten(), events).map_err(LoadFailure::Invalid);
+        if let (Step::Closed, Some(events), None, true) =
+            (self.step, self.events.take(), &self.raw, self.cut.is_empty())
+        {
+            return whole_dataset(self.title.flatten(), self.actors.flatten(), events)
+                .map_err(LoadFailure::Invalid);
         }
         read_text(&body_text(self.bytes()))
     }
@@ -355,7 +358,6 @@ fn utf8_len(lead: u8) -> usize {
         _ => 1,
     }
 }
-
 
 #[cfg(test)]
 mod tests {

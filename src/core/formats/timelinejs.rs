@@ -5,7 +5,8 @@
 use crate::core::dataset::date::{DateError, PartialDate};
 use crate::core::dataset::model::{Category, Confidence, Dataset, Event, Source, Text};
 use crate::core::dataset::validate::{
-    clip, validate, DatasetError, ProblemKind, Problems, DATASET_FIELD, MAX_DATASET_BYTES, MAX_EVENTS, MAX_TEXT_CHARS,
+    clip, validate, DatasetError, ProblemKind, Problems, DATASET_FIELD, MAX_DATASET_BYTES, MAX_EVENTS,
+    MAX_TEXT_CHARS,
 };
 use crate::core::formats::json::Value;
 use crate::core::util::hashing::set_with_capacity;
@@ -23,7 +24,8 @@ fn timelinejs_tree(text: &str) -> Option<Value> {
     }
     let v = Value::parse(text).ok()?;
     let events = v.get("events").and_then(Value::as_array)?;
-    let tl = events.iter().any(|e| e.get("start_date").is_some()) && !events.iter().any(|e| e.get("date").is_some());
+    let tl = events.iter().any(|e| e.get("start_date").is_some())
+        && !events.iter().any(|e| e.get("date").is_some());
     tl.then_some(v)
 }
 
@@ -34,8 +36,10 @@ pub fn import_if_timelinejs(text: &str) -> Option<Result<Dataset, DatasetError>>
 }
 
 /// Inline elements: their edges do not separate words.
-const INLINE: [&str; 16] =
-    ["a", "abbr", "b", "cite", "code", "em", "font", "i", "mark", "q", "s", "small", "span", "strong", "sub", "u"];
+const INLINE: [&str; 16] = [
+    "a", "abbr", "b", "cite", "code", "em", "font", "i", "mark", "q", "s", "small", "span", "strong", "sub",
+    "u",
+];
 
 /// The first position at or after `from` where `needle` (ASCII) occurs, ignoring ASCII case.
 fn find_ci(hay: &str, from: usize, needle: &str) -> Option<usize> {
@@ -117,11 +121,19 @@ fn decode_entities(s: &str) -> String {
                 "nbsp" => Some(' '),
                 n if n.starts_with("#x") || n.starts_with("#X") => {
                     let hex = &n[2..];
-                    hex.bytes().all(|b| b.is_ascii_hexdigit()).then(|| u32::from_str_radix(hex, 16).ok()).flatten().and_then(char::from_u32)
+                    hex.bytes()
+                        .all(|b| b.is_ascii_hexdigit())
+                        .then(|| u32::from_str_radix(hex, 16).ok())
+                        .flatten()
+                        .and_then(char::from_u32)
                 }
                 n if n.starts_with('#') => {
                     let dec = &n[1..];
-                    dec.bytes().all(|b| b.is_ascii_digit()).then(|| dec.parse::<u32>().ok()).flatten().and_then(char::from_u32)
+                    dec.bytes()
+                        .all(|b| b.is_ascii_digit())
+                        .then(|| dec.parse::<u32>().ok())
+                        .flatten()
+                        .and_then(char::from_u32)
                 }
                 _ => None,
             };
@@ -166,7 +178,9 @@ fn tl_date(v: &Value) -> Result<PartialDate, (&'static str, ProblemKind)> {
     let year = part("year")?.ok_or(("year", ProblemKind::Missing))?;
     let month = part("month")?;
     let day = part("day")?;
-    let invalid = |key: &'static str, error: DateError| (key, ProblemKind::InvalidDateParts { error, year, month, day });
+    let invalid = |key: &'static str, error: DateError| {
+        (key, ProblemKind::InvalidDateParts { error, year, month, day })
+    };
     let y = i32::try_from(year).map_err(|_| invalid("year", DateError::YearOutOfRange))?;
     let fit = |key: &'static str, n: i64| u32::try_from(n).map_err(|_| invalid(key, DateError::NoSuchDate));
     let date = match (month, day) {
@@ -250,13 +264,15 @@ pub fn import(text: &str) -> Result<Dataset, DatasetError> {
     if text.len() > MAX_DATASET_BYTES {
         return Err(fail(DATASET_FIELD, ProblemKind::TooLarge { bytes: text.len(), max: MAX_DATASET_BYTES }));
     }
-    let root = Value::parse(text).map_err(|e| fail(DATASET_FIELD, ProblemKind::NotJson(clip(e.located(text)))))?;
+    let root =
+        Value::parse(text).map_err(|e| fail(DATASET_FIELD, ProblemKind::NotJson(clip(e.located(text)))))?;
     import_tree(&root)
 }
 
 /// A TimelineJS3 JSON tree as a validated dataset.
 fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
-    let events = root.get("events").and_then(Value::as_array).ok_or_else(|| fail("events", ProblemKind::Missing))?;
+    let events =
+        root.get("events").and_then(Value::as_array).ok_or_else(|| fail("events", ProblemKind::Missing))?;
     if events.len() > MAX_EVENTS {
         return Err(fail("events", ProblemKind::TooManyEvents { count: events.len(), max: MAX_EVENTS }));
     }
@@ -287,8 +303,13 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
             None => None,
         };
         let textv = e.get("text");
-        let headline = textv.and_then(|t| t.get("headline")).and_then(Value::as_str).map(html_to_text).unwrap_or_default();
-        let body = textv.and_then(|t| t.get("text")).and_then(Value::as_str).map(html_to_text).unwrap_or_default();
+        let headline = textv
+            .and_then(|t| t.get("headline"))
+            .and_then(Value::as_str)
+            .map(html_to_text)
+            .unwrap_or_default();
+        let body =
+            textv.and_then(|t| t.get("text")).and_then(Value::as_str).map(html_to_text).unwrap_or_default();
         let title = if headline.is_empty() { "(untitled)".to_string() } else { headline };
         let summary = if body.is_empty() { title.clone() } else { body };
         let group = e.get("group").and_then(Value::as_str).unwrap_or("");
@@ -371,7 +392,9 @@ mod tests {
     fn timelinejs_files_are_recognised_and_ours_are_not() {
         assert!(looks_like_timelinejs(SAMPLE));
         assert!(!looks_like_timelinejs(crate::core::dataset::embedded::EMBEDDED_JSON));
-        for text in ["not json", "[]", r#"{"events":[]}"#, r#"{"events":[{"date":"2025"}]}"#, r#"{"events":{}}"#, ""] {
+        for text in
+            ["not json", "[]", r#"{"events":[]}"#, r#"{"events":[{"date":"2025"}]}"#, r#"{"events":{}}"#, ""]
+        {
             assert!(!looks_like_timelinejs(text), "{text}");
         }
     }
@@ -429,7 +452,10 @@ mod tests {
     fn groups_become_categories_and_tags() {
         let d = import(SAMPLE).unwrap();
         let ev = |id: &str| d.event(id).unwrap();
-        assert_eq!((ev("m1").categories.clone(), ev("m1").tags.clone()), (vec![Category::Energy], vec!["energy".to_string()]));
+        assert_eq!(
+            (ev("m1").categories.clone(), ev("m1").tags.clone()),
+            (vec![Category::Energy], vec!["energy".to_string()])
+        );
         assert_eq!(ev("event-2").categories, [Category::Military]);
         assert_eq!(ev("event-2").tags, ["militaer"]);
         assert_eq!(ev("event-6").categories, [Category::Diplomacy]);
@@ -438,9 +464,18 @@ mod tests {
         assert_eq!(ev("mixed-case-id").categories, [Category::Analysis]);
         assert_eq!(ev("mixed-case-id").tags, ["culture-arts"]);
         // No group: analysis, no tag.
-        assert_eq!((ev("event-3").categories.clone(), ev("event-3").tags.len()), (vec![Category::Analysis], 0));
-        for (g, c) in [("Diplomacy", Category::Diplomacy), ("MILITARY", Category::Military), ("Energie", Category::Energy),
-                       ("verkehr", Category::Transport), ("Analyse", Category::Analysis), (" analysis ", Category::Analysis)] {
+        assert_eq!(
+            (ev("event-3").categories.clone(), ev("event-3").tags.len()),
+            (vec![Category::Analysis], 0)
+        );
+        for (g, c) in [
+            ("Diplomacy", Category::Diplomacy),
+            ("MILITARY", Category::Military),
+            ("Energie", Category::Energy),
+            ("verkehr", Category::Transport),
+            ("Analyse", Category::Analysis),
+            (" analysis ", Category::Analysis),
+        ] {
             assert_eq!(category_for(g), Some(c), "{g}");
         }
     }
@@ -494,17 +529,37 @@ mod tests {
         assert_eq!(err.problems[0].kind, parts(DateError::NoSuchDate, 2025, Some(13), None));
         use ProblemKind::*;
         for (event, field, kind) in [
-            (r#"{"start_date":{"year":2025,"month":2,"day":30}}"#, "start_date.day", parts(DateError::NoSuchDate, 2025, Some(2), Some(30))),
-            (r#"{"start_date":{"year":0}}"#, "start_date.year", parts(DateError::YearOutOfRange, 0, None, None)),
-            (r#"{"start_date":{"year":99999999999}}"#, "start_date.year", parts(DateError::YearOutOfRange, 99999999999, None, None)),
+            (
+                r#"{"start_date":{"year":2025,"month":2,"day":30}}"#,
+                "start_date.day",
+                parts(DateError::NoSuchDate, 2025, Some(2), Some(30)),
+            ),
+            (
+                r#"{"start_date":{"year":0}}"#,
+                "start_date.year",
+                parts(DateError::YearOutOfRange, 0, None, None),
+            ),
+            (
+                r#"{"start_date":{"year":99999999999}}"#,
+                "start_date.year",
+                parts(DateError::YearOutOfRange, 99999999999, None, None),
+            ),
             (r#"{"start_date":{"month":5}}"#, "start_date.year", Missing),
             (r#"{"start_date":{"year":"twenty"}}"#, "start_date.year", NotAWholeNumber),
             (r#"{"start_date":{"year":2025,"month":"May"}}"#, "start_date.month", NotAWholeNumber),
             (r#"{"start_date":{"year":2025,"day":3}}"#, "start_date.month", DayWithoutMonth),
-            (r#"{"start_date":{"year":2025,"month":-1}}"#, "start_date.month", parts(DateError::NoSuchDate, 2025, Some(-1), None)),
+            (
+                r#"{"start_date":{"year":2025,"month":-1}}"#,
+                "start_date.month",
+                parts(DateError::NoSuchDate, 2025, Some(-1), None),
+            ),
             (r#"{"start_date":"2025"}"#, "start_date", NotADateObject),
             (r#"{"text":{}}"#, "start_date", Missing),
-            (r#"{"start_date":{"year":2025},"end_date":{"year":2025,"month":0}}"#, "end_date.month", parts(DateError::NoSuchDate, 2025, Some(0), None)),
+            (
+                r#"{"start_date":{"year":2025},"end_date":{"year":2025,"month":0}}"#,
+                "end_date.month",
+                parts(DateError::NoSuchDate, 2025, Some(0), None),
+            ),
         ] {
             let err = import(&format!(r#"{{"events":[{event}]}}"#)).unwrap_err();
             let p = &err.problems[0];
@@ -520,7 +575,9 @@ mod tests {
         }
         assert_eq!(import("{}").unwrap_err().problems[0].field, "events");
         assert_eq!(import("{}").unwrap_err().problems[0].kind, ProblemKind::Missing);
-        assert!(matches!(&import("{").unwrap_err().problems[0].kind, ProblemKind::NotJson(d) if d.contains("EOF")));
+        assert!(
+            matches!(&import("{").unwrap_err().problems[0].kind, ProblemKind::NotJson(d) if d.contains("EOF"))
+        );
         let deep = "[".repeat(10_000) + &"]".repeat(10_000);
         assert!(import(&format!(r#"{{"events":{deep}}}"#)).is_err());
     }
@@ -538,7 +595,8 @@ mod tests {
 
     #[test]
     fn an_end_before_the_start_is_dropped_not_fatal() {
-        let d = import(r#"{"events":[{"start_date":{"year":2025,"month":5},"end_date":{"year":2024}}]}"#).unwrap();
+        let d = import(r#"{"events":[{"start_date":{"year":2025,"month":5},"end_date":{"year":2024}}]}"#)
+            .unwrap();
         assert_eq!(d.events[0].end, None);
     }
 
@@ -554,10 +612,18 @@ mod tests {
         ];
         leaf.prop_recursive(4, 64, 8, |inner| {
             let keys = prop_oneof![
-                Just("events".to_string()), Just("start_date".to_string()), Just("end_date".to_string()),
-                Just("year".to_string()), Just("month".to_string()), Just("day".to_string()),
-                Just("text".to_string()), Just("headline".to_string()), Just("group".to_string()),
-                Just("unique_id".to_string()), Just("title".to_string()), "[a-z]{1,5}",
+                Just("events".to_string()),
+                Just("start_date".to_string()),
+                Just("end_date".to_string()),
+                Just("year".to_string()),
+                Just("month".to_string()),
+                Just("day".to_string()),
+                Just("text".to_string()),
+                Just("headline".to_string()),
+                Just("group".to_string()),
+                Just("unique_id".to_string()),
+                Just("title".to_string()),
+                "[a-z]{1,5}",
             ];
             prop_oneof![
                 proptest::collection::vec(inner.clone(), 0..6).prop_map(serde_json::Value::Array),

@@ -176,7 +176,9 @@ mod tests {
 
     #[test]
     fn a_window_names_its_first_and_last_day() {
-        let start = crate::core::dataset::date::day_number(chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap()) as f64;
+        let start =
+            crate::core::dataset::date::day_number(chrono::NaiveDate::from_ymd_opt(2026, 2, 1).unwrap())
+                as f64;
         assert_eq!(Window::new(start, start + 28.0).days_text(), "2026-02-01 – 2026-02-28");
         // Part days count whole.
         assert_eq!(Window { start: start + 0.5, end: start + 1.5 }.days_text(), "2026-02-01 – 2026-02-02");

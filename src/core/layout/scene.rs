@@ -2,10 +2,10 @@
 //! state, filtered events and width. Pure, so the whole drawing plan is tested natively; the
 //! `Timeline` component only maps a [`Scene`] to elements.
 
-use crate::core::query::filter::Explorer;
-use crate::core::layout::stack::{domain, layout_indexed, Item, LaneIndex, LayoutParams};
 use crate::core::dataset::model::{Category, Dataset};
 use crate::core::layout::scale::Window;
+use crate::core::layout::stack::{domain, layout_indexed, Item, LaneIndex, LayoutParams};
+use crate::core::query::filter::Explorer;
 use crate::core::query::viewstate::{Group, Span, ViewState};
 use std::sync::Arc;
 
@@ -171,7 +171,8 @@ impl LaneGroup {
 /// 100,000 events this is the larger part of a scene's cost.
 pub fn group_events(frame: &Frame) -> Vec<LaneGroup> {
     let Frame { dataset, items, filtered, explorer, group, .. } = *frame;
-    let lane_items = |lane: &[usize]| lane.iter().filter_map(|&i| items.get(i).copied()).collect::<Vec<Item>>();
+    let lane_items =
+        |lane: &[usize]| lane.iter().filter_map(|&i| items.get(i).copied()).collect::<Vec<Item>>();
     match group {
         Group::None => vec![LaneGroup::new(dataset, LaneKey::All, lane_items(filtered))],
         Group::Category => {
@@ -210,7 +211,9 @@ pub fn group_events(frame: &Frame) -> Vec<LaneGroup> {
                     lane_of[k as usize] = row;
                 }
             }
-            let lanes_of = |i: usize| explorer.actors_of(i).iter().map(|&k| lane_of[k as usize]).filter(|&row| row != usize::MAX);
+            let lanes_of = |i: usize| {
+                explorer.actors_of(i).iter().map(|&k| lane_of[k as usize]).filter(|&row| row != usize::MAX)
+            };
             let mut sizes = vec![0usize; dataset.actors.len()];
             for &i in filtered {
                 lanes_of(i).for_each(|row| sizes[row] += 1);
@@ -225,7 +228,9 @@ pub fn group_events(frame: &Frame) -> Vec<LaneGroup> {
                 .enumerate()
                 .filter(|(_, evs)| !evs.is_empty())
                 // The lane's number is its table row (as `LaneKey::number` would find it).
-                .map(|(row, evs)| LaneGroup::numbered(row as u32 + 1, LaneKey::Actor(dataset.actors[row].id.clone()), evs))
+                .map(|(row, evs)| {
+                    LaneGroup::numbered(row as u32 + 1, LaneKey::Actor(dataset.actors[row].id.clone()), evs)
+                })
                 .collect()
         }
     }
@@ -260,7 +265,8 @@ pub fn scene_of_lanes(frame: &Frame, grouped: &[LaneGroup], window: Window) -> S
     let mut y = 0.0;
     let mut lanes = Vec::new();
     let mut marks = Vec::new();
-    for (lane_ix, LaneGroup { key, number: lane_no, items: lane_items, index }) in grouped.iter().enumerate() {
+    for (lane_ix, LaneGroup { key, number: lane_no, items: lane_items, index }) in grouped.iter().enumerate()
+    {
         // Marks are keyed by the lane's number, not its position: when a filter removes or
         // brings back other lanes, the marks of this one keep their elements and only move.
         let lane_no = *lane_no;
@@ -394,14 +400,20 @@ mod tests {
         // Only the events of the last lane: lanes before it go (its events' other categories stay).
         let last = before.lanes.last().unwrap().key.clone();
         let only: Vec<usize> = match &last {
-            LaneKey::Category(c) => f.iter().copied().filter(|&i| s.dataset.events[i].categories.contains(c)).collect(),
+            LaneKey::Category(c) => {
+                f.iter().copied().filter(|&i| s.dataset.events[i].categories.contains(c)).collect()
+            }
             other => panic!("expected category lanes, got {other:?}"),
         };
         let after = scene(&s.frame(&only, Group::Category, width), window);
         let moved = after.lanes.iter().position(|l| l.key == last).unwrap();
         assert!(moved < before.lanes.len() - 1, "the lane moved up");
         let keys = |sc: &Scene, lane: usize| -> Vec<MarkKey> {
-            sc.marks.iter().filter(|m| m.lane == lane && matches!(m.kind, MarkKind::Event(_))).map(|m| m.key).collect()
+            sc.marks
+                .iter()
+                .filter(|m| m.lane == lane && matches!(m.kind, MarkKind::Event(_)))
+                .map(|m| m.key)
+                .collect()
         };
         let kept = keys(&after, moved);
         assert!(!kept.is_empty());
@@ -457,7 +469,9 @@ mod tests {
                 let keys: std::collections::HashSet<_> = sc.marks.iter().map(|m| m.key).collect();
                 assert_eq!(keys.len(), sc.marks.len(), "{group:?} at {width}");
                 for lane in 0..sc.lanes.len() {
-                    let xs: Vec<(MarkKey, f64)> = sc.marks.iter()
+                    let xs: Vec<(MarkKey, f64)> = sc
+                        .marks
+                        .iter()
                         .filter(|m| m.lane == lane && matches!(m.kind, MarkKind::Cluster { .. }))
                         .map(|m| (m.key, m.x))
                         .collect();
@@ -496,7 +510,15 @@ mod tests {
             .collect();
         let expected: Vec<(LaneKey, Vec<usize>)> = Category::ALL
             .into_iter()
-            .map(|c| (LaneKey::Category(c), f.iter().copied().filter(|&i| s.dataset.events[i].categories.contains(&c)).collect::<Vec<_>>()))
+            .map(|c| {
+                (
+                    LaneKey::Category(c),
+                    f.iter()
+                        .copied()
+                        .filter(|&i| s.dataset.events[i].categories.contains(&c))
+                        .collect::<Vec<_>>(),
+                )
+            })
             .filter(|(_, evs)| !evs.is_empty())
             .collect();
         assert_eq!(lanes, expected);
@@ -509,8 +531,13 @@ mod tests {
         let f = all(&s);
         let lanes = group_events(&s.frame(&f, Group::Actor, 800.0));
         let charter = s.dataset.event_index("vance-charter-2026").unwrap();
-        let with_it: Vec<_> = lanes.iter().filter(|g| g.items.iter().any(|it| it.key == charter)).map(|g| g.key.clone()).collect();
-        let expected: Vec<_> = s.dataset.events[charter].actors.iter().map(|a| LaneKey::Actor(a.clone())).collect();
+        let with_it: Vec<_> = lanes
+            .iter()
+            .filter(|g| g.items.iter().any(|it| it.key == charter))
+            .map(|g| g.key.clone())
+            .collect();
+        let expected: Vec<_> =
+            s.dataset.events[charter].actors.iter().map(|a| LaneKey::Actor(a.clone())).collect();
         assert_eq!(with_it.len(), expected.len());
         for k in expected {
             assert!(with_it.contains(&k), "{k:?}");

@@ -69,7 +69,11 @@ struct Placed {
 /// The larger of two lengths. `f64::max` compiles to a call in the size-optimised wasm build,
 /// and these run once per event per frame; neither argument is ever NaN here.
 fn larger(a: f64, b: f64) -> f64 {
-    if a > b { a } else { b }
+    if a > b {
+        a
+    } else {
+        b
+    }
 }
 
 /// Lays out one lane's items (sorted by start, then key) for a window.
@@ -177,7 +181,12 @@ pub fn layout_indexed(items: &[Item], index: &LaneIndex, window: &Window, p: &La
 }
 
 /// Places one run of chain-overlapping boxes (`run()` gives them in order, as often as asked).
-fn place_run<I: Iterator<Item = Placed>>(run: &dyn Fn() -> I, p: &LayoutParams, min_box: f64, out: &mut LaneLayout) {
+fn place_run<I: Iterator<Item = Placed>>(
+    run: &dyn Fn() -> I,
+    p: &LayoutParams,
+    min_box: f64,
+    out: &mut LaneLayout,
+) {
     // First fit into rows; a run that needs more than `max_rows` stops being placed at once.
     let mut row_ends: Vec<f64> = Vec::new();
     let mut rows_of = Vec::new();
@@ -283,7 +292,9 @@ pub fn density_path(bins: &[u32]) -> String {
 /// The interval from the earliest start to the latest end (no span limits applied), in one
 /// pass (callers hand in the filtered events' items without collecting them first).
 pub fn domain(items: impl IntoIterator<Item = Item>) -> Option<Window> {
-    let (start, end) = items.into_iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(s, e), it| (s.min(it.start), e.max(it.end)));
+    let (start, end) = items
+        .into_iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(s, e), it| (s.min(it.start), e.max(it.end)));
     (start.is_finite() && end.is_finite()).then_some(Window { start, end })
 }
 
@@ -348,7 +359,11 @@ mod tests {
                     start_of_run = k;
                 }
                 if k < visible.len() {
-                    run_end = if breaks { visible[k].x + visible[k].width + p.gap_px } else { run_end.max(visible[k].x + visible[k].width + p.gap_px) };
+                    run_end = if breaks {
+                        visible[k].x + visible[k].width + p.gap_px
+                    } else {
+                        run_end.max(visible[k].x + visible[k].width + p.gap_px)
+                    };
                 }
             }
             if out.rows == 0 && !(out.boxes.is_empty() && out.clusters.is_empty()) {
@@ -377,7 +392,13 @@ mod tests {
             }
             if row_ends.len() <= p.max_rows {
                 for (pl, row) in run.iter().zip(rows_of) {
-                    out.boxes.push(PlacedBox { key: pl.item.key, row, x: pl.x, width: pl.width, bar_width: pl.bar });
+                    out.boxes.push(PlacedBox {
+                        key: pl.item.key,
+                        row,
+                        x: pl.x,
+                        width: pl.width,
+                        bar_width: pl.bar,
+                    });
                 }
                 out.rows = out.rows.max(row_ends.len());
                 return;
@@ -399,7 +420,13 @@ mod tests {
                 let width = (min_box - p.gap_px).max(1.0);
                 if members.len() == 1 {
                     let pl = run.iter().find(|pl| pl.item.key == members[0]).expect("member of the run");
-                    out.boxes.push(PlacedBox { key: members[0], row: 0, x, width, bar_width: pl.bar.min(width) });
+                    out.boxes.push(PlacedBox {
+                        key: members[0],
+                        row: 0,
+                        x,
+                        width,
+                        bar_width: pl.bar.min(width),
+                    });
                 } else {
                     out.clusters.push(Cluster { row: 0, x, width, start, end, keys: members });
                 }
@@ -558,7 +585,8 @@ mod tests {
     fn a_long_span_that_began_early_still_reaches_a_late_window() {
         // The window with its margin starts at -100. Item 0 ended before it and is skipped by
         // the reach; item 1 starts long before it and ends inside it; item 2 ended before it.
-        let items = [item(0, -600.0, 10.0), item(1, -500.0, 620.0), item(2, -300.0, 10.0), item(3, 150.0, 1.0)];
+        let items =
+            [item(0, -600.0, 10.0), item(1, -500.0, 620.0), item(2, -300.0, 10.0), item(3, 150.0, 1.0)];
         let (w, p) = (window(), params());
         assert_eq!(LaneIndex::of(&items).reach.partition_point(|&r| r <= -100.0), 1);
         let laid = layout_indexed(&items, &LaneIndex::of(&items), &w, &p);

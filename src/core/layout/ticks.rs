@@ -2,8 +2,8 @@
 //! language that never overlap, and date formatting that keeps a date's honest precision.
 
 use crate::core::dataset::date::{date_of_day, day_number, PartialDate, Precision};
-use crate::core::i18n::month_name;
 use crate::core::dataset::model::Lang;
+use crate::core::i18n::month_name;
 use crate::core::layout::scale::{clamp, Window};
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -320,7 +320,11 @@ mod tests {
         assert!(labels.contains(&"Jan 2026"));
         assert!(labels.contains(&"Nov"));
         let de = ticks(&w("2025-03-15", "2026-03-15"), 1400.0, Lang::De);
-        assert!(de.iter().any(|t| t.label == "Nov."), "{:?}", de.iter().map(|t| &t.label).collect::<Vec<_>>());
+        assert!(
+            de.iter().any(|t| t.label == "Nov."),
+            "{:?}",
+            de.iter().map(|t| &t.label).collect::<Vec<_>>()
+        );
         assert!(de.iter().any(|t| t.label == "Jan. 2026" && t.major));
     }
 
@@ -329,7 +333,9 @@ mod tests {
         let en = ticks(&w("2025-11-01", "2025-11-15"), 1200.0, Lang::En);
         assert!(en[0].label.ends_with(" Nov 2025"), "{}", en[0].label);
         assert!(en.len() >= 5);
-        assert!(en[1..].iter().all(|t| t.label.ends_with(" Nov") && t.label[..t.label.len() - 4].parse::<u32>().is_ok()));
+        assert!(en[1..]
+            .iter()
+            .all(|t| t.label.ends_with(" Nov") && t.label[..t.label.len() - 4].parse::<u32>().is_ok()));
         let de = ticks(&w("2025-11-01", "2025-11-15"), 1200.0, Lang::De);
         assert!(de[1..].iter().all(|t| t.label.ends_with(". Nov.")), "{:?}", de);
     }
@@ -399,7 +405,10 @@ mod tests {
         assert!(months.iter().all(|m| [1, 4, 7, 10].contains(m)), "{months:?}");
         assert!(months.contains(&4), "quarters at this zoom: {months:?}");
         let labels: Vec<&str> = ts.iter().map(|t| t.label.as_str()).collect();
-        assert!(labels.contains(&"Jan 2024") && labels.contains(&"Apr") && labels.contains(&"Jul"), "{labels:?}");
+        assert!(
+            labels.contains(&"Jan 2024") && labels.contains(&"Apr") && labels.contains(&"Jul"),
+            "{labels:?}"
+        );
     }
 
     #[test]

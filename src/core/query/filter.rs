@@ -14,9 +14,9 @@
 
 use crate::core::dataset::model::{date_order, Category, Dataset};
 use crate::core::query::search::{fold_into, Query};
-use crate::core::util::sorting::sort_indices;
 use crate::core::query::viewstate::ViewState;
 use crate::core::util::hashing::FastMap;
+use crate::core::util::sorting::sort_indices;
 
 /// For every value in the dataset, how many events have it and pass every active filter except
 /// that value's own facet. Categories in [`Category::ALL`] order (all of them); actors, tags
@@ -212,7 +212,9 @@ impl Texts {
         }
         // Sized once (folding rarely changes a text's length) rather than grown by copying it
         // over and over.
-        let mut hay = String::with_capacity(dataset.events.iter().map(|e| texts(e).iter().map(|t| t.len() + 1).sum::<usize>()).sum());
+        let mut hay = String::with_capacity(
+            dataset.events.iter().map(|e| texts(e).iter().map(|t| t.len() + 1).sum::<usize>()).sum(),
+        );
         let mut start = Vec::with_capacity(dataset.events.len() + 1);
         for e in &dataset.events {
             start.push(hay.len());
@@ -239,7 +241,11 @@ fn folded_fields(fields: &[&str]) -> String {
 
 /// Bit `t` set for each token `t` of `query` that `text` contains.
 fn token_mask(query: &Query, text: &str) -> u16 {
-    query.tokens().iter().enumerate().fold(0, |m, (t, tok)| if text.contains(tok.as_str()) { m | 1 << t } else { m })
+    query
+        .tokens()
+        .iter()
+        .enumerate()
+        .fold(0, |m, (t, tok)| if text.contains(tok.as_str()) { m | 1 << t } else { m })
 }
 
 impl Explorer {
@@ -334,8 +340,9 @@ impl Explorer {
             x.tags.push(&e.tags, &mut x.tag_ids);
             let place = e.place.as_ref().map_or(NO_PLACE, |p| x.place_ids.intern(&p.id));
             x.place.push(place);
-            x.place_text_of.push(e.place.as_ref().map_or(NO_PLACE, |p| {
-                match text_of_place.get(place as usize) {
+            x.place_text_of.push(e.place.as_ref().map_or(
+                NO_PLACE,
+                |p| match text_of_place.get(place as usize) {
                     Some(&(text, name)) if *name == p.name => text,
                     known => {
                         let text = x.place_text.intern(&folded_fields(&[&p.id, &p.name.de, &p.name.en]));
@@ -344,8 +351,8 @@ impl Explorer {
                         }
                         text
                     }
-                }
-            }));
+                },
+            ));
         }
         // Each actor's id, then the names the actors table gives it (through the interner's own
         // index: no map of the table).
@@ -356,7 +363,8 @@ impl Explorer {
             }
         }
         x.tag_text = x.tag_ids.ids.iter().map(|t| folded_fields(&[t])).collect();
-        let mut totals = (vec![0; x.actor_ids.ids.len()], vec![0; x.tag_ids.ids.len()], vec![0; x.place_ids.ids.len()]);
+        let mut totals =
+            (vec![0; x.actor_ids.ids.len()], vec![0; x.tag_ids.ids.len()], vec![0; x.place_ids.ids.len()]);
         for i in 0..n {
             x.actors.of(i).iter().for_each(|&k| totals.0[k as usize] += 1);
             x.tags.of(i).iter().for_each(|&k| totals.1[k as usize] += 1);
@@ -529,8 +537,8 @@ impl Explorer {
 mod tests {
     use super::*;
     use crate::core::dataset::date::PartialDate;
-    use crate::core::query::search::fold;
     use crate::core::dataset::validate::load_dataset;
+    use crate::core::query::search::fold;
     use crate::core::query::viewstate::ValueSet;
 
     const ACTORS: &str = r#"[
@@ -557,7 +565,9 @@ mod tests {
         let (id, date, end, cats, actors, tags, place, de, en) = s;
         let end = end.map(|e| format!(r#","end":"{e}""#)).unwrap_or_default();
         let place = place
-            .map(|(pid, pde, pen)| format!(r#","place":{{"id":"{pid}","name":{{"de":"{pde}","en":"{pen}"}}}}"#))
+            .map(|(pid, pde, pen)| {
+                format!(r#","place":{{"id":"{pid}","name":{{"de":"{pde}","en":"{pen}"}}}}"#)
+            })
             .unwrap_or_default();
         let list = |s: &str| s.split_whitespace().map(|x| format!("\"{x}\"")).collect::<Vec<_>>().join(",");
         format!(
@@ -609,7 +619,17 @@ mod tests {
                 "Bahnstrecke nach Kars",
                 "Railway to Kars",
             ),
-            ("speech", "2024", None, "analysis", "aliyev", "", baku, "Rede in der Straße", "A speech in the street"),
+            (
+                "speech",
+                "2024",
+                None,
+                "analysis",
+                "aliyev",
+                "",
+                baku,
+                "Rede in der Straße",
+                "A speech in the street",
+            ),
             (
                 "summit",
                 "2026-01-15",
@@ -624,7 +644,8 @@ mod tests {
         ];
         // Deliberately out of date order: loading sorts.
         let events: Vec<String> = specs.into_iter().rev().map(event).collect();
-        let json = format!(r#"{{"title":{{"de":"T","en":"T"}},"actors":{ACTORS},"events":[{}]}}"#, events.join(","));
+        let json =
+            format!(r#"{{"title":{{"de":"T","en":"T"}},"actors":{ACTORS},"events":[{}]}}"#, events.join(","));
         load_dataset(&json).unwrap()
     }
 
@@ -660,12 +681,19 @@ mod tests {
     fn without_its_texts_an_index_finds_by_actors_tags_and_places_until_the_texts_are_made() {
         let d = crate::core::dataset::embedded::embedded_dataset().unwrap();
         let charter = d.event_index("vance-charter-2026").unwrap();
-        let place = ViewState { q: d.events[charter].place.as_ref().unwrap().id.clone(), ..ViewState::default() };
+        let place =
+            ViewState { q: d.events[charter].place.as_ref().unwrap().id.clone(), ..ViewState::default() };
         // A word of the charter's summary that no actor, tag or place has.
-        let word = d.events[charter].summary.en.split_whitespace()
+        let word = d.events[charter]
+            .summary
+            .en
+            .split_whitespace()
             .filter(|w| w.len() > 8 && w.chars().all(char::is_alphabetic))
             .map(fold)
-            .find(|w| d.actors.iter().all(|a| !fold(&a.name.en).contains(w.as_str())) && !d.events.iter().any(|e| e.tags.iter().any(|t| t.contains(w.as_str()))))
+            .find(|w| {
+                d.actors.iter().all(|a| !fold(&a.name.en).contains(w.as_str()))
+                    && !d.events.iter().any(|e| e.tags.iter().any(|t| t.contains(w.as_str())))
+            })
             .unwrap();
         let text = ViewState { q: word.clone(), ..ViewState::default() };
         let x = Explorer::without_texts(&d);
@@ -770,7 +798,9 @@ mod tests {
     fn an_event_is_found_by_its_own_name_for_a_shared_place_id() {
         // The second event names the same place id differently: each keeps its own name.
         let mut d = dataset();
-        let baku: Vec<usize> = (0..d.events.len()).filter(|&i| d.events[i].place.as_ref().is_some_and(|p| p.id == "baku")).collect();
+        let baku: Vec<usize> = (0..d.events.len())
+            .filter(|&i| d.events[i].place.as_ref().is_some_and(|p| p.id == "baku"))
+            .collect();
         d.events[baku[1]].place.as_mut().unwrap().name.en = "Bakı Harbour".into();
         let x = Explorer::new(&d);
         assert_eq!(x.filter(&q("harbour")), [baku[1]]);
@@ -809,7 +839,10 @@ mod tests {
             tags: vec![("oil".into(), 5), ("cpc".into(), 1)],
             places: vec![("baku".into(), 4)],
         };
-        assert_eq!((f.ids("cat"), f.counts("cat")), (vec!["energy".to_string(), "military".into()], vec![3, 0]));
+        assert_eq!(
+            (f.ids("cat"), f.counts("cat")),
+            (vec!["energy".to_string(), "military".into()], vec![3, 0])
+        );
         assert_eq!((f.ids("actor"), f.counts("actor")), (vec!["kz".to_string()], vec![2]));
         assert_eq!((f.ids("tag"), f.counts("tag")), (vec!["oil".to_string(), "cpc".into()], vec![5, 1]));
         assert_eq!((f.ids("place"), f.counts("place")), (vec!["baku".to_string()], vec![4]));
@@ -829,7 +862,10 @@ mod tests {
         assert_eq!(twice.actors_of(i), clean.actors_of(i));
         assert!(twice.actors_of(i).windows(2).all(|w| w[0] < w[1]), "{:?}", twice.actors_of(i));
         assert_eq!(twice.facets(&ViewState::default()), clean.facets(&ViewState::default()));
-        let only = ViewState { actor: [d.events[i].actors[0].clone()].into_iter().collect(), ..ViewState::default() };
+        let only = ViewState {
+            actor: [d.events[i].actors[0].clone()].into_iter().collect(),
+            ..ViewState::default()
+        };
         assert_eq!(twice.filter_and_facets(&only), clean.filter_and_facets(&only));
     }
 
@@ -862,7 +898,10 @@ mod tests {
         );
         // Tags and places: energy and tr (pipeline only).
         let tags = sorted(&f.tags);
-        assert_eq!(tags.iter().filter(|(_, n)| *n > 0).cloned().collect::<Vec<_>>(), [("gas".to_string(), 1), ("pipeline".to_string(), 1)]);
+        assert_eq!(
+            tags.iter().filter(|(_, n)| *n > 0).cloned().collect::<Vec<_>>(),
+            [("gas".to_string(), 1), ("pipeline".to_string(), 1)]
+        );
         assert_eq!(tags.len(), 5);
         assert_eq!(sorted(&f.places), [("ankara".to_string(), 0), ("baku".to_string(), 1)]);
     }
@@ -875,9 +914,13 @@ mod tests {
         let all = x.facets(&ViewState::default());
         // Unfiltered, the order is by count (descending), then id.
         for list in [&all.actors, &all.tags, &all.places] {
-            assert!(list.windows(2).all(|w| w[0].1 > w[1].1 || (w[0].1 == w[1].1 && w[0].0 < w[1].0)), "{list:?}");
+            assert!(
+                list.windows(2).all(|w| w[0].1 > w[1].1 || (w[0].1 == w[1].1 && w[0].0 < w[1].0)),
+                "{list:?}"
+            );
         }
-        let narrowed = ViewState { cat: set(&[Category::Energy]), actor: strings(&["tr"]), ..ViewState::default() };
+        let narrowed =
+            ViewState { cat: set(&[Category::Energy]), actor: strings(&["tr"]), ..ViewState::default() };
         let f = x.facets(&narrowed);
         assert_eq!(ids(&f.actors), ids(&all.actors));
         assert_eq!(ids(&f.tags), ids(&all.tags));
@@ -917,11 +960,19 @@ mod tests {
         let f = x.facets(&s);
         let without_actor = x.filter(&ViewState { actor: ValueSet::new(), ..s.clone() });
         for (id, n) in &f.actors {
-            assert_eq!(*n, without_actor.iter().filter(|&&i| d.events[i].actors.contains(id)).count(), "{id}");
+            assert_eq!(
+                *n,
+                without_actor.iter().filter(|&&i| d.events[i].actors.contains(id)).count(),
+                "{id}"
+            );
         }
         let without_cat = x.filter(&ViewState { cat: ValueSet::new(), ..s.clone() });
         for (c, n) in &f.categories {
-            assert_eq!(*n, without_cat.iter().filter(|&&i| d.events[i].categories.contains(c)).count(), "{c:?}");
+            assert_eq!(
+                *n,
+                without_cat.iter().filter(|&&i| d.events[i].categories.contains(c)).count(),
+                "{c:?}"
+            );
         }
     }
 

@@ -11,7 +11,8 @@ use crate::core::query::viewstate::{Group, Span, View, ViewState};
 use chrono::Datelike;
 
 /// Every parameter of the URL contract.
-const PARAMS: [&str; 12] = ["q", "cat", "actor", "tag", "place", "from", "to", "event", "span", "group", "view", "lang"];
+const PARAMS: [&str; 12] =
+    ["q", "cat", "actor", "tag", "place", "from", "to", "event", "span", "group", "view", "lang"];
 
 /// The longest search text kept, in characters.
 pub const MAX_Q_CHARS: usize = 200;
@@ -61,16 +62,24 @@ impl Ignored {
         match (lang, self) {
             (Lang::En, UnknownParam(p)) => format!("Ignored unknown parameter \"{p}\"."),
             (Lang::De, UnknownParam(p)) => format!("Unbekannten Parameter „{p}“ ignoriert."),
-            (Lang::En, BadValue { param, value }) => format!("Ignored invalid value \"{value}\" for \"{param}\"."),
-            (Lang::De, BadValue { param, value }) => format!("Ungültigen Wert „{value}“ für „{param}“ ignoriert."),
+            (Lang::En, BadValue { param, value }) => {
+                format!("Ignored invalid value \"{value}\" for \"{param}\".")
+            }
+            (Lang::De, BadValue { param, value }) => {
+                format!("Ungültigen Wert „{value}“ für „{param}“ ignoriert.")
+            }
             (Lang::En, Truncated { param }) => format!("\"{param}\" was too long and was shortened."),
             (Lang::De, Truncated { param }) => format!("„{param}“ war zu lang und wurde gekürzt."),
             (Lang::En, ReversedRange) => "\"from\" was after \"to\": the two were swapped.".into(),
             (Lang::De, ReversedRange) => "„from“ lag nach „to“: beide wurden getauscht.".into(),
             (Lang::En, Repeated(p)) => format!("\"{p}\" was given more than once; the last one is used."),
             (Lang::De, Repeated(p)) => format!("„{p}“ kam mehrfach vor; der letzte Wert gilt."),
-            (Lang::En, UnknownId { param, value }) => format!("Ignored \"{value}\" in \"{param}\": not in this dataset."),
-            (Lang::De, UnknownId { param, value }) => format!("„{value}“ in „{param}“ ignoriert: nicht in diesem Datensatz."),
+            (Lang::En, UnknownId { param, value }) => {
+                format!("Ignored \"{value}\" in \"{param}\": not in this dataset.")
+            }
+            (Lang::De, UnknownId { param, value }) => {
+                format!("„{value}“ in „{param}“ ignoriert: nicht in diesem Datensatz.")
+            }
             (Lang::En, TooLong) => "The link was too long; only its beginning was read.".into(),
             (Lang::De, TooLong) => "Der Link war zu lang; nur sein Anfang wurde gelesen.".into(),
         }
@@ -169,12 +178,7 @@ pub fn encode(s: &ViewState) -> String {
     text
 }
 
-fn parse_list(
-    param: &str,
-    value: &str,
-    ignored: &mut Vec<Ignored>,
-    mut each: impl FnMut(&str) -> bool,
-) {
+fn parse_list(param: &str, value: &str, ignored: &mut Vec<Ignored>, mut each: impl FnMut(&str) -> bool) {
     let mut kept = 0;
     for v in value.split(',').map(str::trim).filter(|v| !v.is_empty()) {
         if kept >= MAX_LIST {
@@ -237,12 +241,19 @@ pub fn decode(query: &str) -> Decoded {
             }
             "cat" => {
                 s.cat.clear();
-                parse_list("cat", value, &mut ignored, |v| Category::from_code(v).map(|c| s.cat.insert(c)).is_some());
+                parse_list("cat", value, &mut ignored, |v| {
+                    Category::from_code(v).map(|c| s.cat.insert(c)).is_some()
+                });
             }
             "actor" | "tag" | "place" => {
                 if let Some(set) = s.ids_mut(name_ref) {
                     set.clear();
-                    parse_list(name_ref, value, &mut ignored, |v| is_slug(v) && { set.insert(v.to_string()); true });
+                    parse_list(name_ref, value, &mut ignored, |v| {
+                        is_slug(v) && {
+                            set.insert(v.to_string());
+                            true
+                        }
+                    });
                 }
             }
             "from" | "to" => match PartialDate::parse(value.trim()) {
@@ -326,8 +337,8 @@ pub fn sanitize(state: &mut ViewState, known: &dyn Known) -> Vec<Ignored> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
     use crate::core::query::viewstate::ValueSet;
+    use proptest::prelude::*;
     use std::time::{Duration, Instant};
 
     fn d(s: &str) -> PartialDate {
@@ -393,7 +404,11 @@ mod tests {
         let cases: Vec<Case> = vec![
             ("cat=foo,energy", |s| s.cat = [Category::Energy].into(), vec![bad("cat", "foo")]),
             ("cat=ENERGY", |_| {}, vec![bad("cat", "ENERGY")]),
-            ("from=2025-13&to=garbage&view=list", |s| s.view = View::List, vec![bad("from", "2025-13"), bad("to", "garbage")]),
+            (
+                "from=2025-13&to=garbage&view=list",
+                |s| s.view = View::List,
+                vec![bad("from", "2025-13"), bad("to", "garbage")],
+            ),
             ("from=2025-02-30", |_| {}, vec![bad("from", "2025-02-30")]),
             (
                 "from=2026-02&to=2025-11",
@@ -406,13 +421,21 @@ mod tests {
                 |s| (s.from, s.to) = (Some(d("2025-11")), Some(d("2025-11-15"))),
                 vec![Ignored::ReversedRange],
             ),
-            ("from=2025&to=2025-01-01", |s| (s.from, s.to) = (Some(d("2025")), Some(d("2025-01-01"))), vec![]),
+            (
+                "from=2025&to=2025-01-01",
+                |s| (s.from, s.to) = (Some(d("2025")), Some(d("2025-01-01"))),
+                vec![],
+            ),
             ("span=2026-01-01..2025-01-01", |_| {}, vec![bad("span", "2026-01-01..2025-01-01")]),
             ("span=2026-01-01..2026-01-01", |_| {}, vec![bad("span", "2026-01-01..2026-01-01")]),
             ("span=2025-01..2026-01", |_| {}, vec![bad("span", "2025-01..2026-01")]),
             ("span=2025-01-01", |_| {}, vec![bad("span", "2025-01-01")]),
             ("span=..", |_| {}, vec![bad("span", "..")]),
-            ("span=2025-01-01..2026-01-01..2027-01-01", |_| {}, vec![bad("span", "2025-01-01..2026-01-01..2027-01-01")]),
+            (
+                "span=2025-01-01..2026-01-01..2027-01-01",
+                |_| {},
+                vec![bad("span", "2025-01-01..2026-01-01..2027-01-01")],
+            ),
             (
                 "span=1700-01-01..2026-01-01",
                 |s| s.span = Some(Span { start: day("1700-01-01"), end: day("2026-01-01") }),
@@ -438,25 +461,32 @@ mod tests {
                 |s| s.actor = set(&["kz"]),
                 vec![bad("event", "<script>"), bad("actor", "AZ")],
             ),
-            ("tag=ok,no+space,%C3%A4", |s| s.tag = set(&["ok"]), vec![bad("tag", "no space"), bad("tag", "ä")]),
+            (
+                "tag=ok,no+space,%C3%A4",
+                |s| s.tag = set(&["ok"]),
+                vec![bad("tag", "no space"), bad("tag", "ä")],
+            ),
             ("place=a%2Cb", |s| s.place = set(&["a", "b"]), vec![]),
             ("lang=de&lang=en", |s| s.lang = Some(Lang::En), vec![Ignored::Repeated("lang".into())]),
-            ("cat=energy&cat=military", |s| s.cat = [Category::Military].into(), vec![Ignored::Repeated("cat".into())]),
+            (
+                "cat=energy&cat=military",
+                |s| s.cat = [Category::Military].into(),
+                vec![Ignored::Repeated("cat".into())],
+            ),
             ("q=a&q=b", |s| s.q = "b".into(), vec![Ignored::Repeated("q".into())]),
             (
                 "event=x&event=NOPE",
                 |s| s.event = Some("x".into()),
                 vec![Ignored::Repeated("event".into()), bad("event", "NOPE")],
             ),
-            (
-                "zz=1&zz=2&zz=3",
-                |_| {},
-                vec![Ignored::UnknownParam("zz".into())],
-            ),
+            ("zz=1&zz=2&zz=3", |_| {}, vec![Ignored::UnknownParam("zz".into())]),
             (
                 "x=1&y=2&z=3&w=4&v=5&u=6&t=7&s=8&r=9&p=10&o=11&view=list",
                 |s| s.view = View::List,
-                ["x", "y", "z", "w", "v", "u", "t", "s", "r", "p"].iter().map(|p| Ignored::UnknownParam(p.to_string())).collect(),
+                ["x", "y", "z", "w", "v", "u", "t", "s", "r", "p"]
+                    .iter()
+                    .map(|p| Ignored::UnknownParam(p.to_string()))
+                    .collect(),
             ),
         ];
         for (query, expect, ignored) in cases {
@@ -533,7 +563,9 @@ mod tests {
 
     #[test]
     fn broken_percent_encoding_and_empty_pairs_do_not_panic() {
-        for q in ["%", "%%%", "%E0%A4%A=%&&&=&view=list", "=&=", "&&&", "q=%FF%FE", "span=..", "from=-1", "?&?"] {
+        for q in
+            ["%", "%%%", "%E0%A4%A=%&&&=&view=list", "=&=", "&&&", "q=%FF%FE", "span=..", "from=-1", "?&?"]
+        {
             let _ = decode(q);
         }
         assert_eq!(decode("%E0%A4%A=%&&&=&view=list").state.view, View::List);
@@ -555,8 +587,14 @@ mod tests {
             assert_ne!(i.describe(Lang::De), i.describe(Lang::En));
             assert!(i.describe(Lang::En).ends_with('.'));
         }
-        assert_eq!(Ignored::UnknownParam("foo".into()).describe(Lang::En), "Ignored unknown parameter \"foo\".");
-        assert_eq!(Ignored::UnknownParam("foo".into()).describe(Lang::De), "Unbekannten Parameter „foo“ ignoriert.");
+        assert_eq!(
+            Ignored::UnknownParam("foo".into()).describe(Lang::En),
+            "Ignored unknown parameter \"foo\"."
+        );
+        assert_eq!(
+            Ignored::UnknownParam("foo".into()).describe(Lang::De),
+            "Unbekannten Parameter „foo“ ignoriert."
+        );
     }
 
     /// A dataset with one id of each kind.
@@ -631,7 +669,8 @@ mod tests {
     fn span() -> impl Strategy<Value = Span> {
         let first = day("0001-01-01");
         let last = day("9999-12-31");
-        (first..last, 1i64..=MAX_SPAN_DAYS).prop_map(move |(start, len)| Span { start, end: (start + len).min(last) })
+        (first..last, 1i64..=MAX_SPAN_DAYS)
+            .prop_map(move |(start, len)| Span { start, end: (start + len).min(last) })
     }
 
     fn state() -> impl Strategy<Value = ViewState> {

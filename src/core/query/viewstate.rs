@@ -132,7 +132,13 @@ impl ViewState {
     /// The view with every filter and the selection cleared: only the window, the lanes, the
     /// view and the language are kept (what "Clear all" leaves).
     pub fn cleared(&self) -> ViewState {
-        ViewState { span: self.span, group: self.group, view: self.view, lang: self.lang, ..ViewState::default() }
+        ViewState {
+            span: self.span,
+            group: self.group,
+            view: self.view,
+            lang: self.lang,
+            ..ViewState::default()
+        }
     }
 
     /// Only the parts that decide which events pass (search, facets, date range): the
@@ -280,12 +286,27 @@ mod tests {
 
     #[test]
     fn clearing_keeps_the_window_lanes_view_and_language_and_nothing_else() {
-        let mut s = ViewState { q: "gas".into(), group: Group::Actor, view: View::List, lang: Some(Lang::De), ..ViewState::default() };
+        let mut s = ViewState {
+            q: "gas".into(),
+            group: Group::Actor,
+            view: View::List,
+            lang: Some(Lang::De),
+            ..ViewState::default()
+        };
         s.choose("cat", "energy", true);
         s.event = Some("tripp-2025".into());
         s.span = Some(Span { start: 10, end: 20 });
         let c = s.cleared();
-        assert_eq!(c, ViewState { span: s.span, group: Group::Actor, view: View::List, lang: Some(Lang::De), ..ViewState::default() });
+        assert_eq!(
+            c,
+            ViewState {
+                span: s.span,
+                group: Group::Actor,
+                view: View::List,
+                lang: Some(Lang::De),
+                ..ViewState::default()
+            }
+        );
         assert_eq!(c.filter_part(), ViewState::default());
     }
 
@@ -318,7 +339,10 @@ mod tests {
         s.choose("event", "x", true);
         assert_eq!(s.chosen("cat"), ["energy"]);
         assert_eq!(s.chosen("actor"), ["az", "kz"]);
-        assert_eq!((s.chosen("tag"), s.chosen("place")), (vec!["tripp".to_string()], vec!["baku".to_string()]));
+        assert_eq!(
+            (s.chosen("tag"), s.chosen("place")),
+            (vec!["tripp".to_string()], vec!["baku".to_string()])
+        );
         assert!(s.chosen("event").is_empty() && s.event.is_none());
         s.choose("actor", "kz", false);
         s.choose("cat", "energy", false);

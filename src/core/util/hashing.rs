@@ -82,7 +82,19 @@ mod tests {
 
     #[test]
     fn ids_that_differ_anywhere_hash_apart() {
-        let ids = ["", "a", "a\0", "ab", "ba", "vance-charter-2026", "vance-charter-2025", "vance-charter-2026-", "12345678", "123456789", "12345678\0"];
+        let ids = [
+            "",
+            "a",
+            "a\0",
+            "ab",
+            "ba",
+            "vance-charter-2026",
+            "vance-charter-2025",
+            "vance-charter-2026-",
+            "12345678",
+            "123456789",
+            "12345678\0",
+        ];
         for (i, a) in ids.iter().enumerate() {
             for b in &ids[i + 1..] {
                 assert_ne!(hash(a), hash(b), "{a:?} and {b:?}");

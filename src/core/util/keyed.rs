@@ -128,7 +128,8 @@ mod tests {
                 }
                 Place::Move(o) => {
                     assert_eq!(old[o], new[i]);
-                    let from = dom.iter().position(|e| e.1 == Some(o)).expect("a moved element is still there");
+                    let from =
+                        dom.iter().position(|e| e.1 == Some(o)).expect("a moved element is still there");
                     let e = dom.remove(from);
                     insert_before(&mut dom, e, anchor);
                     inserted += 1;
@@ -146,7 +147,11 @@ mod tests {
         (dom.into_iter().map(|(k, _)| k).collect(), inserted)
     }
 
-    fn insert_before(dom: &mut Vec<(u32, Option<usize>)>, e: (u32, Option<usize>), anchor: Option<(u32, Option<usize>)>) {
+    fn insert_before(
+        dom: &mut Vec<(u32, Option<usize>)>,
+        e: (u32, Option<usize>),
+        anchor: Option<(u32, Option<usize>)>,
+    ) {
         let at = match anchor {
             // A new element has no old position: find it by identity (key and no origin).
             Some(a) => dom.iter().position(|x| *x == a).expect("the anchor is in the list"),
@@ -219,7 +224,8 @@ mod tests {
 
     /// Distinct keys in random order.
     fn keys(max: usize) -> impl Strategy<Value = Vec<u32>> {
-        proptest::collection::btree_set(0u32..60, 0..max).prop_flat_map(|s| Just(s.into_iter().collect::<Vec<_>>()).prop_shuffle())
+        proptest::collection::btree_set(0u32..60, 0..max)
+            .prop_flat_map(|s| Just(s.into_iter().collect::<Vec<_>>()).prop_shuffle())
     }
 
     proptest! {
