@@ -6,11 +6,11 @@
 
 use std::time::Instant;
 use timeline_explorer::core::dataset::model::Lang;
-use timeline_explorer::core::dataset::validate::{
-    load_dataset, MAX_MESSAGE_CHARS, MAX_TEXT_CHARS, MAX_URL_BYTES,
-};
+use timeline_explorer::core::dataset::validate::{MAX_MESSAGE_CHARS, MAX_TEXT_CHARS, MAX_URL_BYTES};
+use timeline_explorer::core::formats::read::load_dataset;
+use timeline_explorer::core::formats::read::LoadFailure;
 use timeline_explorer::core::formats::timelinejs::{import, looks_like_timelinejs};
-use timeline_explorer::core::indexed::{LoadFailure, Session};
+use timeline_explorer::core::loaded::LoadedDataset;
 use timeline_explorer::core::query::search::{fold, highlight, Query, MAX_QUERY_CHARS, MAX_TOKENS};
 use timeline_explorer::core::query::urlstate::{
     decode, encode, Ignored, MAX_QUERY_BYTES, MAX_Q_CHARS, MAX_REPORTS,
@@ -60,17 +60,17 @@ fn big_dataset(bytes: usize) -> String {
 fn a_twenty_megabyte_dataset_loads_and_filters() {
     let text = big_dataset(20 * 1024 * 1024);
     assert!(text.len() >= 20 * 1024 * 1024);
-    let session = timed("20 MB dataset: load and index", || Session::from_json(&text))
+    let loaded = timed("20 MB dataset: load and index", || LoadedDataset::from_json(&text))
         .unwrap_or_else(|e| panic!("{e:?}"));
-    let n = session.dataset.events.len();
+    let n = loaded.dataset.events.len();
     assert!(n > 40_000, "{n} events");
-    let all = timed("20 MB dataset: filter all", || session.filter(&ViewState::default()));
+    let all = timed("20 MB dataset: filter all", || loaded.filter(&ViewState::default()));
     assert_eq!(all.len(), n);
     let state = ViewState { q: "treaty 4711".into(), ..ViewState::default() };
-    let hits = timed("20 MB dataset: search", || session.filter(&state));
-    assert!(hits.iter().any(|&i| session.dataset.events[i].id == "ev-4711"));
-    let (state, _) = session.decode_state("cat=energy&actor=actor-3&from=2000&to=2010");
-    let facets = timed("20 MB dataset: filter and facets", || session.filter_and_facets(&state));
+    let hits = timed("20 MB dataset: search", || loaded.filter(&state));
+    assert!(hits.iter().any(|&i| loaded.dataset.events[i].id == "ev-4711"));
+    let (state, _) = loaded.decode_state("cat=energy&actor=actor-3&from=2000&to=2010");
+    let facets = timed("20 MB dataset: filter and facets", || loaded.filter_and_facets(&state));
     assert!(!facets.0.is_empty() && facets.0.len() < n);
 }
 
@@ -162,7 +162,7 @@ fn ten_thousand_levels_of_nesting_are_refused_without_overflowing_the_stack() {
             assert!(!looks_like_timelinejs(text));
             let err = import(text).unwrap_err();
             assert!(err.to_string().contains("recursion limit"), "{err}");
-            match Session::from_json(text) {
+            match LoadedDataset::from_json(text) {
                 Err(LoadFailure::Invalid(e)) => assert!(!e.problems.is_empty(), "{name}"),
                 other => panic!("expected a refusal, got {:?}", other.map(|s| s.dataset.events.len())),
             }
@@ -176,7 +176,7 @@ fn ten_thousand_levels_of_nesting_are_refused_without_overflowing_the_stack() {
 
 #[test]
 fn a_megabyte_url_is_read_up_to_its_limit_with_a_notice_in_both_languages() {
-    let session = Session::embedded().unwrap();
+    let loaded = LoadedDataset::embedded().unwrap();
     let payload =
         form_urlencoded::byte_serialize("<img src=x onerror=top.__xss=1>".as_bytes()).collect::<String>();
     let queries = [
@@ -191,7 +191,7 @@ fn a_megabyte_url_is_read_up_to_its_limit_with_a_notice_in_both_languages() {
     ];
     for (name, q) in &queries {
         assert!(q.len() >= 1_000_000);
-        let (state, ignored) = timed(&format!("1 MB URL, {name}: decoded"), || session.decode_state(q));
+        let (state, ignored) = timed(&format!("1 MB URL, {name}: decoded"), || loaded.decode_state(q));
         assert_eq!(
             state.view,
             timeline_explorer::core::query::viewstate::View::List,
@@ -212,8 +212,8 @@ fn a_megabyte_url_is_read_up_to_its_limit_with_a_notice_in_both_languages() {
 
 #[test]
 fn a_million_character_search_is_cut_and_answers() {
-    let session = Session::embedded().unwrap();
-    let big = Session::from_json(&big_dataset(4 * 1024 * 1024)).unwrap_or_else(|e| panic!("{e:?}"));
+    let loaded = LoadedDataset::embedded().unwrap();
+    let big = LoadedDataset::from_json(&big_dataset(4 * 1024 * 1024)).unwrap_or_else(|e| panic!("{e:?}"));
     let searches = [
         ("one word", "a".repeat(1_000_000)),
         ("many words", "nato ".repeat(200_000)),
@@ -225,14 +225,14 @@ fn a_million_character_search_is_cut_and_answers() {
         let query = timed(&format!("million-char search, {name}: parsed"), || Query::parse(q));
         assert!(query.tokens().len() <= MAX_TOKENS);
         assert!(query.tokens().iter().map(|t| t.chars().count()).sum::<usize>() <= MAX_QUERY_CHARS);
-        for (s, which) in [(&session, "embedded dataset"), (&big, "4 MB dataset")] {
+        for (s, which) in [(&loaded, "embedded dataset"), (&big, "4 MB dataset")] {
             let state = ViewState { q: q.clone(), ..ViewState::default() };
             let found = timed(&format!("million-char search, {name}: filtered the {which}"), || {
                 s.filter_and_facets(&state)
             });
             assert!(found.0.len() <= s.dataset.events.len());
         }
-        let title = &session.dataset.events[0].title.en;
+        let title = &loaded.dataset.events[0].title.en;
         let h =
             timed(&format!("million-char search, {name}: highlighted a title"), || highlight(title, &query));
         assert_eq!(h.last().map(|(r, _)| r.end), Some(title.len()));

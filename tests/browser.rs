@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::task::tick;
-use timeline_explorer::core::dataset::embedded::embedded_dataset;
+use timeline_explorer::core::formats::embedded::embedded_dataset;
 use timeline_explorer::platform::location::UrlMode;
 use timeline_explorer::ui::{mount_widget, Control, DataSource, WidgetOptions};
 use wasm_bindgen::JsCast;

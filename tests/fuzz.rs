@@ -1,5 +1,5 @@
 //! Fuzzing of everything that reads untrusted input: the dataset parser and validator (and the
-//! session that accepts JSON), the TimelineJS import, the URL decoder and the search normaliser.
+//! loader that accepts JSON), the TimelineJS import, the URL decoder and the search normaliser.
 //!
 //! Each target runs `FUZZ_CASES` generated inputs (default 2,000; `./dev fuzz` runs well over a
 //! million in total, in release mode) and prints how many it tried. No input may panic; every
@@ -18,15 +18,16 @@ use std::time::Instant;
 use timeline_explorer::core::dataset::model::Event;
 use timeline_explorer::core::dataset::model::{Category, Dataset, Lang};
 use timeline_explorer::core::dataset::validate::{
-    event_parse_error, is_http_url, load_dataset, validate, DatasetError, MAX_MESSAGE_CHARS, MAX_REPORTED,
-    MAX_TEXT_CHARS, MAX_URL_BYTES,
+    is_http_url, validate, DatasetError, MAX_MESSAGE_CHARS, MAX_REPORTED, MAX_TEXT_CHARS, MAX_URL_BYTES,
 };
 use timeline_explorer::core::formats::export::{to_csv, to_ics, to_json};
 use timeline_explorer::core::formats::jsonpath::{render, Seg};
+use timeline_explorer::core::formats::read::{body_text, read_text, LoadFailure};
+use timeline_explorer::core::formats::read::{event_parse_error, load_dataset};
 use timeline_explorer::core::formats::stream::DatasetStream;
 use timeline_explorer::core::formats::timelinejs::{html_to_text, import, looks_like_timelinejs};
 use timeline_explorer::core::i18n::problem_text;
-use timeline_explorer::core::indexed::{body_text, read_text, LoadFailure, Session};
+use timeline_explorer::core::loaded::LoadedDataset;
 use timeline_explorer::core::query::search::{
     fold, highlight, Query, MAX_QUERY_CHARS, MAX_TOKENS, MAX_TOKEN_CHARS,
 };
@@ -786,10 +787,10 @@ fn check_dataset(d: &Dataset) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// The session, filters and exports work on an accepted dataset.
+/// The loader, filters and exports work on an accepted dataset.
 fn check_session(d: Dataset) -> Result<(), TestCaseError> {
     let n = d.events.len();
-    let s = Session::new(d);
+    let s = LoadedDataset::new(d);
     let all = s.filter(&ViewState::default());
     ensure!(all == (0..n).collect::<Vec<_>>(), "the default filter does not show every event in order");
     for i in [0, n / 2, n.saturating_sub(1)].into_iter().filter(|&i| i < n) {
@@ -854,9 +855,9 @@ fn check_session(d: Dataset) -> Result<(), TestCaseError> {
     Ok(())
 }
 
-/// The outcome of loading any text through the session, as the widget does.
+/// The outcome of loading any text through the loader, as the widget does.
 fn check_session_load(text: &str) -> Result<(), TestCaseError> {
-    match Session::from_json(text) {
+    match LoadedDataset::from_json(text) {
         Ok(s) => {
             check_dataset(&s.dataset)?;
         }

@@ -444,6 +444,21 @@ fn quoted(lang: Lang, v: &str) -> String {
     }
 }
 
+impl Problem {
+    /// What is wrong, in `lang`, without the location: at most [`MAX_MESSAGE_CHARS`] chars.
+    pub fn message(&self, lang: Lang) -> String {
+        problem_message(lang, &self.kind)
+    }
+}
+
+/// In English, with the location: for logs and tests. The widget shows [`problem_text`] in the
+/// reader's language.
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&problem_text(Lang::En, self))
+    }
+}
+
 /// What is wrong with a dataset, in the UI language, without saying where: at most
 /// [`MAX_MESSAGE_CHARS`] chars. A parser's detail (English, technical) is quoted as it is.
 pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
@@ -671,7 +686,8 @@ mod tests {
     }
 
     use crate::core::dataset::date::PartialDate;
-    use crate::core::dataset::validate::{load_dataset, MAX_DETAIL_CHARS, MAX_QUOTED_CHARS};
+    use crate::core::dataset::validate::{MAX_DETAIL_CHARS, MAX_QUOTED_CHARS};
+    use crate::core::formats::read::load_dataset;
 
     /// One of each kind of problem, with the longest payload validation lets through.
     fn every_kind() -> Vec<ProblemKind> {

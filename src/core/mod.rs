@@ -5,18 +5,19 @@
 //! URL ⇄ [`query::urlstate`] ⇄ [`query::viewstate::ViewState`] → [`query::filter`] →
 //! [`layout`] (with [`layout::scale`] and [`layout::ticks`]) → view.
 //!
-//! * [`dataset`]: the dataset model, dates with their precision, validation, the embedded dataset.
-//! * [`formats`]: reading datasets (the JSON reader, streaming, TimelineJS3) and writing exports.
+//! * [`dataset`]: the dataset model, dates with their precision, validation.
+//! * [`formats`]: reading datasets (the JSON reader, streaming, TimelineJS3, the embedded
+//!   dataset) and writing exports.
 //! * [`query`]: the view state, its URL codec, filtering and search.
 //! * [`layout`]: the time scale, ticks, stacking, clustering and lanes.
 //! * [`i18n`]: every user-visible string, in German and English.
-//! * [`indexed`]: a loaded dataset with the indexes the widget works from.
+//! * [`loaded`]: a loaded dataset with the indexes the widget works from.
 //! * [`util`]: small helpers with no domain knowledge (hashing, sorting, keyed list updates).
 
 pub mod dataset;
 pub mod formats;
 pub mod i18n;
-pub mod indexed;
 pub mod layout;
+pub mod loaded;
 pub mod query;
 pub mod util;

@@ -39,7 +39,7 @@ pub fn absolute(url: &str) -> String {
 /// The stream's text is sized from the `Content-Length` when the server sends one. (Reading the
 /// body as a JS string, as `response.text()` does, decoded a 44 MB dataset to UTF-16 and
 /// encoded it back again on the way in: 0.14 s of a CPU profile at 100,000 events.) The text is
-/// decoded as `response.text()` decodes it: see [`crate::core::indexed::body_text`].
+/// decoded as `response.text()` decodes it: see [`crate::core::formats::read::body_text`].
 pub async fn fetch_dataset(url: &str) -> Result<DatasetStream, FetchError> {
     let w = web_sys::window().ok_or_else(|| FetchError::Network("no window".into()))?;
     let resp = JsFuture::from(w.fetch_with_str(url))

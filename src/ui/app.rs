@@ -9,8 +9,9 @@ use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::{effect, Step, Store};
 use crate::core::dataset::model::Lang;
+use crate::core::formats::read::LoadFailure;
 use crate::core::i18n::{count_line, t, Key};
-use crate::core::indexed::{LoadFailure, Session};
+use crate::core::loaded::LoadedDataset;
 use crate::core::query::urlstate::{decode, encode};
 use crate::core::query::viewstate::{View, ViewState};
 use crate::platform::{browser, fetch, location, location::UrlMode};
@@ -137,7 +138,7 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
     // of an attempt that a retry overtook is dropped. (A plain task and signal rather than a
     // `LocalResource`: that brought Leptos' async-derived and transition machinery into the
     // bundle for this one load.)
-    let loaded = RwSignal::new(None::<Result<Arc<Session>, LoadFailure>>);
+    let loaded = RwSignal::new(None::<Result<Arc<LoadedDataset>, LoadFailure>>);
     let attempt = StoredValue::new(0u32);
     // Each load is timed in the browser's performance timeline (User Timing): the measure
     // `timeline-explorer:<uid>:fetch` from the request until the body is in (a dataset from a
@@ -152,14 +153,14 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
         let (fetching, reading) = (format!("{timing}:fetch"), format!("{timing}:read"));
         leptos::task::spawn_local(async move {
             let result = match source {
-                DataSource::Embedded => browser::timed(&reading, Session::embedded),
-                DataSource::Inline(text) => browser::timed(&reading, || Session::from_json(&text)),
+                DataSource::Embedded => browser::timed(&reading, LoadedDataset::embedded),
+                DataSource::Inline(text) => browser::timed(&reading, || LoadedDataset::from_json(&text)),
                 DataSource::Url(url) => {
                     browser::start_phase(&fetching);
                     let body = fetch::fetch_dataset(&url).await;
                     browser::end_phase(&fetching);
                     match body {
-                        Ok(stream) => browser::timed(&reading, || Session::from_stream(stream)),
+                        Ok(stream) => browser::timed(&reading, || LoadedDataset::from_stream(stream)),
                         Err(e) => Err(LoadFailure::Network(e.describe(&url))),
                     }
                 }
@@ -177,16 +178,16 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
         Some(match loaded.get() {
             None => el("p").class("tl-loading").attr("role", "status").text(t(lang_hint, Key::Loading)),
             Some(Err(failure)) => LoadError(failure, lang_hint, move || load.run(())),
-            Some(Ok(session)) => untrack(|| App(session, opts.get_value(), browser_lang, uid.get_value())),
+            Some(Ok(loaded)) => untrack(|| App(loaded, opts.get_value(), browser_lang, uid.get_value())),
         })
     })
 }
 
-/// The explorer for a loaded dataset: `session` is the validated dataset and its indexes,
+/// The explorer for a loaded dataset: `loaded` is the validated dataset and its indexes,
 /// `options` how this instance is set up, `browser_lang` the language used when neither the
 /// options nor the state name one, `uid` the prefix of its element ids.
 #[allow(non_snake_case)]
-fn App(session: Arc<Session>, options: WidgetOptions, browser_lang: Lang, uid: String) -> Dom {
+fn App(loaded: Arc<LoadedDataset>, options: WidgetOptions, browser_lang: Lang, uid: String) -> Dom {
     let control = options.control.clone();
     let url_mode = options.url_mode.clone();
     let initial = control
@@ -195,13 +196,13 @@ fn App(session: Arc<Session>, options: WidgetOptions, browser_lang: Lang, uid: S
         .take()
         .or(options.state.clone())
         .unwrap_or_else(|| location::read(&url_mode));
-    let (initial_state, ignored) = session.decode_state(&initial);
+    let (initial_state, ignored) = loaded.decode_state(&initial);
     let state = RwSignal::new(initial_state);
     let forced_lang = options.lang;
     let lang =
         Memo::new(move |_| forced_lang.unwrap_or_else(|| state.with(|s| s.lang).unwrap_or(browser_lang)));
     let filter_part = Memo::new(move |_| state.with(ViewState::filter_part));
-    let s2 = session.clone();
+    let s2 = loaded.clone();
     // One pass over the events gives both the passing events and the facet counts.
     let results = Memo::new(move |_| {
         filter_part.with(|f| {
@@ -212,7 +213,7 @@ fn App(session: Arc<Session>, options: WidgetOptions, browser_lang: Lang, uid: S
     let filtered = Memo::new(move |_| results.with(|r| r.0.clone()));
     let facets = Memo::new(move |_| results.with(|r| r.1.clone()));
     let store = Store {
-        session: StoredValue::new(session.clone()),
+        loaded: StoredValue::new(loaded.clone()),
         state,
         lang,
         filtered,
@@ -226,9 +227,9 @@ fn App(session: Arc<Session>, options: WidgetOptions, browser_lang: Lang, uid: S
     };
     provide_context(store);
     // The search texts are made once the first frame is out, unless a search comes first (see
-    // `Session::index_texts`): at 100,000 events they are about 60 ms that the first frame
+    // `LoadedDataset::index_texts`): at 100,000 events they are about 60 ms that the first frame
     // does not wait for.
-    let weak = Arc::downgrade(&session);
+    let weak = Arc::downgrade(&loaded);
     request_animation_frame(move || {
         browser::when_idle(move || {
             if let Some(s) = weak.upgrade() {
@@ -237,7 +238,7 @@ fn App(session: Arc<Session>, options: WidgetOptions, browser_lang: Lang, uid: S
         })
     });
     *control.state.borrow_mut() = Some(state);
-    let s5 = session.clone();
+    let s5 = loaded.clone();
     *control.apply.borrow_mut() = Some(Rc::new(move |query: &str| {
         let (next, ignored) = s5.decode_state(query);
         store.notices.set(ignored);
@@ -270,7 +271,7 @@ fn App(session: Arc<Session>, options: WidgetOptions, browser_lang: Lang, uid: S
 
     // URL → state on Back/Forward.
     if url_mode != UrlMode::Off {
-        let s4 = session.clone();
+        let s4 = loaded.clone();
         if let Some(w) = web_sys::window() {
             listen(
                 &w,
@@ -285,8 +286,8 @@ fn App(session: Arc<Session>, options: WidgetOptions, browser_lang: Lang, uid: S
         }
     }
 
-    let total = session.dataset.events.len();
-    let title = session.dataset.title.clone();
+    let total = loaded.dataset.events.len();
+    let title = loaded.dataset.title.clone();
     let chrome = options.chrome;
     let width = RwSignal::new(f64::INFINITY);
     let narrow = Memo::new(move |_| width.get() < NARROW_PX);

@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 #[allow(non_snake_case)]
 pub fn DetailPanel(lang: Lang) -> Dom {
     let store = use_store();
-    let session = store.session();
+    let loaded = store.loaded();
     let aside = el("aside").class("tl-detail");
     let root = aside.element().clone();
     let focus_root = root.clone();
@@ -81,7 +81,7 @@ pub fn DetailPanel(lang: Lang) -> Dom {
         )
         .dynamic(move || {
             let id = selected.get()?;
-            let e = session.dataset.event(&id)?;
+            let e = loaded.dataset.event(&id)?;
             let precision = precision_name(lang, e.approximate, e.date.precision());
             let categories =
                 e.categories.iter().map(|c| category_name(lang, *c)).collect::<Vec<_>>().join(", ");
@@ -106,7 +106,7 @@ pub fn DetailPanel(lang: Lang) -> Dom {
                 el("p").child(Highlighted(e.summary.get(lang).to_string(), q)),
                 el("h3").text(t(lang, Key::Actors)),
                 el("p").children(e.actors.iter().map(|a| {
-                    let name = session.dataset.actor(a).map(|x| x.name.get(lang)).unwrap_or(a);
+                    let name = loaded.dataset.actor(a).map(|x| x.name.get(lang)).unwrap_or(a);
                     el("span").class("tl-chip").text(name)
                 })),
             ];
@@ -144,7 +144,7 @@ pub fn DetailPanel(lang: Lang) -> Dom {
             let related: Vec<_> = e
                 .related
                 .iter()
-                .filter_map(|r| session.dataset.event(&r.id).map(|o| (r.relation, o)))
+                .filter_map(|r| loaded.dataset.event(&r.id).map(|o| (r.relation, o)))
                 .collect();
             if !related.is_empty() {
                 parts.push(el("h3").text(t(lang, Key::Related)));

@@ -167,7 +167,7 @@ impl Dom {
         self.bind_attr(name, move || Some(t(lang.get(), key).to_string()))
     }
 
-    /// A class worn while `f` gives true.
+    /// A class set while `f` gives true.
     pub fn bind_class(self, class: &'static str, f: impl Fn() -> bool + 'static) -> Dom {
         self.bind_class_boxed(class, Box::new(f))
     }

@@ -5,7 +5,7 @@ use super::{effect, use_store, Step};
 use crate::core::dataset::date::PartialDate;
 use crate::core::dataset::model::{Category, Lang};
 use crate::core::i18n::{category_name, t, Key};
-use crate::core::indexed::Session;
+use crate::core::loaded::LoadedDataset;
 use crate::core::query::urlstate::clip_q;
 use crate::core::query::viewstate::ViewState;
 use leptos::prelude::*;
@@ -57,12 +57,12 @@ pub fn FilterPanel() -> Dom {
 }
 
 /// A facet value's label in `lang`.
-fn facet_label(session: &Session, param: &str, id: &str, lang: Lang) -> String {
+fn facet_label(loaded: &LoadedDataset, param: &str, id: &str, lang: Lang) -> String {
     match param {
         "cat" => Category::from_code(id).map(|c| category_name(lang, c).to_string()).unwrap_or_default(),
-        "actor" => session.actor_name(id, lang),
+        "actor" => loaded.actor_name(id, lang),
         "tag" => format!("#{id}"),
-        _ => session.place_name(id, lang),
+        _ => loaded.place_name(id, lang),
     }
 }
 
@@ -79,7 +79,7 @@ fn facet_label(session: &Session, param: &str, id: &str, lang: Lang) -> String {
 fn Facet(title: Key, param: &'static str) -> Dom {
     let store = use_store();
     let lang = store.lang;
-    let session = store.session();
+    let loaded = store.loaded();
     let name = store.id(param);
     let selection = Memo::new(move |_| store.state.with(|s| s.chosen(param)));
     let values: Vec<String> = store.facets.with_untracked(|f| f.ids(param));
@@ -98,7 +98,7 @@ fn Facet(title: Key, param: &'static str) -> Dom {
                 for (row, &n) in rows.iter_mut().zip(now) {
                     row.write(n, chosen.contains(&row.id));
                     if relabel {
-                        row.name.set_data(&facet_label(&session, param, &row.id, l));
+                        row.name.set_data(&facet_label(&loaded, param, &row.id, l));
                     }
                 }
             })

@@ -20,7 +20,7 @@ const PAGE: usize = 200;
 pub fn ListView() -> Dom {
     let store = use_store();
     let lang = store.lang;
-    let session = store.session();
+    let loaded = store.loaded();
     let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
     let q = Memo::new(move |_| store.state.with(|s| s.q.clone()));
     // Long results render in pages, so 100,000 events never mean 100,000 elements at once.
@@ -37,12 +37,12 @@ pub fn ListView() -> Dom {
     // (also when the search changes) and marks the selected one.
     // Its element has no listener of its own: the list listens for clicks on its titles.
     let list_item = {
-        let session = session.clone();
+        let loaded = loaded.clone();
         move |i: usize, l: Lang, is_selected: bool| {
-            let e = &session.dataset.events[i];
+            let e = &loaded.dataset.events[i];
             let category = e.categories.first().map(|c| c.code()).unwrap_or("");
             let mut meta: Vec<&str> =
-                e.actors.iter().filter_map(|a| session.dataset.actor(a)).map(|a| a.name.get(l)).collect();
+                e.actors.iter().filter_map(|a| loaded.dataset.actor(a)).map(|a| a.name.get(l)).collect();
             if let Some(p) = &e.place {
                 meta.push(p.name.get(l));
             }
@@ -71,7 +71,7 @@ pub fn ListView() -> Dom {
     let list_el = list.element().clone();
     let items = StoredValue::new_local(Children::<usize, Item>::default());
     let built_for = StoredValue::new_local(None::<Lang>);
-    let s1 = session.clone();
+    let s1 = loaded.clone();
     effect(move || {
         let parent = &list_el;
         let keys: Vec<usize> = store.filtered.with(|f| f.iter().copied().take(shown.get()).collect());
@@ -93,7 +93,7 @@ pub fn ListView() -> Dom {
         items.update_value(|c| c.place(parent, &keys, make, &mut |_, _| {}));
     });
     // The selection is marked by the list, on the items whose mark changes.
-    let s2 = session.clone();
+    let s2 = loaded.clone();
     effect(move || {
         selected.with(|sel| {
             items.update_value(|c| {
@@ -108,7 +108,7 @@ pub fn ListView() -> Dom {
         })
     });
     // The search's matches are marked by the list too, in the items made for an earlier search.
-    let s3 = session.clone();
+    let s3 = loaded.clone();
     effect(move || {
         q.with(|q| {
             let query = Query::parse(q);

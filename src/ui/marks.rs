@@ -8,7 +8,7 @@
 //! - [`Marks::place`] brings the elements in line with a new scene through a keyed update
 //!   ([`Children`]: elements of marks that stay are kept, and moved only where the order of
 //!   marks changed) and writes only what differs from what a kept mark shows;
-//! - [`Marks::dress`] applies what does not come from the scene: the language, the selected
+//! - [`Marks::refresh`] applies what does not come from the scene: the language, the selected
 //!   event and the keyboard's roving tab stop;
 //! - the timeline listens for clicks and focus on its own element and asks [`Marks::kind_of`]
 //!   which mark an element is.
@@ -19,10 +19,10 @@ use super::dom::set_style;
 use super::keyed::Children;
 use crate::core::dataset::model::Lang;
 use crate::core::i18n::cluster_label;
-use crate::core::indexed::Session;
 use crate::core::layout::scene::{Mark, MarkKey, MarkKind};
 use crate::core::layout::stack::css_len;
 use crate::core::layout::ticks::format_span;
+use crate::core::loaded::LoadedDataset;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
@@ -31,7 +31,7 @@ const MAX_LISTED_IDS: usize = 100;
 
 /// What every mark shows beyond its placement.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Dress {
+pub struct MarkContext {
     /// The UI language.
     pub lang: Lang,
     /// The selected event's id.
@@ -40,10 +40,10 @@ pub struct Dress {
     pub focused: Option<usize>,
 }
 
-/// How one event mark is dressed: whether it is selected, whether it is the tab stop, and the
+/// What one event mark shows beyond its place: whether it is selected, whether it is the tab stop, and the
 /// language of its texts.
 #[derive(Clone, Copy, PartialEq)]
-struct Worn {
+struct EventFlags {
     selected: bool,
     tab_stop: bool,
     lang: Lang,
@@ -52,7 +52,7 @@ struct Worn {
 /// What a mark's element shows.
 struct Shown {
     mark: Mark,
-    worn: Worn,
+    flags: EventFlags,
 }
 
 /// The mark elements of one timeline, in the order of the scene's marks.
@@ -65,8 +65,8 @@ pub struct Marks {
 
 impl Marks {
     /// Brings the mark elements in `parent` (after everything else in it) in line with `marks`:
-    /// kept marks are written where they changed, new ones are made, dressed as `dress` says.
-    pub fn place(&mut self, parent: &Element, marks: &[Mark], session: &Session, dress: &Dress) {
+    /// kept marks are written where they changed, new ones are made, written as `context` says.
+    pub fn place(&mut self, parent: &Element, marks: &[Mark], loaded: &LoadedDataset, context: &MarkContext) {
         if self.templates.is_none() {
             self.templates = parent.owner_document().and_then(|doc| templates(&doc));
         }
@@ -79,28 +79,29 @@ impl Marks {
                 make(
                     if matches!(marks[i].kind, MarkKind::Event(_)) { event } else { cluster },
                     &marks[i],
-                    session,
-                    dress,
+                    loaded,
+                    context,
                 )
             },
             &mut |i, child| {
                 let shown = &mut child.state;
                 if shown.mark != marks[i] {
-                    update(child.element.unchecked_ref(), &shown.mark, &marks[i], session, shown.worn.lang);
+                    update(child.element.unchecked_ref(), &shown.mark, &marks[i], loaded, shown.flags.lang);
                     shown.mark = marks[i].clone();
                 }
             },
         );
     }
 
-    /// Dresses every mark as `dress` says, touching only the marks whose dress changes.
-    pub fn dress(&mut self, session: &Session, dress: &Dress) {
+    /// Writes `context` (language, selection, tab stop) to every mark, touching only the marks
+    /// whose flags change.
+    pub fn refresh(&mut self, loaded: &LoadedDataset, context: &MarkContext) {
         for child in self.children.iter_mut() {
             let shown = &mut child.state;
-            let worn = worn(&shown.mark.kind, session, dress);
-            if worn != shown.worn {
-                put_on(child.element.unchecked_ref(), &shown.mark, session, shown.worn, worn);
-                shown.worn = worn;
+            let flags = flags_of(&shown.mark.kind, loaded, context);
+            if flags != shown.flags {
+                write_flags(child.element.unchecked_ref(), &shown.mark, loaded, shown.flags, flags);
+                shown.flags = flags;
             }
         }
     }
@@ -111,11 +112,16 @@ impl Marks {
     }
 }
 
-/// A new mark's element, cloned from `template` and dressed; `None` only if cloning fails.
-fn make(template: &Element, mark: &Mark, session: &Session, dress: &Dress) -> Option<(Element, Shown)> {
+/// A new mark's element, cloned from `template`, placed and flagged; `None` only if cloning fails.
+fn make(
+    template: &Element,
+    mark: &Mark,
+    loaded: &LoadedDataset,
+    context: &MarkContext,
+) -> Option<(Element, Shown)> {
     let element: HtmlElement = template.clone_node_with_deep(true).ok()?.unchecked_into();
     if let MarkKind::Event(i) = mark.kind {
-        let e = &session.dataset.events[i];
+        let e = &loaded.dataset.events[i];
         let _ = element.set_attribute("data-event-id", &e.id);
         let _ = element.set_attribute("data-category", e.categories.first().map(|c| c.code()).unwrap_or(""));
         let classes = element.class_list();
@@ -135,18 +141,18 @@ fn make(template: &Element, mark: &Mark, session: &Session, dress: &Dress) -> Op
         bar_width: f64::NAN,
         ..mark.clone()
     };
-    let worn = worn(&mark.kind, session, dress);
-    update(&element, &blank, mark, session, worn.lang);
+    let flags = flags_of(&mark.kind, loaded, context);
+    update(&element, &blank, mark, loaded, flags.lang);
     if let MarkKind::Event(_) = mark.kind {
-        put_on(
+        write_flags(
             &element,
             mark,
-            session,
-            Worn { selected: false, tab_stop: false, lang: other(worn.lang) },
-            worn,
+            loaded,
+            EventFlags { selected: false, tab_stop: false, lang: other(flags.lang) },
+            flags,
         );
     }
-    Some((element.into(), Shown { mark: mark.clone(), worn }))
+    Some((element.into(), Shown { mark: mark.clone(), flags }))
 }
 
 /// The element under an event's target that is a mark, if any.
@@ -182,7 +188,7 @@ fn blank_kind(kind: &MarkKind) -> MarkKind {
     }
 }
 
-/// The other language, for a dress that has to be written in full.
+/// The other language, for flags that have to be written in full.
 fn other(lang: Lang) -> Lang {
     match lang {
         Lang::De => Lang::En,
@@ -190,20 +196,20 @@ fn other(lang: Lang) -> Lang {
     }
 }
 
-/// How a mark of `kind` is dressed under `dress` (clusters wear only the language).
-fn worn(kind: &MarkKind, session: &Session, dress: &Dress) -> Worn {
+/// The flags of a mark of `kind` under `context` (a cluster has only the language).
+fn flags_of(kind: &MarkKind, loaded: &LoadedDataset, context: &MarkContext) -> EventFlags {
     match *kind {
         MarkKind::Event(i) => {
-            let selected = dress.selected.as_deref() == Some(session.dataset.events[i].id.as_str());
-            let tab_stop = dress.focused == Some(i) || (dress.focused.is_none() && selected);
-            Worn { selected, tab_stop, lang: dress.lang }
+            let selected = context.selected.as_deref() == Some(loaded.dataset.events[i].id.as_str());
+            let tab_stop = context.focused == Some(i) || (context.focused.is_none() && selected);
+            EventFlags { selected, tab_stop, lang: context.lang }
         }
-        MarkKind::Cluster { .. } => Worn { selected: false, tab_stop: false, lang: dress.lang },
+        MarkKind::Cluster { .. } => EventFlags { selected: false, tab_stop: false, lang: context.lang },
     }
 }
 
 /// Writes what changed from `old` to `new` in a mark's placement and, for a cluster, members.
-fn update(element: &HtmlElement, old: &Mark, new: &Mark, session: &Session, lang: Lang) {
+fn update(element: &HtmlElement, old: &Mark, new: &Mark, loaded: &LoadedDataset, lang: Lang) {
     for (name, was, now) in [("left", old.x, new.x), ("top", old.y, new.y), ("width", old.width, new.width)] {
         if was != now {
             set_px(element, name, now);
@@ -226,7 +232,7 @@ fn update(element: &HtmlElement, old: &Mark, new: &Mark, session: &Session, lang
             // Member ids for scripts and tests; a big cluster (thousands of events in a large
             // dataset) carries only its count, so redrawing it stays cheap.
             if n <= MAX_LISTED_IDS {
-                let ids: Vec<&str> = now.iter().map(|&i| session.dataset.events[i].id.as_str()).collect();
+                let ids: Vec<&str> = now.iter().map(|&i| loaded.dataset.events[i].id.as_str()).collect();
                 let _ = element.set_attribute("data-event-ids", &ids.join(" "));
             } else if was.len() <= MAX_LISTED_IDS {
                 let _ = element.remove_attribute("data-event-ids");
@@ -251,8 +257,8 @@ pub fn set_px(element: &Element, property: &str, px: f64) {
     set_style(element, property, &css_len(px, 1, "px"));
 }
 
-/// Changes a mark's dress from `was` to `now`.
-fn put_on(element: &HtmlElement, mark: &Mark, session: &Session, was: Worn, now: Worn) {
+/// Changes a mark's flags from `was` to `now`.
+fn write_flags(element: &HtmlElement, mark: &Mark, loaded: &LoadedDataset, was: EventFlags, now: EventFlags) {
     match mark.kind {
         MarkKind::Event(i) => {
             if was.selected != now.selected {
@@ -263,7 +269,7 @@ fn put_on(element: &HtmlElement, mark: &Mark, session: &Session, was: Worn, now:
             }
             if was.lang != now.lang {
                 // The mark's name is its content: the title, then the date.
-                let e = &session.dataset.events[i];
+                let e = &loaded.dataset.events[i];
                 let label = element.first_element_child().and_then(|bar| bar.next_element_sibling());
                 if let Some(label) = label {
                     label.set_text_content(Some(e.title.get(now.lang)));

@@ -30,7 +30,7 @@ pub use app::{in_host_callback, mount_widget, Control, DataSource, WidgetOptions
 
 use crate::core::dataset::model::Lang;
 use crate::core::i18n::{t, Key};
-use crate::core::indexed::Session;
+use crate::core::loaded::LoadedDataset;
 use crate::core::query::filter::FacetCounts;
 use crate::core::query::urlstate::Ignored;
 use crate::core::query::viewstate::ViewState;
@@ -50,7 +50,7 @@ pub enum Step {
 #[derive(Clone, Copy)]
 pub struct Store {
     /// The loaded dataset and its indexes.
-    pub session: StoredValue<Arc<Session>>,
+    pub loaded: StoredValue<Arc<LoadedDataset>>,
     /// The view state: the single source of truth, mirrored in the URL.
     pub state: RwSignal<ViewState>,
     /// The UI language in effect.
@@ -81,18 +81,18 @@ impl Store {
         self.state.update(f);
     }
 
-    /// The dataset session (cheap to clone).
-    pub fn session(&self) -> Arc<Session> {
-        self.session.get_value()
+    /// The loaded dataset (cheap to clone).
+    pub fn loaded(&self) -> Arc<LoadedDataset> {
+        self.loaded.get_value()
     }
 
     /// A landmark's name with the dataset's title ("Filters: US–Azerbaijan …"), so that the
     /// landmarks of several widgets on one page can be told apart.
     pub fn landmark(&self, key: Key) -> Signal<String> {
-        let (lang, session) = (self.lang, self.session());
+        let (lang, loaded) = (self.lang, self.loaded());
         Signal::derive(move || {
             let l = lang.get();
-            format!("{}: {}", t(l, key), session.dataset.title.get(l))
+            format!("{}: {}", t(l, key), loaded.dataset.title.get(l))
         })
     }
 

@@ -3,8 +3,8 @@
 use super::dom::{button, el, Dom};
 use super::use_store;
 use crate::core::dataset::model::Lang;
+use crate::core::formats::read::LoadFailure;
 use crate::core::i18n::{dataset_error_lines, t, Key};
-use crate::core::indexed::LoadFailure;
 use leptos::prelude::*;
 
 /// A dismissible notice naming what was ignored from the link or `state` attribute: for

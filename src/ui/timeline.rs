@@ -4,7 +4,7 @@
 
 use super::dom::{bind, button, el, fragment, set_style, svg, Dom};
 use super::keyed::Children;
-use super::marks::{mark_element, set_px, Dress, Marks};
+use super::marks::{mark_element, set_px, MarkContext, Marks};
 use super::{effect, use_store, Step};
 use crate::core::i18n::{category_name, t, Key};
 use crate::core::layout::scale::Window;
@@ -73,7 +73,7 @@ impl PartialEq for Grouped {
 pub fn Timeline() -> Dom {
     let store = use_store();
     let lang = store.lang;
-    let session = store.session();
+    let loaded = store.loaded();
     let timeline = el("div").class("tl-timeline");
     let container = timeline.element().clone();
     let width = RwSignal::new(0.0f64);
@@ -88,7 +88,7 @@ pub fn Timeline() -> Dom {
         on_cleanup(move || drop(watch));
     });
 
-    let s1 = session.clone();
+    let s1 = loaded.clone();
     let group = Memo::new(move |_| store.state.with(|s| s.group));
     let span = Memo::new(move |_| store.state.with(|s| s.span));
     // Where the filtered events begin and end: once per filter result, for both the fit window
@@ -101,11 +101,11 @@ pub fn Timeline() -> Dom {
     });
     // The filtered events grouped into lanes, once per filter result and grouping: zooming and
     // panning lay out every frame from these (at 100,000 events grouping is a pass over all).
-    let s0 = session.clone();
+    let s0 = loaded.clone();
     let grouped = Memo::new(move |_| {
         store.filtered.with(|f| Grouped(Arc::new(group_events(&s0.frame(f, group.get(), 1.0)))))
     });
-    let s2 = session.clone();
+    let s2 = loaded.clone();
     // Nothing is laid out before the width is known (the first render, just before it is
     // measured): laying out and drawing every lane at a width of 1 px only to redo it at once
     // cost a scene and a set of marks at start-up.
@@ -209,7 +209,7 @@ pub fn Timeline() -> Dom {
     // A click that ended a drag must not select the event under the pointer.
     let was_drag = move || gesture.with_value(|g| g.moved);
 
-    let s3 = session.clone();
+    let s3 = loaded.clone();
     let host = container.clone();
     let move_focus = move |target: Option<usize>| {
         let Some(i) = target else { return };
@@ -227,7 +227,7 @@ pub fn Timeline() -> Dom {
             browser::focus_first(&host, &format!(".tl-event[data-event-id=\"{id}\"]"));
         });
     };
-    let s4 = session.clone();
+    let s4 = loaded.clone();
     let on_key = move |ev: web_sys::Event| {
         let ev: &web_sys::KeyboardEvent = ev.unchecked_ref();
         let target = ev.target().and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(t).ok());
@@ -273,21 +273,21 @@ pub fn Timeline() -> Dom {
     let lanes_div = el("div").class("tl-lanes").attr("role", "list");
     let lanes_el = lanes_div.element().clone();
     let marks = StoredValue::new_local(Marks::default());
-    let dress = move || Dress { lang: lang.get(), selected: selected.get(), focused: focused.get() };
-    let s5 = session.clone();
+    let context = move || MarkContext { lang: lang.get(), selected: selected.get(), focused: focused.get() };
+    let s5 = loaded.clone();
     let parent = lanes_el.clone();
     effect(move || {
-        // Untracked: a new selection or language redresses the marks (below), it does not
+        // Untracked: a new selection or language is written to the marks (below), it does not
         // place them again.
-        let d = untrack(dress);
+        let d = untrack(context);
         scene_memo.with(|s| marks.update_value(|m| m.place(&parent, &s.marks, &s5, &d)));
     });
-    let s6 = session.clone();
+    let s6 = loaded.clone();
     effect(move || {
-        let d = dress();
-        marks.update_value(|m| m.dress(&s6, &d));
+        let d = context();
+        marks.update_value(|m| m.refresh(&s6, &d));
     });
-    let s7 = session.clone();
+    let s7 = loaded.clone();
     let on_click = move |ev: web_sys::Event| {
         let Some(el) = mark_element(ev.target()) else { return };
         if was_drag() {
@@ -347,7 +347,7 @@ pub fn Timeline() -> Dom {
                 .on("click", move |_| store.update(Step::Push, |s| s.span = None))
                 .tr(lang, Key::Fit),
         );
-    let s6 = session.clone();
+    let s6 = loaded.clone();
     let lanes_div = lanes_div
         .bind_style("height", move || css_len(scene_memo.with(|s| s.height), 0, "px"))
         .dynamic(move || {
@@ -452,10 +452,10 @@ fn Overview(window: Memo<Window>, extent: Memo<Option<Window>>) -> Dom {
     const BINS: usize = 120;
     let store = use_store();
     let lang = store.lang;
-    let session = store.session();
+    let loaded = store.loaded();
     let overview = el("div").class("tl-overview");
     let strip = overview.element().clone();
-    let s1 = session.clone();
+    let s1 = loaded.clone();
     let full = Memo::new(move |_| {
         let d =
             extent.get().map(|d| Window::fit(d.start, d.end, 0.02)).unwrap_or_else(|| window.get_untracked());

@@ -30,14 +30,14 @@ pub fn Toolbar(header: Dom, chrome: bool) -> Dom {
         });
     };
     let export = move |kind: &'static str| {
-        let session = store.session();
+        let loaded = store.loaded();
         let l = store.lang.get_untracked();
         let indices = store.filtered.get_untracked();
         let name = store.state.with_untracked(|s| file_name(s, kind));
         let (mime, body) = match kind {
-            "csv" => ("text/csv;charset=utf-8", to_csv(&session.dataset, &indices, l)),
-            "ics" => ("text/calendar;charset=utf-8", to_ics(&session.dataset, &indices, l, &dtstamp())),
-            _ => ("application/json", to_json(&session.dataset, &indices)),
+            "csv" => ("text/csv;charset=utf-8", to_csv(&loaded.dataset, &indices, l)),
+            "ics" => ("text/calendar;charset=utf-8", to_ics(&loaded.dataset, &indices, l, &dtstamp())),
+            _ => ("application/json", to_json(&loaded.dataset, &indices)),
         };
         let _ = browser::download(&name, mime, &body);
     };

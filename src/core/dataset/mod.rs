@@ -1,7 +1,6 @@
-//! The dataset: its model, dates with their honest precision, validation, and the dataset
-//! compiled into the widget.
+//! The dataset: its model, dates with their honest precision, and validation (what makes a
+//! dataset one the rest of the core may trust).
 
 pub mod date;
-pub mod embedded;
 pub mod model;
 pub mod validate;

@@ -335,7 +335,7 @@ impl Dataset {
 /// Each event's place is worked out once, not twice per comparison, as two integers: its date's
 /// [`PartialDate::order_key`] and the first eight bytes of its id, so that ids are compared as
 /// text only when these are equal (at 100,000 events in Chromium, comparing ids as text took
-/// half of the sort). A list already in order (every validated dataset, when the explorer
+/// half of the sort). A list already in order (every validated dataset, when the filter index
 /// indexes it) is found so in one pass instead of sorted again.
 pub fn date_order(events: &[Event]) -> Vec<u32> {
     let mut order: Vec<u32> = (0..events.len() as u32).collect();
@@ -382,7 +382,7 @@ mod tests {
 
     #[test]
     fn date_order_sorts_by_date_then_id_then_position_whatever_the_input_order() {
-        let base = crate::core::dataset::embedded::embedded_dataset().unwrap().events;
+        let base = crate::core::formats::embedded::embedded_dataset().unwrap().events;
         // Two events with the same date and id keep their positions' order.
         let mut events: Vec<Event> = base.iter().rev().cloned().collect();
         events.push(events[3].clone());
@@ -414,7 +414,7 @@ mod tests {
         fn date_order_is_by_date_then_id_then_position_for_ids_that_share_long_prefixes(
             picks in proptest::collection::vec((0usize..4, "(event-00|event-0|ev)[ab]{0,3}"), 0..40)
         ) {
-            let base = crate::core::dataset::embedded::embedded_dataset().unwrap().events;
+            let base = crate::core::formats::embedded::embedded_dataset().unwrap().events;
             let dates = ["2025", "2025-01", "2025-01-01", "2024-12-31"].map(|d| crate::core::dataset::date::PartialDate::parse(d).unwrap());
             let events: Vec<Event> = picks.iter().map(|(d, id)| Event { id: id.clone(), date: dates[*d], ..base[0].clone() }).collect();
             let mut expected: Vec<u32> = (0..events.len() as u32).collect();

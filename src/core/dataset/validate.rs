@@ -7,10 +7,7 @@
 //! and the field. On success the events are in date order.
 
 use crate::core::dataset::date::{DateError, PartialDate};
-use crate::core::dataset::model::{date_order, Actor, Dataset, Event, Lang, Text};
-use crate::core::formats::json::{self, JsonError, RawDataset};
-use crate::core::formats::jsonpath::render;
-use crate::core::i18n;
+use crate::core::dataset::model::{date_order, Dataset, Event, Lang, Text};
 use crate::core::util::hashing::set_with_capacity;
 use std::fmt;
 
@@ -117,21 +114,6 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
-impl Problem {
-    /// What is wrong, in `lang`, without the location: at most [`MAX_MESSAGE_CHARS`] chars.
-    pub fn message(&self, lang: Lang) -> String {
-        i18n::problem_message(lang, &self.kind)
-    }
-}
-
-/// In English, with the location: for logs and tests. The widget shows
-/// [`i18n::problem_text`] in the reader's language.
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&i18n::problem_text(Lang::En, self))
-    }
-}
-
 /// Why a dataset was not loaded: the first [`MAX_REPORTED`] problems and how many there were.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DatasetError {
@@ -217,16 +199,6 @@ pub(crate) fn clip_to(text: String, max: usize) -> String {
     format!("{head}{GAP}{tail}")
 }
 
-/// A field path inside `prefix` from a serde path (`.` for the value itself, `[0].name` for an
-/// element of a list).
-fn join_path(prefix: &str, path: &str) -> String {
-    match path {
-        "." => prefix.to_string(),
-        p if p.starts_with('[') => format!("{prefix}{p}"),
-        p => format!("{prefix}.{p}"),
-    }
-}
-
 /// Cuts a hostile or huge string down to [`MAX_QUOTED_CHARS`] for an error message.
 pub(crate) fn short(s: &str) -> String {
     if s.chars().count() <= MAX_QUOTED_CHARS {
@@ -236,116 +208,6 @@ pub(crate) fn short(s: &str) -> String {
         t.push('…');
         t
     }
-}
-
-/// Where and why the reader rejects a JSON text as an event, if it is JSON and it does.
-/// (For the tests that hold the paths to what a path-tracking deserialiser says.)
-pub fn event_parse_error(text: &str) -> Option<(String, String)> {
-    if !json::is_json(text) {
-        return None;
-    }
-    json::from_str::<Event>(text).err().map(|e| (render(&e.path), e.message))
-}
-
-fn dataset_problem(kind: ProblemKind) -> DatasetError {
-    DatasetError::one(None, None, DATASET_FIELD, kind)
-}
-
-/// What is wrong with an event the reader rejected: a date that is not a date is named as such
-/// (the reader's detail is an English sentence), anything else is the reader's detail.
-fn event_problem(e: &JsonError) -> ProblemKind {
-    match &e.date {
-        Some((value, error)) => ProblemKind::InvalidDate { value: short(value), error: error.clone() },
-        // The message without its text position: a position inside one event's text would
-        // point to the wrong line of the file, and the field path already says where.
-        None => ProblemKind::Parse(clip(e.message.clone())),
-    }
-}
-
-/// Parses JSON text in the project's schema and validates it.
-pub fn load_dataset(json: &str) -> Result<Dataset, DatasetError> {
-    if json.len() > MAX_DATASET_BYTES {
-        return Err(dataset_problem(ProblemKind::TooLarge { bytes: json.len(), max: MAX_DATASET_BYTES }));
-    }
-    // Nearly every dataset loaded is valid: read it in one pass. Only when that fails is the
-    // text read part by part, which is what names the event and field of each problem.
-    if let Ok(whole) = json::from_str::<json::WholeDataset>(json) {
-        return whole_dataset(whole.title, whole.actors, whole.events);
-    }
-    let raw = json::raw_dataset(json)
-        .map_err(|e| dataset_problem(ProblemKind::NotADataset(clip(e.located(json)))))?;
-    from_raw(raw)
-}
-
-/// A dataset read in one pass ([`WholeDataset`], or a [`crate::core::formats::stream::DatasetStream`] that
-/// read its plain shape as it arrived), checked and validated.
-pub(crate) fn whole_dataset(
-    title: Option<Text>,
-    actors: Option<Vec<Actor>>,
-    events: Vec<Event>,
-) -> Result<Dataset, DatasetError> {
-    if events.len() > MAX_EVENTS {
-        return Err(dataset_problem(ProblemKind::TooManyEvents { count: events.len(), max: MAX_EVENTS }));
-    }
-    validate(Dataset {
-        title: title.unwrap_or_else(default_title),
-        actors: actors.unwrap_or_default(),
-        events,
-    })
-}
-
-/// The title of a dataset that has none.
-fn default_title() -> Text {
-    Text { de: "Zeitleiste".into(), en: "Timeline".into() }
-}
-
-fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
-    if raw.events.len() > MAX_EVENTS {
-        return Err(dataset_problem(ProblemKind::TooManyEvents { count: raw.events.len(), max: MAX_EVENTS }));
-    }
-    let mut problems = Problems::default();
-    let parse = |e: JsonError| ProblemKind::Parse(clip(e.message));
-    let title = match raw.title {
-        None => default_title(),
-        Some(v) => match json::from_str::<Text>(v) {
-            Ok(t) => t,
-            Err(e) => {
-                problems.push(None, None, join_path("title", &render(&e.path)), parse(e));
-                Text::default()
-            }
-        },
-    };
-    let actors = match raw.actors {
-        None => Vec::new(),
-        Some(v) => match json::from_str::<Vec<Actor>>(v) {
-            Ok(a) => a,
-            Err(e) => {
-                problems.push(None, None, join_path("actors", &render(&e.path)), parse(e));
-                Vec::new()
-            }
-        },
-    };
-    let mut events = Vec::with_capacity(raw.events.len());
-    for (i, raw_event) in raw.events.into_iter().enumerate() {
-        match json::from_str::<Event>(raw_event) {
-            Ok(e) => events.push(e),
-            Err(e) => {
-                // Only a rejected event is searched for its id.
-                let id = json::member_string(raw_event, "id");
-                let id = id.as_deref();
-                let path = render(&e.path);
-                // An event given as a list has paths like `[0]`: they are the event's.
-                let field =
-                    if path == "." || path.starts_with('[') { join_path(EVENT_FIELD, &path) } else { path };
-                problems.push(Some(i), id, field, event_problem(&e))
-            }
-        }
-    }
-    if problems.total > 0 {
-        return problems.into_result(Dataset::default());
-    }
-    let dataset = Dataset { title, actors, events };
-    validate(dataset)
 }
 
 /// Whether `s` is an id as the schema has them: 1 to 80 lower-case ASCII letters, digits, `-`
@@ -521,24 +383,7 @@ fn sort_events(events: &mut [Event]) {
 mod tests {
     use super::ProblemKind::*;
     use super::*;
-
-    #[test]
-    fn a_valid_dataset_reads_the_same_in_one_pass_as_part_by_part() {
-        let one_event = r#"{"id":"e1","date":"2025-11","title":{"de":"T","en":"T"},"summary":{"de":"S","en":"S"},
-            "actors":[],"categories":["energy"],"sources":[{"title":"S","publisher":"P","url":"https://example.org"}],
-            "confidence":"confirmed"}"#;
-        let texts = [
-            crate::core::dataset::embedded::EMBEDDED_JSON.to_string(),
-            format!(r#"{{"events":[{one_event}]}}"#),
-            format!(r#"{{"title":null,"actors":null,"events":[{one_event}]}}"#),
-        ];
-        for text in &texts {
-            let whole = load_dataset(text).unwrap_or_else(|e| panic!("{e}"));
-            let raw = json::raw_dataset(text).unwrap();
-            let parts = from_raw(raw).unwrap_or_else(|e| panic!("{e}"));
-            assert_eq!(whole, parts);
-        }
-    }
+    use crate::core::formats::read::load_dataset;
 
     fn minimal(events: &str) -> String {
         format!(
@@ -587,7 +432,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn events_in_any_order_are_put_in_date_order_each_exactly_once(seed in proptest::collection::vec(0usize..1000, 0..60)) {
-            let mut d = crate::core::dataset::embedded::embedded_dataset().unwrap();
+            let mut d = crate::core::formats::embedded::embedded_dataset().unwrap();
             let sorted = d.events.clone();
             // A permutation from the seed: swap each position with one the seed picks.
             for (k, &r) in seed.iter().enumerate() {

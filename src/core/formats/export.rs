@@ -476,9 +476,9 @@ mod snippet_tests {
 mod tests {
     use super::*;
     use crate::core::dataset::date::PartialDate;
-    use crate::core::dataset::embedded::embedded_dataset;
     use crate::core::dataset::model::Category;
-    use crate::core::dataset::validate::load_dataset;
+    use crate::core::formats::embedded::embedded_dataset;
+    use crate::core::formats::read::load_dataset;
 
     #[test]
     fn coordinates_are_written_as_the_shortest_number_that_reads_back() {

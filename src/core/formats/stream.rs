@@ -14,10 +14,11 @@
 //! broken and random texts cut into random chunks.
 
 use crate::core::dataset::model::{Actor, Dataset, Event, Text};
-use crate::core::dataset::validate::{whole_dataset, MAX_DATASET_BYTES, MAX_EVENTS};
+use crate::core::dataset::validate::{MAX_DATASET_BYTES, MAX_EVENTS};
 use crate::core::formats::json::{read_prefix, FromJson};
 use crate::core::formats::jsonpath::is_json_space;
-use crate::core::indexed::{body_text, read_text, LoadFailure};
+use crate::core::formats::read::whole_dataset;
+use crate::core::formats::read::{body_text, read_text, LoadFailure};
 
 /// A dataset being read as its bytes arrive (see the module documentation).
 pub struct DatasetStream {
@@ -362,7 +363,7 @@ fn utf8_len(lead: u8) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::dataset::embedded::EMBEDDED_JSON;
+    use crate::core::formats::embedded::EMBEDDED_JSON;
 
     /// `text` pushed in chunks of `size` bytes; whether the stream read it as it came (before
     /// `finish`), and what it finished with.

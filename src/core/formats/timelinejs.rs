@@ -391,7 +391,7 @@ mod tests {
     #[test]
     fn timelinejs_files_are_recognised_and_ours_are_not() {
         assert!(looks_like_timelinejs(SAMPLE));
-        assert!(!looks_like_timelinejs(crate::core::dataset::embedded::EMBEDDED_JSON));
+        assert!(!looks_like_timelinejs(crate::core::formats::embedded::EMBEDDED_JSON));
         for text in
             ["not json", "[]", r#"{"events":[]}"#, r#"{"events":[{"date":"2025"}]}"#, r#"{"events":{}}"#, ""]
         {

@@ -5,7 +5,7 @@
 use crate::core::dataset::model::{Category, Dataset};
 use crate::core::layout::scale::Window;
 use crate::core::layout::stack::{domain, layout_indexed, Item, LaneIndex, LayoutParams};
-use crate::core::query::filter::Explorer;
+use crate::core::query::filter::FilterIndex;
 use crate::core::query::viewstate::{Group, Span, ViewState};
 use std::sync::Arc;
 
@@ -167,17 +167,17 @@ impl LaneGroup {
 /// The lanes for a grouping, each with its events' layout items (in date order).
 ///
 /// Each lane's list is allocated at its final size (counted first), and actors are matched by
-/// the numbers the [`Explorer`] interned them as, not by hashing their ids per event: at
+/// the numbers the [`FilterIndex`] interned them as, not by hashing their ids per event: at
 /// 100,000 events this is the larger part of a scene's cost.
 pub fn group_events(frame: &Frame) -> Vec<LaneGroup> {
-    let Frame { dataset, items, filtered, explorer, group, .. } = *frame;
+    let Frame { dataset, items, filtered, filter_index, group, .. } = *frame;
     let lane_items =
         |lane: &[usize]| lane.iter().filter_map(|&i| items.get(i).copied()).collect::<Vec<Item>>();
     match group {
         Group::None => vec![LaneGroup::new(dataset, LaneKey::All, lane_items(filtered))],
         Group::Category => {
             // Bit `k` of an event's mask is `Category::ALL[k]` (see `Category::bit`).
-            let masks = explorer.category_masks();
+            let masks = filter_index.category_masks();
             let mask = |i: usize| masks.get(i).copied().unwrap_or(0);
             let mut sizes = [0usize; Category::ALL.len()];
             for &i in filtered {
@@ -205,14 +205,18 @@ pub fn group_events(frame: &Frame) -> Vec<LaneGroup> {
         Group::Actor => {
             // Lanes in the order of the actors table; only actors with events. `lane_of[k]` is
             // the table row of interned actor `k` (an id missing from the table gets no lane).
-            let mut lane_of = vec![usize::MAX; explorer.actor_numbers()];
+            let mut lane_of = vec![usize::MAX; filter_index.actor_count()];
             for (row, a) in dataset.actors.iter().enumerate() {
-                if let Some(k) = explorer.actor_number(&a.id) {
+                if let Some(k) = filter_index.actor_number(&a.id) {
                     lane_of[k as usize] = row;
                 }
             }
             let lanes_of = |i: usize| {
-                explorer.actors_of(i).iter().map(|&k| lane_of[k as usize]).filter(|&row| row != usize::MAX)
+                filter_index
+                    .actors_of(i)
+                    .iter()
+                    .map(|&k| lane_of[k as usize])
+                    .filter(|&row| row != usize::MAX)
             };
             let mut sizes = vec![0usize; dataset.actors.len()];
             for &i in filtered {
@@ -245,7 +249,7 @@ pub struct Frame<'a> {
     /// The events that pass the filters, in date order.
     pub filtered: &'a [usize],
     /// The dataset's indexes (categories and interned actors, for the lanes).
-    pub explorer: &'a Explorer,
+    pub filter_index: &'a FilterIndex,
     pub group: Group,
     pub width_px: f64,
 }
@@ -348,19 +352,19 @@ pub fn set_window(state: &mut ViewState, w: Window) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::indexed::Session;
+    use crate::core::loaded::LoadedDataset;
 
-    fn session() -> Session {
-        Session::new(crate::core::dataset::embedded::embedded_dataset().unwrap())
+    fn loaded() -> LoadedDataset {
+        LoadedDataset::new(crate::core::formats::embedded::embedded_dataset().unwrap())
     }
 
-    fn all(s: &Session) -> Vec<usize> {
+    fn all(s: &LoadedDataset) -> Vec<usize> {
         (0..s.dataset.events.len()).collect()
     }
 
     #[test]
     fn fitting_shows_every_filtered_event_inside_the_window() {
-        let s = session();
+        let s = loaded();
         let f = all(&s);
         for width in [375.0, 1000.0] {
             let w = fit_window(&s.items, &f, width);
@@ -374,7 +378,7 @@ mod tests {
 
     #[test]
     fn every_event_is_either_a_box_or_inside_a_cluster_exactly_once_per_lane() {
-        let s = session();
+        let s = loaded();
         let f = all(&s);
         for width in [320.0, 800.0, 1600.0] {
             let sc = scene(&s.frame(&f, Group::None, width), fit_window(&s.items, &f, width));
@@ -392,7 +396,7 @@ mod tests {
 
     #[test]
     fn a_lanes_marks_keep_their_keys_when_a_filter_removes_the_lanes_before_it() {
-        let s = session();
+        let s = loaded();
         let f = all(&s);
         let width = 2000.0;
         let window = fit_window(&s.items, &f, width);
@@ -422,7 +426,7 @@ mod tests {
 
     #[test]
     fn an_actor_lane_is_numbered_by_its_row_in_the_actors_table() {
-        let s = session();
+        let s = loaded();
         let f = all(&s);
         let sc = scene(&s.frame(&f, Group::Actor, 2000.0), fit_window(&s.items, &f, 2000.0));
         assert!(sc.lanes.len() > 3);
@@ -442,7 +446,7 @@ mod tests {
 
     #[test]
     fn no_two_marks_of_a_scene_share_a_key() {
-        let s = session();
+        let s = loaded();
         let f = all(&s);
         let mut found = 0;
         for group in [Group::None, Group::Category, Group::Actor] {
@@ -460,7 +464,7 @@ mod tests {
 
     #[test]
     fn mark_keys_are_unique_and_clusters_are_numbered_left_to_right_in_each_lane() {
-        let s = session();
+        let s = loaded();
         let f = all(&s);
         let mut clusters = 0;
         for group in [Group::None, Group::Category, Group::Actor] {
@@ -488,7 +492,7 @@ mod tests {
 
     #[test]
     fn boxes_in_one_row_never_overlap() {
-        let s = session();
+        let s = loaded();
         let f = all(&s);
         let sc = scene(&s.frame(&f, Group::Category, 1200.0), fit_window(&s.items, &f, 1200.0));
         for a in &sc.marks {
@@ -502,7 +506,7 @@ mod tests {
 
     #[test]
     fn grouping_by_category_gives_each_non_empty_category_its_events_in_date_order() {
-        let s = session();
+        let s = loaded();
         let f = all(&s);
         let lanes: Vec<(LaneKey, Vec<usize>)> = group_events(&s.frame(&f, Group::Category, 800.0))
             .into_iter()
@@ -527,7 +531,7 @@ mod tests {
 
     #[test]
     fn grouping_by_actor_puts_an_event_in_each_of_its_actors_lanes() {
-        let s = session();
+        let s = loaded();
         let f = all(&s);
         let lanes = group_events(&s.frame(&f, Group::Actor, 800.0));
         let charter = s.dataset.event_index("vance-charter-2026").unwrap();
@@ -546,7 +550,7 @@ mod tests {
 
     #[test]
     fn revealing_a_clustered_event_zooms_until_it_has_its_own_box() {
-        let s = session();
+        let s = loaded();
         let f = all(&s);
         let w = fit_window(&s.items, &f, 400.0);
         let target = s.dataset.event_index("ru-duma-reaction-2025").unwrap();
@@ -568,7 +572,7 @@ mod tests {
 
     #[test]
     fn a_span_in_the_state_sets_the_window() {
-        let s = session();
+        let s = loaded();
         let state = ViewState { span: Some(Span { start: 20_000, end: 20_100 }), ..Default::default() };
         let w = window_for(&state, &s.items, &all(&s), 800.0);
         assert_eq!((w.start, w.end), (20_000.0, 20_100.0));

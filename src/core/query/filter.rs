@@ -6,7 +6,7 @@
 //! The search passes when every query token is a substring of the event's folded haystack
 //! (titles and summaries in both languages, actor ids and names, place id and names, tags).
 //!
-//! [`Explorer`] is built once per dataset and owns everything it needs in compact form: day
+//! [`FilterIndex`] is built once per dataset and owns everything it needs in compact form: day
 //! numbers, a category bitmask, ids interned as small integers, the events' own folded texts
 //! in one string, and the folded actor, tag and place texts once each (a query first checks
 //! those few shared texts, then only the tokens still missing in each event's own text).
@@ -147,7 +147,7 @@ fn any_selected(ids: &[u32], mask: &Option<Vec<bool>>) -> bool {
     }
 }
 
-/// The active filters of a view state, resolved against an [`Explorer`]'s interned ids.
+/// The active filters of a view state, resolved against an [`FilterIndex`]'s interned ids.
 struct Active {
     cats: Option<u8>,
     actors: Option<Vec<bool>>,
@@ -172,7 +172,7 @@ struct Search {
 const NO_PLACE: u32 = u32::MAX;
 
 /// A dataset's filter index, built once; see the module docs.
-pub struct Explorer {
+pub struct FilterIndex {
     /// Event indices in date order (the identity for a validated dataset).
     order: Vec<u32>,
     start: Vec<i64>,
@@ -192,7 +192,7 @@ pub struct Explorer {
     place_text: Interner,
     /// Each event's distinct place text, or [`NO_PLACE`].
     place_text_of: Vec<u32>,
-    /// The events' own search texts: made with the index, or (see [`Explorer::without_texts`])
+    /// The events' own search texts: made with the index, or (see [`FilterIndex::without_texts`])
     /// when first needed.
     texts: std::sync::OnceLock<Texts>,
 }
@@ -248,7 +248,7 @@ fn token_mask(query: &Query, text: &str) -> u16 {
         .fold(0, |m, (t, tok)| if text.contains(tok.as_str()) { m | 1 << t } else { m })
 }
 
-impl Explorer {
+impl FilterIndex {
     /// Per event (same indices as `dataset.events`): its set of [`Category::bit`]s.
     pub fn category_masks(&self) -> &[u8] {
         &self.cats
@@ -265,7 +265,7 @@ impl Explorer {
     }
 
     /// How many distinct actor ids the events name (interned numbers are below this).
-    pub fn actor_numbers(&self) -> usize {
+    pub fn actor_count(&self) -> usize {
         self.actor_ids.ids.len()
     }
 
@@ -280,7 +280,7 @@ impl Explorer {
     }
 
     /// How many distinct place ids the events name.
-    pub fn place_numbers(&self) -> usize {
+    pub fn place_count(&self) -> usize {
         self.place_ids.ids.len()
     }
 
@@ -299,19 +299,19 @@ impl Explorer {
     }
 
     /// The index of `dataset`, its search texts included.
-    pub fn new(dataset: &Dataset) -> Explorer {
-        let x = Explorer::without_texts(dataset);
+    pub fn new(dataset: &Dataset) -> FilterIndex {
+        let x = FilterIndex::without_texts(dataset);
         x.index_texts(dataset);
         x
     }
 
     /// The index of `dataset` without the events' own search texts, which are the largest part
-    /// of it and needed only once someone searches: [`Explorer::index_texts`] makes them (the
+    /// of it and needed only once someone searches: [`FilterIndex::index_texts`] makes them (the
     /// widget does so after its first frame). Until then a search finds events only by their
     /// actors, tags and places.
-    pub fn without_texts(dataset: &Dataset) -> Explorer {
+    pub fn without_texts(dataset: &Dataset) -> FilterIndex {
         let n = dataset.events.len();
-        let mut x = Explorer {
+        let mut x = FilterIndex {
             order: date_order(&dataset.events),
             start: Vec::with_capacity(n),
             end: Vec::with_capacity(n),
@@ -479,7 +479,7 @@ impl Explorer {
         self.filter_and_facets(state).1
     }
 
-    /// [`Explorer::filter`] and [`Explorer::facets`] together, in one pass.
+    /// [`FilterIndex::filter`] and [`FilterIndex::facets`] together, in one pass.
     pub fn filter_and_facets(&self, state: &ViewState) -> (Vec<usize>, FacetCounts) {
         let a = self.active(state);
         let mut cat_counts = [0usize; 5];
@@ -537,7 +537,7 @@ impl Explorer {
 mod tests {
     use super::*;
     use crate::core::dataset::date::PartialDate;
-    use crate::core::dataset::validate::load_dataset;
+    use crate::core::formats::read::load_dataset;
     use crate::core::query::search::fold;
     use crate::core::query::viewstate::ValueSet;
 
@@ -663,7 +663,7 @@ mod tests {
 
     fn run(state: &ViewState) -> Vec<String> {
         let d = dataset();
-        let x = Explorer::new(&d);
+        let x = FilterIndex::new(&d);
         let r = x.filter(state);
         assert_eq!(r, x.filter_and_facets(state).0, "filter and filter_and_facets agree");
         ids(&d, &r)
@@ -679,7 +679,7 @@ mod tests {
 
     #[test]
     fn without_its_texts_an_index_finds_by_actors_tags_and_places_until_the_texts_are_made() {
-        let d = crate::core::dataset::embedded::embedded_dataset().unwrap();
+        let d = crate::core::formats::embedded::embedded_dataset().unwrap();
         let charter = d.event_index("vance-charter-2026").unwrap();
         let place =
             ViewState { q: d.events[charter].place.as_ref().unwrap().id.clone(), ..ViewState::default() };
@@ -696,18 +696,18 @@ mod tests {
             })
             .unwrap();
         let text = ViewState { q: word.clone(), ..ViewState::default() };
-        let x = Explorer::without_texts(&d);
+        let x = FilterIndex::without_texts(&d);
         assert!(x.filter(&place).contains(&charter), "a place is found without the texts");
         assert!(!x.filter(&text).contains(&charter), "{word}");
         x.index_texts(&d);
         assert!(x.filter(&text).contains(&charter), "{word}");
-        assert_eq!(x.filter(&text), Explorer::new(&d).filter(&text));
+        assert_eq!(x.filter(&text), FilterIndex::new(&d).filter(&text));
     }
 
     #[test]
     fn an_empty_state_returns_every_event_in_date_order() {
         let d = dataset();
-        let x = Explorer::new(&d);
+        let x = FilterIndex::new(&d);
         assert_eq!(x.len(), 6);
         assert_eq!(x.filter(&ViewState::default()), (0..6).collect::<Vec<_>>());
         assert_eq!(run(&ViewState::default()), ["speech", "drill", "talks", "pipeline", "rail", "summit"]);
@@ -802,7 +802,7 @@ mod tests {
             .filter(|&i| d.events[i].place.as_ref().is_some_and(|p| p.id == "baku"))
             .collect();
         d.events[baku[1]].place.as_mut().unwrap().name.en = "Bakı Harbour".into();
-        let x = Explorer::new(&d);
+        let x = FilterIndex::new(&d);
         assert_eq!(x.filter(&q("harbour")), [baku[1]]);
         assert_eq!(x.filter(&q("baku")), baku, "the id still finds all of them");
     }
@@ -827,7 +827,7 @@ mod tests {
         let big = "türkei ".repeat(150_000);
         assert_eq!(run(&q(&big)), ["drill", "pipeline", "summit"]);
         let d = dataset();
-        let x = Explorer::new(&d);
+        let x = FilterIndex::new(&d);
         let _ = x.facets(&q(&"ß".repeat(1_000_000)));
     }
 
@@ -850,15 +850,15 @@ mod tests {
 
     #[test]
     fn an_actor_or_tag_named_twice_by_one_event_counts_once() {
-        let mut d = crate::core::dataset::embedded::embedded_dataset().unwrap();
+        let mut d = crate::core::formats::embedded::embedded_dataset().unwrap();
         let i = d.events.iter().position(|e| e.actors.len() >= 2 && !e.tags.is_empty()).unwrap();
-        let clean = Explorer::new(&d);
+        let clean = FilterIndex::new(&d);
         let e = &mut d.events[i];
         let (a, b, t) = (e.actors[0].clone(), e.actors[1].clone(), e.tags[0].clone());
         e.actors.extend([a.clone(), b, a]);
         e.actors.rotate_left(1);
         e.tags.extend([t.clone(), t]);
-        let twice = Explorer::new(&d);
+        let twice = FilterIndex::new(&d);
         assert_eq!(twice.actors_of(i), clean.actors_of(i));
         assert!(twice.actors_of(i).windows(2).all(|w| w[0] < w[1]), "{:?}", twice.actors_of(i));
         assert_eq!(twice.facets(&ViewState::default()), clean.facets(&ViewState::default()));
@@ -872,7 +872,7 @@ mod tests {
     #[test]
     fn facet_counts_ignore_their_own_facets_selection() {
         let d = dataset();
-        let x = Explorer::new(&d);
+        let x = FilterIndex::new(&d);
         let s = ViewState { cat: set(&[Category::Energy]), actor: strings(&["tr"]), ..ViewState::default() };
         let f = x.facets(&s);
         // Categories: events with actor tr (drill, pipeline, summit), any category.
@@ -909,7 +909,7 @@ mod tests {
     #[test]
     fn facet_values_keep_the_whole_datasets_order_whatever_the_filter() {
         let d = dataset();
-        let x = Explorer::new(&d);
+        let x = FilterIndex::new(&d);
         let ids = |v: &[(String, usize)]| v.iter().map(|(id, _)| id.clone()).collect::<Vec<_>>();
         let all = x.facets(&ViewState::default());
         // Unfiltered, the order is by count (descending), then id.
@@ -930,7 +930,7 @@ mod tests {
     #[test]
     fn facet_counts_respect_search_and_dates() {
         let d = dataset();
-        let x = Explorer::new(&d);
+        let x = FilterIndex::new(&d);
         let f = x.facets(&ViewState::default());
         assert_eq!(f.categories.iter().map(|c| c.1).collect::<Vec<_>>(), [2, 1, 2, 1, 1]);
         assert_eq!(f.actors[0], ("az".to_string(), 3));
@@ -948,7 +948,7 @@ mod tests {
     #[test]
     fn facet_counts_match_filtering_with_that_facet_cleared() {
         let d = dataset();
-        let x = Explorer::new(&d);
+        let x = FilterIndex::new(&d);
         let s = ViewState {
             q: "a".into(),
             cat: set(&[Category::Diplomacy, Category::Energy]),
@@ -988,7 +988,7 @@ mod tests {
             })
             .collect();
         d.events.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-        let x = Explorer::new(&d);
+        let x = FilterIndex::new(&d);
         let s = ViewState {
             q: "baku rail".into(),
             cat: set(&[Category::Transport]),

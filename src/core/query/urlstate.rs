@@ -304,8 +304,8 @@ pub fn decode(query: &str) -> Decoded {
     Decoded { state: s, ignored }
 }
 
-/// Which ids a dataset has, for dropping unknown ones from a decoded state. The session answers
-/// from the indexes it holds anyway ([`crate::core::indexed::Session`]), so no set of ids is
+/// Which ids a dataset has, for dropping unknown ones from a decoded state. The loaded dataset answers
+/// from the indexes it holds anyway ([`crate::core::loaded::LoadedDataset`]), so no set of ids is
 /// copied for this.
 pub trait Known {
     /// Whether the dataset has `id` for URL parameter `param` (`actor`, `tag`, `place` or

@@ -1,103 +1,86 @@
 //! A loaded dataset with everything derived from it once: the filter indexes, the set of
 //! known ids for URL sanitising, and the items the layout places.
 
-use crate::core::dataset::embedded::EMBEDDED_JSON;
 use crate::core::dataset::model::{Dataset, Lang};
-use crate::core::dataset::validate::{load_dataset, DatasetError};
+use crate::core::formats::embedded::EMBEDDED_JSON;
+use crate::core::formats::read::{read_text, LoadFailure};
 use crate::core::formats::stream::DatasetStream;
-use crate::core::formats::timelinejs;
 use crate::core::layout::scene::Frame;
 use crate::core::layout::stack::Item;
-use crate::core::query::filter::{Explorer, FacetCounts};
+use crate::core::query::filter::{FacetCounts, FilterIndex};
 use crate::core::query::urlstate::{decode, sanitize, Ignored, Known};
 use crate::core::query::viewstate::{Group, ViewState};
 use std::sync::Arc;
 
-/// The dataset in `text`: in the project's schema first (one parse); as TimelineJS3 only when
-/// that fails and the text has its shape, so that its errors are the ones reported.
-pub fn read_text(text: &str) -> Result<Dataset, LoadFailure> {
-    let dataset = load_dataset(text).or_else(|e| timelinejs::import_if_timelinejs(text).unwrap_or(Err(e)));
-    dataset.map_err(LoadFailure::Invalid)
-}
-
-/// Why a dataset could not be shown.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LoadFailure {
-    /// It could not be fetched.
-    Network(String),
-    /// It was fetched but is not a valid dataset.
-    Invalid(DatasetError),
-}
-
 /// A validated dataset and its indexes, shared by every component of one widget.
-pub struct Session {
+pub struct LoadedDataset {
     pub dataset: Dataset,
-    pub explorer: Explorer,
+    pub filter_index: FilterIndex,
     /// One layout item per event, in date order (same indices as `dataset.events`).
     pub items: Vec<Item>,
-    /// Each place's name (from the first event that has it) by the number the explorer interned
+    /// Each place's name (from the first event that has it) by the number the filter index interned
     /// its id as; looked up on every facet render.
     place_names: Vec<Option<crate::core::dataset::model::Text>>,
 }
 
-impl Session {
-    pub fn new(dataset: Dataset) -> Session {
+impl LoadedDataset {
+    pub fn new(dataset: Dataset) -> LoadedDataset {
         // The search texts wait for the first search or for the widget's first frame, whichever
         // comes first (see `index_texts`).
-        let explorer = Explorer::without_texts(&dataset);
+        let filter_index = FilterIndex::without_texts(&dataset);
         let items = (0..dataset.events.len())
             .map(|i| {
-                let (start, end) = explorer.days_of(i);
+                let (start, end) = filter_index.days_of(i);
                 Item { key: i, start: start as f64, end: end as f64 }
             })
             .collect();
-        let mut place_names = vec![None; explorer.place_numbers()];
+        let mut place_names = vec![None; filter_index.place_count()];
         for (i, e) in dataset.events.iter().enumerate() {
-            if let (Some(k), Some(p)) = (explorer.place_of(i), &e.place) {
+            if let (Some(k), Some(p)) = (filter_index.place_of(i), &e.place) {
                 place_names[k as usize].get_or_insert_with(|| p.name.clone());
             }
         }
-        Session { dataset, explorer, items, place_names }
+        LoadedDataset { dataset, filter_index, items, place_names }
     }
 
-    /// Makes the explorer's search texts (once): a search needs them, and the widget makes them
+    /// Makes the filter index's search texts (once): a search needs them, and the widget makes them
     /// after its first frame, so that a reader's first keystroke does not wait for them.
     pub fn index_texts(&self) {
-        self.explorer.index_texts(&self.dataset);
+        self.filter_index.index_texts(&self.dataset);
     }
 
     /// The events that pass `state`'s filters and the facet counts (see
-    /// [`Explorer::filter_and_facets`]), the search texts made first when there is a search.
+    /// [`FilterIndex::filter_and_facets`]), the search texts made first when there is a search.
     pub fn filter_and_facets(&self, state: &ViewState) -> (Vec<usize>, FacetCounts) {
-        self.explorer_for(state).filter_and_facets(state)
+        self.filter_index_for(state).filter_and_facets(state)
     }
 
-    /// The events that pass `state`'s filters (see [`Explorer::filter`]).
+    /// The events that pass `state`'s filters (see [`FilterIndex::filter`]).
     pub fn filter(&self, state: &ViewState) -> Vec<usize> {
-        self.explorer_for(state).filter(state)
+        self.filter_index_for(state).filter(state)
     }
 
-    /// The explorer, with its search texts made if `state` searches.
-    fn explorer_for(&self, state: &ViewState) -> &Explorer {
+    /// The filter index, with its search texts made if `state` searches.
+    fn filter_index_for(&self, state: &ViewState) -> &FilterIndex {
         if !state.q.is_empty() {
             self.index_texts();
         }
-        &self.explorer
+        &self.filter_index
     }
 
     /// The dataset compiled into the widget.
-    pub fn embedded() -> Result<Arc<Session>, LoadFailure> {
+    pub fn embedded() -> Result<Arc<LoadedDataset>, LoadFailure> {
         Self::from_json(EMBEDDED_JSON)
     }
 
     /// A dataset in the project's schema or in TimelineJS3's JSON format.
-    pub fn from_json(text: &str) -> Result<Arc<Session>, LoadFailure> {
-        read_text(text).map(|d| Arc::new(Session::new(d)))
+    pub fn from_json(text: &str) -> Result<Arc<LoadedDataset>, LoadFailure> {
+        read_text(text).map(|d| Arc::new(LoadedDataset::new(d)))
     }
 
     /// A dataset read while it downloaded (see [`DatasetStream`]), once every byte is in.
-    pub fn from_stream(stream: DatasetStream) -> Result<Arc<Session>, LoadFailure> {
-        stream.finish().map(|d| Arc::new(Session::new(d)))
+    pub fn from_stream(stream: DatasetStream) -> Result<Arc<LoadedDataset>, LoadFailure> {
+        stream.finish().map(|d| Arc::new(LoadedDataset::new(d)))
     }
 
     /// What the timeline's scene is drawn from: these filtered events, grouped into lanes by
@@ -107,7 +90,7 @@ impl Session {
             dataset: &self.dataset,
             items: &self.items,
             filtered,
-            explorer: &self.explorer,
+            filter_index: &self.filter_index,
             group,
             width_px,
         }
@@ -129,32 +112,23 @@ impl Session {
 
     /// A place's name in `lang`, from the first event that has it.
     pub fn place_name(&self, id: &str, lang: Lang) -> String {
-        let name = self.explorer.place_number(id).and_then(|k| self.place_names.get(k as usize)?.as_ref());
+        let name =
+            self.filter_index.place_number(id).and_then(|k| self.place_names.get(k as usize)?.as_ref());
         name.map(|t| t.get(lang).to_string()).unwrap_or_else(|| id.to_string())
     }
 }
 
-impl Known for Session {
+impl Known for LoadedDataset {
     /// Actors from the actors table; tags and places that events name; event ids.
     fn knows(&self, param: &str, id: &str) -> bool {
         match param {
             "actor" => self.dataset.actor(id).is_some(),
-            "tag" => self.explorer.tag_number(id).is_some(),
-            "place" => self.explorer.place_number(id).is_some(),
+            "tag" => self.filter_index.tag_number(id).is_some(),
+            "place" => self.filter_index.place_number(id).is_some(),
             "event" => self.dataset.event_index(id).is_some(),
             _ => false,
         }
     }
-}
-
-/// A fetched body's bytes as text, decoded the way `response.text()` decodes them: without a
-/// leading byte order mark, malformed UTF-8 replaced by U+FFFD (the JSON parser then names the
-/// place). Valid UTF-8 (the usual case) is taken over without a copy.
-pub fn body_text(mut bytes: Vec<u8>) -> String {
-    if bytes.starts_with(b"\xEF\xBB\xBF") {
-        bytes.drain(..3);
-    }
-    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 #[cfg(test)]
@@ -162,23 +136,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_fetched_body_loses_its_byte_order_mark_and_keeps_malformed_bytes_visible() {
-        assert_eq!(body_text(b"\xEF\xBB\xBF{\"a\":1}".to_vec()), "{\"a\":1}");
-        assert_eq!(body_text("Baku – Bakı".as_bytes().to_vec()), "Baku – Bakı");
-        assert_eq!(body_text(b"{\"t\":\"a\xFFb\"}".to_vec()), "{\"t\":\"a\u{FFFD}b\"}");
-        // Only a leading mark is dropped.
-        assert_eq!(body_text(b"x\xEF\xBB\xBF".to_vec()), "x\u{FEFF}");
-        let Err(LoadFailure::Invalid(err)) =
-            Session::from_json(&body_text(b"\xEF\xBB\xBF{\"events\":[{\"id\":\"x\xFF\"}]}".to_vec()))
-        else {
-            panic!("expected an invalid dataset")
-        };
-        assert_eq!(err.problems[0].index, Some(0));
-    }
-
-    #[test]
     fn a_search_finds_event_texts_whether_or_not_they_were_indexed_first() {
-        let d = crate::core::dataset::embedded::embedded_dataset().unwrap();
+        let d = crate::core::formats::embedded::embedded_dataset().unwrap();
         let charter = d.event_index("vance-charter-2026").unwrap();
         // A word of the charter's summary, in a different case, found by the search.
         let word = d.events[charter]
@@ -189,19 +148,19 @@ mod tests {
             .unwrap()
             .to_uppercase();
         let state = ViewState { q: word.clone(), ..ViewState::default() };
-        let fresh = Session::new(d.clone());
+        let fresh = LoadedDataset::new(d.clone());
         let (found, _) = fresh.filter_and_facets(&state);
         assert!(found.contains(&charter), "{word}");
-        let indexed = Session::new(d.clone());
+        let indexed = LoadedDataset::new(d.clone());
         indexed.index_texts();
         indexed.index_texts();
         assert_eq!(indexed.filter(&state), found);
-        assert_eq!(Session::new(d).filter(&state), found);
+        assert_eq!(LoadedDataset::new(d).filter(&state), found);
     }
 
     #[test]
     fn a_place_is_named_as_its_first_event_names_it_and_its_items_span_the_events_days() {
-        let mut d = crate::core::dataset::embedded::embedded_dataset().unwrap();
+        let mut d = crate::core::formats::embedded::embedded_dataset().unwrap();
         let with_place: Vec<usize> = (0..d.events.len()).filter(|&i| d.events[i].place.is_some()).collect();
         assert!(with_place.len() >= 3);
         // The second and third events with a place name the first one's place differently.
@@ -212,7 +171,7 @@ mod tests {
             p.name.en = format!("Not {}", first.name.en);
         }
         d.events[with_place[1]].place = None;
-        let s = Session::new(d.clone());
+        let s = LoadedDataset::new(d.clone());
         assert_eq!(s.place_name(&first.id, Lang::En), first.name.en);
         assert_eq!(s.place_name(&first.id, Lang::De), first.name.de);
         assert_eq!(s.place_name("nowhere", Lang::En), "nowhere");
@@ -224,14 +183,14 @@ mod tests {
     #[test]
     fn timelinejs_files_and_our_own_schema_both_load() {
         let tl = r#"{"events":[{"start_date":{"year":2025,"month":11},"text":{"headline":"A"}}]}"#;
-        let s = Session::from_json(tl).unwrap_or_else(|e| panic!("{e:?}"));
+        let s = LoadedDataset::from_json(tl).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(s.dataset.events[0].date.to_string(), "2025-11");
-        assert!(Session::embedded().is_ok());
+        assert!(LoadedDataset::embedded().is_ok());
     }
 
     #[test]
     fn a_broken_dataset_reports_its_own_problems() {
-        let Err(LoadFailure::Invalid(err)) = Session::from_json(r#"{"events":[{"id":"x"}]}"#) else {
+        let Err(LoadFailure::Invalid(err)) = LoadedDataset::from_json(r#"{"events":[{"id":"x"}]}"#) else {
             panic!("expected an invalid dataset")
         };
         assert_eq!(err.problems[0].index, Some(0));
@@ -240,7 +199,7 @@ mod tests {
 
     #[test]
     fn the_session_knows_the_ids_its_dataset_has() {
-        let s = Session::from_json(
+        let s = LoadedDataset::from_json(
             r#"{"title":{"de":"T","en":"T"},
                 "actors":[{"id":"az","kind":"state","name":{"de":"A","en":"A"}},
                           {"id":"kz","kind":"state","name":{"de":"K","en":"K"}}],
@@ -264,7 +223,7 @@ mod tests {
 
     #[test]
     fn decoding_drops_unknown_ids_and_reports_them() {
-        let s = Session::embedded().unwrap();
+        let s = LoadedDataset::embedded().unwrap();
         let (state, ignored) = s.decode_state("actor=kz,zz&event=nope&cat=energy");
         assert_eq!(state.actor, ["kz".to_string()].into());
         assert_eq!(state.event, None);

@@ -2,7 +2,8 @@
 //! Korybko article (13 Feb 2026) and the events it rests on.
 
 use crate::core::dataset::model::Dataset;
-use crate::core::dataset::validate::{load_dataset, DatasetError};
+use crate::core::dataset::validate::DatasetError;
+use crate::core::formats::read::load_dataset;
 
 /// The embedded dataset's JSON text (schema: README.md, `www/dataset.schema.json`).
 pub const EMBEDDED_JSON: &str = include_str!("../../data/events.json");
