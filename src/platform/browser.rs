@@ -3,6 +3,41 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+thread_local! {
+    static DOCUMENT: Option<web_sys::Document> = web_sys::window().and_then(|w| w.document());
+}
+
+/// The page's document, which the components make their elements in.
+pub fn document() -> web_sys::Document {
+    DOCUMENT.with(|d| d.clone()).expect("the widget runs in a page with a document")
+}
+
+/// Sets up the task executor the widget's reactive effects run on (wasm-bindgen's futures);
+/// calling it again changes nothing.
+pub fn start_task_executor() {
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+}
+
+/// Runs `f` just before the browser's next frame (`requestAnimationFrame`).
+pub fn before_next_frame(f: impl FnOnce() + 'static) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.request_animation_frame(Closure::once_into_js(f).unchecked_ref());
+    }
+}
+
+/// Now in UTC as year, month (1-12), day, hour, minute and second.
+pub fn utc_now() -> [u32; 6] {
+    let d = js_sys::Date::new_0();
+    [
+        d.get_utc_full_year(),
+        d.get_utc_month() + 1,
+        d.get_utc_date(),
+        d.get_utc_hours(),
+        d.get_utc_minutes(),
+        d.get_utc_seconds(),
+    ]
+}
+
 /// The browser's preferred language tag (e.g. `de-AT`), or empty.
 pub fn preferred_language() -> String {
     web_sys::window().and_then(|w| w.navigator().language()).unwrap_or_default()

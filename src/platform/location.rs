@@ -3,8 +3,9 @@
 //! The codec itself is pure ([`crate::core::query::urlstate`]); this module only moves query strings
 //! between the page's `location`/`history` and the widget, in one of three modes.
 
-use wasm_bindgen::JsValue;
-use web_sys::UrlSearchParams;
+use crate::core::query::hosturl::{prefixed_part, with_prefixed_part};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// How a widget instance uses the page URL.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,22 +31,7 @@ pub fn read(mode: &UrlMode) -> String {
     match mode {
         UrlMode::Own => search.trim_start_matches('?').to_string(),
         UrlMode::Off => String::new(),
-        UrlMode::Prefixed(prefix) => {
-            let Ok(params) = UrlSearchParams::new_with_str(&search) else { return String::new() };
-            let mine = UrlSearchParams::new().expect("an empty UrlSearchParams");
-            let lead = format!("{prefix}-");
-            for entry in js_sys::try_iter(&params).ok().flatten().into_iter().flatten().flatten() {
-                let pair = js_sys::Array::from(&entry);
-                let (k, v) = (
-                    pair.get(0).as_string().unwrap_or_default(),
-                    pair.get(1).as_string().unwrap_or_default(),
-                );
-                if let Some(name) = k.strip_prefix(&lead) {
-                    mine.append(name, &v);
-                }
-            }
-            String::from(mine.to_string())
-        }
+        UrlMode::Prefixed(prefix) => prefixed_part(&search, prefix),
     }
 }
 
@@ -60,22 +46,7 @@ pub fn write(mode: &UrlMode, query: &str, push: bool) {
     let new_search = match mode {
         UrlMode::Off => return,
         UrlMode::Own => query.to_string(),
-        UrlMode::Prefixed(prefix) => {
-            let Ok(params) = UrlSearchParams::new_with_str(&search) else { return };
-            let lead = format!("{prefix}-");
-            let keep = UrlSearchParams::new().expect("an empty UrlSearchParams");
-            for entry in js_sys::try_iter(&params).ok().flatten().into_iter().flatten().flatten() {
-                let pair = js_sys::Array::from(&entry);
-                let k = pair.get(0).as_string().unwrap_or_default();
-                if !k.starts_with(&lead) {
-                    keep.append(&k, &pair.get(1).as_string().unwrap_or_default());
-                }
-            }
-            let host_part = String::from(keep.to_string());
-            let mine: Vec<String> =
-                query.split('&').filter(|p| !p.is_empty()).map(|p| format!("{lead}{p}")).collect();
-            [host_part, mine.join("&")].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("&")
-        }
+        UrlMode::Prefixed(prefix) => with_prefixed_part(&search, prefix, query),
     };
     if search.trim_start_matches('?') == new_search {
         return;
@@ -109,4 +80,28 @@ pub fn sibling_url(file: &str) -> String {
     let Some(w) = window() else { return file.to_string() };
     let href = w.location().href().unwrap_or_default();
     web_sys::Url::new_with_base(file, &href).map(|u| u.href()).unwrap_or_else(|_| file.to_string())
+}
+
+/// Calls `f` on every step back or forward through the page's history (`popstate`), until the
+/// returned guard is dropped.
+pub fn on_history_step(f: impl FnMut() + 'static) -> Option<HistoryListener> {
+    let w = window()?;
+    let mut f = f;
+    let closure = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| f());
+    w.add_event_listener_with_callback("popstate", closure.as_ref().unchecked_ref()).ok()?;
+    Some(HistoryListener { window: w, closure })
+}
+
+/// Listens for history steps while it lives (see [`on_history_step`]).
+pub struct HistoryListener {
+    window: web_sys::Window,
+    closure: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for HistoryListener {
+    fn drop(&mut self) {
+        let _ = self
+            .window
+            .remove_event_listener_with_callback("popstate", self.closure.as_ref().unchecked_ref());
+    }
 }

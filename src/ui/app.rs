@@ -1,7 +1,7 @@
 //! The widget's root: loading the data, creating the store, keeping the URL in step.
 
 use super::detail::DetailPanel;
-use super::dom::{el, listen, Dom, Mounted};
+use super::dom::{el, Dom, Mounted};
 use super::filters::FilterPanel;
 use super::list::ListView;
 use super::notice::{ignored_notice, LoadError};
@@ -230,7 +230,7 @@ fn App(loaded: Arc<LoadedDataset>, options: WidgetOptions, browser_lang: Lang, u
     // `LoadedDataset::index_texts`): at 100,000 events they are about 60 ms that the first frame
     // does not wait for.
     let weak = Arc::downgrade(&loaded);
-    request_animation_frame(move || {
+    browser::before_next_frame(move || {
         browser::when_idle(move || {
             if let Some(s) = weak.upgrade() {
                 s.index_texts();
@@ -271,19 +271,15 @@ fn App(loaded: Arc<LoadedDataset>, options: WidgetOptions, browser_lang: Lang, u
 
     // URL → state on Back/Forward.
     if url_mode != UrlMode::Off {
-        let s4 = loaded.clone();
-        if let Some(w) = web_sys::window() {
-            listen(
-                &w,
-                "popstate",
-                Box::new(move |_| {
-                    let (next, ignored) = s4.decode_state(&location::read(&url_mode));
-                    store.notices.set(ignored);
-                    store.step.set_value(Step::Replace);
-                    state.set(next);
-                }),
-            );
-        }
+        let loaded = loaded.clone();
+        let steps = location::on_history_step(move || {
+            let (next, ignored) = loaded.decode_state(&location::read(&url_mode));
+            store.notices.set(ignored);
+            store.step.set_value(Step::Replace);
+            state.set(next);
+        });
+        let steps = send_wrapper::SendWrapper::new(steps);
+        on_cleanup(move || drop(steps));
     }
 
     let total = loaded.dataset.events.len();

@@ -32,7 +32,7 @@ pub fn DetailPanel(lang: Lang) -> Dom {
             if let Ok(Some(el)) = root.closest(".tl-root") {
                 let sel = format!("[data-event-id=\"{}\"]", id.replace(['"', '\\'], ""));
                 // The panel unmounts now; focus the event once the DOM has settled.
-                request_animation_frame(move || {
+                browser::before_next_frame(move || {
                     // The timeline's mark, or the list item's title button.
                     browser::focus_first(&el, &format!(".tl-event{sel}, {sel} button"));
                 });

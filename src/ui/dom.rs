@@ -17,19 +17,11 @@ use leptos::prelude::{on_cleanup, Get, Memo, RenderEffect};
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{Document, Element, Event, Node};
+use web_sys::{Element, Event, Node};
 
 use crate::core::dataset::model::Lang;
 use crate::core::i18n::{t, Key};
-
-thread_local! {
-    static DOCUMENT: Option<Document> = web_sys::window().and_then(|w| w.document());
-}
-
-/// The page's document.
-pub fn document() -> Document {
-    DOCUMENT.with(|d| d.clone()).expect("the widget runs in a page with a document")
-}
+use crate::platform::browser::{document, start_task_executor};
 
 /// An element being built (and, once built, the element itself), or a fragment: several
 /// parts side by side, which move into their parent when appended.
@@ -289,8 +281,7 @@ pub struct Mounted {
 impl Mounted {
     /// Makes `make`'s elements under a new owner and appends them to `parent`.
     pub fn new(parent: &Element, make: impl FnOnce() -> Dom) -> Mounted {
-        // Effects run on wasm-bindgen's futures executor (already set up: not an error).
-        let _ = any_spawner::Executor::init_wasm_bindgen();
+        start_task_executor();
         let owner = leptos::prelude::Owner::new();
         let root = owner.with(make).0;
         let _ = parent.append_child(&root);

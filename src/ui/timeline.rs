@@ -223,7 +223,7 @@ pub fn Timeline() -> Dom {
         focused.set(Some(i));
         let id = s3.dataset.events[i].id.clone();
         let host = host.clone();
-        request_animation_frame(move || {
+        browser::before_next_frame(move || {
             browser::focus_first(&host, &format!(".tl-event[data-event-id=\"{id}\"]"));
         });
     };

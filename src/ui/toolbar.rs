@@ -3,7 +3,7 @@
 use super::dom::{button, el, Dom};
 use super::{use_store, Step};
 use crate::core::dataset::model::Lang;
-use crate::core::formats::export::{embed_snippets, file_name, to_csv, to_ics, to_json};
+use crate::core::formats::export::{embed_snippets, file_name, ics_timestamp, to_csv, to_ics, to_json};
 use crate::core::i18n::{t, Key};
 use crate::core::query::urlstate::encode;
 use crate::core::query::viewstate::{Group, View};
@@ -36,7 +36,10 @@ pub fn Toolbar(header: Dom, chrome: bool) -> Dom {
         let name = store.state.with_untracked(|s| file_name(s, kind));
         let (mime, body) = match kind {
             "csv" => ("text/csv;charset=utf-8", to_csv(&loaded.dataset, &indices, l)),
-            "ics" => ("text/calendar;charset=utf-8", to_ics(&loaded.dataset, &indices, l, &dtstamp())),
+            "ics" => (
+                "text/calendar;charset=utf-8",
+                to_ics(&loaded.dataset, &indices, l, &ics_timestamp(browser::utc_now())),
+            ),
             _ => ("application/json", to_json(&loaded.dataset, &indices)),
         };
         let _ = browser::download(&name, mime, &body);
@@ -111,20 +114,6 @@ pub fn Toolbar(header: Dom, chrome: bool) -> Dom {
                 .tr(lang, Key::Embed)
         }));
     header.child(toolbar).dynamic(move || show_embed.get().then(|| untrack(EmbedSnippets)))
-}
-
-/// A DTSTAMP for calendar exports: now, in UTC.
-fn dtstamp() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        d.get_utc_full_year(),
-        d.get_utc_month() + 1,
-        d.get_utc_date(),
-        d.get_utc_hours(),
-        d.get_utc_minutes(),
-        d.get_utc_seconds()
-    )
 }
 
 /// Ready-to-copy snippets that show the current view on another page.

@@ -339,6 +339,12 @@ fn ics_line(out: &mut String, line: &str) {
     out.push_str("\r\n");
 }
 
+/// An iCalendar UTC date-time (`20260210T093000Z`) from year, month, day, hour, minute and
+/// second: the export's DTSTAMP.
+pub fn ics_timestamp([year, month, day, hour, minute, second]: [u32; 6]) -> String {
+    format!("{year:04}{month:02}{day:02}T{hour:02}{minute:02}{second:02}Z")
+}
+
 /// The chosen events as an iCalendar file of all-day events; `dtstamp` is the export time
 /// (`YYYYMMDDTHHMMSSZ`; anything but ASCII letters and digits in it is dropped).
 pub fn to_ics(ds: &Dataset, indices: &[usize], lang: Lang, dtstamp: &str) -> String {
@@ -479,6 +485,11 @@ mod tests {
     use crate::core::dataset::model::Category;
     use crate::core::formats::embedded::embedded_dataset;
     use crate::core::formats::read::load_dataset;
+
+    #[test]
+    fn an_ics_timestamp_is_zero_padded_utc() {
+        assert_eq!(ics_timestamp([2026, 2, 9, 7, 5, 3]), "20260209T070503Z");
+    }
 
     #[test]
     fn coordinates_are_written_as_the_shortest_number_that_reads_back() {
