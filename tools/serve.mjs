@@ -1,7 +1,9 @@
 // A small static server for the standalone view, the demo pages and the tests.
 // Serves the repository root read-only on 127.0.0.1, with the strict Content-Security-Policy the
 // widget promises to work under on every HTML page, and CSP violation reports collected at
-// /__csp (readable at /__csp/reports for the tests).
+// /__csp (readable at /__csp/reports for the tests). A request with an `x-test-id` header (each
+// end-to-end test sets its own) gets a policy that reports to /__csp?test=ID, and
+// /__csp/reports?test=ID lists only that test's reports.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, relative, sep } from 'node:path';
@@ -37,6 +39,11 @@ const allowed = ['index.html', 'embed.html', 'www', 'pkg', 'tests/fixtures', 'be
   'node_modules/vis-timeline', 'node_modules/@knight-lab/timelinejs'];
 const reports = [];
 
+/** The policy for a page requested by `test` (an id of letters, digits and dashes, or none). */
+function policy(base, test) {
+  return /^[A-Za-z0-9-]{1,64}$/.test(test || '') ? base.replace('report-uri /__csp', `report-uri /__csp?test=${test}`) : base;
+}
+
 // Share links may be long (the widget reads at most 64 KiB of a query and says so): accept
 // request lines up to Chromium's own URL limit of 2 MiB instead of Node's default 16 KiB.
 const server = createServer({ maxHeaderSize: 2 * 1024 * 1024 + 4096 }, async (req, res) => {
@@ -44,13 +51,15 @@ const server = createServer({ maxHeaderSize: 2 * 1024 * 1024 + 4096 }, async (re
   if (url.pathname === '/__csp') {
     let body = '';
     for await (const chunk of req) body += chunk;
-    reports.push(body);
+    reports.push({ test: url.searchParams.get('test'), body });
     if (!quiet) console.error('CSP violation:', body);
     res.writeHead(204).end();
     return;
   }
   if (url.pathname === '/__csp/reports') {
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(reports));
+    const test = url.searchParams.get('test');
+    const mine = reports.filter((r) => test === null || r.test === test).map((r) => r.body);
+    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(mine));
     return;
   }
   let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
@@ -64,7 +73,9 @@ const server = createServer({ maxHeaderSize: 2 * 1024 * 1024 + 4096 }, async (re
     const body = await readFile(file);
     const type = types[extname(file)] || 'application/octet-stream';
     const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
-    if (type.startsWith('text/html')) headers['content-security-policy'] = rel.startsWith(PEER_PAGES) ? PEER_CSP : CSP;
+    if (type.startsWith('text/html')) {
+      headers['content-security-policy'] = policy(rel.startsWith(PEER_PAGES) ? PEER_CSP : CSP, req.headers['x-test-id']);
+    }
     res.writeHead(200, headers).end(body);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import http from 'node:http';
 import { generate } from '../../tools/generate.mjs';
-import { setup, open, done, visibleIds, listIds, settle, dataset } from './helpers.mjs';
+import { setup, open, freshPage, done, visibleIds, listIds, settle, dataset } from './helpers.mjs';
 
 const ctx = setup();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -310,8 +310,9 @@ test('a custom element removed while its dataset is loading never shows up', asy
   await page.evaluate(() => window.els.w.remove());
   await page.waitForFunction(() => window.els.w.handle === null);
   release();
-  await page.waitForResponse('**/slow-dataset.json');
-  await page.waitForTimeout(200);
+  // The widget still reads what arrives (its read is measured in the performance timeline),
+  // and only then could it show anything: wait for that, not for a while.
+  await page.waitForFunction(() => performance.getEntriesByType('measure').some((m) => m.name.endsWith(':read')));
   await settle(page);
   assert.equal(await page.evaluate(() => window.els.w.shadowRoot.querySelector('.tl-host').childElementCount), 0);
   await done(page);
@@ -775,11 +776,7 @@ test('axe-core finds no serious or critical violation on the demo page, widgets 
   // axe-core itself applies inline styles while it checks shadow roots; CSP would block (and
   // report) them, so this one page is opened with CSP bypassed. The widgets' own compliance with
   // the policy is checked by every other test here.
-  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true, reducedMotion: 'reduce' });
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') page.problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => page.problems.push(`pageerror: ${e.message}`));
+  const page = await freshPage(ctx, { bypassCSP: true, reducedMotion: 'reduce' });
   await page.goto(`${ctx.base}/www/demo.html`);
   await page.waitForSelector('#element-widget .tl-event');
   await page.waitForSelector('#inline-widget .tl-list');

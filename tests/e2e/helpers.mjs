@@ -49,24 +49,38 @@ export function setup() {
 }
 
 /**
- * Opens `path` in a fresh page. Console errors, uncaught exceptions and CSP violations are
- * collected in `page.problems`; call `await done(page)` at the end of a test to assert none.
+ * A fresh page in a browser context of its own (`options` are Playwright's context options).
+ * Console errors and uncaught exceptions are collected in `page.problems`; CSP violations are
+ * reported under an id of this page's own, so that one test's violation fails that test alone.
+ * Call `await done(page)` at the end of a test to assert that there were none.
  */
-export async function open(ctx, path, { viewport = { width: 1280, height: 900 }, locale = 'en-US', wait = true } = {}) {
-  const context = await ctx.browser.newContext({ viewport, locale });
+export async function freshPage(ctx, options = {}) {
+  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  // The server sends this page (and its frames) a policy that reports to this test alone.
+  const testId = `t${++testCount}-${process.pid}`;
+  await context.setExtraHTTPHeaders({ 'x-test-id': testId });
   const page = await context.newPage();
+  page.testId = testId;
   page.problems = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => page.problems.push(`pageerror: ${err.message}`));
+  return page;
+}
+
+/** Opens `path` in a fresh page (see `freshPage`) and waits for the widget or its error. */
+export async function open(ctx, path, { viewport = { width: 1280, height: 900 }, locale = 'en-US', wait = true } = {}) {
+  const page = await freshPage(ctx, { viewport, locale });
   await page.goto(ctx.base + path);
   if (wait) await page.waitForSelector('.tl-app, .tl-error', { timeout: 15000 });
   return page;
 }
 
+let testCount = 0;
+
 export async function done(page, { allowConsoleErrors = false } = {}) {
-  const csp = await page.evaluate(async () => (await fetch('/__csp/reports')).json());
+  const csp = await page.evaluate(async (id) => (await fetch(`/__csp/reports?test=${id}`)).json(), page.testId);
   const problems = [...page.problems, ...csp.map((r) => `csp: ${r}`)];
   await page.context().close();
   if (!allowConsoleErrors) assert.deepEqual(problems, [], 'no console error, page error or CSP violation');

@@ -11,7 +11,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { setup, done, settle } from './helpers.mjs';
+import { setup, done, settle, freshPage } from './helpers.mjs';
 import { generate } from '../../tools/generate.mjs';
 
 const ctx = setup();
@@ -79,16 +79,12 @@ function hostileDataset() {
 
 /** Opens `path` in a fresh context with the canary armed; problems are collected like helpers.open. */
 async function openPage(path, { bypassCSP = false, locale = 'en-US', waitFor = '.tl-app, .tl-error', timeout = 15000 } = {}) {
-  const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, locale, bypassCSP, acceptDownloads: true });
-  await context.addInitScript(() => {
+  const page = await freshPage(ctx, { locale, bypassCSP, acceptDownloads: true });
+  await page.context().addInitScript(() => {
     for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) {
       window[name] = () => { window.__xss = `${name} was called`; };
     }
   });
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('console', (msg) => { if (msg.type() === 'error') page.problems.push(`console: ${msg.text()}`); });
-  page.on('pageerror', (err) => page.problems.push(`pageerror: ${err.message}`));
   page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
   await page.goto(ctx.base + path);
   if (waitFor) await page.waitForSelector(waitFor, { timeout });

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { setup, open, done, settle, allIds, visibleIds, dataset } from './helpers.mjs';
+import { setup, open, freshPage, done, settle, allIds, visibleIds, dataset } from './helpers.mjs';
 
 const ctx = setup();
 const require = createRequire(import.meta.url);
@@ -225,10 +225,7 @@ test('a 375 px wide screen has no horizontal page scrolling', async () => {
 for (const scheme of ['light', 'dark']) {
   for (const view of ['timeline', 'list']) {
     test(`axe-core finds no serious or critical violation (${view}, ${scheme})`, async () => {
-      const context = await ctx.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: scheme, reducedMotion: 'reduce' });
-      const page = await context.newPage();
-      page.problems = [];
-      page.on('console', (m) => { if (m.type() === 'error') page.problems.push(m.text()); });
+      const page = await freshPage(ctx, { colorScheme: scheme, reducedMotion: 'reduce' });
       await page.goto(`${ctx.base}/?view=${view}&event=vance-charter-2026`);
       await page.waitForSelector('.tl-app');
       await settle(page);

@@ -509,11 +509,12 @@ mod tests {
     }
 
     #[test]
-    fn html_stripping_is_linear_on_hostile_input() {
+    fn hostile_markup_is_stripped_to_text_no_longer_than_itself() {
+        // How long it takes is timed by the bounds tests (`./dev fuzz`), not here.
         let hostile = "<script>".repeat(100_000) + &"&amp;<b".repeat(100_000) + &"<!--".repeat(100_000);
-        let t = std::time::Instant::now();
-        let _ = html_to_text(&hostile);
-        assert!(t.elapsed() < std::time::Duration::from_secs(5), "{:?}", t.elapsed());
+        let text = html_to_text(&hostile);
+        assert!(text.len() <= hostile.len());
+        assert!(!text.contains("<script>") && !text.contains("<b"), "{}", &text[..text.len().min(80)]);
     }
 
     #[test]

@@ -977,7 +977,7 @@ mod tests {
     }
 
     #[test]
-    fn a_hundred_thousand_events_filter_quickly() {
+    fn a_hundred_thousand_events_are_filtered_and_counted_by_every_facet() {
         let base = dataset();
         let mut d = base.clone();
         d.events = (0..100_000)
@@ -996,14 +996,9 @@ mod tests {
             from: date("2025"),
             ..ViewState::default()
         };
-        let t = std::time::Instant::now();
         let r = x.filter(&s);
         let f = x.facets(&s);
-        let elapsed = t.elapsed();
         assert_eq!(r.len(), 100_000 / 6 + usize::from(100_000 % 6 > 4));
         assert_eq!(f.categories[3].1, r.len());
-        eprintln!("100k events, filter + facets: {elapsed:?}");
-        // Generous: debug builds are slow; release builds take a few ms.
-        assert!(elapsed.as_millis() < 2_000, "{elapsed:?}");
     }
 }

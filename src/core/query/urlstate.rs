@@ -339,7 +339,6 @@ mod tests {
     use super::*;
     use crate::core::query::viewstate::ValueSet;
     use proptest::prelude::*;
-    use std::time::{Duration, Instant};
 
     fn d(s: &str) -> PartialDate {
         PartialDate::parse(s).unwrap()
@@ -520,15 +519,14 @@ mod tests {
     }
 
     #[test]
-    fn a_megabyte_query_is_read_only_up_to_the_limit_and_quickly() {
+    fn a_megabyte_query_is_read_only_up_to_the_limit() {
         let big = format!("view=list&q={}", "%E2%82%AC".repeat(120_000));
         assert!(big.len() > 1_000_000);
-        let t = Instant::now();
         let d = decode(&big);
         assert_eq!(d.state.view, View::List);
         assert!(d.ignored.contains(&Ignored::TooLong));
         assert_eq!(d.state.q, "€".repeat(MAX_Q_CHARS));
-        // Many small parameters and huge lists are linear too.
+        // Many small parameters and huge lists are cut at the same limit, with few reports.
         for q in [
             "zz=1&".repeat(250_000),
             format!("cat={}", "foo,".repeat(250_000)),
@@ -539,7 +537,6 @@ mod tests {
             let d = decode(&q);
             assert!(d.ignored.contains(&Ignored::TooLong) && d.ignored.len() <= MAX_REPORTS);
         }
-        assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
         // The cut may fall inside a character: the rest is read lossily.
         let cut = format!("q={}", "é".repeat(MAX_QUERY_BYTES));
         assert!(decode(&cut).state.q.chars().all(|c| c == 'é'));
