@@ -32,7 +32,8 @@ const css = await readFile(new URL('www/timeline.css', root));
 const { code, warnings } = transform({ filename: 'timeline.css', code: css, minify: true });
 if (warnings.length) throw new Error(`timeline.css: ${warnings.map((w) => w.message).join('; ')}`);
 await writeFile(new URL('pkg/timeline.css', root), code);
-await copyFile(new URL('README.md', root), new URL('pkg/README.md', root));
+// The package has a README of its own, for npm users (the repository's is for the whole project).
+await copyFile(new URL('www/npm-README.md', root), new URL('pkg/README.md', root));
 
 const pkg = {
   name: 'timeline-explorer',

@@ -85,3 +85,12 @@ test('the TypeScript declarations describe mount, its options and the handle', (
   assert.match(element, /'timeline-explorer': TimelineExplorerElement;/);
   assert.match(element, /readonly handle: TimelineHandle \| null;/);
 });
+
+test('the package ships a short README written for npm users, not the repository README', () => {
+  const readme = readFileSync(new URL('README.md', pkgDir), 'utf8');
+  assert.equal(readme, readFileSync(new URL('www/npm-README.md', root), 'utf8'));
+  assert.notEqual(readme, readFileSync(new URL('README.md', root), 'utf8'));
+  assert.ok(readme.length < 5000, `${readme.length} bytes`);
+  assert.match(readme, /<timeline-explorer /);
+  assert.match(readme, /import init, \{ mount \} from 'timeline-explorer'/);
+});
