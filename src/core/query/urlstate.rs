@@ -205,15 +205,7 @@ pub fn clip_q(text: &str) -> (String, bool) {
 /// Reads a query string (with or without `?`); never panics.
 pub fn decode(query: &str) -> Decoded {
     let mut ignored = Vec::new();
-    let mut q = query.strip_prefix('?').unwrap_or(query);
-    if q.len() > MAX_QUERY_BYTES {
-        let mut cut = MAX_QUERY_BYTES;
-        while !q.is_char_boundary(cut) {
-            cut -= 1;
-        }
-        q = &q[..cut];
-        push(&mut ignored, Ignored::TooLong);
-    }
+    let q = within_limit(query.strip_prefix('?').unwrap_or(query), &mut ignored);
     let mut s = ViewState::default();
     // Parameters seen so far, one bit each in the order of `PARAMS`.
     let mut seen = 0u16;
@@ -221,78 +213,15 @@ pub fn decode(query: &str) -> Decoded {
         if name.is_empty() && value.is_empty() {
             continue;
         }
-        let name_ref = name.as_ref();
-        let Some(bit) = PARAMS.iter().position(|p| *p == name_ref) else {
-            push(&mut ignored, Ignored::UnknownParam(cap(name_ref)));
+        let Some(bit) = PARAMS.iter().position(|p| *p == name) else {
+            push(&mut ignored, Ignored::UnknownParam(cap(&name)));
             continue;
         };
         if seen & 1 << bit != 0 {
-            push(&mut ignored, Ignored::Repeated(name_ref.to_string()));
+            push(&mut ignored, Ignored::Repeated(name.to_string()));
         }
         seen |= 1 << bit;
-        let value = value.as_ref();
-        match name_ref {
-            "q" => {
-                let (kept, cut) = clip_q(value);
-                if cut {
-                    push(&mut ignored, Ignored::Truncated { param: "q".into() });
-                }
-                s.q = kept;
-            }
-            "cat" => {
-                s.cat.clear();
-                parse_list("cat", value, &mut ignored, |v| {
-                    Category::from_code(v).map(|c| s.cat.insert(c)).is_some()
-                });
-            }
-            "actor" | "tag" | "place" => {
-                if let Some(set) = s.ids_mut(name_ref) {
-                    set.clear();
-                    parse_list(name_ref, value, &mut ignored, |v| {
-                        is_slug(v) && {
-                            set.insert(v.to_string());
-                            true
-                        }
-                    });
-                }
-            }
-            "from" | "to" => match PartialDate::parse(value.trim()) {
-                Ok(d) => {
-                    if name_ref == "from" {
-                        s.from = Some(d)
-                    } else {
-                        s.to = Some(d)
-                    }
-                }
-                Err(_) => push(&mut ignored, Ignored::BadValue { param: name_ref.into(), value: cap(value) }),
-            },
-            "event" => {
-                if is_slug(value) {
-                    s.event = Some(value.to_string());
-                } else {
-                    push(&mut ignored, Ignored::BadValue { param: "event".into(), value: cap(value) });
-                }
-            }
-            "span" => {
-                let parsed = value.split_once("..").and_then(|(a, b)| Some((parse_day(a)?, parse_day(b)?)));
-                match parsed {
-                    Some((start, end)) if valid_span(start, end) => s.span = Some(Span { start, end }),
-                    _ => push(&mut ignored, Ignored::BadValue { param: "span".into(), value: cap(value) }),
-                }
-            }
-            "group" => match Group::from_code(value) {
-                Some(g) => s.group = g,
-                None => push(&mut ignored, Ignored::BadValue { param: "group".into(), value: cap(value) }),
-            },
-            "view" => match View::from_code(value) {
-                Some(v) => s.view = v,
-                None => push(&mut ignored, Ignored::BadValue { param: "view".into(), value: cap(value) }),
-            },
-            _ => match Lang::from_code(value) {
-                Some(l) => s.lang = Some(l),
-                None => push(&mut ignored, Ignored::BadValue { param: "lang".into(), value: cap(value) }),
-            },
-        }
+        read_param(&mut s, &name, &value, &mut ignored);
     }
     if let (Some(f), Some(t)) = (s.from, s.to) {
         if f.first_day() > t.first_day() {
@@ -302,6 +231,74 @@ pub fn decode(query: &str) -> Decoded {
         }
     }
     Decoded { state: s, ignored }
+}
+
+/// The first [`MAX_QUERY_BYTES`] of `q` (cut at a character boundary), noting a cut in `ignored`.
+fn within_limit<'a>(q: &'a str, ignored: &mut Vec<Ignored>) -> &'a str {
+    if q.len() <= MAX_QUERY_BYTES {
+        return q;
+    }
+    let mut cut = MAX_QUERY_BYTES;
+    while !q.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    push(ignored, Ignored::TooLong);
+    &q[..cut]
+}
+
+/// Reads the value of the known parameter `name` into `s`; what it cannot use goes to `ignored`.
+fn read_param(s: &mut ViewState, name: &str, value: &str, ignored: &mut Vec<Ignored>) {
+    let bad = |ignored: &mut Vec<Ignored>| {
+        push(ignored, Ignored::BadValue { param: name.into(), value: cap(value) })
+    };
+    match name {
+        "q" => {
+            let (kept, cut) = clip_q(value);
+            if cut {
+                push(ignored, Ignored::Truncated { param: "q".into() });
+            }
+            s.q = kept;
+        }
+        "cat" => {
+            s.cat.clear();
+            parse_list("cat", value, ignored, |v| Category::from_code(v).map(|c| s.cat.insert(c)).is_some());
+        }
+        "actor" | "tag" | "place" => {
+            if let Some(set) = s.ids_mut(name) {
+                set.clear();
+                parse_list(name, value, ignored, |v| {
+                    let ok = is_slug(v);
+                    if ok {
+                        set.insert(v.to_string());
+                    }
+                    ok
+                });
+            }
+        }
+        "from" | "to" => match PartialDate::parse(value.trim()) {
+            Ok(d) if name == "from" => s.from = Some(d),
+            Ok(d) => s.to = Some(d),
+            Err(_) => bad(ignored),
+        },
+        "event" if is_slug(value) => s.event = Some(value.to_string()),
+        "span" => match value.split_once("..").and_then(|(a, b)| Some((parse_day(a)?, parse_day(b)?))) {
+            Some((start, end)) if valid_span(start, end) => s.span = Some(Span { start, end }),
+            _ => bad(ignored),
+        },
+        "group" => match Group::from_code(value) {
+            Some(g) => s.group = g,
+            None => bad(ignored),
+        },
+        "view" => match View::from_code(value) {
+            Some(v) => s.view = v,
+            None => bad(ignored),
+        },
+        "lang" => match Lang::from_code(value) {
+            Some(l) => s.lang = Some(l),
+            None => bad(ignored),
+        },
+        _ => bad(ignored),
+    }
 }
 
 /// Which ids a dataset has, for dropping unknown ones from a decoded state. The loaded dataset answers
