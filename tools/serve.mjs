@@ -3,7 +3,9 @@
 // widget promises to work under on every HTML page, and CSP violation reports collected at
 // /__csp (readable at /__csp/reports for the tests). A request with an `x-test-id` header (each
 // end-to-end test sets its own) gets a policy that reports to /__csp?test=ID, and
-// /__csp/reports?test=ID lists only that test's reports.
+// /__csp/reports?test=ID lists only that test's reports. A WebDriver client, which cannot add
+// headers, opens /__csp/begin?test=ID instead: the `csp-test` cookie it sets names the test for
+// every later request of that browser.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, relative, sep } from 'node:path';
@@ -39,9 +41,17 @@ const allowed = ['index.html', 'embed.html', 'www', 'pkg', 'tests/fixtures', 'be
   'node_modules/vis-timeline', 'node_modules/@knight-lab/timelinejs'];
 const reports = [];
 
-/** The policy for a page requested by `test` (an id of letters, digits and dashes, or none). */
+/** A test id: letters, digits and dashes. */
+const isTestId = (test) => /^[A-Za-z0-9-]{1,64}$/.test(test || '');
+
+/** The policy for a page requested by `test` (a test id, or none). */
 function policy(base, test) {
-  return /^[A-Za-z0-9-]{1,64}$/.test(test || '') ? base.replace('report-uri /__csp', `report-uri /__csp?test=${test}`) : base;
+  return isTestId(test) ? base.replace('report-uri /__csp', `report-uri /__csp?test=${test}`) : base;
+}
+
+/** The test a request belongs to: its `x-test-id` header, else its `csp-test` cookie. */
+function testOf(req) {
+  return req.headers['x-test-id'] ?? (req.headers.cookie || '').match(/(?:^|;\s*)csp-test=([^;]*)/)?.[1];
 }
 
 // Share links may be long (the widget reads at most 64 KiB of a query and says so): accept
@@ -59,7 +69,14 @@ const server = createServer({ maxHeaderSize: 2 * 1024 * 1024 + 4096 }, async (re
   if (url.pathname === '/__csp/reports') {
     const test = url.searchParams.get('test');
     const mine = reports.filter((r) => test === null || r.test === test).map((r) => r.body);
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(mine));
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(JSON.stringify(mine));
+    return;
+  }
+  if (url.pathname === '/__csp/begin') {
+    const test = url.searchParams.get('test');
+    if (!isTestId(test)) return res.writeHead(400, { 'content-type': 'text/plain' }).end('bad test id\n');
+    res.writeHead(200, { 'content-type': 'text/plain', 'cache-control': 'no-store', 'set-cookie': `csp-test=${test}; Path=/; SameSite=Lax` })
+      .end(`reports of ${test}\n`);
     return;
   }
   let rel = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html';
@@ -74,7 +91,7 @@ const server = createServer({ maxHeaderSize: 2 * 1024 * 1024 + 4096 }, async (re
     const type = types[extname(file)] || 'application/octet-stream';
     const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
     if (type.startsWith('text/html')) {
-      headers['content-security-policy'] = policy(rel.startsWith(PEER_PAGES) ? PEER_CSP : CSP, req.headers['x-test-id']);
+      headers['content-security-policy'] = policy(rel.startsWith(PEER_PAGES) ? PEER_CSP : CSP, testOf(req));
     }
     res.writeHead(200, headers).end(body);
   } catch {

@@ -13,78 +13,14 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { setup, done, settle, freshPage } from './helpers.mjs';
 import { generate } from '../../tools/generate.mjs';
+import { ALLOWED_TAGS, CORPUS, PARAMS, armCanary, assertInertReport, cap, chars, hostileDataset, inertReport } from './hostile-corpus.mjs';
 
 const ctx = setup();
-
-const CORPUS = [
-  '<script>top.__xss=1</script>',
-  '<img src=x onerror="top.__xss=1">',
-  '<svg onload=top.__xss=1><circle r=1 /></svg>',
-  '"><svg/onload=top.__xss=1>',
-  "' onmouseover='top.__xss=1' x='",
-  '<a href="javascript:top.__xss=1">click</a>',
-  '<iframe srcdoc="<script>parent.__xss=1</script>"></iframe>',
-  '<div onclick=alert(1) onfocus=confirm(1) autofocus tabindex=0>focus</div>',
-  'javascript:top.__xss=1',
-  'data:text/html,<script>top.__xss=1</script>',
-  'vbscript:msgbox(1)',
-  '&lt;script&gt;top.__xss=1&lt;/script&gt;',
-  '&#x6a;avascript:top.__xss=1',
-  '<math><mi xlink:href="javascript:top.__xss=1">m</mi></math>',
-  '<style>*{display:none}</style><link rel=stylesheet href=//evil.example/x.css>',
-  '\u202Etxt.exe\u202C and \u2066<b>isolated</b>\u2069',
-  'nul\u0000byte<scr\u0000ipt>top.__xss=1</script>',
-  '${top.__xss=1}{{constructor.constructor("top.__xss=1")()}}',
-  '<template><img src=x onerror=top.__xss=1></template>',
-  '<object data="javascript:top.__xss=1"></object><embed src="javascript:prompt(1)">',
-  'x'.repeat(5000) + '<img src=x onerror=top.__xss=1>',
-];
-
-/** Source links that are valid http(s) URLs yet full of markup. */
-const URLS = [
-  (i) => `https://example.org/${i}/"><script>top.__xss=1</script>`,
-  (i) => `http://example.org/${i}?q='onmouseover='top.__xss=1'`,
-  (i) => `HTTPS://EXAMPLE.ORG/${i}#<img/src=x/onerror=top.__xss=1>`,
-];
-
-const ALLOWED_TAGS = ['A', 'ASIDE', 'BUTTON', 'DIV', 'FIELDSET', 'H1', 'H2', 'H3', 'HEADER', 'INPUT', 'LABEL', 'LEGEND',
-  'LI', 'MARK', 'OL', 'OPTION', 'P', 'PRE', 'SECTION', 'SELECT', 'SPAN', 'STRONG', 'TEXTAREA', 'TIME', 'UL',
-  // The overview's density chart (SVG elements keep their lower-case names).
-  'svg', 'path'];
-
-const CATS = ['diplomacy', 'military', 'energy', 'transport', 'analysis'];
-const pad = (n) => String(n).padStart(2, '0');
-const chars = (s) => Array.from(s);
-
-/** A valid dataset with a payload in every free-text field, DE and EN. */
-function hostileDataset() {
-  return {
-    title: { de: `Titel ${CORPUS[0]}`, en: CORPUS[1] },
-    actors: CORPUS.map((p, i) => ({ id: `a${i}`, kind: 'person', name: { de: `Akteur ${p}`, en: `Actor ${p}` } })),
-    events: CORPUS.map((p, i) => ({
-      id: `e${i}`,
-      date: `2025-${pad(1 + (i % 12))}-${pad(1 + i)}`,
-      title: { de: `Titel ${p}`, en: p },
-      summary: { de: `Zusammenfassung: ${p}`, en: `Summary: ${p}` },
-      actors: [`a${i}`],
-      categories: [CATS[i % CATS.length]],
-      tags: [`t${i}`],
-      place: { id: `p${i}`, name: { de: `Ort ${p}`, en: `Place ${p}` } },
-      sources: [{ title: `Source ${p}`, publisher: `Publisher ${p}`, url: URLS[i % URLS.length](i) }],
-      related: i ? [{ id: `e${i - 1}`, relation: 'follows' }] : [],
-      confidence: 'confirmed',
-    })),
-  };
-}
 
 /** Opens `path` in a fresh context with the canary armed; problems are collected like helpers.open. */
 async function openPage(path, { bypassCSP = false, locale = 'en-US', waitFor = '.tl-app, .tl-error', timeout = 15000 } = {}) {
   const page = await freshPage(ctx, { locale, bypassCSP, acceptDownloads: true });
-  await page.context().addInitScript(() => {
-    for (const name of ['alert', 'confirm', 'prompt', 'print', 'open']) {
-      window[name] = () => { window.__xss = `${name} was called`; };
-    }
-  });
+  await page.context().addInitScript(armCanary);
   page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
   await page.goto(ctx.base + path);
   if (waitFor) await page.waitForSelector(waitFor, { timeout });
@@ -100,29 +36,7 @@ async function mountWith(page, options) {
 
 /** Nothing ran, nothing foreign was built: only the widget's own elements, no handler, http(s) links. */
 async function assertInert(page, where) {
-  const r = await page.evaluate((allowed) => {
-    const out = { roots: 0, tags: [], handlers: [], urls: [], links: [], canary: window.__xss, top: top.__xss };
-    for (const root of document.querySelectorAll('.tl-root')) {
-      out.roots++;
-      for (const el of [root, ...root.querySelectorAll('*')]) {
-        if (!allowed.includes(el.tagName)) out.tags.push(el.tagName);
-        for (const a of el.attributes) {
-          if (/^on/i.test(a.name)) out.handlers.push(`${el.tagName}[${a.name}]`);
-          if (/^(src|srcdoc|action|formaction|xlink:href|data|background|poster|style)$/i.test(a.name)
-              && /javascript:|data:|url\(/i.test(a.value)) out.urls.push(`${el.tagName}[${a.name}=${a.value}]`);
-        }
-        if (el.tagName === 'A' && el.hasAttribute('href')) out.links.push(new URL(el.href).protocol);
-      }
-    }
-    return out;
-  }, ALLOWED_TAGS);
-  assert.ok(r.roots >= 1, `${where}: a widget is shown`);
-  assert.deepEqual(r.tags, [], `${where}: only elements the widget makes`);
-  assert.deepEqual(r.handlers, [], `${where}: no on* attribute`);
-  assert.deepEqual(r.urls, [], `${where}: no script or data URL in any attribute`);
-  for (const p of r.links) assert.ok(p === 'http:' || p === 'https:', `${where}: a ${p} link`);
-  assert.equal(r.canary, undefined, `${where}: the canary is unset`);
-  assert.equal(r.top, undefined, `${where}: the canary is unset on top`);
+  assertInertReport(await page.evaluate(inertReport, ALLOWED_TAGS), where);
 }
 
 async function download(page, selector) {
@@ -325,8 +239,6 @@ test('a TimelineJS file full of markup is imported as plain text', async () => {
   await done(page);
 });
 
-const PARAMS = ['q', 'cat', 'actor', 'tag', 'place', 'from', 'to', 'event', 'span', 'group', 'view', 'lang'];
-const cap = (s) => { const c = chars(s); return c.slice(0, 40).join('') + (c.length > 40 ? '…' : ''); };
 
 test('a payload in every URL parameter is ignored with a notice shown as text', async () => {
   for (const [i, p] of CORPUS.entries()) {
