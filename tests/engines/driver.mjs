@@ -14,9 +14,11 @@ import net from 'node:net';
 import { after, afterEach, before, beforeEach, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { Builder, Key, Origin } from 'selenium-webdriver';
+import input from 'selenium-webdriver/lib/input.js';
 import { startServer } from '../e2e/helpers.mjs';
 
 export { Key, Origin };
+export const { Pointer } = input;
 export { dataset, allIds } from '../e2e/helpers.mjs';
 
 const MINIBROWSER = process.env.MINIBROWSER || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
@@ -231,11 +233,19 @@ class EngineContext {
       this.logs.push({ level: params.level, type: params.type, text: params.text ?? '' });
     });
     this.bidiConnection = bidi;
+    // An error event that is no exception (ResizeObserver's "loop completed with undelivered
+    // notifications", say) reaches window.onerror and a host page's error reporting, but not the
+    // log: it is written there, before any page script runs.
+    await this.preload(String(() => {
+      addEventListener('error', (e) => {
+        if (!e.error && e.target === window) console.error(`error event: ${e.message}`);
+      });
+    }));
   }
 
   /** Runs `fn` before any script of every page from now on (BiDi engines only). */
   async preload(fn) {
-    if (!this.bidi) return false;
+    if (!this.bidiConnection) return false;
     await this.bidiConnection.send({ method: 'script.addPreloadScript', params: { functionDeclaration: String(fn) } });
     return true;
   }

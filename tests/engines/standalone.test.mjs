@@ -3,7 +3,7 @@
 // top of the page, and shows the list on a narrow window.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { forEachEngine, Key, Origin, allIds, dataset, listIds, shownIds, until } from './driver.mjs';
+import { forEachEngine, Key, Origin, Pointer, allIds, dataset, listIds, shownIds, until } from './driver.mjs';
 
 const ids = (pred) => dataset.events.filter(pred).map((e) => e.id).sort();
 const spanDays = (s) => {
@@ -111,6 +111,69 @@ forEachEngine((ctx) => {
     const panned = await ctx.waitFor((s) => { const v = new URL(location.href).searchParams.get('span'); return v !== s && v; }, [zoomed], 'the span to move');
     assert.ok(Date.parse(panned.split('..')[0]) < Date.parse(zoomed.split('..')[0]), `earlier: ${zoomed} -> ${panned}`);
     assert.ok(Math.abs(spanDays(panned) - spanDays(zoomed)) <= 2, `same length: ${zoomed} -> ${panned}`);
+    await ctx.done();
+  });
+
+  test('one finger dragging pans the timeline and two fingers spreading zoom in', async (t) => {
+    const start = '2025-06-01..2025-12-01';
+    await ctx.open(`/?span=${start}`);
+    await ctx.waitForSelector('.tl-timeline .tl-event');
+    const box = await ctx.js(() => { const r = document.querySelector('.tl-timeline').getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width }; });
+    const y = Math.round(box.y + 12);
+    const at = (x) => ({ origin: Origin.VIEWPORT, x: Math.round(box.x + x), y, duration: 50 });
+    await ctx.js(() => {
+      window.__pointerTypes = new Set();
+      document.addEventListener('pointerdown', (e) => window.__pointerTypes.add(e.pointerType), true);
+    });
+    const one = new Pointer('finger-1', Pointer.Type.TOUCH);
+    await ctx.driver.actions({ async: true }).insert(one,
+      one.move(at(300)), one.press(), one.move(at(360)), one.move(at(420)), one.move(at(480)), one.release()).perform();
+    const types = await ctx.js(() => [...window.__pointerTypes]);
+    if (!types.includes('touch')) {
+      // WebKitWebDriver (GTK) plays touch actions as the mouse: two fingers would be one pointer.
+      t.skip(`${ctx.name}: its WebDriver delivers touch actions as pointer type ${types.join(', ')}, not touch`);
+      await ctx.done();
+      return;
+    }
+    const panned = await ctx.waitFor((s) => { const v = new URL(location.href).searchParams.get('span'); return v !== s && v; }, [start], 'the span to move');
+    assert.ok(Date.parse(panned.split('..')[0]) < Date.parse('2025-06-01'), `earlier: ${panned}`);
+    assert.ok(Math.abs(spanDays(panned) - spanDays(start)) <= 2, `same length: ${panned}`);
+    const two = new Pointer('finger-2', Pointer.Type.TOUCH);
+    const mid = box.w / 2;
+    await ctx.driver.actions({ async: true })
+      .insert(one, one.move(at(mid - 40)), one.press(), one.move(at(mid - 80)), one.move(at(mid - 120)), one.move(at(mid - 160)), one.release())
+      .insert(two, two.move(at(mid + 40)), two.press(), two.move(at(mid + 80)), two.move(at(mid + 120)), two.move(at(mid + 160)), two.release())
+      .perform();
+    const pinched = await ctx.waitFor((s) => { const v = new URL(location.href).searchParams.get('span'); return v !== s && v; }, [panned], 'the span to change');
+    assert.ok(spanDays(pinched) < spanDays(panned) * 0.6, `zoomed in: ${panned} -> ${pinched}`);
+    await ctx.done();
+  });
+
+  test('the view follows the window: the timeline lays itself out at the new width, and a narrow window gets the list', async () => {
+    await ctx.open('/?span=2025-01-01..2026-03-01');
+    await ctx.waitForSelector('.tl-timeline .tl-event');
+    const layout = () => ctx.js(() => {
+      const box = document.querySelector('.tl-timeline')?.getBoundingClientRect();
+      const last = [...document.querySelectorAll('.tl-timeline .tl-tick')].map((t) => t.getBoundingClientRect().left).at(-1);
+      return box ? { width: Math.round(box.width), lastTick: Math.round(last - box.left) } : null;
+    });
+    const wide = await layout();
+    try {
+      const [w] = await ctx.setViewport(1000, 900);
+      assert.equal(w, 1000);
+      const narrower = await ctx.waitFor((before) => {
+        const box = document.querySelector('.tl-timeline').getBoundingClientRect();
+        const last = [...document.querySelectorAll('.tl-timeline .tl-tick')].map((t) => t.getBoundingClientRect().left).at(-1);
+        return box.width < before.width - 200 && last - box.left < before.lastTick - 100 && { width: Math.round(box.width), lastTick: Math.round(last - box.left) };
+      }, [wide], 'the axis to be laid out again at the new width');
+      assert.ok(narrower.lastTick <= narrower.width, JSON.stringify({ wide, narrower }));
+      const [narrow] = await ctx.setViewport(560, 900);
+      assert.ok(narrow < 600, `${narrow} px`);
+      await ctx.waitFor(() => document.querySelector('.tl-list') && !document.querySelector('.tl-timeline'), [], 'the list instead of the timeline');
+    } finally {
+      assert.deepEqual(await ctx.setViewport(1280, 900), [1280, 900]);
+    }
+    await ctx.waitFor(() => document.querySelector('.tl-timeline .tl-event'), [], 'the timeline back on a wide window');
     await ctx.done();
   });
 
