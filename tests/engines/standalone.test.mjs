@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { forEachEngine, Key, Origin, Pointer, allIds, dataset, listIds, shownIds, until } from './driver.mjs';
 
 const ids = (pred) => dataset.events.filter(pred).map((e) => e.id).sort();
+const WHEEL = { PIXEL: 0, LINE: 1, PAGE: 2 };
 const spanDays = (s) => {
   const [a, b] = s.split('..').map((d) => Date.parse(d));
   return (b - a) / 86400000;
@@ -111,6 +112,30 @@ forEachEngine((ctx) => {
     const panned = await ctx.waitFor((s) => { const v = new URL(location.href).searchParams.get('span'); return v !== s && v; }, [zoomed], 'the span to move');
     assert.ok(Date.parse(panned.split('..')[0]) < Date.parse(zoomed.split('..')[0]), `earlier: ${zoomed} -> ${panned}`);
     assert.ok(Math.abs(spanDays(panned) - spanDays(zoomed)) <= 2, `same length: ${zoomed} -> ${panned}`);
+    await ctx.done();
+  });
+
+  test('a wheel that counts in lines zooms as far as one that counts in pixels, and one that counts in pages further', async () => {
+    // WebDriver's wheel always counts in pixels; a wheel event as engines send it in line or
+    // page mode is made in the page (Firefox reports lines for a mouse wheel where a page reads
+    // deltaMode first, and pages where the system scrolls a page per notch).
+    const start = '2025-01-01..2026-03-01';
+    const zoomBy = async (deltaY, deltaMode) => {
+      await ctx.open(`/?span=${start}`);
+      await ctx.waitForSelector('.tl-timeline .tl-event');
+      await ctx.js((deltaY, deltaMode) => {
+        const el = document.querySelector('.tl-timeline');
+        const r = el.getBoundingClientRect();
+        el.dispatchEvent(new WheelEvent('wheel', { deltaY, deltaMode, clientX: r.x + r.width / 2, clientY: r.y + 100, bubbles: true, cancelable: true }));
+      }, deltaY, deltaMode);
+      return spanDays(await ctx.waitFor((s) => { const v = new URL(location.href).searchParams.get('span'); return v !== s && v; }, [start], 'the span to change'));
+    };
+    const pixels = await zoomBy(-120, WHEEL.PIXEL);
+    const lines = await zoomBy(-3, WHEEL.LINE);
+    const page = await zoomBy(-1, WHEEL.PAGE);
+    assert.ok(pixels < spanDays(start) * 0.9, `120 px zoom in: ${pixels} days`);
+    assert.ok(Math.abs(lines - pixels) <= 1, `3 lines (${lines} days) as 120 px (${pixels} days)`);
+    assert.ok(page < pixels, `a page (${page} days) further than 120 px (${pixels} days)`);
     await ctx.done();
   });
 
