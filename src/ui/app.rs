@@ -1,7 +1,7 @@
 //! The widget's root: loading the data, creating the store, keeping the URL in step.
 
 use super::detail::DetailPanel;
-use super::dom::{el, Dom, Mounted};
+use super::dom::{el, width_probe, Dom, Mounted};
 use super::filters::FilterPanel;
 use super::list::ListView;
 use super::notice::{ignored_notice, LoadError};
@@ -292,10 +292,14 @@ fn App(loaded: Arc<LoadedDataset>, options: WidgetOptions, browser_lang: Lang, u
     let header = el("header").class("tl-header").child_if(
         chrome.then(|| el("h1").class("tl-title").bind_text(move || title.get(lang.get()).to_string())),
     );
+    // The width is watched on an empty first child (see `width_probe`).
+    let probe = width_probe();
+    let probe_el = probe.element().clone();
     let app = el("div")
         .class("tl-app")
         .bind_attr("lang", move || Some(lang.get().code().to_string()))
         .bind_class("tl-narrow", move || narrow.get())
+        .child(probe)
         .child(Toolbar(header, chrome))
         .dynamic(ignored_notice())
         .child(
@@ -333,9 +337,8 @@ fn App(loaded: Arc<LoadedDataset>, options: WidgetOptions, browser_lang: Lang, u
     // does): a narrow widget builds the timeline's empty frame and swaps it for the list before
     // anything is shown, which costs less than forcing a layout of the half-built page here
     // (about 19 ms at 100,000 events).
-    let app_el = app.element().clone();
     effect(move || {
-        let watch = send_wrapper::SendWrapper::new(browser::watch_width(&app_el, move |w| width.set(w)));
+        let watch = send_wrapper::SendWrapper::new(browser::watch_width(&probe_el, move |w| width.set(w)));
         on_cleanup(move || drop(watch));
     });
     app

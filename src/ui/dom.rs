@@ -51,6 +51,16 @@ pub fn button() -> Dom {
     el("button").attr("type", "button")
 }
 
+/// An empty block of no height, as the first child of an element whose width a view follows
+/// (`browser::watch_width`): it is exactly as wide as its parent's content, and no content change
+/// makes it taller. Watching the parent itself, a change that its new width brings about (the
+/// list instead of the timeline, lanes stacked anew) resized it again inside the same
+/// ResizeObserver round, and every engine reported "ResizeObserver loop completed with undelivered
+/// notifications" on the page's error handler.
+pub fn width_probe() -> Dom {
+    el("div").class("tl-width-probe").attr("aria-hidden", "true")
+}
+
 /// Runs `f` now and again whenever a signal it read changes, until the current owner is
 /// cleaned up (the component that made it goes away).
 pub fn bind(f: impl FnMut() + 'static) {

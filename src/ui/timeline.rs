@@ -2,7 +2,7 @@
 //! from [`crate::core::layout::scene`]; this component maps them to elements and turns wheel, pointer,
 //! touch and key input into new windows via the pure [`Window`] maths.
 
-use super::dom::{bind, button, el, fragment, set_style, svg, Dom};
+use super::dom::{bind, button, el, fragment, set_style, svg, width_probe, Dom};
 use super::keyed::Children;
 use super::marks::{mark_element, set_px, MarkContext, Marks};
 use super::{effect, use_store, Step};
@@ -74,14 +74,16 @@ pub fn Timeline() -> Dom {
     let store = use_store();
     let lang = store.lang;
     let loaded = store.loaded();
-    let timeline = el("div").class("tl-timeline");
+    // The width is watched on an empty first child (see `width_probe`).
+    let probe = width_probe();
+    let watched = probe.element().clone();
+    let timeline = el("div").class("tl-timeline").child(probe);
     let container = timeline.element().clone();
     let width = RwSignal::new(0.0f64);
 
     // Measure the available width (and follow resizes) once mounted: the first width comes with
     // the first frame's layout, before that frame is painted, instead of forcing a layout of the
     // half-built page here (10-15 ms at 10,000 events).
-    let watched = container.clone();
     effect(move || {
         let watch = browser::watch_width(&watched, move |w| width.set(w));
         let watch = SendWrapper::new(watch);
