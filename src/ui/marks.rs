@@ -61,6 +61,9 @@ pub struct Marks {
     children: Children<MarkKey, Shown>,
     /// Empty event and cluster elements, cloned for each new mark.
     templates: Option<(Element, Element)>,
+    /// The event mark that is the tab stop while neither the focused nor the selected event is
+    /// shown (see [`Marks::keep_tab_stop`]).
+    stand_in: Option<Element>,
 }
 
 impl Marks {
@@ -91,6 +94,7 @@ impl Marks {
                 }
             },
         );
+        self.keep_tab_stop();
     }
 
     /// Writes `context` (language, selection, tab stop) to every mark, touching only the marks
@@ -104,6 +108,40 @@ impl Marks {
                 shown.flags = flags;
             }
         }
+        self.keep_tab_stop();
+    }
+
+    /// Keeps one event mark in the page's Tab order, so that Tab reaches the events: the mark of
+    /// the focused or else the selected event where it is shown (see [`flags_of`]), otherwise the
+    /// earliest event shown stands in. (With no mark in the Tab order, a reader who tabbed to the
+    /// timeline had no way with the keyboard to reach an event.)
+    fn keep_tab_stop(&mut self) {
+        let mut wanted_shown = false;
+        let mut earliest: Option<(f64, f64, &Element)> = None;
+        for child in self.children.iter_mut() {
+            let shown = &child.state;
+            if !matches!(shown.mark.kind, MarkKind::Event(_)) {
+                continue;
+            }
+            wanted_shown |= shown.flags.tab_stop;
+            let place = (shown.mark.x, shown.mark.y);
+            if earliest.is_none_or(|(x, y, _)| place < (x, y)) {
+                earliest = Some((place.0, place.1, &child.element));
+            }
+        }
+        let stand_in = if wanted_shown { None } else { earliest.map(|(_, _, element)| element.clone()) };
+        if let Some(old) = self.stand_in.take() {
+            let still_wanted = self.children.find(&old).is_some_and(|c| c.state.flags.tab_stop);
+            if stand_in.as_ref() != Some(&old) && !still_wanted {
+                let _ = old.set_attribute("tabindex", "-1");
+            }
+        }
+        if let Some(element) = &stand_in {
+            if element.get_attribute("tabindex").as_deref() != Some("0") {
+                let _ = element.set_attribute("tabindex", "0");
+            }
+        }
+        self.stand_in = stand_in;
     }
 
     /// What the mark whose element is `element` stands for, if it is one of these marks.
