@@ -7,7 +7,7 @@ use super::keyed::Children;
 use super::marks::{mark_element, set_px, MarkContext, Marks};
 use super::{effect, use_store, Step};
 use crate::core::i18n::{category_name, t, Key};
-use crate::core::layout::scale::Window;
+use crate::core::layout::scale::{wheel_pixels, Window};
 use crate::core::layout::scene::{
     extent, group_events, neighbour, reveal, scene_of_lanes, set_window, window_for_extent, LaneGroup,
     LaneKey, MarkKind, Scene,
@@ -137,12 +137,15 @@ pub fn Timeline() -> Dom {
         ev.prevent_default();
         let rect = host.get_bounding_client_rect();
         let w = rect.width().max(1.0);
-        if ev.shift_key() || ev.delta_x().abs() > ev.delta_y().abs() {
-            let d = if ev.delta_x() != 0.0 { ev.delta_x() } else { ev.delta_y() };
+        // The deltas are read before the mode (see `wheel_pixels`).
+        let (dx, dy) = (ev.delta_x(), ev.delta_y());
+        let (dx, dy) = (wheel_pixels(dx, ev.delta_mode(), w), wheel_pixels(dy, ev.delta_mode(), w));
+        if ev.shift_key() || dx.abs() > dy.abs() {
+            let d = if dx != 0.0 { dx } else { dy };
             set_w(window.get_untracked().pan_px(-d, w), Step::Replace);
         } else {
             let anchor = ((ev.client_x() as f64 - rect.left()) / w).clamp(0.0, 1.0);
-            zoom((ev.delta_y() * 0.002).exp(), anchor);
+            zoom((dy * 0.002).exp(), anchor);
         }
     };
 
