@@ -26,10 +26,16 @@ const minifyJs = async (from, to) => {
 await minifyJs('pkg/timeline_explorer.js', 'pkg/timeline_explorer.js');
 await minifyJs('www/timeline-explorer.js', 'pkg/timeline-explorer.js');
 // The stylesheet pages load, minified: www/timeline.css keeps its comments for readers (they were
-// a third of what the widget's CSS cost in transfer). No browser targets: nothing is rewritten
-// for older browsers, only comments and spaces go and declarations are written shortest.
+// a third of what the widget's CSS cost in transfer). Written for the oldest engines the bundle
+// runs in (docs/engines.md: its wasm needs reference types and bulk memory, its scripts private
+// methods and top-level await): light-dark() becomes a pair of custom properties that
+// color-scheme switches (Safari before 17.5, Firefox before 120 and Chrome before 123 have no
+// light-dark(), and every colour of the widget was left out there), and Safari gets its
+// -webkit-user-select.
+const version = (major) => major << 16;
+const targets = { chrome: version(96), firefox: version(90), safari: version(15) };
 const css = await readFile(new URL('www/timeline.css', root));
-const { code, warnings } = transform({ filename: 'timeline.css', code: css, minify: true });
+const { code, warnings } = transform({ filename: 'timeline.css', code: css, minify: true, targets });
 if (warnings.length) throw new Error(`timeline.css: ${warnings.map((w) => w.message).join('; ')}`);
 await writeFile(new URL('pkg/timeline.css', root), code);
 // The package has a README of its own, for npm users (the repository's is for the whole project).
