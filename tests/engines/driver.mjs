@@ -351,11 +351,15 @@ class EngineContext {
     const win = this.driver.manage().window();
     let rect = { width, height };
     let size = [0, 0];
-    for (let i = 0; i < 3; i++) {
-      await win.setRect(rect);
-      size = await this.js(() => [innerWidth, innerHeight]);
+    for (let i = 0; i < 4; i++) {
+      const set = await win.setRect(rect);
+      // The window may take its new size a moment after the command returns (MiniBrowser does):
+      // read the viewport once the page sees the window at the size the driver reports. (Headless
+      // Chromium reports an outer width of at least 500 px, whatever the window's.)
+      size = await until(() => this.js((w, h) => (outerWidth === w || innerWidth === w) && outerHeight === h
+        && [innerWidth, innerHeight], set.width, set.height), `${this.name}: the window at ${set.width} × ${set.height}`);
       if (size[0] === width && size[1] === height) break;
-      rect = { width: rect.width + width - size[0], height: rect.height + height - size[1] };
+      rect = { width: set.width + width - size[0], height: set.height + height - size[1] };
     }
     return size;
   }
