@@ -162,6 +162,14 @@ fn http_url() -> impl Strategy<Value = String> {
 const CATEGORIES: [&str; 5] = ["diplomacy", "military", "energy", "transport", "analysis"];
 const RELATIONS: [&str; 4] = ["follows", "responds-to", "context", "part-of"];
 const KINDS: [&str; 3] = ["state", "organisation", "person"];
+const SOURCE_KINDS: [&str; 6] =
+    ["report", "statement", "analysis", "republication", "aggregator", "document"];
+/// Language tags a source may carry.
+const SOURCE_LANGS: [&str; 8] = ["ru", "en", "de", "hu", "uk", "az", "pt-BR", "sr-Latn-RS"];
+/// Opening views that read through the URL codec whatever the dataset (`event=` is added for an
+/// event the dataset has).
+const VIEWS: [&str; 5] =
+    ["view=list", "cat=energy&group=category", "span=2025-08-01..2026-03-01", "lang=de", ""];
 
 // ---------------------------------------------------------------------------------------------
 // Valid datasets, built as JSON so they can be mutated
@@ -171,9 +179,22 @@ type EventParts = (
     (Value, Value),
     (Vec<Index>, Vec<usize>, Vec<String>),
     Option<(String, Value, Option<i32>, Option<i32>)>,
-    Vec<(Value, Value, String, Option<(i32, String)>)>,
+    Vec<(Value, Value, String, Option<(i32, String)>, SourceExtras)>,
     (Vec<(Index, usize)>, bool),
 );
+
+/// A source's optional fields: whether it keeps its headline, its language, its description and
+/// its kind (a source without a headline always gets a description).
+type SourceExtras = (bool, Option<usize>, Option<Value>, Option<usize>);
+
+fn source_extras() -> impl Strategy<Value = SourceExtras> {
+    (
+        proptest::bool::weighted(0.7),
+        proptest::option::of(0..SOURCE_LANGS.len()),
+        proptest::option::of(text_pair()),
+        proptest::option::of(0..SOURCE_KINDS.len()),
+    )
+}
 
 fn event_parts() -> impl Strategy<Value = EventParts> {
     (
@@ -196,6 +217,7 @@ fn event_parts() -> impl Strategy<Value = EventParts> {
                 text().prop_map(Value::from),
                 http_url(),
                 proptest::option::of(date()),
+                source_extras(),
             ),
             1..3,
         ),
@@ -203,7 +225,24 @@ fn event_parts() -> impl Strategy<Value = EventParts> {
     )
 }
 
-fn build_dataset(title: Value, actors: Vec<(String, usize, Value)>, events: Vec<EventParts>) -> Value {
+/// What a dataset may carry beside its title, actors and events: a description, whether its tags
+/// are named in a table (with these names, and one tag no event uses), and which opening view.
+type DatasetExtras = (Option<Value>, Option<Vec<Value>>, Option<usize>);
+
+fn dataset_extras() -> impl Strategy<Value = DatasetExtras> {
+    (
+        proptest::option::of(text_pair()),
+        proptest::option::of(proptest::collection::vec(text_pair(), 1..4)),
+        proptest::option::of(0..=VIEWS.len()),
+    )
+}
+
+fn build_dataset(
+    title: Value,
+    actors: Vec<(String, usize, Value)>,
+    events: Vec<EventParts>,
+    (description, tag_names, view): DatasetExtras,
+) -> Value {
     let actor_ids: Vec<String> = actors.iter().enumerate().map(|(i, (s, _, _))| format!("{s}-{i}")).collect();
     let actors_json: Vec<Value> = actors
         .into_iter()
@@ -261,10 +300,22 @@ fn build_dataset(title: Value, actors: Vec<(String, usize, Value)>, events: Vec<
         }
         let sources: Vec<Value> = sources
             .into_iter()
-            .map(|(title, publisher, url, date)| {
-                let mut s = json!({ "title": title, "publisher": publisher, "url": url });
+            .map(|(title, publisher, url, date, (headline, lang, about, kind))| {
+                let mut s = json!({ "publisher": publisher, "url": url });
+                if headline || about.is_none() {
+                    s["title"] = title;
+                }
                 if let Some((_, d)) = date {
                     s["date"] = json!(d);
+                }
+                if let Some(l) = lang {
+                    s["lang"] = json!(SOURCE_LANGS[l]);
+                }
+                if let Some(about) = about {
+                    s["about"] = about;
+                }
+                if let Some(k) = kind {
+                    s["kind"] = json!(SOURCE_KINDS[k]);
                 }
                 s
             })
@@ -282,7 +333,34 @@ fn build_dataset(title: Value, actors: Vec<(String, usize, Value)>, events: Vec<
         e.insert("confidence".into(), json!(if confirmed { "confirmed" } else { "per-article" }));
         out.push(Value::Object(e));
     }
-    json!({ "title": title, "actors": actors_json, "events": out })
+    let mut d = json!({ "title": title, "actors": actors_json, "events": out });
+    if let Some(description) = description {
+        d["description"] = description;
+    }
+    if let Some(names) = tag_names {
+        // Every tag the events use, each named, and one that no event uses.
+        let mut used: Vec<&str> = Vec::new();
+        for e in d["events"].as_array().into_iter().flatten() {
+            for t in e["tags"].as_array().into_iter().flatten().filter_map(Value::as_str) {
+                if !used.contains(&t) {
+                    used.push(t);
+                }
+            }
+        }
+        used.push("unused-tag");
+        let table: Vec<Value> = used
+            .iter()
+            .enumerate()
+            .map(|(k, t)| json!({ "id": t, "name": names[k % names.len()] }))
+            .collect();
+        d["tags"] = json!(table);
+    }
+    match view {
+        Some(k) if k < VIEWS.len() => d["view"] = json!(VIEWS[k]),
+        Some(_) if !event_ids.is_empty() => d["view"] = json!(format!("view=list&event={}", event_ids[0])),
+        _ => {}
+    }
+    d
 }
 
 fn valid_dataset() -> impl Strategy<Value = Value> {
@@ -290,8 +368,9 @@ fn valid_dataset() -> impl Strategy<Value = Value> {
         text_pair(),
         proptest::collection::vec((slug(), 0usize..3, text_pair()), 0..4),
         proptest::collection::vec(event_parts(), 0..6),
+        dataset_extras(),
     )
-        .prop_map(|(title, actors, events)| build_dataset(title, actors, events))
+        .prop_map(|(title, actors, events, extras)| build_dataset(title, actors, events, extras))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -476,7 +555,22 @@ fn field_path(segs: &[Seg]) -> String {
 
 /// Fields that may be `null` or absent.
 fn optional(key: Option<&Seg>) -> bool {
-    matches!(key, Some(Seg::Key(k)) if ["end", "place", "lat", "lon", "date", "approximate", "tags", "related"].contains(&k.as_str()))
+    matches!(key, Some(Seg::Key(k)) if ["end", "place", "lat", "lon", "date", "approximate", "tags", "related", "lang", "kind"].contains(&k.as_str()))
+}
+
+/// Whether an event's field path is a source's headline or description: either may go, but not
+/// both (a source without them is named at `sources[k]`).
+fn source_name_field(inner: &[Seg]) -> bool {
+    matches!(inner, [Seg::Key(s), Seg::Index(_), Seg::Key(k)] if s == "sources" && (k == "title" || k == "about"))
+}
+
+/// The other of a source's headline and description.
+fn other_name(key: &str) -> &'static str {
+    if key == "title" {
+        "about"
+    } else {
+        "title"
+    }
 }
 
 /// Where in an event a path points: (event position, path inside the event).
@@ -512,7 +606,17 @@ fn mutate(mut v: Value, muts: &[Mutation]) -> (String, Option<Expect>) {
                     let nullable = kind == 0 && optional(inner.last());
                     // Serde reads a struct from a list too, but `[1, "x"]` fits none of the
                     // schema's structs (a number where a string belongs), so it always fails.
-                    if !nullable {
+                    if kind == 0 && source_name_field(inner) {
+                        // A source's headline or description may be null if the other is there.
+                        let (key, source) = inner.split_last().expect("a key");
+                        let Some(Seg::Key(key)) = Some(key) else { unreachable!() };
+                        let mut at = path[..path.len() - inner.len()].to_vec();
+                        at.extend_from_slice(source);
+                        let has_other = node_mut(&mut v, &at).is_some_and(|s| !s[other_name(key)].is_null());
+                        if !has_other {
+                            expect = Some(Expect { index: i, field: field_path(source) });
+                        }
+                    } else if !nullable {
                         expect = Some(Expect { index: i, field: field_path(inner) });
                     }
                 }
@@ -524,6 +628,8 @@ fn mutate(mut v: Value, muts: &[Mutation]) -> (String, Option<Expect>) {
                     match (last, parent_node) {
                         (Seg::Key(k), Value::Object(o)) => {
                             o.remove(k);
+                            // A source without a headline or a description.
+                            let nameless = !o.contains_key("title") && !o.contains_key("about");
                             let required = [
                                 "id",
                                 "date",
@@ -542,8 +648,20 @@ fn mutate(mut v: Value, muts: &[Mutation]) -> (String, Option<Expect>) {
                                 "kind",
                             ];
                             if let (true, Some((i, inner))) = (single, in_event(&path)) {
-                                // `date` is required of an event, optional in a source.
-                                if required.contains(&k.as_str()) && (k != "date" || inner.len() == 1) {
+                                let in_source =
+                                    matches!(inner, [Seg::Key(s), Seg::Index(_), _] if s == "sources");
+                                let sources_own = in_source && (k == "title" || k == "about" || k == "kind");
+                                if sources_own {
+                                    // A source's headline, description and kind are optional,
+                                    // but it needs a headline or a description.
+                                    if nameless && k != "kind" {
+                                        let (_, parent_inner) =
+                                            inner.split_last().expect("a key inside the event");
+                                        expect = Some(Expect { index: i, field: field_path(parent_inner) });
+                                    }
+                                } else if required.contains(&k.as_str()) && (k != "date" || inner.len() == 1)
+                                {
+                                    // `date` is required of an event, optional in a source.
                                     let (_, parent_inner) =
                                         inner.split_last().expect("a key inside the event");
                                     expect = Some(Expect { index: i, field: field_path(parent_inner) });
@@ -604,7 +722,7 @@ fn mutate(mut v: Value, muts: &[Mutation]) -> (String, Option<Expect>) {
                 if node.is_string() {
                     *node = json!(if *spaces { " \t\u{3000}\n" } else { "" });
                     if let (true, Some((i, inner))) = (single, in_event(&path)) {
-                        if matches!(inner.last(), Some(Seg::Key(k)) if ["de", "en", "title", "id", "url"].contains(&k.as_str()))
+                        if matches!(inner.last(), Some(Seg::Key(k)) if ["de", "en", "title", "id", "url", "lang", "kind"].contains(&k.as_str()))
                         {
                             expect = Some(Expect { index: i, field: field_path(inner) });
                         }
@@ -679,12 +797,16 @@ fn check_error(e: &DatasetError) -> Result<(), TestCaseError> {
         }
         if let Some(i) = p.index {
             ensure!(
-                p.to_string().starts_with(&format!("event #{}", i + 1)),
+                p.to_string().starts_with(&format!("Event #{}", i + 1)),
                 "{p} does not name event {}",
                 i + 1
             );
             let de = problem_text(Lang::De, p);
-            ensure!(de.starts_with(&format!("Ereignis Nr. {}", i + 1)), "{de} does not name event {}", i + 1);
+            ensure!(
+                de.starts_with(&format!("Ereignis Nr.\u{a0}{}", i + 1)),
+                "{de} does not name event {}",
+                i + 1
+            );
         }
     }
     ensure!(!e.to_string().trim().is_empty(), "an error that displays as nothing");
@@ -761,11 +883,22 @@ fn check_dataset(d: &Dataset) -> Result<(), TestCaseError> {
                 s.url
             );
             ensure!(s.url.len() <= MAX_URL_BYTES, "a link of {} bytes accepted", s.url.len());
-            for t in [&s.title, &s.publisher] {
+            ensure!(
+                s.title.is_some() || s.about.is_some(),
+                "a source without a headline or description accepted"
+            );
+            let about = s.about.iter().flat_map(|a| [&a.de, &a.en]);
+            for t in s.title.iter().chain([&s.publisher]).chain(about) {
                 ensure!(
                     t.chars().count() <= MAX_TEXT_CHARS,
                     "a source text of {} chars accepted",
                     t.chars().count()
+                );
+            }
+            if let Some(about) = &s.about {
+                ensure!(
+                    !about.de.trim().is_empty() && !about.en.trim().is_empty(),
+                    "a blank description accepted"
                 );
             }
         }
@@ -779,6 +912,20 @@ fn check_dataset(d: &Dataset) -> Result<(), TestCaseError> {
             ensure!(p.lat.is_none_or(|v| (-90.0..=90.0).contains(&v)), "latitude {:?}", p.lat);
             ensure!(p.lon.is_none_or(|v| (-180.0..=180.0).contains(&v)), "longitude {:?}", p.lon);
         }
+    }
+    if let Some(table) = &d.tags {
+        for e in &d.events {
+            ensure!(
+                e.tags.iter().all(|t| table.iter().any(|x| &x.id == t)),
+                "an unnamed tag accepted in {}",
+                e.id
+            );
+        }
+    }
+    // The opening view reads with nothing ignored.
+    if let Some(view) = &d.view {
+        let (_, ignored) = LoadedDataset::new(d.clone()).decode_state(view);
+        ensure!(ignored.is_empty(), "the view {view:?} was accepted, but reading it ignores {ignored:?}");
     }
     // What was accepted is accepted again from its own serialisation.
     let again = load_dataset(&serde_json::to_string(d).expect("serialisable"));
@@ -811,10 +958,13 @@ fn check_session(d: Dataset) -> Result<(), TestCaseError> {
     // The hand-written writer says what the model's serde derives say.
     let ours: Value = serde_json::from_str(&json)
         .map_err(|e| TestCaseError::fail(format!("the JSON export is not JSON: {e}")))?;
-    // (It names only the actors its events name.)
+    // (It names only the actors and tags its events name.)
     let mut theirs = serde_json::to_value(&s.dataset).unwrap();
     if let Some(Value::Array(actors)) = theirs.get_mut("actors") {
         actors.retain(|a| s.dataset.events.iter().any(|e| e.actors.iter().any(|id| a["id"] == id.as_str())));
+    }
+    if let Some(Value::Array(tags)) = theirs.get_mut("tags") {
+        tags.retain(|t| s.dataset.events.iter().any(|e| e.tags.iter().any(|id| t["id"] == id.as_str())));
     }
     ensure!(ours == theirs, "the JSON export differs from the serde form: {ours} vs {theirs}");
     let back = load_dataset(&json);
@@ -985,7 +1135,7 @@ fn json_value() -> impl Strategy<Value = Value> {
                 "title", "actors", "events", "id", "date", "end", "approximate", "summary", "categories", "tags",
                 "place", "sources", "related", "confidence", "de", "en", "kind", "name", "url", "publisher", "lat",
                 "lon", "relation", "start_date", "end_date", "text", "headline", "year", "month", "day", "group",
-                "unique_id", "media",
+                "unique_id", "media", "description", "view", "lang", "about",
             ][..]).prop_map(str::to_string),
             1 => rx("[a-z_]{1,8}"),
         ];

@@ -4,7 +4,7 @@
 //! entry is empty and that the languages differ where they should).
 
 use crate::core::dataset::date::{DateError, Precision};
-use crate::core::dataset::model::{Category, Confidence, Lang, Relation};
+use crate::core::dataset::model::{Category, Confidence, Lang, Relation, Source, SourceKind};
 use crate::core::dataset::validate::{
     clip_to, DatasetError, Problem, ProblemKind, DATASET_FIELD, EVENT_FIELD, MAX_MESSAGE_CHARS,
 };
@@ -88,6 +88,13 @@ pub enum Key {
     Until,
     ShowMore,
     SearchCut,
+    ExportLabel,
+    KindReport,
+    KindStatement,
+    KindAnalysis,
+    KindRepublication,
+    KindAggregator,
+    KindDocument,
 }
 
 impl Key {
@@ -169,6 +176,13 @@ impl Key {
         Key::Until,
         Key::ShowMore,
         Key::SearchCut,
+        Key::ExportLabel,
+        Key::KindReport,
+        Key::KindStatement,
+        Key::KindAnalysis,
+        Key::KindRepublication,
+        Key::KindAggregator,
+        Key::KindDocument,
     ];
 }
 
@@ -193,7 +207,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             View => "View",
             TimelineView => "Timeline",
             ListView => "List",
-            Lanes => "Lanes",
+            Lanes => "Group by",
             LanesNone => "None",
             LanesCategory => "By category",
             LanesActor => "By actor",
@@ -207,7 +221,7 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             ExportIcs => "Calendar (.ics)",
             ZoomIn => "Zoom in",
             ZoomOut => "Zoom out",
-            Fit => "Show all",
+            Fit => "Show whole period",
             PanEarlier => "Earlier",
             PanLater => "Later",
             Close => "Close",
@@ -221,10 +235,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             PrecisionMonth => "Date known only to the month",
             PrecisionYear => "Date known only to the year",
             Approximate => "The date is an estimate",
-            RelFollows => "follows",
-            RelRespondsTo => "responds to",
-            RelContext => "background",
-            RelPartOf => "part of",
+            RelFollows => "Follows",
+            RelRespondsTo => "Responds to",
+            RelContext => "Background",
+            RelPartOf => "Part of",
             CatDiplomacy => "Diplomacy",
             CatMilitary => "Military",
             CatEnergy => "Energy",
@@ -241,22 +255,29 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             TimelineLabel => "Timeline of events",
             ListLabel => "Events in date order",
             OverviewLabel => "Overview of the whole period; drag to move the visible window",
-            TimelineHelp => "Arrow keys move between events, Enter opens one, + and − zoom.",
+            TimelineHelp => "Use the arrow keys to move between events, Enter to open one, and + and − to zoom.",
             Crashed => "Something went wrong inside the timeline.",
             ReportIt => "Please reload the page. If it happens again, tell the owner of this page and include the details below.",
             CrashDetails => "Details to report",
             Embed => "Embed",
-            EmbedIframe => "Iframe",
+            EmbedIframe => "iframe",
             EmbedElement => "Custom element",
             EmbedHelp => "Paste one of these snippets into your page to show this view.",
             Selected => "Selected event",
             Until => "until",
             ShowMore => "Show more events",
             SearchCut => "The search is limited to 200 characters; the rest was left out.",
+            ExportLabel => "Export:",
+            KindReport => "news report",
+            KindStatement => "official statement",
+            KindAnalysis => "analysis",
+            KindRepublication => "republication",
+            KindAggregator => "news aggregator",
+            KindDocument => "document",
         },
         Lang::De => match key {
             Search => "Suche",
-            SearchPlaceholder => "Titel, Texte, Akteure, Orte durchsuchen…",
+            SearchPlaceholder => "Titel, Texte, Akteure, Orte durchsuchen …",
             Filters => "Filter",
             Categories => "Kategorien",
             Actors => "Akteure",
@@ -271,27 +292,27 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             View => "Ansicht",
             TimelineView => "Zeitleiste",
             ListView => "Liste",
-            Lanes => "Bahnen",
+            Lanes => "Gruppierung",
             LanesNone => "Keine",
             LanesCategory => "Nach Kategorie",
             LanesActor => "Nach Akteur",
             Language => "Sprache",
             CopyLink => "Link kopieren",
             LinkCopied => "Link kopiert",
-            CopyFailed => "Kopieren fehlgeschlagen: Link bitte markieren und von Hand kopieren.",
-            Export => "Export",
+            CopyFailed => "Kopieren fehlgeschlagen: Bitte markieren Sie den Link und kopieren Sie ihn von Hand.",
+            Export => "Exportieren",
             ExportJson => "JSON",
             ExportCsv => "CSV",
             ExportIcs => "Kalender (.ics)",
-            ZoomIn => "Vergrößern",
-            ZoomOut => "Verkleinern",
-            Fit => "Alles zeigen",
+            ZoomIn => "Heranzoomen",
+            ZoomOut => "Herauszoomen",
+            Fit => "Gesamten Zeitraum anzeigen",
             PanEarlier => "Früher",
             PanLater => "Später",
             Close => "Schließen",
             Dismiss => "Ausblenden",
             Sources => "Quellen",
-            Related => "Verwandte Ereignisse",
+            Related => "Verknüpfte Ereignisse",
             Confidence => "Beleglage",
             Confirmed => "Durch eine Quelle außerhalb des Artikels bestätigt",
             PerArticle => "Nur der analysierte Artikel nennt dies",
@@ -299,10 +320,10 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             PrecisionMonth => "Datum nur monatsgenau bekannt",
             PrecisionYear => "Datum nur jahresgenau bekannt",
             Approximate => "Das Datum ist geschätzt",
-            RelFollows => "folgt auf",
-            RelRespondsTo => "reagiert auf",
+            RelFollows => "Folgt auf",
+            RelRespondsTo => "Reagiert auf",
             RelContext => "Hintergrund",
-            RelPartOf => "Teil von",
+            RelPartOf => "Gehört zu",
             CatDiplomacy => "Diplomatie",
             CatMilitary => "Militär",
             CatEnergy => "Energie",
@@ -310,41 +331,69 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             CatAnalysis => "Analyse",
             IgnoredHeading => "Teile des Links wurden ignoriert:",
             LoadFailed => "Die Daten der Zeitleiste konnten nicht geladen werden.",
-            InvalidData => "Der Datensatz enthält Fehler:",
+            InvalidData => "Die Daten enthalten Fehler:",
             NetworkFailed => "Die Daten konnten nicht abgerufen werden (Netzwerkfehler oder fehlende Datei).",
             Retry => "Erneut versuchen",
-            Loading => "Zeitleiste wird geladen…",
-            NoResults => "Keine Ereignisse entsprechen diesen Filtern.",
+            Loading => "Zeitleiste wird geladen …",
+            NoResults => "Zu diesen Filtern passen keine Ereignisse.",
             NoneInWindow => "Keine Ereignisse in diesem Zeitfenster.",
             TimelineLabel => "Zeitleiste der Ereignisse",
             ListLabel => "Ereignisse in zeitlicher Reihenfolge",
-            OverviewLabel => "Übersicht über den ganzen Zeitraum; ziehen verschiebt das sichtbare Fenster",
-            TimelineHelp => "Pfeiltasten wechseln zwischen Ereignissen, Enter öffnet eines, + und − zoomen.",
+            OverviewLabel => "Übersicht über den ganzen Zeitraum; Ziehen verschiebt den sichtbaren Ausschnitt",
+            TimelineHelp => "Mit den Pfeiltasten wechseln Sie zwischen den Ereignissen, mit der Eingabetaste öffnen Sie eines, mit + und − zoomen Sie.",
             Crashed => "In der Zeitleiste ist ein Fehler aufgetreten.",
             ReportIt => "Bitte laden Sie die Seite neu. Tritt der Fehler erneut auf, melden Sie ihn bitte dem Betreiber dieser Seite mit den Angaben unten.",
             CrashDetails => "Angaben für die Meldung",
             Embed => "Einbetten",
-            EmbedIframe => "Iframe",
-            EmbedElement => "Custom Element",
-            EmbedHelp => "Einen dieser Schnipsel in die eigene Seite einfügen, um diese Ansicht zu zeigen.",
+            EmbedIframe => "iFrame",
+            EmbedElement => "Benutzerdefiniertes Element",
+            EmbedHelp => "Fügen Sie einen dieser Schnipsel in Ihre Seite ein, um dort diese Ansicht anzuzeigen.",
             Selected => "Ausgewähltes Ereignis",
             Until => "bis",
-            ShowMore => "Weitere Ereignisse zeigen",
+            ShowMore => "Weitere Ereignisse anzeigen",
             SearchCut => "Die Suche ist auf 200 Zeichen begrenzt; der Rest wurde weggelassen.",
+            ExportLabel => "Exportieren:",
+            KindReport => "Nachrichtenbericht",
+            KindStatement => "amtliche Erklärung",
+            KindAnalysis => "Analyse",
+            KindRepublication => "Wiederveröffentlichung",
+            KindAggregator => "Nachrichtenaggregator",
+            KindDocument => "Dokument",
         },
     }
 }
 
-/// "N of M events", in the UI language.
+/// "N of M events", in the UI language (the singular when there is one event in all).
 pub fn count_line(lang: Lang, shown: usize, total: usize) -> String {
-    match lang {
-        Lang::En => format!("{shown} of {total} events"),
-        Lang::De => format!("{shown} von {total} Ereignissen"),
+    let (shown, total_text) = (grouped(lang, shown), grouped(lang, total));
+    match (lang, total == 1) {
+        (Lang::En, true) => format!("{shown} of 1 event"),
+        (Lang::En, false) => format!("{shown} of {total_text} events"),
+        (Lang::De, true) => format!("{shown} von 1 Ereignis"),
+        (Lang::De, false) => format!("{shown} von {total_text} Ereignissen"),
     }
 }
 
+/// A whole number with the language's thousands separator: "6,291,456" or "6.291.456".
+pub fn grouped(lang: Lang, n: usize) -> String {
+    let digits = n.to_string();
+    let sep = match lang {
+        Lang::En => ',',
+        Lang::De => '.',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A place's coordinates to two decimals with hemispheres, as written in `lang`:
-/// "40.41° N, 49.87° E" or "40,41° N, 49,87° O" (German: decimal comma, O for Ost).
+/// "40.41° N, 49.87° E" or "40,41° N; 49,87° O" (German: a decimal comma, so a semicolon between
+/// the two, and O for Ost), with a no-break space before each hemisphere.
 pub fn coordinates(lang: Lang, lat: f64, lon: f64) -> String {
     let num = |v: f64| {
         let s = crate::core::layout::stack::css_len(v.abs(), 2, "");
@@ -362,14 +411,18 @@ pub fn coordinates(lang: Lang, lat: f64, lon: f64) -> String {
         (false, Lang::En) => "E",
         (false, Lang::De) => "O",
     };
-    format!("{}° {ns}, {}° {ew}", num(lat), num(lon))
+    let between = match lang {
+        Lang::En => ",",
+        Lang::De => ";",
+    };
+    format!("{}°\u{a0}{ns}{between} {}°\u{a0}{ew}", num(lat), num(lon))
 }
 
 /// The label of a cluster mark of `n` events.
 pub fn cluster_label(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::En => format!("{n} events here: zoom in"),
-        Lang::De => format!("{n} Ereignisse hier: heranzoomen"),
+        Lang::En => format!("{} events – zoom in to tell them apart", grouped(lang, n)),
+        Lang::De => format!("{} Ereignisse – zum Aufschlüsseln heranzoomen", grouped(lang, n)),
     }
 }
 
@@ -424,22 +477,78 @@ pub fn relation_name(lang: Lang, r: Relation) -> &'static str {
     )
 }
 
+/// What kind of publication a source is, in the UI language.
+pub fn source_kind_name(lang: Lang, k: SourceKind) -> &'static str {
+    t(
+        lang,
+        match k {
+            SourceKind::Report => Key::KindReport,
+            SourceKind::Statement => Key::KindStatement,
+            SourceKind::Analysis => Key::KindAnalysis,
+            SourceKind::Republication => Key::KindRepublication,
+            SourceKind::Aggregator => Key::KindAggregator,
+            SourceKind::Document => Key::KindDocument,
+        },
+    )
+}
+
+/// How a source is cited in the UI language, as a bibliography cites it: its headline in the
+/// language's quotation marks (the headline in its own language), or else what it is; then
+/// publisher, date and kind.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Citation<'a> {
+    /// The headline, or the description in the UI language (or, lacking both, the publisher).
+    pub name: &'a str,
+    /// The headline's language, for its `lang` attribute; `None` for a description.
+    pub name_lang: Option<&'a str>,
+    /// The quotation marks around a headline (empty around a description).
+    pub quotes: (&'static str, &'static str),
+    /// What follows the name: ", publisher, date · kind".
+    pub details: String,
+}
+
+/// How source `s` is cited in `lang`; `date` is its date as the UI writes it.
+pub fn citation<'a>(lang: Lang, s: &'a Source, date: Option<&str>) -> Citation<'a> {
+    let headline = s.title.is_some();
+    let quotes = match (headline, lang) {
+        (false, _) => ("", ""),
+        (true, Lang::En) => ("“", "”"),
+        (true, Lang::De) => ("„", "“"),
+    };
+    let name_lang = if headline { s.lang.as_deref() } else { None };
+    let mut details = String::new();
+    // A source named by its publisher alone does not repeat it.
+    if s.title.is_some() || s.about.is_some() {
+        details.push_str(", ");
+        details.push_str(&s.publisher);
+    }
+    if let Some(date) = date {
+        details.push_str(", ");
+        details.push_str(date);
+    }
+    if let Some(kind) = s.kind {
+        details.push_str(" · ");
+        details.push_str(source_kind_name(lang, kind));
+    }
+    Citation { name: s.name(lang), name_lang, quotes, details }
+}
+
 /// Why a date is not one, in the UI language.
 pub fn date_error_text(lang: Lang, e: &DateError) -> &'static str {
     match (lang, e) {
         (Lang::En, DateError::Format) => "expected YYYY, YYYY-MM or YYYY-MM-DD",
-        (Lang::De, DateError::Format) => "erwartet wird JJJJ, JJJJ-MM oder JJJJ-MM-TT",
+        (Lang::De, DateError::Format) => "Erwartet wird JJJJ, JJJJ-MM oder JJJJ-MM-TT",
         (Lang::En, DateError::YearOutOfRange) => "the year must be between 1 and 9999",
-        (Lang::De, DateError::YearOutOfRange) => "das Jahr muss zwischen 1 und 9999 liegen",
+        (Lang::De, DateError::YearOutOfRange) => "Das Jahr muss zwischen 1 und 9999 liegen",
         (Lang::En, DateError::NoSuchDate) => "no such date",
-        (Lang::De, DateError::NoSuchDate) => "dieses Datum gibt es nicht",
+        (Lang::De, DateError::NoSuchDate) => "Dieses Datum gibt es nicht",
     }
 }
 
 /// A value from the data, quoted the way the language quotes.
 fn quoted(lang: Lang, v: &str) -> String {
     match lang {
-        Lang::En => format!("\"{v}\""),
+        Lang::En => format!("“{v}”"),
         Lang::De => format!("„{v}“"),
     }
 }
@@ -466,25 +575,30 @@ pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
     let de = lang == Lang::De;
     let q = |v: &str| quoted(lang, v);
     let opt = |n: &Option<i64>| n.map_or_else(|| "-".to_string(), |n| n.to_string());
+    let n = |v: &usize| grouped(lang, *v);
     let text = match kind {
-        TooLarge { bytes, max } if de => format!("Die Datei hat {bytes} Bytes; höchstens {max} sind erlaubt"),
-        TooLarge { bytes, max } => format!("the file has {bytes} bytes; at most {max} are accepted"),
-        TooManyEvents { count, max } if de => format!("{count} Ereignisse; höchstens {max} sind erlaubt"),
-        TooManyEvents { count, max } => format!("{count} events; at most {max} are accepted"),
-        NotJson(detail) if de => format!("Kein gültiges JSON: {detail}"),
+        TooLarge { bytes, max } if de => {
+            format!("Die Datei ist {} Byte groß; erlaubt sind höchstens {} Byte", n(bytes), n(max))
+        }
+        TooLarge { bytes, max } => format!("the file is {} bytes; at most {} are accepted", n(bytes), n(max)),
+        TooManyEvents { count, max } if de => {
+            format!("Die Daten enthalten {} Ereignisse; erlaubt sind höchstens {}", n(count), n(max))
+        }
+        TooManyEvents { count, max } => format!("{} events; at most {} are accepted", n(count), n(max)),
+        NotJson(detail) if de => format!("kein gültiges JSON: {detail}"),
         NotJson(detail) => format!("not valid JSON: {detail}"),
-        NotADataset(detail) if de => format!("Kein Datensatz im erwarteten Format: {detail}"),
+        NotADataset(detail) if de => format!("keine Daten im erwarteten Format: {detail}"),
         NotADataset(detail) => format!("not a dataset in the expected format: {detail}"),
-        Parse(detail) if de => format!("Ungültiger Wert: {detail}"),
+        Parse(detail) if de => format!("ungültiger Wert: {detail}"),
         Parse(detail) => format!("invalid value: {detail}"),
         InvalidDate { value, error } if de => {
-            format!("Ungültiges Datum {}: {}", q(value), date_error_text(lang, error))
+            format!("ungültiges Datum {}: {}", q(value), date_error_text(lang, error))
         }
         InvalidDate { value, error } => {
             format!("invalid date {}: {}", q(value), date_error_text(lang, error))
         }
         InvalidDateParts { error, year, month, day } if de => format!(
-            "Ungültiges Datum (Jahr {year}, Monat {}, Tag {}): {}",
+            "ungültiges Datum (Jahr {year}, Monat {}, Tag {}): {}",
             opt(month),
             opt(day),
             date_error_text(lang, error)
@@ -497,11 +611,11 @@ pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
         ),
         NotADateObject if de => "Erwartet wird ein Objekt mit year, month und day".into(),
         NotADateObject => "expected an object with year, month and day".into(),
-        NotAWholeNumber if de => "Keine ganze Zahl".into(),
+        NotAWholeNumber if de => "keine ganze Zahl".into(),
         NotAWholeNumber => "not a whole number".into(),
         DayWithoutMonth if de => "Ein Tag braucht einen Monat".into(),
         DayWithoutMonth => "a day needs a month".into(),
-        Missing if de => "Fehlt".into(),
+        Missing if de => "fehlt".into(),
         Missing => "missing".into(),
         MissingLanguage(Lang::De) if de => "Der deutsche Text ist leer".into(),
         MissingLanguage(Lang::De) => "the German text is empty".into(),
@@ -509,26 +623,32 @@ pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
         MissingLanguage(Lang::En) => "the English text is empty".into(),
         EmptyTitle if de => "Der Titel ist leer".into(),
         EmptyTitle => "the title is empty".into(),
-        TooLong { chars, max } if de => format!("Der Text hat {chars} Zeichen; höchstens {max} sind erlaubt"),
-        TooLong { chars, max } => format!("the text has {chars} characters; at most {max} are accepted"),
-        LinkTooLong { bytes, max } if de => {
-            format!("Der Link hat {bytes} Bytes; höchstens {max} sind erlaubt")
+        TooLong { chars, max } if de => {
+            format!("Der Text hat {} Zeichen; erlaubt sind höchstens {}", n(chars), n(max))
         }
-        LinkTooLong { bytes, max } => format!("the link has {bytes} bytes; at most {max} are accepted"),
+        TooLong { chars, max } => {
+            format!("the text has {} characters; at most {} are accepted", n(chars), n(max))
+        }
+        LinkTooLong { bytes, max } if de => {
+            format!("Der Link ist {} Byte lang; erlaubt sind höchstens {} Byte", n(bytes), n(max))
+        }
+        LinkTooLong { bytes, max } => {
+            format!("the link is {} bytes long; at most {} are accepted", n(bytes), n(max))
+        }
         NotASlug(v) if de => format!("{} ist kein Kürzel aus Kleinbuchstaben, Ziffern, - und _", q(v)),
         NotASlug(v) => format!("{} is not a lower-case slug (a-z, 0-9, - and _)", q(v)),
         DuplicateActor(v) if de => format!("Den Akteur {} gibt es zweimal", q(v)),
         DuplicateActor(v) => format!("actor {} appears twice", q(v)),
-        DuplicateId if de => "Diese ID hat schon ein früheres Ereignis".into(),
-        DuplicateId => "this id is used by an earlier event".into(),
+        DuplicateId if de => "Diese ID ist bereits an ein früheres Ereignis vergeben".into(),
+        DuplicateId => "this ID is already used by an earlier event".into(),
         EndBeforeStart { end, start } if de => format!("Das Ende {end} liegt vor dem Beginn {start}"),
         EndBeforeStart { end, start } => format!("the end {end} is before the start {start}"),
         NoCategory if de => "Mindestens eine Kategorie ist nötig".into(),
         NoCategory => "at least one category is needed".into(),
-        UnknownActor(v) if de => format!("Keinen Akteur {} in der Akteurstabelle", q(v)),
-        UnknownActor(v) => format!("no actor {} in the actors table", q(v)),
-        UnknownEvent(v) if de => format!("Kein Ereignis {} im Datensatz", q(v)),
-        UnknownEvent(v) => format!("no event {} in the dataset", q(v)),
+        UnknownActor(v) if de => format!("Akteur {} fehlt in der Akteursliste", q(v)),
+        UnknownActor(v) => format!("actor {} is not in the actor list", q(v)),
+        UnknownEvent(v) if de => format!("Ein Ereignis {} gibt es in diesen Daten nicht", q(v)),
+        UnknownEvent(v) => format!("there is no event {} in this data", q(v)),
         RelatesToItself if de => "Ein Ereignis kann nicht auf sich selbst verweisen".into(),
         RelatesToItself => "an event cannot relate to itself".into(),
         LatitudeOutOfRange if de => "Der Breitengrad muss zwischen -90 und 90 liegen".into(),
@@ -539,12 +659,24 @@ pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
         NoSource => "at least one source is needed".into(),
         NotHttpLink if de => "Nur http- und https-Links sind erlaubt".into(),
         NotHttpLink => "only http and https links are allowed".into(),
+        NoSourceName if de => {
+            "Eine Quelle braucht ihre Überschrift (title) oder eine Beschreibung (about)".into()
+        }
+        NoSourceName => "a source needs its headline (title) or a description (about)".into(),
+        NotALanguageTag(v) if de => format!("{} ist kein Sprachcode wie ru, en oder pt-BR", q(v)),
+        NotALanguageTag(v) => format!("{} is not a language code such as ru, en or pt-BR", q(v)),
+        DuplicateTag(v) if de => format!("Das Schlagwort {} steht zweimal in der Schlagwortliste", q(v)),
+        DuplicateTag(v) => format!("tag {} appears twice in the tag list", q(v)),
+        UnknownTag(v) if de => format!("Schlagwort {} fehlt in der Schlagwortliste", q(v)),
+        UnknownTag(v) => format!("tag {} is not in the tag list", q(v)),
+        ViewNotRead(v) if de => format!("Die Ansicht lässt sich an dieser Stelle nicht lesen: {}", q(v)),
+        ViewNotRead(v) => format!("the view cannot be read at {}", q(v)),
     };
     // Details and quoted values are cut where they are made; this only guards the bound.
     clip_to(text, MAX_MESSAGE_CHARS)
 }
 
-/// Where a problem is: `event #3 (foo), sources[0].url` / `Ereignis Nr. 3 (foo), Feld sources[0].url`.
+/// Where a problem is: `Event #3 (foo), sources[0].url` / `Ereignis Nr. 3 (foo), Feld sources[0].url`.
 pub fn problem_location(lang: Lang, p: &Problem) -> String {
     let de = lang == Lang::De;
     let field = |f: &str| if de { format!("Feld {f}") } else { f.to_string() };
@@ -552,10 +684,10 @@ pub fn problem_location(lang: Lang, p: &Problem) -> String {
         Some(i) => {
             let n = i + 1;
             let mut s = match (&p.id, de) {
-                (Some(id), true) => format!("Ereignis Nr. {n} ({id})"),
-                (Some(id), false) => format!("event #{n} ({id})"),
-                (None, true) => format!("Ereignis Nr. {n}"),
-                (None, false) => format!("event #{n}"),
+                (Some(id), true) => format!("Ereignis Nr.\u{a0}{n} ({id})"),
+                (Some(id), false) => format!("Event #{n} ({id})"),
+                (None, true) => format!("Ereignis Nr.\u{a0}{n}"),
+                (None, false) => format!("Event #{n}"),
             };
             // The event as a whole: its number and id say where.
             if p.field != EVENT_FIELD {
@@ -564,8 +696,9 @@ pub fn problem_location(lang: Lang, p: &Problem) -> String {
             }
             s
         }
-        None if p.field == DATASET_FIELD => (if de { "Datensatz" } else { "dataset" }).to_string(),
-        None => field(&p.field),
+        None if p.field == DATASET_FIELD => (if de { "Datei" } else { "Dataset" }).to_string(),
+        None if de => field(&p.field),
+        None => format!("Field {}", p.field),
     }
 }
 
@@ -577,8 +710,9 @@ pub fn problem_text(lang: Lang, p: &Problem) -> String {
 /// The last line of the error panel when not every problem is listed.
 pub fn more_problems(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::En => format!("… and {n} more"),
-        Lang::De => format!("… und {n} weitere"),
+        Lang::En => format!("… and {} more", grouped(lang, n)),
+        Lang::De if n == 1 => "… und 1 weiteres".to_string(),
+        Lang::De => format!("… und {} weitere", grouped(lang, n)),
     }
 }
 
@@ -653,10 +787,61 @@ mod tests {
 
     #[test]
     fn coordinates_name_the_hemisphere_and_use_each_languages_decimal_mark() {
-        assert_eq!(coordinates(Lang::En, 40.4093, 49.8671), "40.41° N, 49.87° E");
-        assert_eq!(coordinates(Lang::De, 40.4093, 49.8671), "40,41° N, 49,87° O");
-        assert_eq!(coordinates(Lang::En, -33.8688, -70.6693), "33.87° S, 70.67° W");
-        assert_eq!(coordinates(Lang::De, -0.004, -0.004), "0,00° N, 0,00° O");
+        assert_eq!(coordinates(Lang::En, 40.4093, 49.8671), "40.41°\u{a0}N, 49.87°\u{a0}E");
+        assert_eq!(coordinates(Lang::De, 40.4093, 49.8671), "40,41°\u{a0}N; 49,87°\u{a0}O");
+        assert_eq!(coordinates(Lang::En, -33.8688, -70.6693), "33.87°\u{a0}S, 70.67°\u{a0}W");
+        assert_eq!(coordinates(Lang::De, -0.004, -0.004), "0,00°\u{a0}N; 0,00°\u{a0}O");
+    }
+
+    #[test]
+    fn one_event_in_all_is_counted_in_the_singular_and_large_numbers_are_grouped() {
+        assert_eq!(count_line(Lang::De, 1, 1), "1 von 1 Ereignis");
+        assert_eq!(count_line(Lang::En, 0, 1), "0 of 1 event");
+        assert_eq!(count_line(Lang::De, 12_345, 100_000), "12.345 von 100.000 Ereignissen");
+        assert_eq!(count_line(Lang::En, 12_345, 100_000), "12,345 of 100,000 events");
+        assert_eq!(grouped(Lang::De, 6_291_456), "6.291.456");
+        assert_eq!(grouped(Lang::En, 999), "999");
+        assert_eq!(more_problems(Lang::De, 1), "… und 1 weiteres");
+        assert_eq!(more_problems(Lang::De, 1_000), "… und 1.000 weitere");
+        let big = ProblemKind::TooLarge { bytes: 6_291_456, max: 5_000_000 };
+        assert_eq!(
+            problem_message(Lang::De, &big),
+            "Die Datei ist 6.291.456 Byte groß; erlaubt sind höchstens 5.000.000 Byte"
+        );
+    }
+
+    #[test]
+    fn a_source_is_cited_by_its_headline_in_quotes_or_by_what_it_is() {
+        let mut s = Source {
+            title: Some("Алиев обсудил с делегацией НАТО перспективы сотрудничества".into()),
+            publisher: "TASS".into(),
+            url: "https://tass.ru/mezhdunarodnaya-panorama/25551077".into(),
+            date: None,
+            lang: Some("ru".into()),
+            about: Some(Text { de: "Bericht".into(), en: "Report".into() }),
+            kind: Some(SourceKind::Report),
+        };
+        let de = citation(Lang::De, &s, Some("6. November 2025"));
+        assert_eq!((de.quotes, de.name_lang), (("„", "“"), Some("ru")));
+        assert_eq!(de.name, "Алиев обсудил с делегацией НАТО перспективы сотрудничества");
+        assert_eq!(de.details, ", TASS, 6. November 2025 · Nachrichtenbericht");
+        let en = citation(Lang::En, &s, Some("6 November 2025"));
+        assert_eq!((en.quotes, en.details.as_str()), (("“", "”"), ", TASS, 6 November 2025 · news report"));
+        // Without a headline: what the source is, in the reader's language, without quotes.
+        s.title = None;
+        let de = citation(Lang::De, &s, None);
+        assert_eq!((de.name, de.name_lang, de.quotes), ("Bericht", None, ("", "")));
+        assert_eq!(de.details, ", TASS · Nachrichtenbericht");
+        // Without either, the publisher names it, once.
+        s.about = None;
+        s.kind = None;
+        assert_eq!(
+            (citation(Lang::En, &s, None).name, citation(Lang::En, &s, None).details.as_str()),
+            ("TASS", "")
+        );
+        for k in SourceKind::ALL {
+            assert_ne!(source_kind_name(Lang::De, k), source_kind_name(Lang::En, k), "{k:?}");
+        }
     }
 
     #[test]
@@ -686,6 +871,7 @@ mod tests {
     }
 
     use crate::core::dataset::date::PartialDate;
+    use crate::core::dataset::model::Text;
     use crate::core::dataset::validate::{MAX_DETAIL_CHARS, MAX_QUOTED_CHARS};
     use crate::core::formats::read::load_dataset;
 
@@ -726,12 +912,17 @@ mod tests {
             EndBeforeStart { end: day, start: day },
             NoCategory,
             UnknownActor(value.clone()),
-            UnknownEvent(value),
+            UnknownEvent(value.clone()),
             RelatesToItself,
             LatitudeOutOfRange,
             LongitudeOutOfRange,
             NoSource,
             NotHttpLink,
+            NoSourceName,
+            NotALanguageTag(value.clone()),
+            DuplicateTag(value.clone()),
+            UnknownTag(value.clone()),
+            ViewNotRead(value),
         ];
         // A new kind does not compile here until it is given a place in the list above.
         for k in &kinds {
@@ -762,7 +953,12 @@ mod tests {
                 | LatitudeOutOfRange
                 | LongitudeOutOfRange
                 | NoSource
-                | NotHttpLink => {}
+                | NotHttpLink
+                | NoSourceName
+                | NotALanguageTag(_)
+                | DuplicateTag(_)
+                | UnknownTag(_)
+                | ViewNotRead(_) => {}
             }
         }
         kinds
@@ -785,8 +981,10 @@ mod tests {
             }
             // The whole line says where, in the same language.
             let p = problem(Some(2), Some("foo"), "sources[0].url", kind.clone());
-            assert!(problem_text(Lang::De, &p).starts_with("Ereignis Nr. 3 (foo), Feld sources[0].url: "));
-            assert!(problem_text(Lang::En, &p).starts_with("event #3 (foo), sources[0].url: "));
+            assert!(
+                problem_text(Lang::De, &p).starts_with("Ereignis Nr.\u{a0}3 (foo), Feld sources[0].url: ")
+            );
+            assert!(problem_text(Lang::En, &p).starts_with("Event #3 (foo), sources[0].url: "));
             assert_eq!(p.to_string(), problem_text(Lang::En, &p));
         }
         // The bound holds for any payload, however it was made.
@@ -808,11 +1006,11 @@ mod tests {
         let err = load_dataset(&format!(r#"{{"events":[{},{}]}}"#, e("a"), e("a"))).unwrap_err();
         assert_eq!(
             dataset_error_lines(Lang::De, &err),
-            ["Ereignis Nr. 2 (a), Feld id: Diese ID hat schon ein früheres Ereignis"]
+            ["Ereignis Nr.\u{a0}2 (a), Feld id: Diese ID ist bereits an ein früheres Ereignis vergeben"]
         );
         assert_eq!(
             dataset_error_lines(Lang::En, &err),
-            ["event #2 (a), id: this id is used by an earlier event"]
+            ["Event #2 (a), id: this ID is already used by an earlier event"]
         );
     }
 
@@ -824,10 +1022,10 @@ mod tests {
             "date",
             ProblemKind::InvalidDate { value: "2025-02-30".into(), error: DateError::NoSuchDate },
         );
-        assert_eq!(problem_text(Lang::De, &p), "Ereignis Nr. 2 (impossible-date), Feld date: Ungültiges Datum „2025-02-30“: dieses Datum gibt es nicht");
+        assert_eq!(problem_text(Lang::De, &p), "Ereignis Nr.\u{a0}2 (impossible-date), Feld date: ungültiges Datum „2025-02-30“: Dieses Datum gibt es nicht");
         assert_eq!(
             problem_text(Lang::En, &p),
-            "event #2 (impossible-date), date: invalid date \"2025-02-30\": no such date"
+            "Event #2 (impossible-date), date: invalid date “2025-02-30”: no such date"
         );
     }
 
@@ -841,19 +1039,19 @@ mod tests {
         );
         assert_eq!(
             problem_text(Lang::De, &p),
-            "Ereignis Nr. 3 (unsure), Feld confidence: Ungültiger Wert: unknown variant `maybe`"
+            "Ereignis Nr.\u{a0}3 (unsure), Feld confidence: ungültiger Wert: unknown variant `maybe`"
         );
         assert_eq!(
             problem_text(Lang::En, &p),
-            "event #3 (unsure), confidence: invalid value: unknown variant `maybe`"
+            "Event #3 (unsure), confidence: invalid value: unknown variant `maybe`"
         );
     }
 
     #[test]
     fn whole_file_whole_event_and_top_level_problems_name_their_place_in_both_languages() {
         let file = problem(None, None, DATASET_FIELD, ProblemKind::NotADataset("EOF".into()));
-        assert_eq!(problem_text(Lang::De, &file), "Datensatz: Kein Datensatz im erwarteten Format: EOF");
-        assert_eq!(problem_text(Lang::En, &file), "dataset: not a dataset in the expected format: EOF");
+        assert_eq!(problem_text(Lang::De, &file), "Datei: keine Daten im erwarteten Format: EOF");
+        assert_eq!(problem_text(Lang::En, &file), "Dataset: not a dataset in the expected format: EOF");
         let whole = problem(
             Some(4),
             Some("no-title"),
@@ -862,18 +1060,18 @@ mod tests {
         );
         assert_eq!(
             problem_text(Lang::De, &whole),
-            "Ereignis Nr. 5 (no-title): Ungültiger Wert: missing field `title`"
+            "Ereignis Nr.\u{a0}5 (no-title): ungültiger Wert: missing field `title`"
         );
         assert_eq!(
             problem_text(Lang::En, &whole),
-            "event #5 (no-title): invalid value: missing field `title`"
+            "Event #5 (no-title): invalid value: missing field `title`"
         );
         let no_id = problem(Some(0), None, "start_date", ProblemKind::Missing);
-        assert_eq!(problem_text(Lang::De, &no_id), "Ereignis Nr. 1, Feld start_date: Fehlt");
-        assert_eq!(problem_text(Lang::En, &no_id), "event #1, start_date: missing");
+        assert_eq!(problem_text(Lang::De, &no_id), "Ereignis Nr.\u{a0}1, Feld start_date: fehlt");
+        assert_eq!(problem_text(Lang::En, &no_id), "Event #1, start_date: missing");
         let top = problem(None, None, "title.de", ProblemKind::MissingLanguage(Lang::De));
         assert_eq!(problem_text(Lang::De, &top), "Feld title.de: Der deutsche Text ist leer");
-        assert_eq!(problem_text(Lang::En, &top), "title.de: the German text is empty");
+        assert_eq!(problem_text(Lang::En, &top), "Field title.de: the German text is empty");
     }
 
     #[test]
@@ -884,7 +1082,7 @@ mod tests {
         assert_eq!((de.len(), en.len()), (3, 3));
         assert_eq!(de[2], "… und 3 weitere");
         assert_eq!(en[2], "… and 3 more");
-        assert_eq!(de[0], "Ereignis Nr. 1 (a), Feld sources: Mindestens eine Quelle ist nötig");
+        assert_eq!(de[0], "Ereignis Nr.\u{a0}1 (a), Feld sources: Mindestens eine Quelle ist nötig");
         let all = DatasetError { total: 2, ..err };
         assert_eq!(dataset_error_lines(Lang::De, &all).len(), 2);
     }

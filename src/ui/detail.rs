@@ -1,13 +1,15 @@
-//! The detail panel of the selected event: honest dates, both texts, actors, place, sources
-//! (http/https links only) and related events.
+//! The detail panel of the selected event: honest dates, both texts, actors, tags, place,
+//! sources (cited by their own headlines, http/https links only) and related events.
 
 use super::dom::{button, el, fragment, Dom};
 use super::text::Highlighted;
 use super::{effect, use_store, Step};
-use crate::core::dataset::model::Lang;
+use crate::core::dataset::model::{Lang, Source};
 use crate::core::dataset::validate::is_http_url;
-use crate::core::i18n::{category_name, confidence_name, coordinates, precision_name, relation_name, t, Key};
-use crate::core::layout::ticks::format_span;
+use crate::core::i18n::{
+    category_name, citation, confidence_name, coordinates, precision_name, relation_name, t, Key,
+};
+use crate::core::layout::ticks::{format_date, format_span};
 use crate::platform::browser;
 use leptos::prelude::*;
 use std::rc::Rc;
@@ -110,6 +112,12 @@ pub fn DetailPanel(lang: Lang) -> Dom {
                     el("span").class("tl-chip").text(name)
                 })),
             ];
+            if !e.tags.is_empty() {
+                parts.push(el("h3").text(t(lang, Key::Tags)));
+                parts.push(el("p").children(e.tags.iter().map(|tag| {
+                    el("span").class("tl-tag").attr("data-tag", tag).text(loaded.dataset.tag_name(tag, lang))
+                })));
+            }
             if let Some(p) = &e.place {
                 parts.push(el("h3").text(t(lang, Key::Place)));
                 let mut line = p.name.get(lang).to_string();
@@ -119,21 +127,7 @@ pub fn DetailPanel(lang: Lang) -> Dom {
                 parts.push(el("p").text(&line));
             }
             parts.push(el("h3").text(t(lang, Key::Sources)));
-            parts.push(el("ul").class("tl-sources").children(e.sources.iter().map(|s| {
-                let label = s.label();
-                let li = el("li");
-                if is_http_url(&s.url) {
-                    li.child(
-                        el("a")
-                            .attr("href", &s.url)
-                            .attr("target", "_blank")
-                            .attr("rel", "noopener noreferrer external")
-                            .text(&label),
-                    )
-                } else {
-                    li.text(&label)
-                }
-            })));
+            parts.push(el("ul").class("tl-sources").children(e.sources.iter().map(|s| SourceItem(lang, s))));
             parts.push(
                 el("p")
                     .class("tl-meta")
@@ -168,4 +162,31 @@ pub fn DetailPanel(lang: Lang) -> Dom {
             }
             Some(fragment().children(parts))
         })
+}
+
+/// One source as a bibliography cites it: its headline in quotes, marked with the headline's
+/// language (or what the source is, in the reader's language), as the link; then publisher,
+/// date and kind.
+#[allow(non_snake_case)]
+fn SourceItem(lang: Lang, s: &Source) -> Dom {
+    let date = s.date.map(|d| format_date(&d, lang));
+    let c = citation(lang, s, date.as_deref());
+    let mut name = if c.name_lang.is_some() || !c.quotes.0.is_empty() { el("cite") } else { el("span") };
+    if let Some(l) = c.name_lang {
+        name = name.attr("lang", l);
+    }
+    let name = fragment().text(c.quotes.0).child(name.text(c.name)).text(c.quotes.1);
+    let li = el("li");
+    let li = if is_http_url(&s.url) {
+        li.child(
+            el("a")
+                .attr("href", &s.url)
+                .attr("target", "_blank")
+                .attr("rel", "noopener noreferrer external")
+                .child(name),
+        )
+    } else {
+        li.child(name)
+    };
+    li.child(el("span").class("tl-source-details").text(&c.details))
 }

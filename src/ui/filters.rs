@@ -61,7 +61,7 @@ fn facet_label(loaded: &LoadedDataset, param: &str, id: &str, lang: Lang) -> Str
     match param {
         "cat" => Category::from_code(id).map(|c| category_name(lang, c).to_string()).unwrap_or_default(),
         "actor" => loaded.actor_name(id, lang),
-        "tag" => format!("#{id}"),
+        "tag" => loaded.dataset.tag_name(id, lang).to_string(),
         _ => loaded.place_name(id, lang),
     }
 }

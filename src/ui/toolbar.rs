@@ -89,16 +89,19 @@ pub fn Toolbar(header: Dom, chrome: bool) -> Dom {
     );
     let export_button =
         |kind: &'static str| button().attr("data-export", kind).on("click", move |_| export(kind));
-    let exports =
-        el("span")
-            .class("tl-segmented")
-            .attr("role", "group")
-            .attr_tr("aria-label", lang, Key::Export)
-            .child(export_button("json").bind_text(move || {
-                format!("{} {}", t(lang.get(), Key::Export), t(lang.get(), Key::ExportJson))
-            }))
-            .child(export_button("csv").tr(lang, Key::ExportCsv))
-            .child(export_button("ics").tr(lang, Key::ExportIcs));
+    let export_label_id = store.id("export-label");
+    let exports = el("span")
+        .class("tl-exports")
+        .child(el("span").attr("id", &export_label_id).class("tl-exports-label").tr(lang, Key::ExportLabel))
+        .child(
+            el("span")
+                .class("tl-segmented")
+                .attr("role", "group")
+                .attr("aria-labelledby", &export_label_id)
+                .child(export_button("json").tr(lang, Key::ExportJson))
+                .child(export_button("csv").tr(lang, Key::ExportCsv))
+                .child(export_button("ics").tr(lang, Key::ExportIcs)),
+        );
     let toolbar = el("div")
         .class("tl-toolbar")
         .child(languages)
@@ -126,6 +129,7 @@ fn EmbedSnippets() -> Dom {
             &location::sibling_url("embed.html"),
             &location::sibling_url("pkg/timeline-explorer.js"),
             &store.state.with(encode),
+            t(lang.get(), Key::TimelineView),
         )
     });
     let snippet = |class: &str, key: Key, which: fn(&(String, String)) -> &String| {

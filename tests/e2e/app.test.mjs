@@ -24,7 +24,7 @@ test('selecting an event opens the detail panel with sources and related events'
   const charter = dataset.events.find((e) => e.id === 'vance-charter-2026');
   assert.equal((await page.textContent('.tl-detail h2')).trim(), charter.title.en);
   assert.match(await page.textContent('.tl-detail time'), /10 February 2026/);
-  assert.match(await page.textContent('.tl-detail'), /Baku \(40\.41° N, 49\.87° E\)/);
+  assert.match(await page.textContent('.tl-detail'), /Baku \(40\.41°\u00a0N, 49\.87°\u00a0E\)/);
   const links = await page.$$eval('.tl-detail .tl-sources a', (as) => as.map((a) => a.href));
   assert.ok(links.length >= 1);
   for (const href of links) assert.match(href, /^https?:\/\//);
@@ -38,6 +38,32 @@ test('selecting an event opens the detail panel with sources and related events'
   await page.keyboard.press('Escape');
   await page.waitForSelector('.tl-detail', { state: 'detached' });
   assert.equal(new URL(page.url()).searchParams.get('event'), null);
+  await done(page);
+});
+
+test('a source is cited by its own headline in its own language and tags by their names, in German and English', async () => {
+  const page = await open(ctx, '/?event=az-nato-standards-2025&view=list&lang=de');
+  await page.waitForSelector('.tl-detail h2[data-event-id="az-nato-standards-2025"]');
+  const event = dataset.events.find((e) => e.id === 'az-nato-standards-2025');
+  const tass = event.sources.find((s) => s.publisher === 'TASS');
+  const described = event.sources.find((s) => !s.title);
+  // The Russian headline is the link, marked as Russian for screen readers.
+  const cite = await page.$eval('.tl-detail .tl-sources cite[lang="ru"]', (c) => [c.textContent, c.closest('a').getAttribute('href')]);
+  assert.deepEqual(cite, [tass.title, tass.url]);
+  const items = () => page.$$eval('.tl-detail .tl-sources li', (lis) => lis.map((li) => li.textContent));
+  let lines = await items();
+  assert.ok(lines.includes(`„${tass.title}“, TASS, 6. November 2025 · Nachrichtenbericht`), JSON.stringify(lines));
+  // A source whose headline is not known is described in the reader's language, not quoted.
+  assert.ok(lines.includes(`${described.about.de}, ${described.publisher} · Nachrichtenbericht`), JSON.stringify(lines));
+  const tags = () => page.$$eval('.tl-detail .tl-tag', (t) => t.map((x) => x.textContent));
+  assert.deepEqual(await tags(), ['NATO-Standards']);
+  const facet = await page.$$eval('.tl-facet[data-facet="tag"] label > span:first-of-type', (s) => s.map((x) => x.textContent));
+  for (const name of ['kritische Rohstoffe', 'Mittlerer Korridor', 'Öl']) assert.ok(facet.includes(name), `${name} in ${facet}`);
+  await page.click('button[data-lang="en"]');
+  await page.waitForFunction(() => document.querySelector('.tl-detail .tl-tag')?.textContent === 'NATO standards');
+  lines = await items();
+  assert.ok(lines.includes(`“${tass.title}”, TASS, 6 November 2025 · news report`), JSON.stringify(lines));
+  assert.ok(lines.includes(`${described.about.en}, ${described.publisher} · news report`), JSON.stringify(lines));
   await done(page);
 });
 
@@ -68,7 +94,7 @@ test('switching the language changes the interface and the event texts', async (
   // Coordinates in the German way: decimal comma, O (Ost) for east.
   await page.click('.tl-list li[data-event-id="vance-charter-2026"] h3 button');
   await page.waitForSelector('.tl-detail h2');
-  assert.match(await page.textContent('.tl-detail'), /\(40,41° N, 49,87° O\)/);
+  assert.match(await page.textContent('.tl-detail'), /\(40,41°\u00a0N; 49,87°\u00a0O\)/);
   await done(page);
 });
 
@@ -98,6 +124,8 @@ test('the Embed button gives snippets for the current view, and the iframe page 
   const element = await page.inputValue('.tl-embed-element');
   assert.match(iframe, /embed\.html\?cat=energy&amp;lang=de"/);
   assert.match(element, /<timeline-explorer state="cat=energy&amp;lang=de">/);
+  // The iframe is named for screen readers in the reader's language.
+  assert.match(iframe, /title="Zeitleiste"/);
   await done(page);
   const frame = await open(ctx, '/embed.html?cat=energy&view=list&lang=de');
   await frame.waitForSelector('.tl-list');

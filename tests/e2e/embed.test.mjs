@@ -467,7 +467,7 @@ test('a custom dataset in the project schema shows its own events, actors, place
   assert.deepEqual(actors.sort(), baltic.actors.map((a) => a.name.en).sort());
   const places = await page.$$eval('#w .tl-facet[data-facet="place"] li span:first-of-type', (s) => s.map((x) => x.textContent));
   assert.deepEqual(places.sort(), ['Bornholm', 'Gulf of Finland']);
-  assert.equal((await page.textContent('#w .tl-list li[data-event-id="rail-baltica-2030"] time')).trim(), 'c. 2030');
+  assert.equal((await page.textContent('#w .tl-list li[data-event-id="rail-baltica-2030"] time')).trim(), 'c.\u00a02030');
   await page.click('#w .tl-list li[data-event-id="estlink-2-2024"] h3 button');
   await page.waitForSelector('#w .tl-detail h2[data-event-id="estlink-2-2024"]');
   const detail = await page.textContent('#w .tl-detail');
@@ -524,11 +524,11 @@ test('a broken dataset shows an error naming the events, their ids and fields', 
   const items = await page.$$eval('#w .tl-error li', (lis) => lis.map((li) => li.textContent));
   assert.equal(items.length, 9, 'eight problems and how many more there are');
   assert.equal(items[8], '… and 1 more');
-  assert.equal(items[0], 'event #2 (impossible-date), date: invalid date "2025-02-30": no such date');
-  assert.match(items[1], /^event #3 \(unsure\), confidence: invalid value: unknown variant `maybe`/);
-  assert.match(items[2], /^event #4 \(colourful\), colour: invalid value: unknown field `colour`/);
-  assert.match(items[3], /^event #5 \(no-title\): invalid value: missing field `title`/);
-  assert.match(items[4], /^event #6 \(weather\), categories\[0\]: invalid value: unknown variant `weather`/);
+  assert.equal(items[0], 'Event #2 (impossible-date), date: invalid date “2025-02-30”: no such date');
+  assert.match(items[1], /^Event #3 \(unsure\), confidence: invalid value: unknown variant `maybe`/);
+  assert.match(items[2], /^Event #4 \(colourful\), colour: invalid value: unknown field `colour`/);
+  assert.match(items[3], /^Event #5 \(no-title\): invalid value: missing field `title`/);
+  assert.match(items[4], /^Event #6 \(weather\), categories\[0\]: invalid value: unknown variant `weather`/);
   assert.equal(await page.$('#w .tl-retry'), null, 'trying again would not help');
   // In German, and for text that is not JSON at all.
   await page.evaluate(() => {
@@ -536,8 +536,8 @@ test('a broken dataset shows an error naming the events, their ids and fields', 
   });
   await page.waitForSelector('#api .tl-error');
   const de = await page.textContent('#api .tl-error');
-  assert.match(de, /Der Datensatz enthält Fehler:/);
-  assert.match(de, /Datensatz: Kein Datensatz im erwarteten Format: EOF/);
+  assert.match(de, /Die Daten enthalten Fehler:/);
+  assert.match(de, /Datei: keine Daten im erwarteten Format: EOF/);
   await done(page);
 });
 
@@ -547,31 +547,32 @@ test('the problems of a broken dataset are listed in the widget language, and ag
   await page.waitForSelector('#w .tl-error li');
   const problems = () => page.$$eval('#w .tl-error li', (lis) => lis.map((li) => li.textContent));
   const de = await problems();
-  assert.match(await page.textContent('#w .tl-error'), /Der Datensatz enthält Fehler:/);
+  assert.match(await page.textContent('#w .tl-error'), /Die Daten enthalten Fehler:/);
   assert.equal(de.length, 9, 'eight problems and how many more there are');
+  // "Nr." and its number are held together by a no-break space.
   assert.deepEqual(de, [
-    'Ereignis Nr. 2 (impossible-date), Feld date: Ungültiges Datum „2025-02-30“: dieses Datum gibt es nicht',
-    'Ereignis Nr. 3 (unsure), Feld confidence: Ungültiger Wert: unknown variant `maybe`, expected `confirmed` or `per-article`',
+    'Ereignis Nr.\u00a02 (impossible-date), Feld date: ungültiges Datum „2025-02-30“: Dieses Datum gibt es nicht',
+    'Ereignis Nr.\u00a03 (unsure), Feld confidence: ungültiger Wert: unknown variant `maybe`, expected `confirmed` or `per-article`',
     de[2], // unknown field `colour`, expected one of … (serde lists every field)
-    'Ereignis Nr. 5 (no-title): Ungültiger Wert: missing field `title`',
+    'Ereignis Nr.\u00a05 (no-title): ungültiger Wert: missing field `title`',
     de[4], // unknown variant `weather`, expected one of …
-    'Ereignis Nr. 8 (bad-summary), Feld summary: Ungültiger Wert: invalid type: string "just a string", expected struct Text',
-    'Ereignis Nr. 9 (month-13), Feld date: Ungültiges Datum „2025-13“: dieses Datum gibt es nicht',
+    'Ereignis Nr.\u00a08 (bad-summary), Feld summary: ungültiger Wert: invalid type: string "just a string", expected struct Text',
+    'Ereignis Nr.\u00a09 (month-13), Feld date: ungültiges Datum „2025-13“: Dieses Datum gibt es nicht',
     de[7], // unknown variant `inspired-by`, expected one of …
-    '… und 1 weitere',
+    '… und 1 weiteres',
   ]);
-  assert.match(de[2], /^Ereignis Nr\. 4 \(colourful\), Feld colour: Ungültiger Wert: unknown field `colour`/);
-  assert.match(de[4], /^Ereignis Nr\. 6 \(weather\), Feld categories\[0\]: Ungültiger Wert: unknown variant `weather`/);
-  assert.match(de[7], /^Ereignis Nr\. 10 \(bad-related\), Feld related\[0\]\.relation: Ungültiger Wert: unknown variant `inspired-by`/);
+  assert.match(de[2], /^Ereignis Nr\.\u00a04 \(colourful\), Feld colour: ungültiger Wert: unknown field `colour`/);
+  assert.match(de[4], /^Ereignis Nr\.\u00a06 \(weather\), Feld categories\[0\]: ungültiger Wert: unknown variant `weather`/);
+  assert.match(de[7], /^Ereignis Nr\.\u00a010 \(bad-related\), Feld related\[0\]\.relation: ungültiger Wert: unknown variant `inspired-by`/);
   // Only the parser's quoted detail may be English; the sentence around it never is.
-  for (const line of de) assert.doesNotMatch(line, /event #|invalid value|invalid date|no such date|and \d+ more/, line);
+  for (const line of de) assert.doesNotMatch(line, /Event #|invalid value|invalid date|no such date|and \d+ more/, line);
   // The custom element remounts for a new language: the same problems, now in English.
   await page.evaluate(() => window.els.w.setAttribute('lang', 'en'));
   await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('.tl-error')?.textContent.includes('The dataset has errors:'));
   const en = await problems();
   assert.equal(en.length, 9);
-  assert.equal(en[0], 'event #2 (impossible-date), date: invalid date "2025-02-30": no such date');
-  assert.equal(en[6], 'event #9 (month-13), date: invalid date "2025-13": no such date');
+  assert.equal(en[0], 'Event #2 (impossible-date), date: invalid date “2025-02-30”: no such date');
+  assert.equal(en[6], 'Event #9 (month-13), date: invalid date “2025-13”: no such date');
   assert.equal(en[8], '… and 1 more');
   for (const line of en) assert.doesNotMatch(line, /Ereignis|Feld |Ungültig|weitere/, line);
   // The whole-file problems too, through the JS API.
@@ -582,8 +583,8 @@ test('the problems of a broken dataset are listed in the widget language, and ag
   });
   await page.waitForSelector('#api-de .tl-error li');
   await page.waitForSelector('#api-en .tl-error li');
-  assert.match(await page.textContent('#api-de .tl-error li'), /^Datensatz: Kein Datensatz im erwarteten Format: unknown field `colour`/);
-  assert.match(await page.textContent('#api-en .tl-error li'), /^dataset: not a dataset in the expected format: unknown field `colour`/);
+  assert.match(await page.textContent('#api-de .tl-error li'), /^Datei: keine Daten im erwarteten Format: unknown field `colour`/);
+  assert.match(await page.textContent('#api-en .tl-error li'), /^Dataset: not a dataset in the expected format: unknown field `colour`/);
   await done(page);
 });
 
@@ -664,7 +665,7 @@ test('a dataset that arrives in many pieces is read as it comes, and a broken on
     await page.route('**/tests/fixtures/broken-3000.json', (route) => route.continue({ url: servers[1].url }));
     await addElement(page, { id: 'w', src: '/tests/fixtures/valid-3000.json', lang: 'en', state: 'view=list' });
     await addElement(page, { id: 'b', src: '/tests/fixtures/broken-3000.json', lang: 'en' });
-    await waitForCount(page, '#w', '3000 of 3000 events');
+    await waitForCount(page, '#w', '3,000 of 3,000 events');
     await page.waitForSelector('#b .tl-error');
     const pieces = await page.evaluate(() => performance.getEntriesByType('resource')
       .filter((e) => e.name.endsWith('valid-3000.json')).map((e) => e.encodedBodySize));
@@ -674,7 +675,7 @@ test('a dataset that arrives in many pieces is read as it comes, and a broken on
     assert.equal(shown.length, 200, 'the first page of the list');
     assert.ok(shown.every((id) => ids.has(id)));
     const error = await page.textContent('#b .tl-error');
-    assert.match(error, /event #3000 \(ev-2999\), date: invalid date "2025-02-30"/);
+    assert.match(error, /Event #3000 \(ev-2999\), date: invalid date “2025-02-30”/);
     await done(page);
   } finally {
     // Closed however the test ends, so that a failure does not leave the run waiting on them.
@@ -820,13 +821,13 @@ test('a broken dataset is reported in the language the state names when no lang 
   // The fixture's browser prefers English; the state's lang=de must win for the error panel too.
   await addElement(page, { id: 'w', src: '/tests/fixtures/broken.json', state: 'lang=de&view=list' });
   await page.waitForSelector('#w .tl-error li');
-  assert.match(await page.textContent('#w .tl-error'), /Der Datensatz enthält Fehler:/);
-  assert.match(await page.textContent('#w .tl-error li'), /^Ereignis Nr\. 2 \(impossible-date\)/);
+  assert.match(await page.textContent('#w .tl-error'), /Die Daten enthalten Fehler:/);
+  assert.match(await page.textContent('#w .tl-error li'), /^Ereignis Nr\.\u00a02 \(impossible-date\)/);
   await page.evaluate(() => {
     window.mountInBox('api-state', { data: '{"events": []', state: 'lang=de' });
   });
   await page.waitForSelector('#api-state .tl-error li');
-  assert.match(await page.textContent('#api-state .tl-error li'), /^Datensatz: /);
+  assert.match(await page.textContent('#api-state .tl-error li'), /^Datei: /);
   await done(page);
 });
 

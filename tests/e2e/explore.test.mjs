@@ -234,7 +234,7 @@ test('filtering over and over in either view does not grow the widget\'s memory'
     const after = await toggle(300);
     assert.ok(after - warm < 4 * 1024 * 1024, `${view}: wasm memory grew from ${warm} to ${after} bytes`);
     // And the view still shows the right events.
-    assert.equal((await page.textContent('#widget .tl-count')).trim(), `${data.events.length} of ${data.events.length} events`);
+    assert.equal((await page.textContent('#widget .tl-count')).trim(), `${data.events.length.toLocaleString('en-GB')} of ${data.events.length.toLocaleString('en-GB')} events`);
     await done(page);
   }
 });

@@ -34,7 +34,7 @@ export const URLS = [
   (i) => `HTTPS://EXAMPLE.ORG/${i}#<img/src=x/onerror=top.__xss=1>`,
 ];
 
-export const ALLOWED_TAGS = ['A', 'ASIDE', 'BUTTON', 'DIV', 'FIELDSET', 'H1', 'H2', 'H3', 'HEADER', 'INPUT', 'LABEL', 'LEGEND',
+export const ALLOWED_TAGS = ['A', 'ASIDE', 'BUTTON', 'CITE', 'DIV', 'FIELDSET', 'H1', 'H2', 'H3', 'HEADER', 'INPUT', 'LABEL', 'LEGEND',
   'LI', 'MARK', 'OL', 'OPTION', 'P', 'PRE', 'SECTION', 'SELECT', 'SPAN', 'STRONG', 'TEXTAREA', 'TIME', 'UL',
   // The overview's density chart (SVG elements keep their lower-case names).
   'svg', 'path'];

@@ -85,6 +85,7 @@ async function exercise(page, data, label) {
       summary: el.querySelector('.tl-meta + p').textContent,
       chips: [...el.querySelectorAll('.tl-chip')].map((c) => c.textContent),
       links: [...el.querySelectorAll('.tl-sources a')].map((a) => [a.textContent, a.getAttribute('href'), a.rel]),
+      sources: [...el.querySelectorAll('.tl-sources li')].map((li) => li.textContent),
       text: el.textContent,
     }));
     assert.equal(d.title, e.title.en, `${label}: detail title of ${e.id}`);
@@ -92,7 +93,9 @@ async function exercise(page, data, label) {
     assert.deepEqual(d.chips, e.actors.map((a) => actorName[a].en));
     assert.ok(d.text.includes(e.place.name.en), `${label}: the place of ${e.id}`);
     const s = e.sources[0];
-    assert.deepEqual(d.links, [[`${s.title} (${s.publisher})`, s.url, 'noopener noreferrer external']], `${label}: the source of ${e.id}`);
+    // The headline in quotes is the link; the publisher follows it.
+    assert.deepEqual(d.links, [[`“${s.title}”`, s.url, 'noopener noreferrer external']], `${label}: the source of ${e.id}`);
+    assert.deepEqual(d.sources, [`“${s.title}”, ${s.publisher}`], `${label}: the source of ${e.id}`);
     await assertInert(page, `${label}: detail of ${e.id}`);
   }
   await page.keyboard.press('Escape');
@@ -170,16 +173,16 @@ function oneEvent(put, p) {
 // Where a payload makes the dataset invalid: (field named in the message, how to put it there,
 // whether the message quotes the value).
 const REJECTED = [
-  ['event #1 (e0), sources[0].url:', (d, p) => { d.events[0].sources[0].url = p; }, false],
-  ['event #1 (e0), tags[0]:', (d, p) => { d.events[0].tags[0] = p; }, true],
-  ['event #1 (e0), categories[0]:', (d, p) => { d.events[0].categories[0] = p; }, true],
-  ['event #1 (e0), place.id:', (d, p) => { d.events[0].place.id = p; }, false],
-  ['event #1 (e0), confidence:', (d, p) => { d.events[0].confidence = p; }, true],
-  ['event #1 (e0), date:', (d, p) => { d.events[0].date = p; }, true],
-  ['event #1 (e0), related[0].relation:', (d, p) => { d.events[0].related = [{ id: 'e0', relation: p }]; }, true],
-  ['event #1 (e0), actors[0]:', (d, p) => { d.events[0].actors[0] = p; }, true],
-  ['actors[0].id:', (d, p) => { d.actors[0].id = p; }, true],
-  ['event #1, id:', (d, p) => { d.events[0].id = p; }, true],
+  ['Event #1 (e0), sources[0].url:', (d, p) => { d.events[0].sources[0].url = p; }, false],
+  ['Event #1 (e0), tags[0]:', (d, p) => { d.events[0].tags[0] = p; }, true],
+  ['Event #1 (e0), categories[0]:', (d, p) => { d.events[0].categories[0] = p; }, true],
+  ['Event #1 (e0), place.id:', (d, p) => { d.events[0].place.id = p; }, false],
+  ['Event #1 (e0), confidence:', (d, p) => { d.events[0].confidence = p; }, true],
+  ['Event #1 (e0), date:', (d, p) => { d.events[0].date = p; }, true],
+  ['Event #1 (e0), related[0].relation:', (d, p) => { d.events[0].related = [{ id: 'e0', relation: p }]; }, true],
+  ['Event #1 (e0), actors[0]:', (d, p) => { d.events[0].actors[0] = p; }, true],
+  ['Field actors[0].id:', (d, p) => { d.actors[0].id = p; }, true],
+  ['Event #1, id:', (d, p) => { d.events[0].id = p; }, true],
 ];
 
 test('payloads in links, ids, tags and categories are refused with a message shown as text', async () => {
@@ -199,7 +202,7 @@ test('payloads in links, ids, tags and categories are refused with a message sho
     }));
     assert.equal(err.role, 'alert');
     assert.equal(err.head, "The timeline's data could not be loaded.");
-    const line = err.lines.find((l) => l.startsWith(field.replace('event #1, id:', `event #1 (${chars(p).slice(0, 60).join('')}`)) || l.startsWith(field));
+    const line = err.lines.find((l) => l.startsWith(field.replace('Event #1, id:', `Event #1 (${chars(p).slice(0, 60).join('')}`)) || l.startsWith(field));
     assert.ok(line, `${JSON.stringify(p)} in ${field}: the problem is named (${JSON.stringify(err.lines)})`);
     if (quoted) {
       const head = chars(p).slice(0, 20).join('');
@@ -250,8 +253,8 @@ test('a payload in every URL parameter is ignored with a notice shown as text', 
       const where = `${path.slice(0, 12)} ${JSON.stringify(p.slice(0, 30))}`;
       const notices = await page.$$eval('.tl-notice li', (lis) => lis.map((li) => li.textContent));
       const expected = chars(p).length > 200
-        ? '"q" was too long and was shortened.'
-        : `Ignored invalid value "${cap(p.split(',').map((s) => s.trim()).find((s) => s))}" for "cat".`;
+        ? '“q” was too long and was shortened.'
+        : `Ignored invalid value “${cap(p.split(',').map((s) => s.trim()).find((s) => s))}” for “cat”.`;
       assert.ok(notices.includes(expected), `${where}: ${JSON.stringify(expected)} in ${JSON.stringify(notices)}`);
       assert.ok(notices.length >= 2 && notices.length <= 10, `${where}: ${notices.length} notices`);
       // The search keeps the payload (at most 200 chars) as the box's value, as text.
@@ -350,14 +353,16 @@ test('bounds: a 20 MB dataset loads into a working view', async (t) => {
   await mountWith(page, { src: '/tests/fixtures/big-20mb.json' });
   await page.waitForSelector('#widget .tl-count', { timeout: 120000 });
   t.diagnostic(`bound 20 MB dataset: shown ${Date.now() - t0} ms after mounting`);
-  assert.equal((await page.textContent('#widget .tl-count')).trim(), `${count} of ${count} events`);
+  // Counts are written with thousands separators.
+  const all = `${count.toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')} events`;
+  assert.equal((await page.textContent('#widget .tl-count')).trim(), all);
   await assertResponsive(page, '#widget');
   const t1 = Date.now();
   await page.fill('#widget .tl-search', 'pipeline 4711');
   await page.waitForFunction((all) => document.querySelector('#widget .tl-count').textContent.trim() !== all,
-    `${count} of ${count} events`, { timeout: 60000 });
+    all, { timeout: 60000 });
   t.diagnostic(`bound 20 MB dataset: searched in ${Date.now() - t1} ms`);
-  assert.match(await page.textContent('#widget .tl-count'), new RegExp(`^\\s*[1-9]\\d* of ${count} events`));
+  assert.match(await page.textContent('#widget .tl-count'), new RegExp(`^\\s*[1-9][\\d,]* of ${count.toLocaleString('en-GB')} events`));
   await assertInert(page, '20 MB dataset');
   await done(page);
 });
@@ -373,7 +378,7 @@ test('bounds: a 20 MB text in one field is refused with a clear message', async 
   await mountWith(page, { src: '/tests/fixtures/huge-title.json' });
   t.diagnostic(`bound 20 MB title: refused ${Date.now() - t0} ms after mounting`);
   const lines = await page.$$eval('#widget .tl-error li', (lis) => lis.map((li) => li.textContent));
-  assert.deepEqual(lines, [`event #1 (e0), title.en: the text has ${[...huge].length} characters; at most 10000 are accepted`]);
+  assert.deepEqual(lines, [`Event #1 (e0), title.en: the text has ${[...huge].length.toLocaleString('en-GB')} characters; at most 10,000 are accepted`]);
   assert.equal(await page.evaluate(() => 6 * 7), 42);
   await assertInert(page, '20 MB title');
   await done(page);

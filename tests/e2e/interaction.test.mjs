@@ -143,9 +143,9 @@ test('marks follow the language, the selection and the tab stop in the elements 
   await page.goto(`${ctx.base}/?lang=de`);
   await page.waitForSelector('.tl-cluster');
   const n = await page.getAttribute('.tl-cluster', 'data-count');
-  assert.equal(await page.getAttribute('.tl-cluster', 'aria-label'), `${n} Ereignisse hier: heranzoomen`);
+  assert.equal(await page.getAttribute('.tl-cluster', 'aria-label'), `${n} Ereignisse – zum Aufschlüsseln heranzoomen`);
   await page.click('button[data-lang="en"]');
-  await page.waitForFunction((k) => document.querySelector('.tl-cluster').getAttribute('aria-label') === `${k} events here: zoom in`, n);
+  await page.waitForFunction((k) => document.querySelector('.tl-cluster').getAttribute('aria-label') === `${k} events – zoom in to tell them apart`, n);
   await done(page);
 });
 

@@ -127,8 +127,8 @@ forEachEngine((ctx) => {
     assert.equal(error.role, 'alert');
     assert.match(error.text, /The dataset has errors:/);
     assert.equal(error.items.length, 9, 'eight problems and how many more there are');
-    assert.equal(error.items[0], 'event #2 (impossible-date), date: invalid date "2025-02-30": no such date');
-    assert.match(error.items[1], /^event #3 \(unsure\), confidence: invalid value: unknown variant `maybe`/);
+    assert.equal(error.items[0], 'Event #2 (impossible-date), date: invalid date “2025-02-30”: no such date');
+    assert.match(error.items[1], /^Event #3 \(unsure\), confidence: invalid value: unknown variant `maybe`/);
     assert.equal(error.items[8], '… and 1 more');
     assert.equal(error.retry, false, 'trying again would not help');
     await ctx.done();

@@ -98,8 +98,8 @@ forEachEngine((ctx) => {
         const where = `${path.slice(0, 12)} ${JSON.stringify(p.slice(0, 30))}`;
         const notices = await ctx.js(() => [...document.querySelectorAll('.tl-notice li')].map((li) => li.textContent));
         const expected = chars(p).length > 200
-          ? '"q" was too long and was shortened.'
-          : `Ignored invalid value "${cap(p.split(',').map((s) => s.trim()).find((s) => s))}" for "cat".`;
+          ? '“q” was too long and was shortened.'
+          : `Ignored invalid value “${cap(p.split(',').map((s) => s.trim()).find((s) => s))}” for “cat”.`;
         assert.ok(notices.includes(expected), `${where}: ${JSON.stringify(expected)} in ${JSON.stringify(notices)}`);
         assert.equal(await ctx.js(() => document.querySelector('.tl-search').value), chars(p).slice(0, 200).join(''), `${where}: the search box`);
         await assertInert(where);

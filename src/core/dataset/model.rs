@@ -161,29 +161,101 @@ pub struct Place {
     pub lon: Option<f64>,
 }
 
-/// A published source for an event.
+/// What kind of publication a source is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize, Deserialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(rename_all = "lowercase"))]
+pub enum SourceKind {
+    /// A news report.
+    Report,
+    /// An official statement, or the text of one released by a government.
+    Statement,
+    /// Commentary, analysis or a recap.
+    Analysis,
+    /// A copy or a translation of a text first published elsewhere.
+    Republication,
+    /// A site that collects other outlets' texts.
+    Aggregator,
+    /// An official page or a reference document.
+    Document,
+}
+
+impl SourceKind {
+    pub const ALL: [SourceKind; 6] = [
+        SourceKind::Report,
+        SourceKind::Statement,
+        SourceKind::Analysis,
+        SourceKind::Republication,
+        SourceKind::Aggregator,
+        SourceKind::Document,
+    ];
+
+    /// The schema's name for this kind.
+    pub fn code(self) -> &'static str {
+        match self {
+            SourceKind::Report => "report",
+            SourceKind::Statement => "statement",
+            SourceKind::Analysis => "analysis",
+            SourceKind::Republication => "republication",
+            SourceKind::Aggregator => "aggregator",
+            SourceKind::Document => "document",
+        }
+    }
+}
+
+/// A published source for an event. It is named by its own headline (`title`, in its own
+/// language `lang`) or, where no headline is known, by a description in both languages
+/// (`about`); validation requires one of the two.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(Serialize, Deserialize, schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
 pub struct Source {
-    pub title: String,
+    /// The source's own headline as published, in its own language.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub title: Option<String>,
     pub publisher: String,
     /// An `http` or `https` URL; anything else is rejected by validation.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[hH][tT][tT][pP][sS]?://")))]
     pub url: String,
     #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub date: Option<PartialDate>,
+    /// The source's language as a BCP 47 tag (`ru`, `en`, `de`, `hu`, `pt-BR`, …): the view puts
+    /// it on the headline, so that screen readers pronounce it in that language.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*$"))
+    )]
+    pub lang: Option<String>,
+    /// What the source is, in both languages: shown when no headline is known.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub about: Option<Text>,
+    /// What kind of publication it is.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub kind: Option<SourceKind>,
 }
 
 impl Source {
-    /// How the source is named in the detail panel: "title (publisher, date)", the date when
-    /// there is one.
-    pub fn label(&self) -> String {
-        match &self.date {
-            Some(d) => format!("{} ({}, {d})", self.title, self.publisher),
-            None => format!("{} ({})", self.title, self.publisher),
+    /// What the source is called in `lang`: its headline (in its own language), or else its
+    /// description in `lang`, or else its publisher.
+    pub fn name(&self, lang: Lang) -> &str {
+        match (&self.title, &self.about) {
+            (Some(title), _) => title,
+            (None, Some(about)) => about.get(lang),
+            (None, None) => &self.publisher,
         }
     }
+}
+
+/// A tag's entry in a dataset's tag table: its name in both languages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize, Deserialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
+pub struct Tag {
+    /// The slug events use in `tags` and URLs use in `tag=`.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9_-]{1,80}$")))]
+    pub id: String,
+    pub name: Text,
 }
 
 /// How one event relates to another.
@@ -287,7 +359,10 @@ impl Event {
     }
 }
 
-/// A whole dataset: the actors table and the events.
+/// A whole dataset: the actors table, the events and what describes them.
+///
+/// The fields that came later (`description`, `view`, `tags`) follow the first three, so that a
+/// dataset given in list form keeps reading as before.
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(Serialize, Deserialize, schemars::JsonSchema))]
 #[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
@@ -297,6 +372,17 @@ pub struct Dataset {
     #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub actors: Vec<Actor>,
     pub events: Vec<Event>,
+    /// What the timeline covers and what it rests on, in both languages.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub description: Option<Text>,
+    /// The view the dataset opens on, in the URL contract's own terms
+    /// (`span=2025-08-01..2026-03-01`): validation requires that it reads with nothing ignored.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub view: Option<String>,
+    /// The names of the tags. When there is a table, every tag an event uses must be in it;
+    /// without one, tags are shown as their slugs.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub tags: Option<Vec<Tag>>,
 }
 
 /// The dataset's JSON Schema (draft 2020-12), generated from these types. The published copy is
@@ -309,7 +395,9 @@ pub fn json_schema() -> String {
         "description".into(),
         "A dataset for the timeline explorer. Beyond this schema, validation also requires: unique event and \
          actor ids; actor ids named by events that exist in the actors table; an end on or after the start; \
-         at least one category and one source per event; latitude and longitude in range."
+         at least one category and one source per event; a title or an `about` per source; latitude and \
+         longitude in range; with a tag table, every tag an event uses in it; a `view` that the URL codec \
+         reads with nothing ignored."
             .into(),
     );
     serde_json::to_string_pretty(&schema).expect("a schema serialises") + "\n"
@@ -326,6 +414,12 @@ impl Dataset {
 
     pub fn event_index(&self, id: &str) -> Option<usize> {
         self.events.iter().position(|e| e.id == id)
+    }
+
+    /// A tag's name in `lang`: from the tag table, or the slug itself when the table lacks it.
+    pub fn tag_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
+        let entry = self.tags.as_deref().unwrap_or_default().iter().find(|t| t.id == id);
+        entry.map_or(id, |t| t.name.get(lang))
     }
 }
 
@@ -368,16 +462,12 @@ mod tests {
     const PUBLISHED: &str = "www/timeline.schema.json";
 
     #[test]
-    fn a_source_is_named_with_its_publisher_and_its_date_when_it_has_one() {
-        let mut s = Source {
-            title: "T".into(),
-            publisher: "P".into(),
-            url: "https://example.org".into(),
-            date: None,
-        };
-        assert_eq!(s.label(), "T (P)");
-        s.date = Some(crate::core::dataset::date::PartialDate::parse("2026-02").unwrap());
-        assert_eq!(s.label(), "T (P, 2026-02)");
+    fn a_tag_is_named_from_the_table_or_by_its_slug() {
+        let mut d = Dataset::default();
+        assert_eq!(d.tag_name("oil", Lang::De), "oil");
+        d.tags = Some(vec![Tag { id: "oil".into(), name: Text { de: "Öl".into(), en: "oil".into() } }]);
+        assert_eq!(d.tag_name("oil", Lang::De), "Öl");
+        assert_eq!(d.tag_name("gas", Lang::De), "gas");
     }
 
     #[test]
@@ -456,5 +546,20 @@ mod tests {
             serde_json::json!(["diplomacy", "military", "energy", "transport", "analysis"])
         );
         assert_eq!(schema["$defs"]["PartialDate"]["type"], "string");
+        let source = &schema["$defs"]["Source"];
+        let required: Vec<&str> =
+            source["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+        assert_eq!(required, ["publisher", "url"], "a source's title is optional: `about` may stand in");
+        // Each kind is documented, so the schema lists them as `oneOf` constants.
+        let kinds: Vec<&str> = schema["$defs"]["SourceKind"]["oneOf"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|k| k["const"].as_str())
+            .collect();
+        assert_eq!(kinds, SourceKind::ALL.map(SourceKind::code));
+        let dataset_required: Vec<&str> =
+            schema["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+        assert_eq!(dataset_required, ["title", "events"], "description, view and tags are optional");
     }
 }

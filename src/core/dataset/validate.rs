@@ -7,8 +7,8 @@
 //! and the field. On success the events are in date order.
 
 use crate::core::dataset::date::{DateError, PartialDate};
-use crate::core::dataset::model::{date_order, Dataset, Event, Lang, Text};
-use crate::core::util::hashing::set_with_capacity;
+use crate::core::dataset::model::{date_order, Actor, Dataset, Event, Lang, Source, Tag, Text};
+use crate::core::util::hashing::{set_with_capacity, FastSet};
 use std::fmt;
 
 /// The largest dataset text accepted, in bytes.
@@ -98,6 +98,17 @@ pub enum ProblemKind {
     NoSource,
     /// A source link that is not an absolute http(s) URL with a host.
     NotHttpLink,
+    /// A source with neither a headline (`title`) nor a description (`about`).
+    NoSourceName,
+    /// A source language that is not a BCP 47 language tag.
+    NotALanguageTag(String),
+    /// Two entries of the tag table with this id.
+    DuplicateTag(String),
+    /// A tag that the dataset's tag table does not have.
+    UnknownTag(String),
+    /// A part of the dataset's opening view that the URL codec does not read (an unknown
+    /// parameter, a bad value, an id the dataset does not have).
+    ViewNotRead(String),
 }
 
 /// One thing wrong with a dataset.
@@ -268,89 +279,32 @@ fn check_text(p: &mut Problems, index: Option<usize>, id: Option<&str>, field: &
     check_len(p, index, id, || format!("{field}.en"), &t.en);
 }
 
-/// Checks a deserialised dataset; on success returns it with events in date order.
+/// Checks a deserialised dataset; on success returns it with events in date order. (Its opening
+/// view is checked where datasets are read, [`crate::core::formats::read`], by the URL codec.)
 pub fn validate(mut d: Dataset) -> Result<Dataset, DatasetError> {
-    use ProblemKind::*;
     let mut p = Problems::default();
     check_text(&mut p, None, None, "title", &d.title);
-    let mut actor_ids = set_with_capacity(d.actors.len());
-    for (i, a) in d.actors.iter().enumerate() {
-        if !is_slug(&a.id) {
-            p.push(None, None, format!("actors[{i}].id"), NotASlug(short(&a.id)));
-        }
-        if !actor_ids.insert(a.id.as_str()) {
-            p.push(None, None, format!("actors[{i}].id"), DuplicateActor(short(&a.id)));
-        }
-        check_text(&mut p, None, None, &format!("actors[{i}].name"), &a.name);
+    if let Some(description) = &d.description {
+        check_text(&mut p, None, None, "description", description);
     }
+    let actor_ids = check_actors(&mut p, &d.actors);
+    let tag_ids = d.tags.as_deref().map(|tags| check_tags(&mut p, tags));
     let mut event_ids = set_with_capacity(d.events.len());
     for (i, e) in d.events.iter().enumerate() {
-        let id = Some(e.id.as_str());
-        let ix = Some(i);
-        if !is_slug(&e.id) {
-            p.push(ix, id, "id", NotASlug(short(&e.id)));
-        } else if !event_ids.insert(e.id.as_str()) {
-            p.push(ix, id, "id", DuplicateId);
-        }
-        if let Some(end) = e.end {
-            if end.last_day() < e.date.first_day() {
-                p.push(ix, id, "end", EndBeforeStart { end, start: e.date });
-            }
-        }
-        check_text(&mut p, ix, id, "title", &e.title);
-        check_text(&mut p, ix, id, "summary", &e.summary);
-        if e.categories.is_empty() {
-            p.push(ix, id, "categories", NoCategory);
-        }
-        for (k, a) in e.actors.iter().enumerate() {
-            if !actor_ids.contains(a.as_str()) {
-                p.push(ix, id, format!("actors[{k}]"), UnknownActor(short(a)));
-            }
-        }
-        for (k, t) in e.tags.iter().enumerate() {
-            if !is_slug(t) {
-                p.push(ix, id, format!("tags[{k}]"), NotASlug(short(t)));
-            }
-        }
-        if let Some(place) = &e.place {
-            if !is_slug(&place.id) {
-                p.push(ix, id, "place.id", NotASlug(short(&place.id)));
-            }
-            check_text(&mut p, ix, id, "place.name", &place.name);
-            if place.lat.is_some_and(|v| !(-90.0..=90.0).contains(&v)) {
-                p.push(ix, id, "place.lat", LatitudeOutOfRange);
-            }
-            if place.lon.is_some_and(|v| !(-180.0..=180.0).contains(&v)) {
-                p.push(ix, id, "place.lon", LongitudeOutOfRange);
-            }
-        }
-        if e.sources.is_empty() {
-            p.push(ix, id, "sources", NoSource);
-        }
-        for (k, s) in e.sources.iter().enumerate() {
-            if !is_http_url(&s.url) {
-                p.push(ix, id, format!("sources[{k}].url"), NotHttpLink);
-            } else if s.url.len() > MAX_URL_BYTES {
-                p.push(
-                    ix,
-                    id,
-                    format!("sources[{k}].url"),
-                    LinkTooLong { bytes: s.url.len(), max: MAX_URL_BYTES },
-                );
-            }
-            if s.title.trim().is_empty() {
-                p.push(ix, id, format!("sources[{k}].title"), EmptyTitle);
-            }
-            check_len(&mut p, ix, id, || format!("sources[{k}].title"), &s.title);
-            check_len(&mut p, ix, id, || format!("sources[{k}].publisher"), &s.publisher);
-        }
+        let ids = Ids { actors: &actor_ids, tags: tag_ids.as_ref() };
+        check_event(&mut p, i, e, &ids, &mut event_ids);
     }
     for (i, e) in d.events.iter().enumerate() {
         for (k, r) in e.related.iter().enumerate() {
             if !event_ids.contains(r.id.as_str()) {
-                p.push(Some(i), Some(&e.id), format!("related[{k}].id"), UnknownEvent(short(&r.id)));
+                p.push(
+                    Some(i),
+                    Some(&e.id),
+                    format!("related[{k}].id"),
+                    ProblemKind::UnknownEvent(short(&r.id)),
+                );
             } else if r.id == e.id {
-                p.push(Some(i), Some(&e.id), format!("related[{k}].id"), RelatesToItself);
+                p.push(Some(i), Some(&e.id), format!("related[{k}].id"), ProblemKind::RelatesToItself);
             }
         }
     }
@@ -358,6 +312,134 @@ pub fn validate(mut d: Dataset) -> Result<Dataset, DatasetError> {
         sort_events(&mut d.events);
     }
     p.into_result(d)
+}
+
+/// The ids an event's references must be among: the actor table's, and the tag table's when
+/// the dataset has one.
+struct Ids<'a> {
+    actors: &'a FastSet<&'a str>,
+    tags: Option<&'a FastSet<&'a str>>,
+}
+
+/// Checks the actor table; gives its ids.
+fn check_actors<'a>(p: &mut Problems, actors: &'a [Actor]) -> FastSet<&'a str> {
+    let mut ids = set_with_capacity(actors.len());
+    for (i, a) in actors.iter().enumerate() {
+        if !is_slug(&a.id) {
+            p.push(None, None, format!("actors[{i}].id"), ProblemKind::NotASlug(short(&a.id)));
+        }
+        if !ids.insert(a.id.as_str()) {
+            p.push(None, None, format!("actors[{i}].id"), ProblemKind::DuplicateActor(short(&a.id)));
+        }
+        check_text(p, None, None, &format!("actors[{i}].name"), &a.name);
+    }
+    ids
+}
+
+/// Checks the tag table; gives its ids.
+fn check_tags<'a>(p: &mut Problems, tags: &'a [Tag]) -> FastSet<&'a str> {
+    let mut ids = set_with_capacity(tags.len());
+    for (i, t) in tags.iter().enumerate() {
+        if !is_slug(&t.id) {
+            p.push(None, None, format!("tags[{i}].id"), ProblemKind::NotASlug(short(&t.id)));
+        }
+        if !ids.insert(t.id.as_str()) {
+            p.push(None, None, format!("tags[{i}].id"), ProblemKind::DuplicateTag(short(&t.id)));
+        }
+        check_text(p, None, None, &format!("tags[{i}].name"), &t.name);
+    }
+    ids
+}
+
+/// Checks one event, adding its id to `event_ids` (all but its related events, which need every
+/// event's id).
+fn check_event<'a>(p: &mut Problems, i: usize, e: &'a Event, ids: &Ids, event_ids: &mut FastSet<&'a str>) {
+    use ProblemKind::*;
+    let (ix, id) = (Some(i), Some(e.id.as_str()));
+    if !is_slug(&e.id) {
+        p.push(ix, id, "id", NotASlug(short(&e.id)));
+    } else if !event_ids.insert(e.id.as_str()) {
+        p.push(ix, id, "id", DuplicateId);
+    }
+    if let Some(end) = e.end {
+        if end.last_day() < e.date.first_day() {
+            p.push(ix, id, "end", EndBeforeStart { end, start: e.date });
+        }
+    }
+    check_text(p, ix, id, "title", &e.title);
+    check_text(p, ix, id, "summary", &e.summary);
+    if e.categories.is_empty() {
+        p.push(ix, id, "categories", NoCategory);
+    }
+    for (k, a) in e.actors.iter().enumerate() {
+        if !ids.actors.contains(a.as_str()) {
+            p.push(ix, id, format!("actors[{k}]"), UnknownActor(short(a)));
+        }
+    }
+    for (k, t) in e.tags.iter().enumerate() {
+        if !is_slug(t) {
+            p.push(ix, id, format!("tags[{k}]"), NotASlug(short(t)));
+        } else if ids.tags.is_some_and(|table| !table.contains(t.as_str())) {
+            p.push(ix, id, format!("tags[{k}]"), UnknownTag(short(t)));
+        }
+    }
+    if let Some(place) = &e.place {
+        if !is_slug(&place.id) {
+            p.push(ix, id, "place.id", NotASlug(short(&place.id)));
+        }
+        check_text(p, ix, id, "place.name", &place.name);
+        if place.lat.is_some_and(|v| !(-90.0..=90.0).contains(&v)) {
+            p.push(ix, id, "place.lat", LatitudeOutOfRange);
+        }
+        if place.lon.is_some_and(|v| !(-180.0..=180.0).contains(&v)) {
+            p.push(ix, id, "place.lon", LongitudeOutOfRange);
+        }
+    }
+    if e.sources.is_empty() {
+        p.push(ix, id, "sources", NoSource);
+    }
+    for (k, s) in e.sources.iter().enumerate() {
+        check_source(p, i, &e.id, k, s);
+    }
+}
+
+/// Checks source `k` of event `i`: an http(s) link, a headline or a description, a language tag.
+fn check_source(p: &mut Problems, i: usize, event_id: &str, k: usize, s: &Source) {
+    use ProblemKind::*;
+    let (ix, id) = (Some(i), Some(event_id));
+    if !is_http_url(&s.url) {
+        p.push(ix, id, format!("sources[{k}].url"), NotHttpLink);
+    } else if s.url.len() > MAX_URL_BYTES {
+        p.push(ix, id, format!("sources[{k}].url"), LinkTooLong { bytes: s.url.len(), max: MAX_URL_BYTES });
+    }
+    match (&s.title, &s.about) {
+        (None, None) => p.push(ix, id, format!("sources[{k}]"), NoSourceName),
+        (Some(title), _) if title.trim().is_empty() => {
+            p.push(ix, id, format!("sources[{k}].title"), EmptyTitle)
+        }
+        _ => {}
+    }
+    if let Some(title) = &s.title {
+        check_len(p, ix, id, || format!("sources[{k}].title"), title);
+    }
+    if let Some(about) = &s.about {
+        check_text(p, ix, id, &format!("sources[{k}].about"), about);
+    }
+    if let Some(lang) = s.lang.as_deref().filter(|l| !is_language_tag(l)) {
+        p.push(ix, id, format!("sources[{k}].lang"), NotALanguageTag(short(lang)));
+    }
+    check_len(p, ix, id, || format!("sources[{k}].publisher"), &s.publisher);
+}
+
+/// Whether `s` has the shape of a BCP 47 language tag: a language subtag of 2 to 8 letters, then
+/// subtags of 1 to 8 letters or digits, joined by `-` (`ru`, `en-GB`, `sr-Latn-RS`, `zh-Hant`).
+pub fn is_language_tag(s: &str) -> bool {
+    let mut parts = s.split('-');
+    let language = parts.next().unwrap_or_default();
+    s.len() <= 64
+        && (2..=8).contains(&language.len())
+        && language.bytes().all(|b| b.is_ascii_alphabetic())
+        && parts.all(|t| (1..=8).contains(&t.len()) && t.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 /// Puts events in the order datasets keep ([`date_order`]), in place: each cycle of the
@@ -460,7 +542,7 @@ mod tests {
         assert_eq!(fields, ["actors[1]", "related[0].id"]);
         let kinds: Vec<_> = err.problems.iter().map(|p| p.kind.clone()).collect();
         assert_eq!(kinds, [UnknownActor("xx".into()), UnknownEvent("nope".into())]);
-        assert!(err.to_string().contains("event #1 (a)"), "{err}");
+        assert!(err.to_string().contains("Event #1 (a)"), "{err}");
     }
 
     #[test]
@@ -537,6 +619,112 @@ mod tests {
     }
 
     #[test]
+    fn a_source_is_named_by_its_headline_or_by_a_description_in_both_languages() {
+        let with_source = |source: &str| {
+            event("a", "").replace(r#"{"title":"S","publisher":"P","url":"https://example.org/a"}"#, source)
+        };
+        // A description stands in for an unknown headline; language and kind are optional.
+        for ok in [
+            r#"{"publisher":"P","url":"https://example.org/a","about":{"de":"Bericht","en":"Report"}}"#,
+            r#"{"title":"Заголовок","lang":"ru","kind":"report","publisher":"P","url":"https://example.org/a"}"#,
+            r#"{"title":"T","lang":"sr-Latn-RS","kind":"republication","publisher":"P","url":"https://example.org/a","date":"2025-12"}"#,
+        ] {
+            load_dataset(&minimal(&with_source(ok))).unwrap_or_else(|e| panic!("{ok}: {e}"));
+        }
+        for (bad, field, kind) in [
+            (r#"{"publisher":"P","url":"https://example.org/a"}"#, "sources[0]", NoSourceName),
+            (
+                r#"{"title":" ","publisher":"P","url":"https://example.org/a"}"#,
+                "sources[0].title",
+                EmptyTitle,
+            ),
+            (
+                r#"{"publisher":"P","url":"https://example.org/a","about":{"de":"Bericht","en":""}}"#,
+                "sources[0].about.en",
+                MissingLanguage(Lang::En),
+            ),
+            (
+                r#"{"title":"T","lang":"русский","publisher":"P","url":"https://example.org/a"}"#,
+                "sources[0].lang",
+                NotALanguageTag("русский".into()),
+            ),
+            (
+                r#"{"title":"T","lang":"e","publisher":"P","url":"https://example.org/a"}"#,
+                "sources[0].lang",
+                NotALanguageTag("e".into()),
+            ),
+        ] {
+            let err = load_dataset(&minimal(&with_source(bad))).unwrap_err();
+            assert_eq!((err.problems[0].field.as_str(), &err.problems[0].kind), (field, &kind), "{bad}");
+        }
+        // An unknown kind is named by the reader.
+        let err = load_dataset(&minimal(&with_source(
+            r#"{"title":"T","kind":"rumour","publisher":"P","url":"https://example.org/a"}"#,
+        )))
+        .unwrap_err();
+        assert_eq!(err.problems[0].field, "sources[0].kind");
+        assert!(matches!(&err.problems[0].kind, Parse(d) if d.contains("unknown variant `rumour`")), "{err}");
+    }
+
+    #[test]
+    fn with_a_tag_table_every_tag_must_be_named_and_without_one_any_slug_goes() {
+        let tagged = event("a", r#","tags":["oil","gas"]"#);
+        let table = |entries: &str| {
+            minimal(&tagged).replacen("\"events\"", &format!("\"tags\":[{entries}],\"events\""), 1)
+        };
+        let oil = r#"{"id":"oil","name":{"de":"Öl","en":"oil"}}"#;
+        let gas = r#"{"id":"gas","name":{"de":"Gas","en":"gas"}}"#;
+        load_dataset(&minimal(&tagged)).unwrap();
+        let d = load_dataset(&table(&format!("{oil},{gas}"))).unwrap();
+        assert_eq!(d.tag_name("oil", Lang::De), "Öl");
+        let err = load_dataset(&table(oil)).unwrap_err();
+        assert_eq!(
+            (err.problems[0].field.as_str(), &err.problems[0].kind),
+            ("tags[1]", &UnknownTag("gas".into()))
+        );
+        let err = load_dataset(&table(&format!("{oil},{gas},{oil}"))).unwrap_err();
+        assert_eq!(
+            (err.problems[0].field.as_str(), &err.problems[0].kind),
+            ("tags[2].id", &DuplicateTag("oil".into()))
+        );
+        assert_eq!(err.problems[0].index, None, "the table is the dataset's, not an event's");
+        let err = load_dataset(&table(&format!(r#"{oil},{{"id":"gas","name":{{"de":"","en":"gas"}}}}"#)))
+            .unwrap_err();
+        assert_eq!(err.problems[0].field, "tags[1].name.de");
+        let err =
+            load_dataset(&table(&format!(r#"{oil},{gas},{{"id":"Bad Tag","name":{{"de":"x","en":"x"}}}}"#)))
+                .unwrap_err();
+        assert_eq!(err.problems[0].kind, NotASlug("Bad Tag".into()));
+    }
+
+    #[test]
+    fn a_description_needs_both_languages() {
+        let with = |d: &str| {
+            minimal(&event("a", "")).replacen("\"events\"", &format!("\"description\":{d},\"events\""), 1)
+        };
+        let d = load_dataset(&with(r#"{"de":"Worum es geht","en":"What it covers"}"#)).unwrap();
+        assert_eq!(d.description.unwrap().en, "What it covers");
+        let err = load_dataset(&with(r#"{"de":"Worum es geht","en":" "}"#)).unwrap_err();
+        assert_eq!(
+            (err.problems[0].field.as_str(), &err.problems[0].kind),
+            ("description.en", &MissingLanguage(Lang::En))
+        );
+        let err = load_dataset(&with(r#""just text""#)).unwrap_err();
+        assert_eq!(err.problems[0].field, "description");
+    }
+
+    #[test]
+    fn a_language_tag_has_a_language_subtag_then_short_subtags() {
+        for ok in ["ru", "en", "de", "hu", "uk", "az", "pt-BR", "sr-Latn-RS", "zh-Hant", "de-CH-1996"] {
+            assert!(is_language_tag(ok), "{ok}");
+        }
+        for bad in ["", "e", "-ru", "ru-", "ru--RU", "ru RU", "en_GB", "русский", "x-toolongsubtag1", "1a"]
+        {
+            assert!(!is_language_tag(bad), "{bad}");
+        }
+    }
+
+    #[test]
     fn script_and_data_links_in_sources_are_rejected() {
         for url in [
             "javascript:alert(1)",
@@ -600,8 +788,8 @@ mod tests {
             let err = load_dataset(&minimal(&event("a", "").replacen(from, &to, 1))).unwrap_err();
             assert_eq!(err.problems[0].field, field);
             assert_eq!(err.problems[0].kind, TooLong { chars: long.chars().count(), max: MAX_TEXT_CHARS });
-            assert!(err.problems[0].message(Lang::En).contains("10000"), "{err}");
-            assert!(err.problems[0].message(Lang::De).contains("10000"), "{err}");
+            assert!(err.problems[0].message(Lang::En).contains("10,000"), "{err}");
+            assert!(err.problems[0].message(Lang::De).contains("10.000"), "{err}");
         }
         let url = format!("https://example.org/{}", "a".repeat(MAX_URL_BYTES));
         let err = load_dataset(&minimal(&event("a", "").replace("https://example.org/a", &url))).unwrap_err();

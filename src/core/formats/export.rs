@@ -12,10 +12,17 @@ pub fn to_json(ds: &Dataset, indices: &[usize]) -> String {
     let events: Vec<_> = chosen(ds, indices).cloned().collect();
     let ids: FastSet<&str> = events.iter().map(|e| e.id.as_str()).collect();
     let used: FastSet<&str> = events.iter().flat_map(|e| e.actors.iter().map(String::as_str)).collect();
+    let used_tags: FastSet<&str> = events.iter().flat_map(|e| e.tags.iter().map(String::as_str)).collect();
     let mut out = Dataset {
         title: ds.title.clone(),
         actors: ds.actors.iter().filter(|a| used.contains(a.id.as_str())).cloned().collect(),
         events: events.clone(),
+        description: ds.description.clone(),
+        view: ds.view.clone(),
+        tags: ds
+            .tags
+            .as_ref()
+            .map(|t| t.iter().filter(|t| used_tags.contains(t.id.as_str())).cloned().collect()),
     };
     for e in &mut out.events {
         e.related.retain(|r| ids.contains(r.id.as_str()));
@@ -160,6 +167,20 @@ impl JsonWriter {
                 })
             });
             w.list("events", &d.events, |w, e| w.event(e));
+            if let Some(description) = &d.description {
+                w.text("description", description);
+            }
+            if let Some(view) = &d.view {
+                w.field("view", view);
+            }
+            if let Some(tags) = &d.tags {
+                w.list("tags", tags, |w, t| {
+                    w.object(|w| {
+                        w.field("id", &t.id);
+                        w.text("name", &t.name);
+                    })
+                });
+            }
         });
     }
 
@@ -190,11 +211,22 @@ impl JsonWriter {
             }
             w.list("sources", &e.sources, |w, s| {
                 w.object(|w| {
-                    w.field("title", &s.title);
+                    if let Some(title) = &s.title {
+                        w.field("title", title);
+                    }
                     w.field("publisher", &s.publisher);
                     w.field("url", &s.url);
                     if let Some(d) = s.date {
                         w.field("date", &d.to_string());
+                    }
+                    if let Some(lang) = &s.lang {
+                        w.field("lang", lang);
+                    }
+                    if let Some(about) = &s.about {
+                        w.text("about", about);
+                    }
+                    if let Some(kind) = s.kind {
+                        w.field("kind", kind.code());
                     }
                 })
             });
@@ -366,13 +398,15 @@ pub fn to_ics(ds: &Dataset, indices: &[usize], lang: Lang, dtstamp: &str) -> Str
         ics_line(&mut out, &format!("SUMMARY:{}", ics_text(e.title.get(lang))));
         let mut desc = e.summary.get(lang).to_string();
         for s in &e.sources {
-            desc.push_str(&format!("\n{} ({}): {}", s.title, s.publisher, s.url));
+            desc.push_str(&format!("\n{} ({}): {}", s.name(lang), s.publisher, s.url));
         }
         ics_line(&mut out, &format!("DESCRIPTION:{}", ics_text(&desc)));
         if let Some(s) = e.sources.first() {
             ics_line(&mut out, &format!("URL:{}", s.url));
         }
-        let cats: Vec<&str> = e.categories.iter().map(|c| c.code()).collect();
+        // The categories' codes, then the tags' names (escaped: a name may hold a comma).
+        let mut cats: Vec<String> = e.categories.iter().map(|c| c.code().to_string()).collect();
+        cats.extend(e.tags.iter().map(|t| ics_text(ds.tag_name(t, lang))));
         ics_line(&mut out, &format!("CATEGORIES:{}", cats.join(",")));
         if let Some(p) = &e.place {
             ics_line(&mut out, &format!("LOCATION:{}", ics_text(p.name.get(lang))));
@@ -445,12 +479,14 @@ fn attr(s: &str) -> String {
 }
 
 /// Ready-to-paste snippets that show the view `query` on another page: an iframe of
-/// `embed_url`, and the custom element loaded from `script_url`.
-pub fn embed_snippets(embed_url: &str, script_url: &str, query: &str) -> (String, String) {
+/// `embed_url` named `title` for screen readers (the word for a timeline in the reader's
+/// language), and the custom element loaded from `script_url`.
+pub fn embed_snippets(embed_url: &str, script_url: &str, query: &str, title: &str) -> (String, String) {
     let src = if query.is_empty() { embed_url.to_string() } else { format!("{embed_url}?{query}") };
     let iframe = format!(
-        "<iframe src=\"{}\" title=\"Timeline\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>",
-        attr(&src)
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>",
+        attr(&src),
+        attr(title)
     );
     let element = format!(
         "<script type=\"module\" src=\"{}\"></script>\n<timeline-explorer state=\"{}\"></timeline-explorer>",
@@ -470,10 +506,12 @@ mod snippet_tests {
             "https://x.org/embed.html",
             "https://x.org/pkg/timeline-explorer.js",
             "q=a\"b&cat=energy",
+            "Zeitleiste",
         );
         assert!(iframe.contains("src=\"https://x.org/embed.html?q=a&quot;b&amp;cat=energy\""), "{iframe}");
+        assert!(iframe.contains("title=\"Zeitleiste\""), "{iframe}");
         assert!(element.contains("state=\"q=a&quot;b&amp;cat=energy\""), "{element}");
-        let (plain, _) = embed_snippets("e.html", "s.js", "");
+        let (plain, _) = embed_snippets("e.html", "s.js", "", "Timeline");
         assert!(plain.contains("src=\"e.html\""));
     }
 }
@@ -482,7 +520,7 @@ mod snippet_tests {
 mod tests {
     use super::*;
     use crate::core::dataset::date::PartialDate;
-    use crate::core::dataset::model::Category;
+    use crate::core::dataset::model::{Category, SourceKind, Tag};
     use crate::core::formats::embedded::embedded_dataset;
     use crate::core::formats::read::load_dataset;
 
@@ -594,6 +632,46 @@ mod tests {
         let ours: serde_json::Value = serde_json::from_str(&out).unwrap();
         let theirs = serde_json::to_value(load_dataset(&out).unwrap()).unwrap();
         assert_eq!(ours, theirs);
+    }
+
+    #[test]
+    fn exports_name_tags_from_the_tag_table_and_keep_only_the_chosen_events_entries() {
+        let (mut ds, idx) = fixture();
+        ds.tags = Some(vec![
+            Tag {
+                id: "tripp".into(),
+                name: Text { de: "TRIPP, Korridor".into(), en: "TRIPP corridor".into() },
+            },
+            Tag { id: "unused".into(), name: Text { de: "Frei".into(), en: "Unused".into() } },
+        ]);
+        ds.description = Some(Text { de: "Beschreibung".into(), en: "Description".into() });
+        ds.view = Some("view=list".into());
+        let ics = to_ics(&ds, &idx, Lang::De, "20261128T120000Z").replace("\r\n ", "");
+        assert!(ics.contains("CATEGORIES:military,energy,TRIPP\\, Korridor\r\n"), "{ics}");
+        let back = load_dataset(&to_json(&ds, &idx)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            back.tags.as_deref().map(|t| t.iter().map(|t| t.id.as_str()).collect::<Vec<_>>()),
+            Some(vec!["tripp"])
+        );
+        assert_eq!((back.description, back.view), (ds.description.clone(), ds.view.clone()));
+    }
+
+    #[test]
+    fn a_source_is_written_with_its_headline_or_description_language_and_kind() {
+        let (mut ds, idx) = fixture();
+        let first = &mut ds.events[idx[0]].sources;
+        first[0].lang = Some("ru".into());
+        first[0].kind = Some(SourceKind::Report);
+        first[1].title = None;
+        first[1].about = Some(Text { de: "Bericht".into(), en: "Report".into() });
+        let back = load_dataset(&to_json(&ds, &idx)).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.event("month-event").unwrap().sources, ds.events[idx[0]].sources);
+        // The calendar names a source by its headline, or else by its description.
+        let ics = to_ics(&ds, &idx, Lang::De, "20261128T120000Z").replace("\r\n ", "");
+        assert!(
+            ics.contains("\\nA (P): https://example.org/a?x=1\\,2\\;3\\nBericht (Q): https://example.org/b"),
+            "{ics}"
+        );
     }
 
     #[test]
@@ -710,7 +788,8 @@ mod tests {
         ));
         assert!(unfolded.contains("URL:https://example.org/a?x=1,2;3\r\n"));
         assert!(unfolded.contains("SUMMARY:=cmd|' /C calc'!A0\r\n"));
-        assert!(unfolded.contains("CATEGORIES:military,energy\r\n"));
+        // A tag the dataset does not name is written as its slug.
+        assert!(unfolded.contains("CATEGORIES:military,energy,tripp\r\n"));
         assert!(unfolded.contains("UID:month-event@timeline-explorer\r\nDTSTAMP:20261128T120000Z\r\n"));
         assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), 2);
         assert_eq!(unfolded.matches("END:VEVENT").count(), 2);

@@ -10,7 +10,7 @@
 
 use crate::core::dataset::date::{DateError, PartialDate};
 use crate::core::dataset::model::{
-    Actor, ActorKind, Category, Confidence, Event, Place, Related, Relation, Source, Text,
+    Actor, ActorKind, Category, Confidence, Event, Place, Related, Relation, Source, SourceKind, Tag, Text,
 };
 use crate::core::formats::jsonpath::{is_json_space, Seg};
 use std::borrow::Cow;
@@ -855,6 +855,17 @@ json_enum!(
     [Follows = "follows", RespondsTo = "responds-to", Context = "context", PartOf = "part-of",]
 );
 json_enum!(Confidence, [Confirmed = "confirmed", PerArticle = "per-article"]);
+json_enum!(
+    SourceKind,
+    [
+        Report = "report",
+        Statement = "statement",
+        Analysis = "analysis",
+        Republication = "republication",
+        Aggregator = "aggregator",
+        Document = "document",
+    ]
+);
 
 /// Structs, read field by field into a draft of optional fields. Each field is `req` (must be
 /// there), `opt` (an `Option` that may be left out) or `def` (left out: its default; also
@@ -920,8 +931,15 @@ json_struct!(Text, "Text" { de: String = req, en: String = req });
 json_struct!(Actor, "Actor" { id: String = req, kind: ActorKind = req, name: Text = req });
 json_struct!(Place, "Place" { id: String = req, name: Text = req, lat: Option<f64> = def, lon: Option<f64> = def });
 json_struct!(Source, "Source" {
-    title: String = req, publisher: String = req, url: String = req, date: Option<PartialDate> = def,
+    title: Option<String> = def,
+    publisher: String = req,
+    url: String = req,
+    date: Option<PartialDate> = def,
+    lang: Option<String> = def,
+    about: Option<Text> = def,
+    kind: Option<SourceKind> = def,
 });
+json_struct!(Tag, "Tag" { id: String = req, name: Text = req });
 json_struct!(Related, "Related" { id: String = req, relation: Relation = req });
 json_struct!(Event, "Event" {
     id: String = req,
@@ -945,10 +963,18 @@ pub struct WholeDataset {
     pub title: Option<Text>,
     pub actors: Option<Vec<Actor>>,
     pub events: Vec<Event>,
+    pub description: Option<Text>,
+    pub view: Option<String>,
+    pub tags: Option<Vec<Tag>>,
 }
 
 json_struct!(WholeDataset, "WholeDataset" {
-    title: Option<Text> = opt, actors: Option<Vec<Actor>> = def, events: Vec<Event> = req,
+    title: Option<Text> = opt,
+    actors: Option<Vec<Actor>> = def,
+    events: Vec<Event> = req,
+    description: Option<Text> = def,
+    view: Option<String> = def,
+    tags: Option<Vec<Tag>> = def,
 });
 
 /// A dataset's members as their texts, so each part can be read (and blamed) on its own.
@@ -956,30 +982,35 @@ pub struct RawDataset<'a> {
     pub title: Option<&'a str>,
     pub actors: Option<&'a str>,
     pub events: Vec<&'a str>,
+    pub description: Option<&'a str>,
+    pub view: Option<&'a str>,
+    pub tags: Option<&'a str>,
 }
 
 /// Reads the members of a dataset as texts, checking only their syntax (and that `events`
 /// is a list).
 pub fn raw_dataset(text: &str) -> Result<RawDataset<'_>, JsonError> {
     let mut r = Reader::new(text);
-    let mut title: Option<Option<&str>> = None;
-    let mut actors: Option<Option<&str>> = None;
+    // Each member other than `events`, once read: `Some(None)` when it was `null`.
+    let mut members: [Option<Option<&str>>; 6] = [None; 6];
     let mut events: Option<Vec<&str>> = None;
-    const FIELDS: &[&str] = &["title", "actors", "events"];
+    const FIELDS: &[&str] = &["title", "actors", "events", "description", "view", "tags"];
+    // In list form, the members after `events` may be left out, as `actors` may.
+    const DEFAULTS: u32 = 0b111010;
     let read = (|| {
-        r.structure("RawDataset", FIELDS, 0b010, &mut |i, r| {
+        r.structure("RawDataset", FIELDS, DEFAULTS, &mut |i, r| {
             match i {
-                0 => title = Some(r.option(Reader::raw)?),
-                1 => actors = Some(r.option(Reader::raw)?),
-                _ => events = Some(r.list(Reader::raw)?),
+                2 => events = Some(r.list(Reader::raw)?),
+                _ => members[i] = Some(r.option(Reader::raw)?),
             }
             Ok(())
         })?;
         r.end()
     })();
     read.map_err(|e| (*e).outward())?;
+    let [title, actors, _, description, view, tags] = members.map(Option::flatten);
     match events {
-        Some(events) => Ok(RawDataset { title: title.flatten(), actors: actors.flatten(), events }),
+        Some(events) => Ok(RawDataset { title, actors, events, description, view, tags }),
         None => Err(*r.missing("events")),
     }
 }

@@ -1,14 +1,15 @@
 //! Reading a dataset from text: the project's JSON schema (read in one pass, or part by part to
 //! name the event and field of each problem), or TimelineJS3's JSON when the text has its shape.
 
-use crate::core::dataset::model::{Actor, Dataset, Event, Text};
+use crate::core::dataset::model::{Actor, Dataset, Event, Tag, Text};
 use crate::core::dataset::validate::{
-    clip, short, validate, DatasetError, ProblemKind, Problems, DATASET_FIELD, EVENT_FIELD,
-    MAX_DATASET_BYTES, MAX_EVENTS,
+    clip, short, validate, DatasetError, Problem, ProblemKind, Problems, DATASET_FIELD, EVENT_FIELD,
+    MAX_DATASET_BYTES, MAX_EVENTS, MAX_REPORTED,
 };
 use crate::core::formats::json::{self, JsonError, RawDataset};
 use crate::core::formats::jsonpath::render;
 use crate::core::formats::timelinejs;
+use crate::core::query::urlstate::{decode, sanitize, Ignored, Known};
 
 /// The dataset in `text`: in the project's schema first (one parse); as TimelineJS3 only when
 /// that fails and the text has its shape, so that its errors are the ones reported.
@@ -78,28 +79,100 @@ pub fn load_dataset(json: &str) -> Result<Dataset, DatasetError> {
     // Nearly every dataset loaded is valid: read it in one pass. Only when that fails is the
     // text read part by part, which is what names the event and field of each problem.
     if let Ok(whole) = json::from_str::<json::WholeDataset>(json) {
-        return whole_dataset(whole.title, whole.actors, whole.events);
+        let head = DatasetHead {
+            title: whole.title,
+            actors: whole.actors,
+            description: whole.description,
+            view: whole.view,
+            tags: whole.tags,
+        };
+        return whole_dataset(head, whole.events);
     }
     let raw = json::raw_dataset(json)
         .map_err(|e| dataset_problem(ProblemKind::NotADataset(clip(e.located(json)))))?;
     from_raw(raw)
 }
 
-/// A dataset read in one pass ([`WholeDataset`], or a [`crate::core::formats::stream::DatasetStream`] that
-/// read its plain shape as it arrived), checked and validated.
-pub(crate) fn whole_dataset(
-    title: Option<Text>,
-    actors: Option<Vec<Actor>>,
-    events: Vec<Event>,
-) -> Result<Dataset, DatasetError> {
+/// The members of a dataset other than its events, as read (`None` where a member was left out
+/// or `null`).
+#[derive(Debug, Default, PartialEq)]
+pub(crate) struct DatasetHead {
+    pub title: Option<Text>,
+    pub actors: Option<Vec<Actor>>,
+    pub description: Option<Text>,
+    pub view: Option<String>,
+    pub tags: Option<Vec<Tag>>,
+}
+
+/// A dataset read in one pass ([`json::WholeDataset`], or a
+/// [`crate::core::formats::stream::DatasetStream`] that read its plain shape as it arrived),
+/// checked and validated.
+pub(crate) fn whole_dataset(head: DatasetHead, events: Vec<Event>) -> Result<Dataset, DatasetError> {
     if events.len() > MAX_EVENTS {
         return Err(dataset_problem(ProblemKind::TooManyEvents { count: events.len(), max: MAX_EVENTS }));
     }
-    validate(Dataset {
-        title: title.unwrap_or_else(default_title),
-        actors: actors.unwrap_or_default(),
+    checked(Dataset {
+        title: head.title.unwrap_or_else(default_title),
+        actors: head.actors.unwrap_or_default(),
         events,
+        description: head.description,
+        view: head.view,
+        tags: head.tags,
     })
+}
+
+/// Validates a dataset and checks its opening view: the view must read through the URL codec
+/// with nothing ignored, ids included (a problem at the field `view` otherwise).
+fn checked(dataset: Dataset) -> Result<Dataset, DatasetError> {
+    let view_problem = dataset.view.as_deref().and_then(|v| unread_part(v, &dataset));
+    match (validate(dataset), view_problem) {
+        (result, None) => result,
+        (Ok(_), Some(kind)) => Err(DatasetError::one(None, None, VIEW_FIELD, kind)),
+        (Err(mut e), Some(kind)) => {
+            // The dataset's own fields come before its events' in a report.
+            e.problems.insert(0, Problem { index: None, id: None, field: VIEW_FIELD.into(), kind });
+            e.problems.truncate(MAX_REPORTED);
+            e.total += 1;
+            Err(e)
+        }
+    }
+}
+
+/// The field of a dataset's opening view.
+const VIEW_FIELD: &str = "view";
+
+/// The first part of `view` that the URL codec ignores when it reads it for `dataset`, if any.
+fn unread_part(view: &str, dataset: &Dataset) -> Option<ProblemKind> {
+    let decoded = decode(view);
+    let mut state = decoded.state;
+    let mut ignored = decoded.ignored;
+    ignored.extend(sanitize(&mut state, &DatasetIds(dataset)));
+    let part = match ignored.into_iter().next()? {
+        Ignored::UnknownParam(p) | Ignored::Repeated(p) | Ignored::Truncated { param: p } => p,
+        Ignored::BadValue { param, value } | Ignored::UnknownId { param, value } => {
+            format!("{param}={value}")
+        }
+        Ignored::ReversedRange => "from, to".into(),
+        Ignored::TooLong => short(view),
+    };
+    Some(ProblemKind::ViewNotRead(short(&part)))
+}
+
+/// The ids a dataset has, for reading its own view (before any index is made: a view names a
+/// few ids, each looked up once).
+struct DatasetIds<'a>(&'a Dataset);
+
+impl Known for DatasetIds<'_> {
+    fn knows(&self, param: &str, id: &str) -> bool {
+        let events = &self.0.events;
+        match param {
+            "actor" => self.0.actor(id).is_some(),
+            "tag" => events.iter().any(|e| e.tags.iter().any(|t| t == id)),
+            "place" => events.iter().any(|e| e.place.as_ref().is_some_and(|p| p.id == id)),
+            "event" => self.0.event_index(id).is_some(),
+            _ => false,
+        }
+    }
 }
 
 /// The title of a dataset that has none.
@@ -112,27 +185,14 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
         return Err(dataset_problem(ProblemKind::TooManyEvents { count: raw.events.len(), max: MAX_EVENTS }));
     }
     let mut problems = Problems::default();
-    let parse = |e: JsonError| ProblemKind::Parse(clip(e.message));
     let title = match raw.title {
         None => default_title(),
-        Some(v) => match json::from_str::<Text>(v) {
-            Ok(t) => t,
-            Err(e) => {
-                problems.push(None, None, join_path("title", &render(&e.path)), parse(e));
-                Text::default()
-            }
-        },
+        text => read_member::<Text>(text, "title", &mut problems).unwrap_or_default(),
     };
-    let actors = match raw.actors {
-        None => Vec::new(),
-        Some(v) => match json::from_str::<Vec<Actor>>(v) {
-            Ok(a) => a,
-            Err(e) => {
-                problems.push(None, None, join_path("actors", &render(&e.path)), parse(e));
-                Vec::new()
-            }
-        },
-    };
+    let actors = read_member::<Vec<Actor>>(raw.actors, "actors", &mut problems).unwrap_or_default();
+    let description = read_member::<Text>(raw.description, "description", &mut problems);
+    let view = read_member::<String>(raw.view, VIEW_FIELD, &mut problems);
+    let tags = read_member::<Vec<Tag>>(raw.tags, "tags", &mut problems);
     let mut events = Vec::with_capacity(raw.events.len());
     for (i, raw_event) in raw.events.into_iter().enumerate() {
         match json::from_str::<Event>(raw_event) {
@@ -152,8 +212,19 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
     if problems.total() > 0 {
         return problems.into_result(Dataset::default());
     }
-    let dataset = Dataset { title, actors, events };
-    validate(dataset)
+    checked(Dataset { title, actors, events, description, view, tags })
+}
+
+/// A member of the dataset other than its events, read from its text; a problem (named at the
+/// member's field) if it does not read.
+fn read_member<T: json::FromJson>(text: Option<&str>, name: &str, problems: &mut Problems) -> Option<T> {
+    match json::from_str::<T>(text?) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            problems.push(None, None, join_path(name, &render(&e.path)), ProblemKind::Parse(clip(e.message)));
+            None
+        }
+    }
 }
 
 #[cfg(test)]
@@ -177,6 +248,63 @@ mod tests {
             let parts = from_raw(raw).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(whole, parts);
         }
+    }
+
+    /// A one-event dataset with the opening view `view` (a JSON value).
+    fn with_view(view: &str) -> String {
+        format!(
+            r#"{{"view":{view},"actors":[{{"id":"kz","kind":"state","name":{{"de":"K","en":"K"}}}}],
+              "events":[{{"id":"e1","date":"2025-11","title":{{"de":"T","en":"T"}},"summary":{{"de":"S","en":"S"}},
+              "actors":["kz"],"categories":["energy"],"tags":["oil"],"sources":[{{"title":"S","publisher":"P","url":"https://example.org"}}],
+              "confidence":"confirmed"}}]}}"#
+        )
+    }
+
+    #[test]
+    fn an_opening_view_reads_through_the_url_codec_with_nothing_ignored() {
+        for ok in [
+            r#""span=2025-08-01..2026-03-01""#,
+            r#""?view=list&cat=energy&actor=kz&tag=oil&event=e1&lang=de""#,
+            r#""""#,
+            "null",
+        ] {
+            let d = load_dataset(&with_view(ok)).unwrap_or_else(|e| panic!("{ok}: {e}"));
+            assert_eq!(d.view.is_some(), ok != "null");
+        }
+        for (bad, part) in [
+            (r#""colour=red""#, "colour"),
+            (r#""span=2026-01-01..2025-01-01""#, "span=2026-01-01..2025-01-01"),
+            (r#""view=list&view=timeline""#, "view"),
+            (r#""from=2026&to=2025""#, "from, to"),
+            (r#""actor=az""#, "actor=az"),
+            (r#""event=nope""#, "event=nope"),
+            (r#""tag=gas""#, "tag=gas"),
+        ] {
+            let err = load_dataset(&with_view(bad)).unwrap_err();
+            assert_eq!(err.problems[0].field, "view", "{bad}");
+            assert_eq!(err.problems[0].kind, ProblemKind::ViewNotRead(part.into()), "{bad}");
+        }
+        // Not a string: the reader names the field.
+        let err = load_dataset(&with_view("7")).unwrap_err();
+        assert_eq!(err.problems[0].field, "view");
+        assert!(matches!(&err.problems[0].kind, ProblemKind::Parse(_)), "{err}");
+        // With other problems, the view's comes first, as the dataset's own field.
+        let broken = with_view(r#""colour=red""#).replace(r#""categories":["energy"]"#, r#""categories":[]"#);
+        let err = load_dataset(&broken).unwrap_err();
+        assert_eq!(err.problems.iter().map(|p| p.field.as_str()).collect::<Vec<_>>(), ["view", "categories"]);
+        assert_eq!(err.total, 2);
+    }
+
+    #[test]
+    fn the_new_members_read_the_same_in_one_pass_as_part_by_part() {
+        let text = with_view(r#""view=list""#).replacen(
+            "{",
+            r#"{"description":{"de":"Worum es geht","en":"What it covers"},"tags":[{"id":"oil","name":{"de":"Öl","en":"oil"}}],"#,
+            1,
+        );
+        let whole = load_dataset(&text).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(whole, from_raw(json::raw_dataset(&text).unwrap()).unwrap());
+        assert_eq!(whole.tags.unwrap()[0].name.de, "Öl");
     }
 
     #[test]

@@ -6,19 +6,20 @@
 //! the time the last byte is in.
 //!
 //! It reads only the plain shape of a dataset in the project's schema: one object whose members
-//! are `title`, `actors` and `events`, named without escapes, each at most once. Anything else (a
+//! are `title`, `actors`, `events`, `description`, `view` and `tags`, named without escapes, each
+//! at most once. Anything else (a
 //! byte order mark, another member, an event the parser rejects, a TimelineJS3 file, a syntax
 //! error, a text over the size limit) makes it stop, and at the end the whole text is read the
 //! usual way ([`read_text`]), so that a dataset gives the same result and the same messages
 //! whichever way it arrives. A property test (`tests/fuzz.rs`) holds the two to that for valid,
 //! broken and random texts cut into random chunks.
 
-use crate::core::dataset::model::{Actor, Dataset, Event, Text};
+use crate::core::dataset::model::{Actor, Dataset, Event, Tag, Text};
 use crate::core::dataset::validate::{MAX_DATASET_BYTES, MAX_EVENTS};
 use crate::core::formats::json::{read_prefix, FromJson};
 use crate::core::formats::jsonpath::is_json_space;
-use crate::core::formats::read::whole_dataset;
 use crate::core::formats::read::{body_text, read_text, LoadFailure};
+use crate::core::formats::read::{whole_dataset, DatasetHead};
 
 /// A dataset being read as its bytes arrive (see the module documentation).
 pub struct DatasetStream {
@@ -50,6 +51,9 @@ pub struct DatasetStream {
     retry_at: usize,
     title: Option<Option<Text>>,
     actors: Option<Option<Vec<Actor>>>,
+    description: Option<Option<Text>>,
+    view: Option<Option<String>>,
+    tags: Option<Option<Vec<Tag>>>,
     events: Option<Vec<Event>>,
     /// How many values the parser was started on (for the tests).
     #[cfg(test)]
@@ -86,6 +90,9 @@ enum Step {
 enum Member {
     Title,
     Actors,
+    Description,
+    View,
+    Tags,
     Events,
 }
 
@@ -124,6 +131,9 @@ impl DatasetStream {
             retry_at: 0,
             title: None,
             actors: None,
+            description: None,
+            view: None,
+            tags: None,
             events: None,
             #[cfg(test)]
             tries: 0,
@@ -177,8 +187,14 @@ impl DatasetStream {
         if let (Step::Closed, Some(events), None, true) =
             (self.step, self.events.take(), &self.raw, self.cut.is_empty())
         {
-            return whole_dataset(self.title.flatten(), self.actors.flatten(), events)
-                .map_err(LoadFailure::Invalid);
+            let head = DatasetHead {
+                title: self.title.flatten(),
+                actors: self.actors.flatten(),
+                description: self.description.flatten(),
+                view: self.view.flatten(),
+                tags: self.tags.flatten(),
+            };
+            return whole_dataset(head, events).map_err(LoadFailure::Invalid);
         }
         read_text(&body_text(self.bytes()))
     }
@@ -228,6 +244,9 @@ impl DatasetStream {
         self.raw = Some(raw);
         self.title = None;
         self.actors = None;
+        self.description = None;
+        self.view = None;
+        self.tags = None;
         self.events = None;
     }
 
@@ -250,20 +269,11 @@ impl DatasetStream {
                     Got::No => Went::Off,
                 },
                 (Step::Colon(member), b':') => self.token(Step::Value(member)),
-                (Step::Value(Member::Title), _) => match self.value() {
-                    Got::Value(title, end) => {
-                        self.title = Some(title);
-                        self.moved(end, Step::NextMember)
-                    }
-                    got => got.went(),
-                },
-                (Step::Value(Member::Actors), _) => match self.value() {
-                    Got::Value(actors, end) => {
-                        self.actors = Some(actors);
-                        self.moved(end, Step::NextMember)
-                    }
-                    got => got.went(),
-                },
+                (Step::Value(Member::Title), _) => self.member(|s, v| s.title = Some(v)),
+                (Step::Value(Member::Actors), _) => self.member(|s, v| s.actors = Some(v)),
+                (Step::Value(Member::Description), _) => self.member(|s, v| s.description = Some(v)),
+                (Step::Value(Member::View), _) => self.member(|s, v| s.view = Some(v)),
+                (Step::Value(Member::Tags), _) => self.member(|s, v| s.tags = Some(v)),
                 (Step::Value(Member::Events), b'[') => {
                     self.events = Some(Vec::new());
                     self.token(Step::FirstEvent)
@@ -308,18 +318,33 @@ impl DatasetStream {
     /// The member name starting at `at` (a `"`), if it is one the stream reads and has not
     /// read yet.
     fn name(&self) -> Got<Member> {
-        // The longest name read is six bytes: a longer one is another member.
+        // The longest name read is eleven bytes: a longer one is another member.
+        const LONGEST: usize = "description".len() + 1;
         let rest = &self.text.as_bytes()[self.at + 1..];
-        let Some(len) = rest.iter().take(8).position(|&b| b == b'"' || b == b'\\') else {
-            return if rest.len() >= 8 { Got::No } else { Got::More };
+        let Some(len) = rest.iter().take(LONGEST).position(|&b| b == b'"' || b == b'\\') else {
+            return if rest.len() >= LONGEST { Got::No } else { Got::More };
         };
         let member = match (&rest[..len], rest[len]) {
             (b"title", b'"') if self.title.is_none() => Member::Title,
             (b"actors", b'"') if self.actors.is_none() => Member::Actors,
             (b"events", b'"') if self.events.is_none() => Member::Events,
+            (b"description", b'"') if self.description.is_none() => Member::Description,
+            (b"view", b'"') if self.view.is_none() => Member::View,
+            (b"tags", b'"') if self.tags.is_none() => Member::Tags,
             _ => return Got::No,
         };
         Got::Value(member, self.at + 1 + len + 1)
+    }
+
+    /// The value of a member other than `events`, kept by `keep` once it is read.
+    fn member<T: FromJson>(&mut self, keep: impl FnOnce(&mut Self, T)) -> Went {
+        match self.value::<T>() {
+            Got::Value(v, end) => {
+                keep(self, v);
+                self.moved(end, Step::NextMember)
+            }
+            got => got.went(),
+        }
     }
 
     /// The JSON value starting at `at`, read as a `T`.
@@ -408,6 +433,13 @@ mod tests {
             format!(r#"{{"events":[{event}],"title":null}}"#),
             format!("\r\n\t{{ \"actors\" :\nnull , \"events\" : [ {event} , {event} ] }}\n"),
             r#"{"title":{"de":"Zeit","en":"Time"},"events":[ ],"actors":[]}"#.to_string(),
+            format!(
+                r#"{{"view":"view=list","events":[{event}],"description":{{"de":"B","en":"D"}},"tags":null,"title":null}}"#
+            ),
+            format!(
+                r#"{{"tags":[{{"id":"oil","name":{{"de":"Öl","en":"oil"}}}}],"events":[{}],"view":null}}"#,
+                event.replace(r#""actors":[]"#, r#""actors":[],"tags":["oil"]"#)
+            ),
         ] {
             let (as_it_came, got) = streamed(text.as_bytes(), 5);
             assert!(as_it_came, "{text}");
@@ -427,6 +459,8 @@ mod tests {
             valid.replacen("\"events\"", "\"ev\\u0065nts\"", 1),
             valid.replacen("{", "{\"colour\":1,", 1),
             valid.replacen("{", "{\"title\":null,\"title\":null,", 1),
+            valid.replacen("{", "{\"view\":null,\"view\":\"view=list\",", 1),
+            valid.replacen("{", "{\"descriptions\":null,", 1),
             valid.replacen("]\n}", "],}", 1),
             valid.replacen("\"date\": \"2026-02-10\"", "\"date\": \"2026-02-30\"", 1),
             valid.replacen("\"confidence\": \"confirmed\"", "\"confidence\": \"sure\"", 1),
@@ -442,6 +476,11 @@ mod tests {
                 assert_eq!(got, whole(text.as_bytes()), "{text:.80} in chunks of {size}");
             }
         }
+        // A view that does not read is read as it arrives and refused with the same message.
+        let spam = valid.replacen("\"view\": \"span=", "\"view\": \"spam=", 1);
+        let (as_it_came, got) = streamed(spam.as_bytes(), 64);
+        assert!(as_it_came && got.is_err());
+        assert_eq!(got, whole(spam.as_bytes()));
         // Malformed UTF-8 is replaced, as reading the text whole replaces it.
         let mut bytes = valid.as_bytes().to_vec();
         let at = valid.find("Baku").unwrap();

@@ -3,13 +3,13 @@
 //! become title and summary (HTML turned into plain text), `group` maps to a category and a tag.
 
 use crate::core::dataset::date::{DateError, PartialDate};
-use crate::core::dataset::model::{Category, Confidence, Dataset, Event, Source, Text};
+use crate::core::dataset::model::{Category, Confidence, Dataset, Event, Source, Tag, Text};
 use crate::core::dataset::validate::{
     clip, validate, DatasetError, ProblemKind, Problems, DATASET_FIELD, MAX_DATASET_BYTES, MAX_EVENTS,
     MAX_TEXT_CHARS,
 };
 use crate::core::formats::json::Value;
-use crate::core::util::hashing::set_with_capacity;
+use crate::core::util::hashing::{set_with_capacity, FastSet};
 
 /// Whether a JSON text looks like TimelineJS3 (events with `start_date`) rather than the
 /// project's own schema (events with `date`).
@@ -280,6 +280,7 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
     let mut out = Vec::new();
     let mut ids = set_with_capacity(events.len());
     let mut next_free = 1;
+    let mut tags = GroupTags::default();
     for (i, e) in events.iter().enumerate() {
         let given_id = e.get("unique_id").and_then(Value::as_str);
         let mut report = |field: &str, kind: ProblemKind| problems.push(Some(i), given_id, field, kind);
@@ -314,7 +315,6 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
         let summary = if body.is_empty() { title.clone() } else { body };
         let group = e.get("group").and_then(Value::as_str).unwrap_or("");
         let category = category_for(group).unwrap_or(Category::Analysis);
-        let tags: Vec<String> = Some(slug(group)).filter(|s| !s.is_empty()).into_iter().collect();
         let mut id = match e.get("unique_id") {
             Some(Value::String(s)) => slug(s),
             Some(Value::Number(_, Some(n))) => slug(&n.to_string()),
@@ -341,13 +341,19 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
             summary: both(summary),
             actors: Vec::new(),
             categories: vec![category],
-            tags,
+            tags: tags.of(group),
             place: None,
             sources: vec![Source {
-                title: "TimelineJS import".into(),
+                title: None,
                 publisher: "TimelineJS".into(),
                 url: "https://timeline.knightlab.com/".into(),
                 date: None,
+                lang: None,
+                about: Some(Text {
+                    de: "Aus einer TimelineJS3-Datei übernommen".into(),
+                    en: "Imported from a TimelineJS3 file".into(),
+                }),
+                kind: None,
             }],
             related: Vec::new(),
             confidence: Confidence::PerArticle,
@@ -364,7 +370,37 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
         .map(html_to_text)
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "Timeline".into());
-    validate(Dataset { title: both(title), actors: Vec::new(), events: out })
+    let tags = Some(tags.table).filter(|t| !t.is_empty());
+    validate(Dataset {
+        title: both(title),
+        actors: Vec::new(),
+        events: out,
+        description: None,
+        view: None,
+        tags,
+    })
+}
+
+/// The tags that TimelineJS groups become: a group's slug is its tag, and the tag table names
+/// it with the group's own text, as it was first met.
+#[derive(Default)]
+struct GroupTags {
+    table: Vec<Tag>,
+    seen: FastSet<String>,
+}
+
+impl GroupTags {
+    /// The tags of an event in `group` (none for no group, or one without letters or digits).
+    fn of(&mut self, group: &str) -> Vec<String> {
+        let id = slug(group);
+        if id.is_empty() {
+            return Vec::new();
+        }
+        if self.seen.insert(id.clone()) {
+            self.table.push(Tag { id: id.clone(), name: both(group.trim().to_string()) });
+        }
+        vec![id]
+    }
 }
 
 #[cfg(test)]
@@ -468,6 +504,25 @@ mod tests {
             (ev("event-3").categories.clone(), ev("event-3").tags.len()),
             (vec![Category::Analysis], 0)
         );
+        // Each tag is named in the table by its group's own text, in both languages.
+        let names: Vec<(&str, &str, &str)> = d
+            .tags
+            .as_deref()
+            .unwrap()
+            .iter()
+            .map(|t| (t.id.as_str(), t.name.de.as_str(), t.name.en.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [
+                ("energy", "Energy", "Energy"),
+                ("militaer", "Militär", "Militär"),
+                ("culture-arts", "Culture & Arts", "Culture & Arts"),
+                ("diplomatie", "diplomatie", "diplomatie"),
+                ("transport", "TRANSPORT", "TRANSPORT"),
+            ]
+        );
+        assert_eq!(d.tag_name("militaer", crate::core::dataset::model::Lang::De), "Militär");
         for (g, c) in [
             ("Diplomacy", Category::Diplomacy),
             ("MILITARY", Category::Military),
@@ -525,7 +580,7 @@ mod tests {
         assert_eq!(err.problems[0].index, Some(1));
         assert_eq!(err.problems[0].id.as_deref(), Some("thirteen"));
         assert_eq!(err.problems[0].field, "start_date.month");
-        assert!(err.to_string().starts_with("event #2 (thirteen), start_date.month:"), "{err}");
+        assert!(err.to_string().starts_with("Event #2 (thirteen), start_date.month:"), "{err}");
         let parts = |error, year, month, day| ProblemKind::InvalidDateParts { error, year, month, day };
         assert_eq!(err.problems[0].kind, parts(DateError::NoSuchDate, 2025, Some(13), None));
         use ProblemKind::*;

@@ -266,8 +266,8 @@ pub fn format_span(start: &PartialDate, end: Option<&PartialDate>, approximate: 
     let mut s = String::new();
     if approximate {
         s.push_str(match lang {
-            Lang::En => "c. ",
-            Lang::De => "ca. ",
+            Lang::En => "c.\u{a0}",
+            Lang::De => "ca.\u{a0}",
         });
     }
     s.push_str(&format_date(start, lang));
@@ -468,8 +468,8 @@ mod tests {
         assert_eq!(format_date(&p("2026-02-10"), Lang::De), "10. Februar 2026");
         assert_eq!(format_date(&p("2025-11"), Lang::De), "November 2025");
         assert_eq!(format_date(&p("1994"), Lang::En), "1994");
-        assert_eq!(format_span(&p("2025-11"), None, true, Lang::En), "c. November 2025");
-        assert_eq!(format_span(&p("2025-11"), None, true, Lang::De), "ca. November 2025");
+        assert_eq!(format_span(&p("2025-11"), None, true, Lang::En), "c.\u{a0}November 2025");
+        assert_eq!(format_span(&p("2025-11"), None, true, Lang::De), "ca.\u{a0}November 2025");
         assert_eq!(
             format_span(&p("2025-06-27"), Some(&p("2025-06-30")), false, Lang::En),
             "27 June 2025 – 30 June 2025"

@@ -363,6 +363,12 @@ impl FilterIndex {
             }
         }
         x.tag_text = x.tag_ids.ids.iter().map(|t| folded_fields(&[t])).collect();
+        // A tag is found by its names too, where the dataset names it.
+        for t in dataset.tags.as_deref().unwrap_or_default() {
+            if let Some(&k) = x.tag_ids.index.get(t.id.as_str()) {
+                x.tag_text[k as usize] = folded_fields(&[&t.id, &t.name.de, &t.name.en]);
+            }
+        }
         let mut totals =
             (vec![0; x.actor_ids.ids.len()], vec![0; x.tag_ids.ids.len()], vec![0; x.place_ids.ids.len()]);
         for i in 0..n {
@@ -792,6 +798,27 @@ mod tests {
         assert_eq!(run(&q("baku")), ["speech", "pipeline", "rail"]);
         assert_eq!(run(&q("exercise")), ["drill"]);
         assert_eq!(run(&q("armenia")), run(&ViewState { actor: strings(&["am"]), ..ViewState::default() }));
+    }
+
+    #[test]
+    fn a_tag_is_found_by_its_names_from_the_tag_table() {
+        let mut d = dataset();
+        let tagged: Vec<String> = d
+            .events
+            .iter()
+            .filter(|e| e.tags.iter().any(|t| t == "exercise"))
+            .map(|e| e.id.clone())
+            .collect();
+        assert!(!tagged.is_empty());
+        assert!(run(&q("Truppenubung")).is_empty());
+        d.tags = Some(vec![crate::core::dataset::model::Tag {
+            id: "exercise".into(),
+            name: crate::core::dataset::model::Text { de: "Truppenübung".into(), en: "Field drill".into() },
+        }]);
+        let x = FilterIndex::new(&d);
+        for query in ["truppenübung", "TRUPPENUBUNG", "field drill", "exercise"] {
+            assert_eq!(ids(&d, &x.filter(&q(query))), tagged, "{query}");
+        }
     }
 
     #[test]

@@ -60,25 +60,25 @@ impl Ignored {
     pub fn describe(&self, lang: Lang) -> String {
         use Ignored::*;
         match (lang, self) {
-            (Lang::En, UnknownParam(p)) => format!("Ignored unknown parameter \"{p}\"."),
+            (Lang::En, UnknownParam(p)) => format!("Ignored unknown parameter “{p}”."),
             (Lang::De, UnknownParam(p)) => format!("Unbekannten Parameter „{p}“ ignoriert."),
             (Lang::En, BadValue { param, value }) => {
-                format!("Ignored invalid value \"{value}\" for \"{param}\".")
+                format!("Ignored invalid value “{value}” for “{param}”.")
             }
             (Lang::De, BadValue { param, value }) => {
                 format!("Ungültigen Wert „{value}“ für „{param}“ ignoriert.")
             }
-            (Lang::En, Truncated { param }) => format!("\"{param}\" was too long and was shortened."),
+            (Lang::En, Truncated { param }) => format!("“{param}” was too long and was shortened."),
             (Lang::De, Truncated { param }) => format!("„{param}“ war zu lang und wurde gekürzt."),
-            (Lang::En, ReversedRange) => "\"from\" was after \"to\": the two were swapped.".into(),
-            (Lang::De, ReversedRange) => "„from“ lag nach „to“: beide wurden getauscht.".into(),
-            (Lang::En, Repeated(p)) => format!("\"{p}\" was given more than once; the last one is used."),
+            (Lang::En, ReversedRange) => "“from” was after “to”: the values were swapped.".into(),
+            (Lang::De, ReversedRange) => "„from“ lag nach „to“: Die Werte wurden vertauscht.".into(),
+            (Lang::En, Repeated(p)) => format!("“{p}” was given more than once; the last one is used."),
             (Lang::De, Repeated(p)) => format!("„{p}“ kam mehrfach vor; der letzte Wert gilt."),
             (Lang::En, UnknownId { param, value }) => {
-                format!("Ignored \"{value}\" in \"{param}\": not in this dataset.")
+                format!("Ignored “{value}” in “{param}”: not in this data.")
             }
             (Lang::De, UnknownId { param, value }) => {
-                format!("„{value}“ in „{param}“ ignoriert: nicht in diesem Datensatz.")
+                format!("„{value}“ in „{param}“ ignoriert: nicht in diesen Daten.")
             }
             (Lang::En, TooLong) => "The link was too long; only its beginning was read.".into(),
             (Lang::De, TooLong) => "Der Link war zu lang; nur sein Anfang wurde gelesen.".into(),
@@ -583,7 +583,7 @@ mod tests {
         }
         assert_eq!(
             Ignored::UnknownParam("foo".into()).describe(Lang::En),
-            "Ignored unknown parameter \"foo\"."
+            "Ignored unknown parameter “foo”."
         );
         assert_eq!(
             Ignored::UnknownParam("foo".into()).describe(Lang::De),
