@@ -1612,8 +1612,8 @@ fn html_to_text_is_linear_tidy_and_drops_every_tag() {
 // ---------------------------------------------------------------------------------------------
 // Target 5: the URL decoder
 
-const PARAMS: [&str; 12] =
-    ["q", "cat", "actor", "tag", "place", "from", "to", "event", "span", "group", "view", "lang"];
+const PARAMS: [&str; 13] =
+    ["q", "cat", "actor", "tag", "place", "from", "to", "event", "span", "group", "view", "axis", "lang"];
 
 fn param_value() -> impl Strategy<Value = String> {
     prop_oneof![
@@ -1624,7 +1624,7 @@ fn param_value() -> impl Strategy<Value = String> {
         1 => date().prop_map(|(_, d)| d),
         1 => proptest::sample::select(ODD_DATES).prop_map(str::to_string),
         1 => (date(), date()).prop_map(|((_, a), (_, b))| format!("{a}..{b}")),
-        1 => proptest::sample::select(&["none", "category", "actor", "timeline", "list", "de", "en", "DE", "", ".."][..]).prop_map(str::to_string),
+        1 => proptest::sample::select(&["none", "category", "actor", "timeline", "list", "linear", "folded", "de", "en", "DE", "", ".."][..]).prop_map(str::to_string),
         1 => any::<String>(),
         1 => (rx("[a-zä€ ,]{1,4}"), 1usize..400).prop_map(|(s, n)| s.repeat(n)),
     ]

@@ -95,6 +95,13 @@ pub enum Key {
     KindRepublication,
     KindAggregator,
     KindDocument,
+    SkipToTimeline,
+    FoldAxis,
+    LegendLabel,
+    FiltersClose,
+    TitleCardLabel,
+    ReadMore,
+    ReadLess,
 }
 
 impl Key {
@@ -183,6 +190,13 @@ impl Key {
         Key::KindRepublication,
         Key::KindAggregator,
         Key::KindDocument,
+        Key::SkipToTimeline,
+        Key::FoldAxis,
+        Key::LegendLabel,
+        Key::FiltersClose,
+        Key::TitleCardLabel,
+        Key::ReadMore,
+        Key::ReadLess,
     ];
 }
 
@@ -274,6 +288,13 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             KindRepublication => "republication",
             KindAggregator => "news aggregator",
             KindDocument => "document",
+            SkipToTimeline => "Skip to the timeline",
+            FoldAxis => "Fold empty stretches",
+            LegendLabel => "Categories (choose to filter)",
+            FiltersClose => "Close filters",
+            TitleCardLabel => "About this timeline",
+            ReadMore => "Read more",
+            ReadLess => "Show less",
         },
         Lang::De => match key {
             Search => "Suche",
@@ -359,6 +380,13 @@ pub fn t(lang: Lang, key: Key) -> &'static str {
             KindRepublication => "Wiederveröffentlichung",
             KindAggregator => "Nachrichtenaggregator",
             KindDocument => "Dokument",
+            SkipToTimeline => "Zum Zeitstrahl springen",
+            FoldAxis => "Leere Zeiträume raffen",
+            LegendLabel => "Kategorien (zum Filtern wählen)",
+            FiltersClose => "Filter schließen",
+            TitleCardLabel => "Über diese Zeitleiste",
+            ReadMore => "Weiterlesen",
+            ReadLess => "Weniger anzeigen",
         },
     }
 }
@@ -416,6 +444,73 @@ pub fn coordinates(lang: Lang, lat: f64, lon: f64) -> String {
         Lang::De => ";",
     };
     format!("{}°\u{a0}{ns}{between} {}°\u{a0}{ew}", num(lat), num(lon))
+}
+
+/// "22 events": what a cluster mark holds.
+pub fn event_count(lang: Lang, n: usize) -> String {
+    match (lang, n == 1) {
+        (Lang::En, true) => "1 event".to_string(),
+        (Lang::En, false) => format!("{} events", grouped(lang, n)),
+        (Lang::De, true) => "1 Ereignis".to_string(),
+        (Lang::De, false) => format!("{} Ereignisse", grouped(lang, n)),
+    }
+}
+
+/// The months from day `from` to day `to` (day numbers), as short as is clear: "Dec 2025",
+/// "Nov – Dec 2025", "Aug 2025 – Feb 2026" (German: "Aug. 2025 – Feb. 2026"), and only the
+/// years over more than two: "1994 – 2018".
+pub fn month_range(lang: Lang, from: i64, to: i64) -> String {
+    use chrono::Datelike;
+    let (Some(a), Some(b)) =
+        (crate::core::dataset::date::date_of_day(from), crate::core::dataset::date::date_of_day(to))
+    else {
+        return String::new();
+    };
+    let name = |m: u32| month_name(lang, m, true).unwrap_or("");
+    if (a.year(), a.month()) == (b.year(), b.month()) {
+        format!("{} {}", name(a.month()), a.year())
+    } else if a.year() == b.year() {
+        format!("{} – {} {}", name(a.month()), name(b.month()), a.year())
+    } else if b.year() - a.year() > 1 {
+        format!("{} – {}", a.year(), b.year())
+    } else {
+        format!("{} {} – {} {}", name(a.month()), a.year(), name(b.month()), b.year())
+    }
+}
+
+/// The signpost at an edge of the timeline for `n` filtered events outside the window:
+/// "← 7 earlier events", "3 later events →".
+pub fn signpost(lang: Lang, n: usize, earlier: bool) -> String {
+    let count = grouped(lang, n);
+    match (lang, earlier, n == 1) {
+        (Lang::En, true, true) => "← 1 earlier event".to_string(),
+        (Lang::En, true, false) => format!("← {count} earlier events"),
+        (Lang::En, false, true) => "1 later event →".to_string(),
+        (Lang::En, false, false) => format!("{count} later events →"),
+        (Lang::De, true, true) => "← 1 früheres Ereignis".to_string(),
+        (Lang::De, true, false) => format!("← {count} frühere Ereignisse"),
+        (Lang::De, false, true) => "1 späteres Ereignis →".to_string(),
+        (Lang::De, false, false) => format!("{count} spätere Ereignisse →"),
+    }
+}
+
+/// The "Filters" control on a narrow widget, with how many filters are active.
+pub fn filters_button(lang: Lang, active: usize) -> String {
+    let word = t(lang, Key::Filters);
+    if active == 0 {
+        word.to_string()
+    } else {
+        format!("{word} ({active})")
+    }
+}
+
+/// What a fold of the axis hides, from year `from` to year `to`: "No events 1995–2004".
+pub fn fold_label(lang: Lang, from: i32, to: i32) -> String {
+    let years = if from >= to { from.to_string() } else { format!("{from}–{to}") };
+    match lang {
+        Lang::En => format!("No events {years}"),
+        Lang::De => format!("Keine Ereignisse {years}"),
+    }
 }
 
 /// The label of a cluster mark of `n` events.
@@ -773,6 +868,22 @@ pub fn month_name(lang: Lang, m: u32, short: bool) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_month_range_is_as_short_as_is_clear_in_both_languages() {
+        let d = |y, m, day| {
+            crate::core::dataset::date::day_number(chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap())
+        };
+        assert_eq!(month_range(Lang::En, d(2025, 12, 1), d(2025, 12, 18)), "Dec 2025");
+        assert_eq!(month_range(Lang::De, d(2025, 11, 6), d(2025, 12, 18)), "Nov. – Dez. 2025");
+        assert_eq!(month_range(Lang::En, d(2025, 8, 8), d(2026, 2, 13)), "Aug 2025 – Feb 2026");
+        assert_eq!(month_range(Lang::De, d(1994, 1, 1), d(2018, 8, 12)), "1994 – 2018");
+        assert_eq!(signpost(Lang::En, 7, true), "← 7 earlier events");
+        assert_eq!(signpost(Lang::De, 1, false), "1 späteres Ereignis →");
+        assert_eq!(filters_button(Lang::De, 2), "Filter (2)");
+        assert_eq!(event_count(Lang::De, 1_234), "1.234 Ereignisse");
+        assert_eq!(fold_label(Lang::En, 1995, 2004), "No events 1995–2004");
+    }
 
     #[test]
     fn an_estimate_is_named_as_one_whatever_its_precision() {

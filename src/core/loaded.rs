@@ -5,10 +5,10 @@ use crate::core::dataset::model::{Dataset, Lang};
 use crate::core::formats::embedded::EMBEDDED_JSON;
 use crate::core::formats::read::{read_text, LoadFailure};
 use crate::core::formats::stream::DatasetStream;
-use crate::core::layout::scene::Frame;
+use crate::core::layout::scene::{label_px, Frame, MAX_ROWS};
 use crate::core::layout::stack::Item;
 use crate::core::query::filter::{FacetCounts, FilterIndex};
-use crate::core::query::urlstate::{decode, sanitize, Ignored, Known};
+use crate::core::query::urlstate::{decode, encode, sanitize, Ignored, Known, WHOLE_PERIOD};
 use crate::core::query::viewstate::{Group, ViewState};
 use std::sync::Arc;
 
@@ -31,7 +31,9 @@ impl LoadedDataset {
         let items = (0..dataset.events.len())
             .map(|i| {
                 let (start, end) = filter_index.days_of(i);
-                Item { key: i, start: start as f64, end: end as f64 }
+                let title = &dataset.events[i].title;
+                let chars = title.en.chars().count().max(title.de.chars().count());
+                Item { label_px: label_px(chars), ..Item::new(i, start as f64, end as f64) }
             })
             .collect();
         let mut place_names = vec![None; filter_index.place_count()];
@@ -93,6 +95,19 @@ impl LoadedDataset {
             filter_index: &self.filter_index,
             group,
             width_px,
+            max_rows: MAX_ROWS,
+        }
+    }
+
+    /// The query string of a view of this dataset: the canonical one ([`encode`]), except that
+    /// the default view of a dataset that names an opening view is `span=all` (an empty query
+    /// opens on the dataset's view, not on the whole period).
+    pub fn query_of(&self, state: &ViewState) -> String {
+        let query = encode(state);
+        if query.is_empty() && self.dataset.view.is_some() {
+            format!("span={WHOLE_PERIOD}")
+        } else {
+            query
         }
     }
 
@@ -134,6 +149,21 @@ impl Known for LoadedDataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_whole_period_of_a_dataset_with_an_opening_view_is_written_out_and_read_back() {
+        let mut d = crate::core::formats::embedded::embedded_dataset().unwrap();
+        assert!(d.view.is_some());
+        let with_view = LoadedDataset::new(d.clone());
+        let whole = ViewState::default();
+        assert_eq!(with_view.query_of(&whole), "span=all");
+        let (read, ignored) = with_view.decode_state("span=all");
+        assert_eq!((read, ignored), (whole.clone(), Vec::new()));
+        let energy = ViewState { q: "oil".into(), ..ViewState::default() };
+        assert_eq!(with_view.query_of(&energy), "q=oil");
+        d.view = None;
+        assert_eq!(LoadedDataset::new(d).query_of(&whole), "");
+    }
 
     #[test]
     fn a_search_finds_event_texts_whether_or_not_they_were_indexed_first() {

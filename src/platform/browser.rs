@@ -108,9 +108,15 @@ impl Drop for WidthWatch {
 }
 
 pub fn watch_width(el: &web_sys::Element, mut on_width: impl FnMut(f64) + 'static) -> Option<WidthWatch> {
+    watch_size(el, move |width, _| on_width(width))
+}
+
+/// Watches an element's content-box width and height, as [`watch_width`] does its width.
+pub fn watch_size(el: &web_sys::Element, mut on_size: impl FnMut(f64, f64) + 'static) -> Option<WidthWatch> {
     let callback = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         if let Ok(entry) = entries.get(0).dyn_into::<web_sys::ResizeObserverEntry>() {
-            on_width(entry.content_rect().width());
+            let rect = entry.content_rect();
+            on_size(rect.width(), rect.height());
         }
     });
     let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok()?;

@@ -3,6 +3,7 @@
 use super::detail::DetailPanel;
 use super::dom::{el, width_probe, Dom, Mounted};
 use super::filters::FilterPanel;
+use super::intro::{CloseFilters, FiltersToggle, Legend, SkipLink, TitleCard};
 use super::list::ListView;
 use super::notice::{ignored_notice, LoadError};
 use super::timeline::Timeline;
@@ -196,35 +197,17 @@ fn App(loaded: Arc<LoadedDataset>, options: WidgetOptions, browser_lang: Lang, u
         .take()
         .or(options.state.clone())
         .unwrap_or_else(|| location::read(&url_mode));
-    let (initial_state, ignored) = loaded.decode_state(&initial);
-    let state = RwSignal::new(initial_state);
-    let forced_lang = options.lang;
-    let lang =
-        Memo::new(move |_| forced_lang.unwrap_or_else(|| state.with(|s| s.lang).unwrap_or(browser_lang)));
-    let filter_part = Memo::new(move |_| state.with(ViewState::filter_part));
-    let s2 = loaded.clone();
-    // One pass over the events gives both the passing events and the facet counts.
-    let results = Memo::new(move |_| {
-        filter_part.with(|f| {
-            let (passing, counts) = s2.filter_and_facets(f);
-            (Arc::new(passing), Arc::new(counts))
-        })
-    });
-    let filtered = Memo::new(move |_| results.with(|r| r.0.clone()));
-    let facets = Memo::new(move |_| results.with(|r| r.1.clone()));
-    let store = Store {
-        loaded: StoredValue::new(loaded.clone()),
-        state,
-        lang,
-        filtered,
-        facets,
-        notices: RwSignal::new(ignored),
-        step: StoredValue::new(Step::Replace),
-        focus_detail: StoredValue::new(false),
-        status: RwSignal::new(String::new()),
-        return_focus: StoredValue::new(None),
-        uid: StoredValue::new(uid),
+    // With no state from a link or the host, the widget opens where the dataset says its story
+    // is, or else where the timeline finds it (see `Store::opening`).
+    let fresh = initial.trim().is_empty();
+    let initial = match &loaded.dataset.view {
+        Some(view) if fresh => view.clone(),
+        _ => initial,
     };
+    let (initial_state, ignored) = loaded.decode_state(&initial);
+    let store = new_store(&loaded, initial_state, options.lang, browser_lang, uid);
+    store.notices.set(ignored);
+    store.opening.set_value(fresh && loaded.dataset.view.is_none());
     provide_context(store);
     // The search texts are made once the first frame is out, unless a search comes first (see
     // `LoadedDataset::index_texts`): at 100,000 events they are about 60 ms that the first frame
@@ -237,61 +220,107 @@ fn App(loaded: Arc<LoadedDataset>, options: WidgetOptions, browser_lang: Lang, u
             }
         })
     });
-    *control.state.borrow_mut() = Some(state);
-    let s5 = loaded.clone();
+    *control.state.borrow_mut() = Some(store.state);
+    let l = loaded.clone();
     *control.apply.borrow_mut() = Some(Rc::new(move |query: &str| {
-        let (next, ignored) = s5.decode_state(query);
+        let (next, ignored) = l.decode_state(query);
         store.notices.set(ignored);
         // Like following a link: Back (when the widget uses the URL) returns to the view before.
         store.update(Step::Push, |s| *s = next);
     }));
+    write_state_to_url(store, control, url_mode.clone());
+    if url_mode != UrlMode::Off {
+        follow_history(store, loaded, url_mode);
+    }
+    Layout(store, options.chrome)
+}
 
-    // State → URL (and host callbacks). The first run only records the canonical form.
-    let c2 = control.clone();
-    let mode2 = url_mode.clone();
+/// The store of a new view of `loaded` in the state `state`.
+fn new_store(
+    loaded: &Arc<LoadedDataset>,
+    state: ViewState,
+    forced_lang: Option<Lang>,
+    browser_lang: Lang,
+    uid: String,
+) -> Store {
+    let state = RwSignal::new(state);
+    let lang =
+        Memo::new(move |_| forced_lang.unwrap_or_else(|| state.with(|s| s.lang).unwrap_or(browser_lang)));
+    let filter_part = Memo::new(move |_| state.with(ViewState::filter_part));
+    let l = loaded.clone();
+    // One pass over the events gives both the passing events and the facet counts.
+    let results = Memo::new(move |_| {
+        filter_part.with(|f| {
+            let (passing, counts) = l.filter_and_facets(f);
+            (Arc::new(passing), Arc::new(counts))
+        })
+    });
+    Store {
+        loaded: StoredValue::new(loaded.clone()),
+        state,
+        lang,
+        filtered: Memo::new(move |_| results.with(|r| r.0.clone())),
+        facets: Memo::new(move |_| results.with(|r| r.1.clone())),
+        notices: RwSignal::new(Vec::new()),
+        step: StoredValue::new(Step::Replace),
+        focus_detail: StoredValue::new(false),
+        status: RwSignal::new(String::new()),
+        return_focus: StoredValue::new(None),
+        uid: StoredValue::new(uid),
+        opening: StoredValue::new(false),
+    }
+}
+
+/// State → URL (and the host's callbacks). The first run only records the canonical form.
+fn write_state_to_url(store: Store, control: Control, url_mode: UrlMode) {
     let mut prev: Option<(String, Option<String>)> = None;
+    let loaded = store.loaded();
     effect(move || {
-        let query = state.with(encode);
-        let selected = state.with(|s| s.event.clone());
+        let query = store.state.with(|s| loaded.query_of(s));
+        let selected = store.state.with(|s| s.event.clone());
         if let Some((prev_query, prev_selected)) = prev.take() {
             if prev_query != query {
                 let push = store.step.get_value() == Step::Push;
-                location::write(&mode2, &query, push);
-                notify(&c2.on_change, &query);
+                location::write(&url_mode, &query, push);
+                notify(&control.on_change, &query);
             }
             if prev_selected != selected {
-                notify(&c2.on_select, selected.as_deref().unwrap_or(""));
+                notify(&control.on_select, selected.as_deref().unwrap_or(""));
             }
         } else {
-            location::write(&mode2, &query, false);
+            location::write(&url_mode, &query, false);
         }
         store.step.set_value(Step::Replace);
         prev = Some((query, selected));
     });
+}
 
-    // URL → state on Back/Forward.
-    if url_mode != UrlMode::Off {
-        let loaded = loaded.clone();
-        let steps = location::on_history_step(move || {
-            let (next, ignored) = loaded.decode_state(&location::read(&url_mode));
-            store.notices.set(ignored);
-            store.step.set_value(Step::Replace);
-            state.set(next);
-        });
-        let steps = send_wrapper::SendWrapper::new(steps);
-        on_cleanup(move || drop(steps));
-    }
+/// URL → state on Back and Forward.
+fn follow_history(store: Store, loaded: Arc<LoadedDataset>, url_mode: UrlMode) {
+    let steps = location::on_history_step(move || {
+        let (next, ignored) = loaded.decode_state(&location::read(&url_mode));
+        store.notices.set(ignored);
+        store.step.set_value(Step::Replace);
+        store.state.set(next);
+    });
+    let steps = send_wrapper::SendWrapper::new(steps);
+    on_cleanup(move || drop(steps));
+}
 
-    let total = loaded.dataset.events.len();
-    let title = loaded.dataset.title.clone();
-    let chrome = options.chrome;
+/// The explorer's elements: skip link, header and toolbar, notices, the filters beside the
+/// main column (title card, legend, count, detail, timeline or list) and the status line.
+/// `chrome` says whether the page-level heading and controls are shown.
+#[allow(non_snake_case)]
+fn Layout(store: Store, chrome: bool) -> Dom {
+    let lang = store.lang;
+    let total = store.loaded().dataset.events.len();
     let width = RwSignal::new(f64::INFINITY);
     let narrow = Memo::new(move |_| width.get() < NARROW_PX);
-    let view_mode = Memo::new(move |_| if narrow.get() { View::List } else { state.with(|s| s.view) });
-    let has_selection = Memo::new(move |_| state.with(|s| s.event.is_some()));
-    let header = el("header").class("tl-header").child_if(
-        chrome.then(|| el("h1").class("tl-title").bind_text(move || title.get(lang.get()).to_string())),
-    );
+    let filters_open = RwSignal::new(false);
+    let view_mode = Memo::new(move |_| if narrow.get() { View::List } else { store.state.with(|s| s.view) });
+    let has_selection = Memo::new(move |_| store.state.with(|s| s.event.is_some()));
+    let filters_id = store.id("filters");
+    let header = el("header").class("tl-header");
     // The width is watched on an empty first child (see `width_probe`).
     let probe = width_probe();
     let probe_el = probe.element().clone();
@@ -299,31 +328,43 @@ fn App(loaded: Arc<LoadedDataset>, options: WidgetOptions, browser_lang: Lang, u
         .class("tl-app")
         .bind_attr("lang", move || Some(lang.get().code().to_string()))
         .bind_class("tl-narrow", move || narrow.get())
+        .bind_class("tl-filters-open", move || filters_open.get());
+    let root = app.element().clone();
+    let filters = FilterPanel().attr("id", &filters_id).child(CloseFilters(filters_open));
+    let app = app
         .child(probe)
-        .child(Toolbar(header, chrome))
+        .child(SkipLink(root))
+        .child(Toolbar(header.child(FiltersToggle(filters_open, &filters_id)), chrome))
         .dynamic(ignored_notice())
         .child(
-            el("div").class("tl-body").child(FilterPanel()).child(
-                el("div")
-                    .class("tl-main")
-                    .child(
-                        el("p")
-                            .class("tl-count")
-                            .attr("role", "status")
-                            .attr("aria-live", "polite")
-                            .attr("aria-atomic", "true")
-                            .bind_text(move || count_line(lang.get(), filtered.with(|f| f.len()), total)),
-                    )
-                    // Made again when the language changes (see `DetailPanel`).
-                    .dynamic(move || {
-                        let l = lang.get();
-                        has_selection.get().then(|| untrack(|| DetailPanel(l)))
-                    })
-                    .dynamic(move || match view_mode.get() {
-                        View::Timeline => Some(untrack(Timeline)),
-                        View::List => Some(untrack(ListView)),
-                    }),
-            ),
+            el("div")
+                .class("tl-body")
+                .child(el("div").class("tl-side").child(TitleCard(chrome)).child(filters))
+                .child(
+                    el("div")
+                        .class("tl-main")
+                        .child(
+                            el("div").class("tl-legend-row").child(Legend()).child(
+                                el("p")
+                                    .class("tl-count")
+                                    .attr("role", "status")
+                                    .attr("aria-live", "polite")
+                                    .attr("aria-atomic", "true")
+                                    .bind_text(move || {
+                                        count_line(lang.get(), store.filtered.with(|f| f.len()), total)
+                                    }),
+                            ),
+                        )
+                        // Made again when the language changes (see `DetailPanel`).
+                        .dynamic(move || {
+                            let l = lang.get();
+                            has_selection.get().then(|| untrack(|| DetailPanel(l)))
+                        })
+                        .dynamic(move || match view_mode.get() {
+                            View::Timeline => Some(untrack(Timeline)),
+                            View::List => Some(untrack(ListView)),
+                        }),
+                ),
         )
         .child(
             el("p")

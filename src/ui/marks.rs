@@ -18,7 +18,7 @@
 use super::dom::set_style;
 use super::keyed::Children;
 use crate::core::dataset::model::Lang;
-use crate::core::i18n::cluster_label;
+use crate::core::i18n::{cluster_label, event_count, month_range};
 use crate::core::layout::scene::{Mark, MarkKey, MarkKind};
 use crate::core::layout::stack::css_len;
 use crate::core::layout::ticks::format_span;
@@ -213,6 +213,11 @@ fn templates(doc: &web_sys::Document) -> Option<(Element, Element)> {
     }
     let cluster = doc.create_element("div").ok()?;
     cluster.set_class_name("tl-cluster");
+    for class in ["tl-cluster-count", "tl-cluster-dates"] {
+        let span = doc.create_element("span").ok()?;
+        span.set_class_name(class);
+        cluster.append_child(&span).ok()?;
+    }
     let _ = cluster.set_attribute("role", "listitem");
     let _ = cluster.set_attribute("tabindex", "-1");
     Some((event, cluster))
@@ -262,10 +267,10 @@ fn update(element: &HtmlElement, old: &Mark, new: &Mark, loaded: &LoadedDataset,
         (MarkKind::Cluster { events: was, .. }, MarkKind::Cluster { events: now, .. }) if was != now => {
             let n = now.len();
             if n != was.len() {
-                let count = n.to_string();
-                let _ = element.set_attribute("data-count", &count);
-                let _ = element.set_attribute("aria-label", &cluster_label(lang, n));
-                set_text(element, &count);
+                let _ = element.set_attribute("data-count", &n.to_string());
+            }
+            if n != was.len() || now.first() != was.first() || now.last() != was.last() {
+                write_cluster_text(element, now, loaded, lang);
             }
             // Member ids for scripts and tests; a big cluster (thousands of events in a large
             // dataset) carries only its count, so redrawing it stays cheap.
@@ -280,12 +285,19 @@ fn update(element: &HtmlElement, old: &Mark, new: &Mark, loaded: &LoadedDataset,
     }
 }
 
-/// Sets an element's text: in its text node when that is all it holds (no new node is made),
-/// else as its content.
-fn set_text(element: &Element, text: &str) {
-    match element.first_child().and_then(|c| c.dyn_into::<web_sys::Text>().ok()) {
-        Some(node) if node.next_sibling().is_none() => node.set_data(text),
-        _ => element.set_text_content(Some(text)),
+/// Writes what a cluster holds: "22 events" over "Aug 2025 – Feb 2026" (the months of its
+/// first and last members' dates), and the same with a hint to zoom as its name.
+fn write_cluster_text(element: &Element, events: &[usize], loaded: &LoadedDataset, lang: Lang) {
+    let day = |i: Option<&usize>| i.and_then(|&i| loaded.items.get(i)).map_or(0, |it| it.start as i64);
+    let count = event_count(lang, events.len());
+    let months = month_range(lang, day(events.first()), day(events.last()));
+    let _ = element.set_attribute("aria-label", &format!("{}, {months}", cluster_label(lang, events.len())));
+    let count_el = element.first_element_child();
+    if let Some(c) = &count_el {
+        c.set_text_content(Some(&count));
+    }
+    if let Some(m) = count_el.and_then(|c| c.next_element_sibling()) {
+        m.set_text_content(Some(&months));
     }
 }
 
@@ -324,7 +336,7 @@ fn write_flags(element: &HtmlElement, mark: &Mark, loaded: &LoadedDataset, was: 
         }
         MarkKind::Cluster { ref events, .. } => {
             if was.lang != now.lang {
-                let _ = element.set_attribute("aria-label", &cluster_label(now.lang, events.len()));
+                write_cluster_text(element, events, loaded, now.lang);
             }
         }
     }

@@ -18,6 +18,7 @@ mod app;
 mod detail;
 pub mod dom;
 mod filters;
+mod intro;
 mod keyed;
 mod list;
 mod marks;
@@ -72,6 +73,9 @@ pub struct Store {
     pub return_focus: StoredValue<Option<String>>,
     /// Unique prefix for element ids of this instance.
     pub uid: StoredValue<String>,
+    /// Whether the timeline is still to choose the window the widget opens on (a dataset that
+    /// names no view, opened with no state from a link or the host).
+    pub opening: StoredValue<bool>,
 }
 
 impl Store {

@@ -5,7 +5,6 @@ use super::{use_store, Step};
 use crate::core::dataset::model::Lang;
 use crate::core::formats::export::{embed_snippets, file_name, ics_timestamp, to_csv, to_ics, to_json};
 use crate::core::i18n::{t, Key};
-use crate::core::query::urlstate::encode;
 use crate::core::query::viewstate::{Group, View};
 use crate::platform::{browser, location};
 use leptos::prelude::*;
@@ -21,7 +20,7 @@ pub fn Toolbar(header: Dom, chrome: bool) -> Dom {
     let lanes_id = store.id("lanes");
     let show_embed = RwSignal::new(false);
     let copy = move |_| {
-        let url = location::share_url(&store.state.with_untracked(encode));
+        let url = location::share_url(&store.state.with_untracked(|s| store.loaded().query_of(s)));
         leptos::task::spawn_local(async move {
             let ok = browser::copy_text(url).await;
             store.status.set(
@@ -128,7 +127,7 @@ fn EmbedSnippets() -> Dom {
         embed_snippets(
             &location::sibling_url("embed.html"),
             &location::sibling_url("pkg/timeline-explorer.js"),
-            &store.state.with(encode),
+            &store.state.with(|s| store.loaded().query_of(s)),
             t(lang.get(), Key::TimelineView),
         )
     });

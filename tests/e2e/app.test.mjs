@@ -5,8 +5,8 @@ import { setup, open, done, visibleIds, listIds, settle, allIds, dataset } from 
 
 const ctx = setup();
 
-test('every dataset event appears in the timeline and in the list', async () => {
-  const page = await open(ctx, '/');
+test('every dataset event appears in the timeline over the whole period and in the list', async () => {
+  const page = await open(ctx, '/?span=all');
   await page.waitForSelector('.tl-timeline .tl-event, .tl-timeline .tl-cluster');
   assert.deepEqual(await visibleIds(page), allIds);
   await page.click('button[data-view="list"]');
@@ -129,7 +129,7 @@ test('the Embed button gives snippets for the current view, and the iframe page 
   await done(page);
   const frame = await open(ctx, '/embed.html?cat=energy&view=list&lang=de');
   await frame.waitForSelector('.tl-list');
-  assert.equal(await frame.$('.tl-title'), null, 'no page chrome in the iframe view');
+  assert.equal(await frame.$('h1'), null, 'no page heading in the iframe view');
   assert.deepEqual(await listIds(frame), dataset.events.filter((e) => e.categories.includes('energy')).map((e) => e.id).sort());
   await done(frame);
 });

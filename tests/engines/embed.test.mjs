@@ -94,7 +94,7 @@ forEachEngine((ctx) => {
     try {
       await ctx.watchInPage();
       await ctx.waitForSelector('.tl-list');
-      assert.equal(await ctx.js(() => document.querySelector('.tl-title')), null, 'no page chrome');
+      assert.equal(await ctx.js(() => document.querySelector('h1')), null, 'no page heading');
       assert.equal(await ctx.js(() => document.querySelector('.tl-app').lang), 'de');
       assert.deepEqual(await ctx.js(listIds), ids(dataset.events, (e) => e.categories.includes('military')));
       await ctx.click('.tl-facet[data-facet="cat"] input[value="energy"]');

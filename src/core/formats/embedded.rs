@@ -149,7 +149,7 @@ mod tests {
     #[test]
     fn the_embedded_dataset_opens_on_its_dense_months() {
         let d = embedded_dataset().unwrap();
-        assert_eq!(d.view.as_deref(), Some("span=2025-08-01..2026-03-01"));
+        assert_eq!(d.view.as_deref(), Some("span=2025-07-20..2026-04-10"));
         let loaded = crate::core::loaded::LoadedDataset::new(d);
         let (state, ignored) = loaded.decode_state(loaded.dataset.view.as_deref().unwrap());
         assert!(ignored.is_empty(), "{ignored:?}");

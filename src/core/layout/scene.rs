@@ -9,14 +9,38 @@ use crate::core::query::filter::FilterIndex;
 use crate::core::query::viewstate::{Group, Span, ViewState};
 use std::sync::Arc;
 
-/// Height of one row of event boxes, in px.
-pub const ROW_PX: f64 = 46.0;
+/// Height of one row of event boxes, in px (a box holds a title of up to three lines and its
+/// date).
+pub const ROW_PX: f64 = 66.0;
 /// Height of a lane's label strip, in px (lanes only when grouping).
 pub const LANE_LABEL_PX: f64 = 22.0;
-/// Rows a lane may stack before dense groups collapse into clusters.
+/// Rows a lane may stack before dense groups collapse into clusters, when the timeline's
+/// height is not known (see [`rows_that_fit`]).
 pub const MAX_ROWS: usize = 5;
+/// The most rows a lane ever stacks, however tall the timeline.
+pub const MOST_ROWS: usize = 24;
 /// The narrowest box an event label gets, in px.
 pub const MIN_BOX_PX: f64 = 150.0;
+/// The widest box an event's label asks for, in px (see [`label_px`]).
+pub const MAX_BOX_PX: f64 = 320.0;
+
+/// The box width a title of `chars` characters needs to show whole on at most three lines
+/// (about 8 px a character at the marks' type size, lines broken between words), between
+/// [`MIN_BOX_PX`] and [`MAX_BOX_PX`]. Three narrow lines rather than two wide ones: a dense
+/// stretch then overlaps less and needs fewer rows.
+pub fn label_px(chars: usize) -> f32 {
+    let px = chars as f64 * 3.1 + 24.0;
+    px.clamp(MIN_BOX_PX, MAX_BOX_PX) as f32
+}
+
+/// How many rows of boxes fit into lanes `height_px` tall (at least 2, at most [`MOST_ROWS`]);
+/// [`MAX_ROWS`] while the height is unknown (not positive).
+pub fn rows_that_fit(height_px: f64) -> usize {
+    if !(height_px.is_finite() && height_px > 0.0) {
+        return MAX_ROWS;
+    }
+    ((height_px / ROW_PX).floor() as usize).clamp(2, MOST_ROWS)
+}
 /// Padding around the events when fitting the window.
 pub const FIT_PAD: f64 = 0.04;
 
@@ -142,6 +166,62 @@ pub fn window_for_extent(state: &ViewState, extent: Option<Window>, width_px: f6
     }
 }
 
+/// How many of the `filtered` events lie wholly before and wholly after `window`: what the
+/// signposts at the timeline's edges count.
+pub fn outside_window(items: &[Item], filtered: &[usize], window: &Window) -> (usize, usize) {
+    let (mut before, mut after) = (0, 0);
+    for it in filtered.iter().filter_map(|&i| items.get(i)) {
+        if it.end <= window.start {
+            before += 1;
+        } else if it.start >= window.end {
+            after += 1;
+        }
+    }
+    (before, after)
+}
+
+/// The window after following a signpost: `window` widened to take in every filtered event
+/// (which lie within `extent`) before it (`earlier`) or after it, as the fit view pads them.
+pub fn widen_to_edge(extent: Option<Window>, window: Window, earlier: bool, width_px: f64) -> Window {
+    let Some(d) = extent else { return window };
+    let (start, end) = if earlier { (d.start.min(window.start), window.end) } else { (window.start, d.end) };
+    fit_extent(Some(Window { start, end: end.max(start + 1.0) }), width_px)
+}
+
+/// The window a dataset opens on when neither the dataset, a link nor the host names one:
+/// `None` (all of it, as "Show whole period" shows it) when that draws every event as a box of
+/// its own; otherwise the shortest stretch that holds the most events the timeline can draw
+/// one by one (no cluster), found by halving on that number.
+pub fn opening_window(frame: &Frame, grouped: &[LaneGroup]) -> Option<Window> {
+    let items: Vec<Item> = frame.filtered.iter().filter_map(|&i| frame.items.get(i).copied()).collect();
+    let legible = |w: Window| {
+        scene_of_lanes(frame, grouped, w).marks.iter().all(|m| matches!(m.kind, MarkKind::Event(_)))
+    };
+    if items.is_empty() || legible(fit_extent(domain(items.iter().copied()), frame.width_px)) {
+        return None;
+    }
+    // The window around the run of `k` consecutive events (in date order) that is shortest.
+    let densest = |k: usize| {
+        let at = (0..=items.len() - k)
+            .min_by(|&a, &b| {
+                let len = |i: usize| items[i + k - 1].start - items[i].start;
+                len(a).total_cmp(&len(b))
+            })
+            .unwrap_or(0);
+        fit_extent(domain(items[at..at + k].iter().copied()), frame.width_px)
+    };
+    let (mut lo, mut hi) = (1, items.len() - 1);
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if legible(densest(mid)) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    Some(densest(lo))
+}
+
 /// One lane of a grouping: its key, its number in mark keys ([`LaneKey::number`]) and its
 /// events' layout items in date order. The number is found while grouping, once per filter
 /// result, not again in every frame laid out from the grouping.
@@ -252,6 +332,9 @@ pub struct Frame<'a> {
     pub filter_index: &'a FilterIndex,
     pub group: Group,
     pub width_px: f64,
+    /// Rows of boxes the lanes may use in all before dense runs become clusters (shared out
+    /// among the lanes when grouping).
+    pub max_rows: usize,
 }
 
 /// Lays out the scene for a window.
@@ -263,8 +346,15 @@ pub fn scene(frame: &Frame, window: Window) -> Scene {
 /// frame. Zooming and panning change only the window, so the timeline groups once per filter
 /// result and lays out each frame from there.
 pub fn scene_of_lanes(frame: &Frame, grouped: &[LaneGroup], window: Window) -> Scene {
-    let Frame { width_px, group, .. } = *frame;
-    let params = LayoutParams { width_px, min_box_px: MIN_BOX_PX, max_rows: MAX_ROWS, gap_px: 6.0 };
+    let Frame { width_px, group, max_rows, .. } = *frame;
+    let lane_rows = (max_rows / grouped.len().max(1)).max(2);
+    let params = LayoutParams {
+        width_px,
+        min_box_px: MIN_BOX_PX,
+        max_box_px: MAX_BOX_PX,
+        max_rows: lane_rows,
+        gap_px: 6.0,
+    };
     let label = if group == Group::None { 0.0 } else { LANE_LABEL_PX };
     let mut y = 0.0;
     let mut lanes = Vec::new();
@@ -360,6 +450,75 @@ mod tests {
 
     fn all(s: &LoadedDataset) -> Vec<usize> {
         (0..s.dataset.events.len()).collect()
+    }
+
+    fn day(text: &str) -> f64 {
+        crate::core::dataset::date::day_number(chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap())
+            as f64
+    }
+
+    #[test]
+    fn signposts_count_the_events_wholly_before_and_after_the_window() {
+        let s = loaded();
+        let f = all(&s);
+        let w = Window::new(day("2025-08-01"), day("2026-03-01"));
+        let (before, after) = outside_window(&s.items, &f, &w);
+        let earlier = s.items.iter().filter(|it| it.end <= w.start).count();
+        assert_eq!((before, after), (earlier, 0));
+        assert!(before >= 5, "the early context lies before the story: {before}");
+        let widened = widen_to_edge(extent(&s.items, &f), w, true, 1000.0);
+        assert_eq!(outside_window(&s.items, &f, &widened), (0, 0));
+        assert_eq!(widened.end, w.end.max(widened.end));
+    }
+
+    #[test]
+    fn a_dataset_whose_events_all_show_opens_on_all_of_them() {
+        let s = loaded();
+        let few: Vec<usize> = all(&s).into_iter().step_by(8).collect();
+        let frame = Frame { max_rows: 8, ..s.frame(&few, Group::None, 1200.0) };
+        assert_eq!(opening_window(&frame, &group_events(&frame)), None);
+    }
+
+    #[test]
+    fn a_dataset_too_dense_to_show_whole_opens_on_its_densest_legible_stretch() {
+        let s = loaded();
+        let f = all(&s);
+        let frame = Frame { max_rows: 4, ..s.frame(&f, Group::None, 1000.0) };
+        let grouped = group_events(&frame);
+        let w = opening_window(&frame, &grouped).expect("too dense to show whole");
+        let sc = scene_of_lanes(&frame, &grouped, w);
+        assert!(sc.marks.iter().all(|m| matches!(m.kind, MarkKind::Event(_))), "no cluster");
+        // The window lies in the dense 2025–2026 story, not around the early context.
+        assert!(w.start > day("2024-01-01"), "{w:?}");
+        assert!(sc.marks.len() >= 4, "{} marks", sc.marks.len());
+    }
+
+    #[test]
+    fn taller_lanes_stack_more_rows_before_they_cluster() {
+        assert_eq!(rows_that_fit(0.0), MAX_ROWS);
+        assert_eq!(rows_that_fit(f64::NAN), MAX_ROWS);
+        assert_eq!(rows_that_fit(10.0), 2);
+        assert_eq!(rows_that_fit(ROW_PX * 9.5), 9);
+        assert_eq!(rows_that_fit(1e9), MOST_ROWS);
+        let s = loaded();
+        let f = all(&s);
+        let w = fit_window(&s.items, &f, 1000.0);
+        let clusters = |rows: usize| {
+            scene(&Frame { max_rows: rows, ..s.frame(&f, Group::None, 1000.0) }, w)
+                .marks
+                .iter()
+                .filter(|m| matches!(m.kind, MarkKind::Cluster { .. }))
+                .count()
+        };
+        assert!(clusters(12) <= clusters(2), "{} > {}", clusters(12), clusters(2));
+    }
+
+    #[test]
+    fn a_long_title_asks_for_a_wider_box_within_the_limits() {
+        assert_eq!(label_px(0) as f64, MIN_BOX_PX);
+        assert!(label_px(60) as f64 > MIN_BOX_PX);
+        assert!(label_px(85) > label_px(60));
+        assert_eq!(label_px(10_000) as f64, MAX_BOX_PX);
     }
 
     #[test]

@@ -14,6 +14,15 @@ pub struct Item {
     pub key: usize,
     pub start: f64,
     pub end: f64,
+    /// The width its label needs, in px (0: the layout's narrowest box will do).
+    pub label_px: f32,
+}
+
+impl Item {
+    /// An item whose label fits the narrowest box.
+    pub fn new(key: usize, start: f64, end: f64) -> Item {
+        Item { key, start, end, label_px: 0.0 }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -21,6 +30,8 @@ pub struct LayoutParams {
     pub width_px: f64,
     /// The narrowest box (room for a label), and the width of one cluster bucket.
     pub min_box_px: f64,
+    /// The widest box an item's label may ask for (see [`Item::label_px`]).
+    pub max_box_px: f64,
     /// Rows a lane may use before dense runs become clusters.
     pub max_rows: usize,
     /// Space kept free after each box.
@@ -124,7 +135,7 @@ pub fn layout_indexed(items: &[Item], index: &LaneIndex, window: &Window, p: &La
         return out;
     }
     let min_box = larger(p.min_box_px, 1.0);
-    let margin = min_box / p.width_px * window.span();
+    let margin = larger(min_box, p.max_box_px) / p.width_px * window.span();
     let (lo, hi) = (window.start - margin, window.end + margin);
     let reaches = move |it: &&Item| it.end > lo;
     let index = Some(index).filter(|x| x.reach.len() == items.len());
@@ -137,7 +148,7 @@ pub fn layout_indexed(items: &[Item], index: &LaneIndex, window: &Window, p: &La
     let place = |it: &Item| {
         let x = x_of(it);
         let bar = larger(window.x(it.end, p.width_px) - x, 2.0);
-        Placed { item: *it, x, bar, width: larger(bar, min_box) }
+        Placed { item: *it, x, bar, width: larger(bar, larger(min_box, f64::from(it.label_px))) }
     };
     // In (x, key) order, the boxes are read straight from the items: zoomed out on 100,000
     // events, copying each into a list of boxes was most of the layout's time. Otherwise (only
@@ -211,36 +222,91 @@ fn place_run<I: Iterator<Item = Placed>>(
         out.rows = out.rows.max(row_ends.len());
         return;
     }
-    // Too dense: one cluster per bucket of `min_box` px, from the run's left edge.
-    let mut boxes = run().peekable();
-    let Some(x0) = boxes.peek().map(|pl| pl.x) else { return };
+    // Too dense for `max_rows` rows: the first `max_rows - 1` rows take, first fit, the boxes
+    // that fit in them, and the rest gather in clusters on the row below them, one per bucket of
+    // `min_box` px from the run's left edge. (With one row allowed, the whole run clusters.)
+    let box_rows = p.max_rows.saturating_sub(1);
+    let mut row_ends = vec![f64::NEG_INFINITY; box_rows];
+    // The earliest any row is free again: a box starting before it fits in no row, which
+    // settles most boxes of a very dense run without looking at the rows.
+    let mut free_from = if box_rows == 0 { f64::INFINITY } else { f64::NEG_INFINITY };
+    let mut x0 = None;
+    let mut bucket: Option<Bucket> = None;
+    // What did not fit, added after the boxes that did (the marks in the order the rows take them).
+    let mut spilled = LaneLayout::default();
     let width = larger(min_box - p.gap_px, 1.0);
-    let bucket_of = |pl: &Placed| ((pl.x - x0) / min_box).floor();
-    while let Some(first) = boxes.next() {
-        let bucket = bucket_of(&first);
-        let (mut start, mut end) = (first.item.start, first.item.end);
-        let mut keys = Vec::new();
-        while let Some(pl) = boxes.next_if(|pl| bucket_of(pl) == bucket) {
-            if keys.is_empty() {
-                keys.push(first.item.key);
-            }
-            keys.push(pl.item.key);
-            if pl.item.start < start {
-                start = pl.item.start;
-            }
-            if pl.item.end > end {
-                end = pl.item.end;
+    for pl in run() {
+        let x0 = *x0.get_or_insert(pl.x);
+        if pl.x >= free_from {
+            if let Some(row) = row_ends.iter().position(|&end| end <= pl.x) {
+                row_ends[row] = pl.x + pl.width + p.gap_px;
+                free_from = row_ends.iter().fold(f64::INFINITY, |m, &e| if e < m { e } else { m });
+                out.boxes.push(PlacedBox {
+                    key: pl.item.key,
+                    row,
+                    x: pl.x,
+                    width: pl.width,
+                    bar_width: pl.bar,
+                });
+                continue;
             }
         }
-        let x = x0 + bucket * min_box;
-        if keys.is_empty() {
-            let bar_width = if first.bar < width { first.bar } else { width };
-            out.boxes.push(PlacedBox { key: first.item.key, row: 0, x, width, bar_width });
-        } else {
-            out.clusters.push(Cluster { row: 0, x, width, start, end, keys });
+        let index = ((pl.x - x0) / min_box).floor();
+        match &mut bucket {
+            Some(b) if b.index == index => b.add(&pl),
+            _ => {
+                if let Some(done) = bucket.replace(Bucket::new(index, pl)) {
+                    done.place(x0, min_box, width, box_rows, &mut spilled);
+                }
+            }
         }
     }
-    out.rows = out.rows.max(1);
+    if let (Some(done), Some(x0)) = (bucket, x0) {
+        done.place(x0, min_box, width, box_rows, &mut spilled);
+    }
+    out.boxes.append(&mut spilled.boxes);
+    out.clusters.append(&mut spilled.clusters);
+    out.rows = out.rows.max(box_rows + 1);
+}
+
+/// The boxes of a run that found no row, in one bucket of the cluster row.
+struct Bucket {
+    index: f64,
+    first: Placed,
+    keys: Vec<usize>,
+    start: f64,
+    end: f64,
+}
+
+impl Bucket {
+    fn new(index: f64, first: Placed) -> Bucket {
+        Bucket { index, first, keys: Vec::new(), start: first.item.start, end: first.item.end }
+    }
+
+    fn add(&mut self, pl: &Placed) {
+        if self.keys.is_empty() {
+            self.keys.push(self.first.item.key);
+        }
+        self.keys.push(pl.item.key);
+        if pl.item.start < self.start {
+            self.start = pl.item.start;
+        }
+        if pl.item.end > self.end {
+            self.end = pl.item.end;
+        }
+    }
+
+    /// Adds the bucket to `out` on row `row`: a cluster, or a box as wide as a bucket for one
+    /// event alone.
+    fn place(self, x0: f64, min_box: f64, width: f64, row: usize, out: &mut LaneLayout) {
+        let x = x0 + self.index * min_box;
+        if self.keys.is_empty() {
+            let bar_width = if self.first.bar < width { self.first.bar } else { width };
+            out.boxes.push(PlacedBox { key: self.first.item.key, row, x, width, bar_width });
+        } else {
+            out.clusters.push(Cluster { row, x, width, start: self.start, end: self.end, keys: self.keys });
+        }
+    }
 }
 
 /// Counts of items per bin over `domain` (an item counts in every bin it touches).
@@ -334,7 +400,7 @@ mod tests {
                 return out;
             }
             let min_box = p.min_box_px.max(1.0);
-            let margin = min_box / p.width_px * window.span();
+            let margin = larger(min_box, p.max_box_px) / p.width_px * window.span();
             let (lo, hi) = (window.start - margin, window.end + margin);
             // Items are sorted by start: everything from `upper` on starts after the window.
             let upper = items.partition_point(|it| it.start < hi);
@@ -344,7 +410,7 @@ mod tests {
                 .map(|&item| {
                     let x = window.x(item.start, p.width_px);
                     let bar = (window.x(item.end, p.width_px) - x).max(2.0);
-                    Placed { item, x, bar, width: bar.max(min_box) }
+                    Placed { item, x, bar, width: bar.max(min_box.max(f64::from(item.label_px))) }
                 })
                 .collect();
             visible.sort_by(|a, b| a.x.total_cmp(&b.x).then(a.item.key.cmp(&b.item.key)));
@@ -403,35 +469,55 @@ mod tests {
                 out.rows = out.rows.max(row_ends.len());
                 return;
             }
-            // Too dense: one cluster per bucket of `min_box` px, from the run's left edge.
+            // Too dense: the first `max_rows - 1` rows take what fits, first fit; the rest
+            // cluster on the row below, one cluster per bucket of `min_box` px from the run's
+            // left edge.
+            let box_rows = p.max_rows.saturating_sub(1);
+            let mut ends: Vec<f64> = vec![f64::NEG_INFINITY; box_rows];
+            let mut rest: Vec<&Placed> = Vec::new();
+            for pl in run {
+                match ends.iter().position(|&e| e <= pl.x) {
+                    Some(row) => {
+                        ends[row] = pl.x + pl.width + p.gap_px;
+                        out.boxes.push(PlacedBox {
+                            key: pl.item.key,
+                            row,
+                            x: pl.x,
+                            width: pl.width,
+                            bar_width: pl.bar,
+                        });
+                    }
+                    None => rest.push(pl),
+                }
+            }
             let x0 = run[0].x;
             let mut k = 0;
-            while k < run.len() {
-                let bucket = ((run[k].x - x0) / min_box).floor();
+            while k < rest.len() {
+                let bucket = ((rest[k].x - x0) / min_box).floor();
                 let mut members = Vec::new();
                 let (mut start, mut end) = (f64::INFINITY, f64::NEG_INFINITY);
-                while k < run.len() && ((run[k].x - x0) / min_box).floor() == bucket {
-                    members.push(run[k].item.key);
-                    start = start.min(run[k].item.start);
-                    end = end.max(run[k].item.end);
+                let first = rest[k];
+                while k < rest.len() && ((rest[k].x - x0) / min_box).floor() == bucket {
+                    members.push(rest[k].item.key);
+                    start = start.min(rest[k].item.start);
+                    end = end.max(rest[k].item.end);
                     k += 1;
                 }
                 let x = x0 + bucket * min_box;
                 let width = (min_box - p.gap_px).max(1.0);
                 if members.len() == 1 {
-                    let pl = run.iter().find(|pl| pl.item.key == members[0]).expect("member of the run");
                     out.boxes.push(PlacedBox {
                         key: members[0],
-                        row: 0,
+                        row: box_rows,
                         x,
                         width,
-                        bar_width: pl.bar.min(width),
+                        bar_width: first.bar.min(width),
                     });
                 } else {
-                    out.clusters.push(Cluster { row: 0, x, width, start, end, keys: members });
+                    out.clusters.push(Cluster { row: box_rows, x, width, start, end, keys: members });
                 }
             }
-            out.rows = out.rows.max(1);
+            out.rows = out.rows.max(box_rows + 1);
         }
     }
 
@@ -452,11 +538,11 @@ mod tests {
     }
 
     fn params() -> LayoutParams {
-        LayoutParams { width_px: 1000.0, min_box_px: 100.0, max_rows: 3, gap_px: 4.0 }
+        LayoutParams { width_px: 1000.0, min_box_px: 100.0, max_box_px: 0.0, max_rows: 3, gap_px: 4.0 }
     }
 
     fn item(key: usize, start: f64, len: f64) -> Item {
-        Item { key, start, end: start + len }
+        Item::new(key, start, start + len)
     }
 
     fn window() -> Window {
@@ -496,15 +582,21 @@ mod tests {
     }
 
     #[test]
-    fn a_run_needing_more_rows_than_allowed_becomes_clusters_with_the_right_counts() {
+    fn a_run_needing_more_rows_than_allowed_keeps_the_boxes_that_fit_and_clusters_the_rest_below() {
         let items: Vec<_> = (0..10).map(|k| item(k, 500.0 + k as f64, 1.0)).collect();
         let l = layout_lane(&items, &window(), &params());
-        assert!(l.boxes.is_empty());
-        let total: usize = l.clusters.iter().map(|c| c.keys.len()).sum();
-        assert_eq!(total, 10);
-        assert_eq!(l.clusters[0].keys, (0..10).collect::<Vec<_>>());
-        assert_eq!((l.clusters[0].start, l.clusters[0].end), (500.0, 510.0));
+        // Three rows allowed: two of boxes, then one cluster of the other eight on the third.
+        assert_eq!(l.boxes.iter().map(|b| (b.key, b.row)).collect::<Vec<_>>(), [(0, 0), (1, 1)]);
+        assert_eq!(l.clusters.len(), 1);
+        assert_eq!(l.clusters[0].row, 2);
+        assert_eq!(l.clusters[0].keys, (2..10).collect::<Vec<_>>());
+        assert_eq!((l.clusters[0].start, l.clusters[0].end), (502.0, 510.0));
+        assert_eq!(l.rows, 3);
         assert_no_overlap(&l);
+        // With one row allowed, the whole run is one cluster.
+        let one = layout_lane(&items, &window(), &LayoutParams { max_rows: 1, ..params() });
+        assert!(one.boxes.is_empty());
+        assert_eq!(one.clusters[0].keys, (0..10).collect::<Vec<_>>());
     }
 
     #[test]
@@ -602,7 +694,7 @@ mod tests {
         /// after the window) at random zooms lay out exactly as the reference layout does.
         #[test]
         fn the_tuned_layout_places_every_lane_exactly_as_the_reference_does(
-            raw in proptest::collection::vec((0u32..400, 0u32..60, 0u8..4), 0..300),
+            raw in proptest::collection::vec((0u32..400, 0u32..60, 0u8..4, 0u16..300), 0..300),
             window in (-50i32..300, 1u32..400),
             width in 80u32..1600,
             min_box in 0u32..200,
@@ -612,14 +704,14 @@ mod tests {
             let mut items: Vec<Item> = raw
                 .iter()
                 .enumerate()
-                .map(|(k, &(start, len, kind))| {
+                .map(|(k, &(start, len, kind, label))| {
                     let len = match kind { 0 => 0.0, 1 => 1.0, 2 => f64::from(len), _ => f64::from(len) * 30.0 };
-                    Item { key: (k * 7919) % 1009, start: f64::from(start), end: f64::from(start) + len.max(1.0) }
+                    Item { label_px: f32::from(label), ..Item::new((k * 7919) % 1009, f64::from(start), f64::from(start) + len.max(1.0)) }
                 })
                 .collect();
             items.sort_by(|a, b| a.start.total_cmp(&b.start));
             let w = Window { start: f64::from(window.0), end: f64::from(window.0) + f64::from(window.1) };
-            let p = LayoutParams { width_px: f64::from(width), min_box_px: f64::from(min_box), max_rows, gap_px: 4.0 };
+            let p = LayoutParams { width_px: f64::from(width), min_box_px: f64::from(min_box), max_box_px: 300.0, max_rows, gap_px: 4.0 };
             proptest::prop_assert_eq!(layout_lane(&items, &w, &p), reference::layout_lane_reference(&items, &w, &p));
             // Keys in date order, as a validated dataset has them: the boxes are then read
             // straight from the items, with no sorted copy.

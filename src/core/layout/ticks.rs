@@ -4,6 +4,7 @@
 use crate::core::dataset::date::{date_of_day, day_number, PartialDate, Precision};
 use crate::core::dataset::model::Lang;
 use crate::core::i18n::month_name;
+use crate::core::layout::fold::FoldedAxis;
 use crate::core::layout::scale::{clamp, Window};
 use chrono::{Datelike, NaiveDate, Weekday};
 
@@ -245,6 +246,26 @@ pub fn ticks(window: &Window, width_px: f64, lang: Lang) -> Vec<Tick> {
     best
 }
 
+/// The ticks for an axis window `width_px` wide on a folded axis: each stretch between folds
+/// gets the ticks of its own calendar days (so the early context may count years while the
+/// story counts months), and a label that would run into the next fold is left out.
+pub fn folded_ticks(axis: &FoldedAxis, window: &Window, width_px: f64, lang: Lang) -> Vec<Tick> {
+    if axis.is_linear() {
+        return ticks(window, width_px, lang);
+    }
+    let mut out = Vec::new();
+    for (days, left, right) in axis.segments(window, width_px) {
+        let last_stretch = right >= width_px - 0.5;
+        for mut tick in ticks(&days, right - left, lang) {
+            tick.x += left;
+            if last_stretch || tick.x + label_width(&tick.label) <= right {
+                out.push(tick);
+            }
+        }
+    }
+    out
+}
+
 /// A date as precisely as it is known: "10 February 2026", "November 2025", "2025".
 pub fn format_date(d: &PartialDate, lang: Lang) -> String {
     let y = d.year_value();
@@ -290,6 +311,38 @@ mod tests {
 
     fn no_overlap(ts: &[Tick]) -> bool {
         ts.windows(2).all(|p| p[0].x + label_width(&p[0].label) <= p[1].x)
+    }
+
+    #[test]
+    fn a_folded_axis_ticks_each_stretch_in_its_own_unit_and_never_inside_a_fold() {
+        use crate::core::layout::stack::Item;
+        let d = |s: &str| day_number(NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()) as f64;
+        let items: Vec<Item> = ["1994-03-01", "2025-08-08", "2025-12-09", "2026-02-10"]
+            .iter()
+            .enumerate()
+            .map(|(k, s)| Item::new(k, d(s), d(s) + 1.0))
+            .collect();
+        let axis = FoldedAxis::for_events(&items, &[0, 1, 2, 3]);
+        assert_eq!(axis.folds().len(), 1);
+        let window = axis.window_of_days(d("1994-01-01"), d("2026-03-01"));
+        let ts = folded_ticks(&axis, &window, 1200.0, Lang::En);
+        assert!(no_overlap(&ts), "{ts:?}");
+        let fold = axis.folds()[0];
+        for t in &ts {
+            assert!(
+                !(fold.start < t.day as f64 && (t.day as f64) < fold.end),
+                "a tick inside the fold: {t:?}"
+            );
+            // The tick stands where its day is on the axis.
+            assert!((window.x(axis.to_axis(t.day as f64), 1200.0) - t.x).abs() < 1e-6, "{t:?}");
+        }
+        assert!(ts.iter().any(|t| t.label.contains("Aug") || t.label.contains("Sep")), "{ts:?}");
+        // On a linear axis the folded ticks are the plain ones.
+        let linear = FoldedAxis::linear();
+        assert_eq!(
+            folded_ticks(&linear, &w("2025-01-01", "2026-01-01"), 900.0, Lang::De),
+            ticks(&w("2025-01-01", "2026-01-01"), 900.0, Lang::De)
+        );
     }
 
     #[test]

@@ -7,12 +7,12 @@
 use crate::core::dataset::date::{date_of_day, day_number, PartialDate};
 use crate::core::dataset::model::{Category, Lang};
 use crate::core::dataset::validate::is_slug;
-use crate::core::query::viewstate::{Group, Span, View, ViewState};
+use crate::core::query::viewstate::{AxisMode, Group, Span, View, ViewState};
 use chrono::Datelike;
 
 /// Every parameter of the URL contract.
-const PARAMS: [&str; 12] =
-    ["q", "cat", "actor", "tag", "place", "from", "to", "event", "span", "group", "view", "lang"];
+const PARAMS: [&str; 13] =
+    ["q", "cat", "actor", "tag", "place", "from", "to", "event", "span", "group", "view", "axis", "lang"];
 
 /// The longest search text kept, in characters.
 pub const MAX_Q_CHARS: usize = 200;
@@ -125,10 +125,14 @@ fn enc_list<'a>(values: impl Iterator<Item = &'a str>) -> String {
     values.map(enc).collect::<Vec<_>>().join(",")
 }
 
+/// `span=all`: the window that shows every filtered event, written only where an empty query
+/// would mean something else (see [`crate::core::loaded::LoadedDataset::query_of`]).
+pub const WHOLE_PERIOD: &str = "all";
+
 /// The canonical query string for a state (no leading `?`; empty for the default state).
 ///
 /// Parameters come in the fixed order q, cat, actor, tag, place, from, to, event, span,
-/// group, view, lang; defaults and empty values are left out; set values are sorted (`cat`
+/// group, view, axis, lang; defaults and empty values are left out; set values are sorted (`cat`
 /// in [`Category::ALL`] order).
 pub fn encode(s: &ViewState) -> String {
     let mut parts: Vec<(&str, String)> = Vec::new();
@@ -162,6 +166,9 @@ pub fn encode(s: &ViewState) -> String {
     }
     if s.view == View::List {
         parts.push(("view", s.view.code().into()));
+    }
+    if s.axis == AxisMode::Linear {
+        parts.push(("axis", s.axis.code().into()));
     }
     if let Some(l) = s.lang {
         parts.push(("lang", l.code().into()));
@@ -281,6 +288,9 @@ fn read_param(s: &mut ViewState, name: &str, value: &str, ignored: &mut Vec<Igno
             Err(_) => bad(ignored),
         },
         "event" if is_slug(value) => s.event = Some(value.to_string()),
+        // The whole period, said outright: a dataset that names an opening view opens there
+        // on an empty query, so a link to the whole period needs a word of its own.
+        "span" if value == WHOLE_PERIOD => s.span = None,
         "span" => match value.split_once("..").and_then(|(a, b)| Some((parse_day(a)?, parse_day(b)?))) {
             Some((start, end)) if valid_span(start, end) => s.span = Some(Span { start, end }),
             _ => bad(ignored),
@@ -291,6 +301,10 @@ fn read_param(s: &mut ViewState, name: &str, value: &str, ignored: &mut Vec<Igno
         },
         "view" => match View::from_code(value) {
             Some(v) => s.view = v,
+            None => bad(ignored),
+        },
+        "axis" => match AxisMode::from_code(value) {
+            Some(a) => s.axis = a,
             None => bad(ignored),
         },
         "lang" => match Lang::from_code(value) {
@@ -677,28 +691,31 @@ mod tests {
             (proptest::option::of(partial_date()), proptest::option::of(partial_date())),
             proptest::option::of(slug()),
             proptest::option::of(span()),
-            (0usize..3, any::<bool>(), 0usize..3),
+            (0usize..3, any::<bool>(), 0usize..3, any::<bool>()),
         )
-            .prop_map(|(q, cat, actor, tag, place, (from, to), event, span, (g, list, l))| {
-                let (from, to) = match (from, to) {
-                    (Some(a), Some(b)) if a.first_day() > b.first_day() => (Some(b), Some(a)),
-                    other => other,
-                };
-                ViewState {
-                    q,
-                    cat: cat.into_iter().map(|i| Category::ALL[i]).collect(),
-                    actor: actor.into_iter().collect(),
-                    tag: tag.into_iter().collect(),
-                    place: place.into_iter().collect(),
-                    from,
-                    to,
-                    event,
-                    span,
-                    group: [Group::None, Group::Category, Group::Actor][g],
-                    view: if list { View::List } else { View::Timeline },
-                    lang: [None, Some(Lang::De), Some(Lang::En)][l],
-                }
-            })
+            .prop_map(
+                |(q, cat, actor, tag, place, (from, to), event, span, (g, list, l, linear))| {
+                    let (from, to) = match (from, to) {
+                        (Some(a), Some(b)) if a.first_day() > b.first_day() => (Some(b), Some(a)),
+                        other => other,
+                    };
+                    ViewState {
+                        q,
+                        cat: cat.into_iter().map(|i| Category::ALL[i]).collect(),
+                        actor: actor.into_iter().collect(),
+                        tag: tag.into_iter().collect(),
+                        place: place.into_iter().collect(),
+                        from,
+                        to,
+                        event,
+                        span,
+                        group: [Group::None, Group::Category, Group::Actor][g],
+                        view: if list { View::List } else { View::Timeline },
+                        axis: if linear { AxisMode::Linear } else { AxisMode::Folded },
+                        lang: [None, Some(Lang::De), Some(Lang::En)][l],
+                    }
+                },
+            )
     }
 
     proptest! {

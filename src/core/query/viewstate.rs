@@ -58,6 +58,31 @@ impl View {
     }
 }
 
+/// How the time axis treats long stretches without events.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum AxisMode {
+    /// Long empty stretches fold into a short marked gap (see `core::layout::fold`).
+    #[default]
+    Folded,
+    /// Every day is as wide as every other (`axis=linear`).
+    Linear,
+}
+
+impl AxisMode {
+    /// The name in URLs (`axis=linear`).
+    pub fn code(self) -> &'static str {
+        match self {
+            AxisMode::Folded => "folded",
+            AxisMode::Linear => "linear",
+        }
+    }
+
+    /// The mode an [`AxisMode::code`] names.
+    pub fn from_code(code: &str) -> Option<AxisMode> {
+        [AxisMode::Folded, AxisMode::Linear].into_iter().find(|v| v.code() == code)
+    }
+}
+
 /// The visible time window: day numbers, `start` inclusive, `end` exclusive, `end > start`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Span {
@@ -90,6 +115,8 @@ pub struct ViewState {
     pub group: Group,
     /// Timeline or list.
     pub view: View,
+    /// Folded or linear time axis.
+    pub axis: AxisMode,
     /// UI language; `None` follows the browser.
     pub lang: Option<Lang>,
 }
@@ -136,6 +163,7 @@ impl ViewState {
             span: self.span,
             group: self.group,
             view: self.view,
+            axis: self.axis,
             lang: self.lang,
             ..ViewState::default()
         }
