@@ -1,7 +1,7 @@
 //! The filter panel: search, facets with live counts, the date range, and "clear all".
 
 use super::dom::{button, el, Dom};
-use super::{effect, use_store, Step};
+use super::{effect, use_store, Step, Typing};
 use crate::core::dataset::date::PartialDate;
 use crate::core::dataset::model::{Category, Lang};
 use crate::core::i18n::{category_name, t, Key};
@@ -20,6 +20,7 @@ pub fn FilterPanel() -> Dom {
     let q = Memo::new(move |_| store.state.with(|s| s.q.clone()));
     let is_default = Memo::new(move |_| store.state.with(|s| s.filter_part() == ViewState::default()));
     let landmark = store.landmark(Key::Filters);
+    let typing = Typing::default();
     let search = el("input")
         .attr("type", "search")
         .attr("id", &search_id)
@@ -36,7 +37,9 @@ pub fn FilterPanel() -> Dom {
                 event_target::<web_sys::HtmlInputElement>(&ev).set_value(&v);
                 store.status.set(t(lang.get_untracked(), Key::SearchCut).to_string());
             }
-            store.update(Step::Replace, |s| s.q = v);
+            // The first keystroke after any other change is a step of its own (Back undoes the
+            // search alone); the keystrokes that follow it update that step.
+            typing.type_into(store, |s| s.q = v);
         });
     el("section")
         .class("tl-filters")

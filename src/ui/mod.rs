@@ -33,9 +33,11 @@ use crate::core::dataset::model::Lang;
 use crate::core::i18n::{t, Key};
 use crate::core::loaded::LoadedDataset;
 use crate::core::query::filter::FacetCounts;
-use crate::core::query::urlstate::Ignored;
+use crate::core::query::urlstate::{encode, Ignored};
 use crate::core::query::viewstate::ViewState;
 use leptos::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 use std::sync::Arc;
 
 /// How a state change is recorded in the browser history.
@@ -103,6 +105,27 @@ impl Store {
     /// An element id unique to this widget instance.
     pub fn id(&self, name: &str) -> String {
         format!("{}-{name}", self.uid.get_value())
+    }
+}
+
+/// Typing into a text box: one history entry for one stretch of typing.
+///
+/// The first edit after any other change of the view (a filter, a selection, a zoom, Back or
+/// Forward, the host's `setState`) is a new history entry; the edits that follow it, while
+/// nothing else changes the view, update that entry. It remembers the view its own last edit
+/// left (as its canonical query): when the view still is that, nothing else came between.
+#[derive(Clone, Default)]
+pub struct Typing {
+    left: Rc<RefCell<Option<String>>>,
+}
+
+impl Typing {
+    /// Applies one edit `f` to the view, as a new entry or an update of the current one.
+    /// (Called from an event handler: reading the state here subscribes to nothing.)
+    pub fn type_into(&self, store: Store, f: impl FnOnce(&mut ViewState)) {
+        let same_typing = self.left.borrow().as_deref() == Some(store.state.with(encode).as_str());
+        store.update(if same_typing { Step::Replace } else { Step::Push }, f);
+        *self.left.borrow_mut() = Some(store.state.with(encode));
     }
 }
 

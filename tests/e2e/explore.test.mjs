@@ -102,6 +102,42 @@ test('Back and Forward restore the earlier views', async () => {
   await done(page);
 });
 
+test('Back after ticking a category and typing a search undoes the search alone, a second Back the category', async () => {
+  const page = await open(ctx, '/?view=list');
+  await page.click('.tl-facet[data-facet="cat"] input[value="energy"]');
+  await page.waitForFunction(() => location.search === '?cat=energy&view=list');
+  await settle(page);
+  const energy = await listIds(page);
+  await page.click('.tl-search');
+  await page.keyboard.type('baku', { delay: 30 });
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'baku');
+  await settle(page);
+  const searched = await listIds(page);
+  assert.ok(searched.length < energy.length, 'the search narrows the energy events');
+  // One Back undoes the whole typing (all four keystrokes were one entry) and keeps the category.
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '?cat=energy&view=list');
+  await settle(page);
+  assert.equal(await page.inputValue('.tl-search'), '');
+  assert.equal(await page.isChecked('.tl-facet[data-facet="cat"] input[value="energy"]'), true);
+  assert.deepEqual(await listIds(page), energy);
+  // The second Back undoes the category.
+  await page.goBack();
+  await page.waitForFunction(() => location.search === '?view=list');
+  await settle(page);
+  assert.equal(await page.isChecked('.tl-facet[data-facet="cat"] input[value="energy"]'), false);
+  assert.deepEqual(await listIds(page), allIds);
+  // Forward twice brings the category, then the search, back.
+  await page.goForward();
+  await page.waitForFunction(() => location.search === '?cat=energy&view=list');
+  await page.goForward();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('q') === 'baku');
+  await settle(page);
+  assert.equal(await page.inputValue('.tl-search'), 'baku');
+  assert.deepEqual(await listIds(page), searched);
+  await done(page);
+});
+
 const badInputs = [
   ['/?cat=foo,energy&view=list', (s) => s.cat === 'energy', /foo/],
   ['/?from=2025-13&to=garbage&view=list', (s) => !s.from && !s.to, /2025-13/],
