@@ -176,6 +176,36 @@ test('the iframe view fills its frame and keeps its state in the frame address, 
   await done(page);
 });
 
+test('the iframe snippet that Embed hands out draws the widget on a host page under the strict CSP, with no violation', async () => {
+  const page = await open(ctx, '/?cat=military');
+  await page.click('.tl-embed-toggle');
+  const snippet = await page.inputValue('.tl-embed-iframe');
+  assert.match(snippet, /^<iframe [^>]*src="[^"]*\/embed\.html\?cat=military"[^>]*><\/iframe>$/);
+  // A host page that is nothing but the snippet as handed out, parsed with the page and served
+  // with the server's own strict policy, reporting to this test.
+  const hostPage = '/tests/fixtures/embed.html?snippet';
+  let policy = '';
+  await page.route(`**${hostPage}`, async (route) => {
+    const response = await route.fetch();
+    policy = response.headers()['content-security-policy'];
+    const body = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An article</title>' +
+      `<link rel="icon" href="data:,"></head><body><main><h1>An article</h1>\n${snippet}\n</main></body></html>`;
+    await route.fulfill({ response, body });
+  });
+  await page.goto(ctx.base + hostPage);
+  assert.match(policy, /style-src 'self';/);
+  assert.doesNotMatch(policy, /unsafe-inline/);
+  assert.match(policy, new RegExp(`report-uri /__csp\\?test=${page.testId}`));
+  const frame = await (await page.waitForSelector('main > iframe')).contentFrame();
+  await frame.waitForSelector('.tl-timeline .tl-event, .tl-timeline .tl-cluster');
+  assert.equal(frame.url(), `${ctx.base}/embed.html?cat=military`);
+  assert.deepEqual(await visibleIds(frame), ids(dataset.events, (e) => e.categories.includes('military')));
+  // The frame has the size its attributes give it.
+  assert.deepEqual(await frame.evaluate(() => [innerWidth > 600, innerHeight]), [true, 640]);
+  await settle(frame);
+  await done(page);
+});
+
 test('the custom element follows changes to its state, lang, theme, height and src attributes', async () => {
   const page = await fixture();
   await addElement(page, { id: 'w', src: '/www/demo-data/baltic.json', state: 'cat=energy', lang: 'en' });

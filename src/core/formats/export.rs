@@ -480,11 +480,13 @@ fn attr(s: &str) -> String {
 
 /// Ready-to-paste snippets that show the view `query` on another page: an iframe of
 /// `embed_url` named `title` for screen readers (the word for a timeline in the reader's
-/// language), and the custom element loaded from `script_url`.
+/// language), and the custom element loaded from `script_url`. Both are plain attributes, no
+/// `style`: a host page under a strict Content-Security-Policy (`style-src` without
+/// `'unsafe-inline'`) refuses style attributes.
 pub fn embed_snippets(embed_url: &str, script_url: &str, query: &str, title: &str) -> (String, String) {
     let src = if query.is_empty() { embed_url.to_string() } else { format!("{embed_url}?{query}") };
     let iframe = format!(
-        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\" style=\"border:0\"></iframe>",
+        "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" loading=\"lazy\"></iframe>",
         attr(&src),
         attr(title)
     );
@@ -513,6 +515,18 @@ mod snippet_tests {
         assert!(element.contains("state=\"q=a&quot;b&amp;cat=energy\""), "{element}");
         let (plain, _) = embed_snippets("e.html", "s.js", "", "Timeline");
         assert!(plain.contains("src=\"e.html\""));
+    }
+
+    #[test]
+    fn the_iframe_snippet_is_sized_by_attributes_alone_so_a_strict_csp_accepts_it() {
+        let (iframe, element) = embed_snippets("e.html", "s.js", "cat=energy", "Timeline");
+        assert!(iframe.contains(" width=\"100%\"") && iframe.contains(" height=\"640\""), "{iframe}");
+        for snippet in [&iframe, &element] {
+            assert!(
+                !snippet.contains("style"),
+                "a style attribute is refused under style-src 'self': {snippet}"
+            );
+        }
     }
 }
 
