@@ -572,6 +572,40 @@ pub fn relation_name(lang: Lang, r: Relation) -> &'static str {
     )
 }
 
+/// The text of the detail panel's button to the event before (`later` false) or after it, when
+/// reading the events in date order.
+pub fn step_text(lang: Lang, later: bool) -> &'static str {
+    match (lang, later) {
+        (Lang::En, false) => "← Previous",
+        (Lang::En, true) => "Next →",
+        (Lang::De, false) => "← Vorheriges",
+        (Lang::De, true) => "Nächstes →",
+    }
+}
+
+/// That button's name for screen readers: the direction and, unless it is at an end, the title
+/// of the event it opens.
+pub fn step_label(lang: Lang, later: bool, title: Option<&str>) -> String {
+    let what = match (lang, later) {
+        (Lang::En, false) => "Previous event",
+        (Lang::En, true) => "Next event",
+        (Lang::De, false) => "Vorheriges Ereignis",
+        (Lang::De, true) => "Nächstes Ereignis",
+    };
+    match title {
+        Some(title) => format!("{what}: {title}"),
+        None => what.to_string(),
+    }
+}
+
+/// Where the open event stands among the events shown ("3 of 12").
+pub fn reading_position(lang: Lang, position: usize, count: usize) -> String {
+    match lang {
+        Lang::En => format!("{} of {}", grouped(lang, position), grouped(lang, count)),
+        Lang::De => format!("{} von {}", grouped(lang, position), grouped(lang, count)),
+    }
+}
+
 /// What kind of publication a source is, in the UI language.
 pub fn source_kind_name(lang: Lang, k: SourceKind) -> &'static str {
     t(
@@ -883,6 +917,21 @@ mod tests {
         assert_eq!(filters_button(Lang::De, 2), "Filter (2)");
         assert_eq!(event_count(Lang::De, 1_234), "1.234 Ereignisse");
         assert_eq!(fold_label(Lang::En, 1995, 2004), "No events 1995–2004");
+    }
+
+    #[test]
+    fn the_reading_buttons_are_named_with_their_visible_word_and_the_title_they_open() {
+        for lang in [Lang::En, Lang::De] {
+            for later in [false, true] {
+                let word = step_text(lang, later).trim_matches(['←', '→', ' ']);
+                let label = step_label(lang, later, Some("Baku"));
+                assert!(label.starts_with(word) && label.ends_with(": Baku"), "{label}");
+                assert!(step_label(lang, later, None).starts_with(word));
+            }
+        }
+        assert_eq!(step_label(Lang::De, true, Some("Charta")), "Nächstes Ereignis: Charta");
+        assert_eq!(reading_position(Lang::En, 3, 1200), "3 of 1,200");
+        assert_eq!(reading_position(Lang::De, 3, 1200), "3 von 1.200");
     }
 
     #[test]

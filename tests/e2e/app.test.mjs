@@ -1,7 +1,7 @@
 // The standalone view: the dataset, selection, detail panel and language (issue 2).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, done, visibleIds, listIds, settle, allIds, dataset } from './helpers.mjs';
+import { setup, open, freshPage, done, visibleIds, listIds, settle, allIds, dataset } from './helpers.mjs';
 
 const ctx = setup();
 
@@ -132,4 +132,83 @@ test('the Embed button gives snippets for the current view, and the iframe page 
   assert.equal(await frame.$('h1'), null, 'no page heading in the iframe view');
   assert.deepEqual(await listIds(frame), dataset.events.filter((e) => e.categories.includes('energy')).map((e) => e.id).sort());
   await done(frame);
+});
+
+/** The open event's id, once the detail panel shows `id`, and the URL's `event` with it. */
+async function waitForOpen(page, id) {
+  await page.waitForSelector(`.tl-detail h2[data-event-id="${id}"]`);
+  await page.waitForFunction((id) => new URL(location.href).searchParams.get('event') === id, id);
+}
+
+test('previous and next read exactly the filtered events in date order, by button and by arrow key, and the URL follows', async () => {
+  const page = await open(ctx, '/?cat=military&view=list');
+  await page.waitForSelector('.tl-list > li[data-event-id]');
+  const order = await page.$$eval('.tl-list > li[data-event-id]', (lis) => lis.map((li) => li.dataset.eventId));
+  const byId = Object.fromEntries(dataset.events.map((e) => [e.id, e]));
+  const military = dataset.events.filter((e) => e.categories.includes('military')).map((e) => e.id);
+  assert.deepEqual([...order].sort(), military.sort(), 'the list shows the filtered events');
+  assert.ok(order.length >= 3 && order.length < dataset.events.length);
+  const dates = order.map((id) => byId[id].date);
+  assert.deepEqual(dates, [...dates].sort(), 'in date order');
+
+  await page.click(`.tl-list li[data-event-id="${order[0]}"] h3 button`);
+  await waitForOpen(page, order[0]);
+  assert.equal(await page.isDisabled('.tl-detail .tl-step-previous'), true, 'nothing before the first');
+  assert.equal((await page.textContent('.tl-reading-position')).trim(), `1 of ${order.length}`);
+  assert.equal(await page.getAttribute('.tl-detail .tl-step-next', 'aria-label'), `Next event: ${byId[order[1]].title.en}`);
+  // Next, clicked, walks every filtered event in order and nothing else.
+  for (let i = 1; i < order.length; i++) {
+    await page.click('.tl-detail .tl-step-next');
+    await waitForOpen(page, order[i]);
+    assert.equal((await page.textContent('.tl-reading-position')).trim(), `${i + 1} of ${order.length}`);
+  }
+  assert.equal(await page.isDisabled('.tl-detail .tl-step-next'), true, 'nothing after the last');
+  assert.ok(await page.evaluate(() => document.activeElement.closest('.tl-detail') !== null), 'focus stays in the panel');
+  await page.click('.tl-detail .tl-step-previous');
+  await waitForOpen(page, order[order.length - 2]);
+  // With focus in the panel, Right and Left do the same, focus staying in the panel.
+  await page.keyboard.press('ArrowRight');
+  await waitForOpen(page, order[order.length - 1]);
+  for (let i = order.length - 2; i >= 0; i--) {
+    assert.ok(await page.evaluate(() => document.activeElement.closest('.tl-detail') !== null), 'focus in the panel');
+    await page.keyboard.press('ArrowLeft');
+    await waitForOpen(page, order[i]);
+  }
+  await page.keyboard.press('ArrowLeft');
+  await settle(page);
+  assert.equal(new URL(page.url()).searchParams.get('event'), order[0], 'Left at the first event stays there');
+  assert.equal(new URL(page.url()).searchParams.get('cat'), 'military', 'the filter stays');
+  // Each step was a step in the history: Back returns to the event before.
+  await page.goBack();
+  await waitForOpen(page, order[1]);
+  await done(page);
+});
+
+test('a horizontal swipe on a touch screen opens the next and the previous event, a vertical one does not', async () => {
+  const page = await freshPage(ctx, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  await page.goto(`${ctx.base}/?cat=military&view=list`);
+  await page.waitForSelector('.tl-list > li[data-event-id]');
+  const order = await page.$$eval('.tl-list > li[data-event-id]', (lis) => lis.map((li) => li.dataset.eventId));
+  await page.tap(`.tl-list li[data-event-id="${order[1]}"] h3 button`);
+  await waitForOpen(page, order[1]);
+  const cdp = await page.context().newCDPSession(page);
+  await page.$eval('.tl-detail h2', (h) => h.scrollIntoView({ block: 'center' }));
+  const box = await (await page.$('.tl-detail h2')).boundingBox();
+  const swipe = async (dx, dy) => {
+    const x = box.x + box.width / 2;
+    const y = box.y + box.height / 2;
+    const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points });
+    await touch('touchStart', [{ x, y }]);
+    for (let s = 1; s <= 5; s++) await touch('touchMove', [{ x: x + (dx * s) / 5, y: y + (dy * s) / 5 }]);
+    await touch('touchEnd', []);
+  };
+  await swipe(-120, 10);
+  await waitForOpen(page, order[2]);
+  await swipe(0, -120);
+  await swipe(30, 0);
+  await settle(page);
+  assert.equal(new URL(page.url()).searchParams.get('event'), order[2], 'a vertical or short move is no swipe');
+  await swipe(120, -10);
+  await waitForOpen(page, order[1]);
+  await done(page);
 });

@@ -539,6 +539,21 @@ impl FilterIndex {
     }
 }
 
+/// The events before and after event `current` when reading in order: the nearest of the
+/// `filtered` events (indices in date order, as the filter gives them) on either side, or `None`
+/// at an end. `current` need not pass the filters itself (a link may open an event that they
+/// hide); its neighbours are then the passing events around its date.
+pub fn reading_neighbours(filtered: &[usize], current: usize) -> (Option<usize>, Option<usize>) {
+    let before = filtered.partition_point(|&i| i < current);
+    let after = filtered.partition_point(|&i| i <= current);
+    (before.checked_sub(1).map(|p| filtered[p]), filtered.get(after).copied())
+}
+
+/// Where event `current` stands among the `filtered` events (1-based), if it passes the filters.
+pub fn reading_position(filtered: &[usize], current: usize) -> Option<usize> {
+    filtered.binary_search(&current).ok().map(|p| p + 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1027,5 +1042,20 @@ mod tests {
         let f = x.facets(&s);
         assert_eq!(r.len(), 100_000 / 6 + usize::from(100_000 % 6 > 4));
         assert_eq!(f.categories[3].1, r.len());
+    }
+
+    #[test]
+    fn reading_in_order_steps_to_the_nearest_filtered_event_on_either_side_and_stops_at_the_ends() {
+        let filtered = [2, 5, 9];
+        assert_eq!(reading_neighbours(&filtered, 5), (Some(2), Some(9)));
+        assert_eq!(reading_neighbours(&filtered, 2), (None, Some(5)));
+        assert_eq!(reading_neighbours(&filtered, 9), (Some(5), None));
+        assert_eq!(reading_position(&filtered, 9), Some(3));
+        // An event the filters hide steps to the passing events around its date.
+        assert_eq!(reading_neighbours(&filtered, 6), (Some(5), Some(9)));
+        assert_eq!(reading_neighbours(&filtered, 0), (None, Some(2)));
+        assert_eq!(reading_position(&filtered, 6), None);
+        assert_eq!(reading_neighbours(&[], 3), (None, None));
+        assert_eq!(reading_neighbours(&[3], 3), (None, None));
     }
 }
