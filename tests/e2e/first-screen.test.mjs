@@ -197,3 +197,13 @@ test('from the top of the page, Tab reaches the skip link, Enter lands on an eve
   assert.equal(new URL(page.url()).searchParams.get('event'), second);
   await done(page);
 });
+
+test('stepping to the next event in the detail panel brings it into view on the timeline', async () => {
+  const page = await open(ctx, '/?span=2025-07-20..2025-09-01&event=tripp-announced-2025', { viewport: DESKTOP });
+  await page.waitForSelector('.tl-timeline .tl-event[data-event-id="tripp-announced-2025"]');
+  assert.equal(await page.$('.tl-timeline .tl-event[data-event-id="ots-gabala-2025"]'), null, 'the next event lies outside the window');
+  await page.click('.tl-step-next');
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('event') === 'ots-gabala-2025');
+  await page.waitForSelector('.tl-timeline .tl-event[data-event-id="ots-gabala-2025"]');
+  await done(page);
+});

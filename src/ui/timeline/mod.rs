@@ -31,6 +31,7 @@ pub fn Timeline() -> Dom {
     let store = super::use_store();
     let geo = Geometry::new(store);
     geo.open_where_the_story_is();
+    follow_the_selection(geo);
     let help_id = store.id("timeline-help");
     let landmark = store.landmark(Key::TimelineLabel);
     let focused = RwSignal::new(None::<usize>);
@@ -55,6 +56,30 @@ pub fn Timeline() -> Dom {
         .child(el("p").attr("id", &help_id).class("tl-visually-hidden").tr(store.lang, Key::TimelineHelp))
         .child(region)
         .child(Overview(geo))
+}
+
+/// Brings an event opened from elsewhere (the detail panel's previous and next, the list, the
+/// host) into view when the window does not show it as a box of its own. Not on mounting: a
+/// link's window stays as the link has it.
+fn follow_the_selection(geo: Geometry) {
+    let store = geo.store;
+    let loaded = store.loaded();
+    let selected = Memo::new(move |_| {
+        store.state.with(|s| s.event.as_ref().and_then(|id| loaded.dataset.event_index(id)))
+    });
+    let mut mounted = false;
+    effect(move || {
+        let event = selected.get();
+        if !std::mem::replace(&mut mounted, true) || geo.width.get_untracked() <= 0.0 {
+            return;
+        }
+        let Some(i) = event else { return };
+        let window = geo.window.get_untracked();
+        let revealed = geo.with_frame(|frame, _| reveal(frame, window, i));
+        if revealed != window {
+            geo.show(revealed, Step::Replace);
+        }
+    });
 }
 
 /// Zoom, pan, "show whole period" and the axis mode.
