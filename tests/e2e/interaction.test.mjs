@@ -86,9 +86,13 @@ test('dense regions collapse into clusters and a cluster zooms in when activated
   await done(page);
 });
 
-test('keyboard: Tab reaches the timeline, arrows move between events in date order, Enter opens, Escape closes', async () => {
+test('keyboard: from the top, Tab and the skip link reach an event, arrows move between events in date order, Enter opens, Escape closes', async () => {
   const page = await open(ctx, '/?span=2025-10-15..2025-12-31');
-  await page.focus('.tl-timeline .tl-event');
+  await page.waitForSelector('.tl-timeline .tl-event');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.className), 'tl-skip');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.classList.contains('tl-event'));
   const first = await page.evaluate(() => document.activeElement.dataset.eventId);
   await page.keyboard.press('ArrowRight');
   await page.waitForFunction((f) => document.activeElement?.dataset?.eventId && document.activeElement.dataset.eventId !== f, first);
