@@ -1,7 +1,7 @@
 //! The toolbar: language, view, lanes, copy link, export and embed snippets.
 
 use super::dom::{button, el, Dom};
-use super::{use_store, Step};
+use super::{use_store, Step, Store};
 use crate::core::dataset::model::Lang;
 use crate::core::formats::export::{embed_snippets, file_name, ics_timestamp, to_csv, to_ics, to_json};
 use crate::core::i18n::{t, Key};
@@ -14,47 +14,74 @@ use leptos::prelude::*;
 #[allow(non_snake_case)]
 pub fn Toolbar(header: Dom, chrome: bool) -> Dom {
     let store = use_store();
-    let lang = store.lang;
-    let view_mode = Memo::new(move |_| store.state.with(|s| s.view));
-    let group = Memo::new(move |_| store.state.with(|s| s.group));
-    let lanes_id = store.id("lanes");
     let show_embed = RwSignal::new(false);
-    let copy = move |_| {
-        let url = location::share_url(&store.state.with_untracked(|s| store.loaded().query_of(s)));
-        leptos::task::spawn_local(async move {
-            let ok = browser::copy_text(url).await;
-            store.status.set(
-                t(store.lang.get_untracked(), if ok { Key::LinkCopied } else { Key::CopyFailed }).to_string(),
-            );
-        });
+    let toolbar = el("div")
+        .class("tl-toolbar")
+        .child(Languages())
+        .child(Views())
+        .child(LanesChoice())
+        .child(button().class("tl-copy").on("click", move |_| copy_link(store)).tr(store.lang, Key::CopyLink))
+        .child(Exports())
+        .child_if(chrome.then(|| {
+            button()
+                .class("tl-embed-toggle")
+                .bind_aria("aria-expanded", move || show_embed.get())
+                .on("click", move |_| show_embed.update(|v| *v = !*v))
+                .tr(store.lang, Key::Embed)
+        }));
+    header.child(toolbar).dynamic(move || show_embed.get().then(|| untrack(EmbedSnippets)))
+}
+
+/// Puts the link to the current view on the clipboard and says whether that worked.
+fn copy_link(store: Store) {
+    let url = location::share_url(&store.state.with_untracked(|s| store.loaded().query_of(s)));
+    leptos::task::spawn_local(async move {
+        let ok = browser::copy_text(url).await;
+        let key = if ok { Key::LinkCopied } else { Key::CopyFailed };
+        store.status.set(t(store.lang.get_untracked(), key).to_string());
+    });
+}
+
+/// Downloads the filtered events as `kind` (`json`, `csv` or `ics`).
+fn export(store: Store, kind: &'static str) {
+    let loaded = store.loaded();
+    let l = store.lang.get_untracked();
+    let indices = store.filtered.get_untracked();
+    let name = store.state.with_untracked(|s| file_name(s, kind));
+    let (mime, body) = match kind {
+        "csv" => ("text/csv;charset=utf-8", to_csv(&loaded.dataset, &indices, l)),
+        "ics" => (
+            "text/calendar;charset=utf-8",
+            to_ics(&loaded.dataset, &indices, l, &ics_timestamp(browser::utc_now())),
+        ),
+        _ => ("application/json", to_json(&loaded.dataset, &indices)),
     };
-    let export = move |kind: &'static str| {
-        let loaded = store.loaded();
-        let l = store.lang.get_untracked();
-        let indices = store.filtered.get_untracked();
-        let name = store.state.with_untracked(|s| file_name(s, kind));
-        let (mime, body) = match kind {
-            "csv" => ("text/csv;charset=utf-8", to_csv(&loaded.dataset, &indices, l)),
-            "ics" => (
-                "text/calendar;charset=utf-8",
-                to_ics(&loaded.dataset, &indices, l, &ics_timestamp(browser::utc_now())),
-            ),
-            _ => ("application/json", to_json(&loaded.dataset, &indices)),
-        };
-        let _ = browser::download(&name, mime, &body);
-    };
-    let languages = el("div")
-        .class("tl-segmented")
-        .attr("role", "group")
-        .attr_tr("aria-label", lang, Key::Language)
-        .children(Lang::ALL.into_iter().map(|l| {
+    let _ = browser::download(&name, mime, &body);
+}
+
+/// The language buttons.
+#[allow(non_snake_case)]
+fn Languages() -> Dom {
+    let store = use_store();
+    let lang = store.lang;
+    el("div").class("tl-segmented").attr("role", "group").attr_tr("aria-label", lang, Key::Language).children(
+        Lang::ALL.into_iter().map(|l| {
             button()
                 .attr("lang", l.code())
                 .attr("data-lang", l.code())
                 .text(l.label())
                 .bind_aria("aria-pressed", move || lang.get() == l)
                 .on("click", move |_| store.update(Step::Push, |s| s.lang = Some(l)))
-        }));
+        }),
+    )
+}
+
+/// Timeline or list.
+#[allow(non_snake_case)]
+fn Views() -> Dom {
+    let store = use_store();
+    let lang = store.lang;
+    let view_mode = Memo::new(move |_| store.state.with(|s| s.view));
     let view_button = |v: View, key: Key| {
         button()
             .attr("data-view", v.code())
@@ -62,19 +89,28 @@ pub fn Toolbar(header: Dom, chrome: bool) -> Dom {
             .on("click", move |_| store.update(Step::Push, |s| s.view = v))
             .tr(lang, key)
     };
-    let views = el("div")
+    el("div")
         .class("tl-segmented")
         .attr("role", "group")
         .attr_tr("aria-label", lang, Key::View)
         .child(view_button(View::Timeline, Key::TimelineView))
-        .child(view_button(View::List, Key::ListView));
+        .child(view_button(View::List, Key::ListView))
+}
+
+/// The lanes the timeline groups its events into.
+#[allow(non_snake_case)]
+fn LanesChoice() -> Dom {
+    let store = use_store();
+    let lang = store.lang;
+    let group = Memo::new(move |_| store.state.with(|s| s.group));
+    let lanes_id = store.id("lanes");
     let option = |g: Group, key: Key| {
         el("option")
             .attr("value", g.code())
             .bind_prop("selected", move || (group.get() == g).into())
             .tr(lang, key)
     };
-    let lanes = el("label").attr("for", &lanes_id).tr(lang, Key::Lanes).child(
+    el("label").attr("for", &lanes_id).tr(lang, Key::Lanes).child(
         el("select")
             .attr("id", &lanes_id)
             .class("tl-lanes-select")
@@ -85,37 +121,29 @@ pub fn Toolbar(header: Dom, chrome: bool) -> Dom {
             .child(option(Group::None, Key::LanesNone))
             .child(option(Group::Category, Key::LanesCategory))
             .child(option(Group::Actor, Key::LanesActor)),
-    );
+    )
+}
+
+/// The export buttons.
+#[allow(non_snake_case)]
+fn Exports() -> Dom {
+    let store = use_store();
+    let lang = store.lang;
+    let label_id = store.id("export-label");
     let export_button =
-        |kind: &'static str| button().attr("data-export", kind).on("click", move |_| export(kind));
-    let export_label_id = store.id("export-label");
-    let exports = el("span")
+        |kind: &'static str| button().attr("data-export", kind).on("click", move |_| export(store, kind));
+    el("span")
         .class("tl-exports")
-        .child(el("span").attr("id", &export_label_id).class("tl-exports-label").tr(lang, Key::ExportLabel))
+        .child(el("span").attr("id", &label_id).class("tl-exports-label").tr(lang, Key::ExportLabel))
         .child(
             el("span")
                 .class("tl-segmented")
                 .attr("role", "group")
-                .attr("aria-labelledby", &export_label_id)
+                .attr("aria-labelledby", &label_id)
                 .child(export_button("json").tr(lang, Key::ExportJson))
                 .child(export_button("csv").tr(lang, Key::ExportCsv))
                 .child(export_button("ics").tr(lang, Key::ExportIcs)),
-        );
-    let toolbar = el("div")
-        .class("tl-toolbar")
-        .child(languages)
-        .child(views)
-        .child(lanes)
-        .child(button().class("tl-copy").on("click", copy).tr(lang, Key::CopyLink))
-        .child(exports)
-        .child_if(chrome.then(|| {
-            button()
-                .class("tl-embed-toggle")
-                .bind_aria("aria-expanded", move || show_embed.get())
-                .on("click", move |_| show_embed.update(|v| *v = !*v))
-                .tr(lang, Key::Embed)
-        }));
-    header.child(toolbar).dynamic(move || show_embed.get().then(|| untrack(EmbedSnippets)))
+        )
 }
 
 /// Ready-to-copy snippets that show the current view on another page.
