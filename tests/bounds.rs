@@ -244,3 +244,30 @@ fn a_million_character_search_is_cut_and_answers() {
     assert!(kept.chars().count() <= MAX_Q_CHARS);
     assert!(fold(&kept).starts_with("nato nato"));
 }
+
+#[test]
+fn a_sheet_just_under_the_csv_bound_imports_within_the_dataset_bounds_and_one_over_it_is_refused() {
+    use timeline_explorer::core::formats::csv::{import_csv, ImportOptions, MAX_CSV_BYTES};
+    let mut text = String::from("date;title;description;category;link\n");
+    let mut i = 0usize;
+    while text.len() < MAX_CSV_BYTES - 200 {
+        text.push_str(&format!(
+            "{}.{}.{};Vertrag {i};Generiertes Ereignis {i} über den Korridor;Energie;https://example.org/{i}\n",
+            1 + i % 28,
+            1 + i % 12,
+            1990 + i % 37
+        ));
+        i += 1;
+    }
+    let import = timed("16 MB sheet: import", || import_csv(&text, &ImportOptions::default()))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(import.dataset.events.len(), i);
+    let json = timeline_explorer::core::formats::csv::dataset_json(&import.dataset);
+    eprintln!("bound 16 MB sheet: {} bytes of JSON", json.len());
+    if let Err(e) = load_dataset(&json) {
+        panic!("its dataset is not within the dataset bounds: {e}");
+    }
+    text.push_str(&"x".repeat(200));
+    let refused = import_csv(&text, &ImportOptions::default()).unwrap_err();
+    assert_eq!(grouped(Lang::En, refused.problems.len()), "1");
+}

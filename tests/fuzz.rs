@@ -20,6 +20,7 @@ use timeline_explorer::core::dataset::model::{Category, Dataset, Lang};
 use timeline_explorer::core::dataset::validate::{
     is_http_url, validate, DatasetError, MAX_MESSAGE_CHARS, MAX_REPORTED, MAX_TEXT_CHARS, MAX_URL_BYTES,
 };
+use timeline_explorer::core::formats::csv::{import_csv, ImportOptions};
 use timeline_explorer::core::formats::export::{to_csv, to_ics, to_json};
 use timeline_explorer::core::formats::jsonpath::{render, Seg};
 use timeline_explorer::core::formats::read::{body_text, read_text, LoadFailure};
@@ -995,6 +996,11 @@ fn check_session(d: Dataset) -> Result<(), TestCaseError> {
             rows += 1;
         }
         ensure!(rows == n, "{rows} CSV rows for {n} events");
+        // The CSV import reads the export back as the same rows.
+        let back = import_csv(&csv, &ImportOptions::default());
+        let back = back.map_err(|e| TestCaseError::fail(format!("the CSV export does not import: {e}")))?;
+        ensure!(back.notices.is_empty(), "the CSV export imports with notices: {:?}", back.notices);
+        ensure!(to_csv(&back.dataset, &all, l) == csv, "the CSV export does not read back as itself");
         let ics = to_ics(&s.dataset, &all, l, "20260101T000000Z");
         let body = ics.strip_suffix("\r\n").unwrap_or(&ics);
         let lines: Vec<&str> = body.split("\r\n").collect();
@@ -1588,6 +1594,93 @@ fn the_timelinejs_import_gives_valid_datasets_or_named_errors() {
             Err(e) => check_error(&e)?,
         }
         check_session_load(&text)
+    });
+}
+
+/// A spreadsheet saved as CSV: known and unknown headers, any separator, cells of dates in many
+/// forms, links, hostile and arbitrary text, some quoted, lines ended in any way.
+fn sheet() -> impl Strategy<Value = String> {
+    const HEADERS: &[&str] = &[
+        "date",
+        "Datum",
+        "end",
+        "title",
+        "Headline",
+        "Text",
+        "description",
+        "group",
+        "Kategorie",
+        "link",
+        "sources",
+        "id",
+        "categories",
+        "confidence",
+        "actors",
+        "tags",
+        "place",
+        "lat",
+        "lon",
+        "Year",
+        "Month",
+        "Day",
+        "End Year",
+        "Type",
+        "Display Date",
+        "Media",
+        "notes",
+    ];
+    let cell = prop_oneof![
+        2 => date().prop_map(|(_, d)| d),
+        2 => rx("[0-9]{1,2}[./-][0-9]{1,2}[./-][0-9]{2,4}|[0-9]{1,2}\\.? (März|Nov|December) [0-9]{4}"),
+        1 => http_url(),
+        2 => text(),
+        1 => rx("(title|era|energy|militär|confirmed|[0-9-]{1,6})"),
+    ];
+    let row = proptest::collection::vec(cell, 0..10);
+    (
+        proptest::sample::subsequence(HEADERS, 1..10).prop_shuffle(),
+        proptest::sample::select(vec![",", ";", "\t"]),
+        proptest::sample::select(vec!["\n", "\r\n", "\r"]),
+        proptest::collection::vec((row, any::<bool>()), 0..12),
+        any::<bool>(),
+    )
+        .prop_map(|(headers, sep, end, rows, bom)| {
+            let quote = |c: &str, always: bool| {
+                if always || c.contains([',', ';', '\t', '"', '\n', '\r']) {
+                    format!("\"{}\"", c.replace('"', "\"\""))
+                } else {
+                    c.to_string()
+                }
+            };
+            let mut text = String::from(if bom { "\u{feff}" } else { "" });
+            text.push_str(&headers.iter().map(|h| quote(h, false)).collect::<Vec<_>>().join(sep));
+            for (cells, always) in rows {
+                text.push_str(end);
+                text.push_str(&cells.iter().map(|c| quote(c, always)).collect::<Vec<_>>().join(sep));
+            }
+            text
+        })
+}
+
+#[test]
+fn the_csv_import_gives_valid_datasets_or_named_errors() {
+    let strategy = prop_oneof![6 => sheet(), 1 => rx("(?s).{0,300}")];
+    fuzz("csv", strategy, |text| match import_csv(&text, &ImportOptions::default()) {
+        Ok(import) => {
+            check_dataset(&import.dataset)?;
+            ensure!(import.columns.len() == import.headers.len(), "a column without a header");
+            for e in &import.dataset.events {
+                ensure!(e.sources.iter().all(|s| is_http_url(&s.url)), "import invented a bad source");
+            }
+            for n in &import.notices {
+                for lang in Lang::ALL {
+                    let line = timeline_explorer::core::i18n::import_notice(lang, n);
+                    ensure!(!line.trim().is_empty(), "an empty notice");
+                }
+            }
+            check_session(import.dataset)
+        }
+        Err(e) => check_error(&e),
     });
 }
 

@@ -800,8 +800,36 @@ pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
         UnknownTag(v) => format!("tag {} is not in the tag list", q(v)),
         ViewNotRead(v) if de => format!("Die Ansicht lässt sich an dieser Stelle nicht lesen: {}", q(v)),
         ViewNotRead(v) => format!("the view cannot be read at {}", q(v)),
+        #[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+        other => return sheet_problem_message(lang, other),
     };
     // Details and quoted values are cut where they are made; this only guards the bound.
+    clip_to(text, MAX_MESSAGE_CHARS)
+}
+
+/// What is wrong with a sheet being imported (see [`problem_message`]).
+#[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+fn sheet_problem_message(lang: Lang, kind: &ProblemKind) -> String {
+    let de = lang == Lang::De;
+    let n = |v: &usize| grouped(lang, *v);
+    let text = match kind {
+        ProblemKind::TooManyRows { count, max } if de => {
+            format!("Die Tabelle hat {} Zeilen; gelesen werden höchstens {}", n(count), n(max))
+        }
+        ProblemKind::TooManyRows { count, max } => {
+            format!("the sheet has {} rows; at most {} are read", n(count), n(max))
+        }
+        ProblemKind::NoDateColumn if de => {
+            "Keine Spalte mit Datum gefunden: Nennen Sie eine Spalte „Datum“, „Beginn“ oder „Jahr“ (Year)"
+                .into()
+        }
+        ProblemKind::NoDateColumn => "no column of dates found: name one “Date”, “Start” or “Year”".into(),
+        ProblemKind::UnknownValue(v) if de => {
+            format!("{} ist in dieser Spalte kein gültiger Wert", quoted(lang, v))
+        }
+        ProblemKind::UnknownValue(v) => format!("{} is not a value this column takes", quoted(lang, v)),
+        other => return problem_message(lang, other),
+    };
     clip_to(text, MAX_MESSAGE_CHARS)
 }
 
@@ -826,8 +854,85 @@ pub fn problem_location(lang: Lang, p: &Problem) -> String {
             s
         }
         None if p.field == DATASET_FIELD => (if de { "Datei" } else { "Dataset" }).to_string(),
+        // A sheet's cell (`C7`) or row (`7`), as the CSV import names them.
+        #[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+        None if is_cell_or_row(&p.field) => sheet_place(lang, &p.field),
         None if de => field(&p.field),
         None => format!("Field {}", p.field),
+    }
+}
+
+/// Whether a problem's field is a sheet's cell (`C7`) or row (`7`): field paths never are.
+#[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+fn is_cell_or_row(field: &str) -> bool {
+    let digits = field.trim_start_matches(|c: char| c.is_ascii_uppercase());
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// A sheet's cell as it is (`C7`), or a row as `Row 7` / `Zeile 7`.
+#[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+fn sheet_place(lang: Lang, at: &str) -> String {
+    match (at.bytes().all(|b| b.is_ascii_digit()), lang) {
+        (false, _) => at.to_string(),
+        (true, Lang::De) => format!("Zeile {at}"),
+        (true, Lang::En) => format!("Row {at}"),
+    }
+}
+
+/// One cell's (or row's) problem in an imported sheet: `C7: invalid date “2025-02-30”: …`.
+#[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+pub fn cell_problem_text(lang: Lang, p: &crate::core::formats::csv::CellProblem) -> String {
+    let at = match p.column {
+        Some(c) => crate::core::formats::csv::cell_name(p.row, c),
+        None => p.row.to_string(),
+    };
+    format!("{}: {}", sheet_place(lang, &at), problem_message(lang, &p.kind))
+}
+
+/// What to tell a reader about an imported sheet: rows skipped (with the first problems), and
+/// what the dataset cannot show.
+#[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+pub fn import_notice(lang: Lang, notice: &crate::core::formats::csv::Notice) -> String {
+    use crate::core::formats::csv::{Dropped, Notice};
+    let de = lang == Lang::De;
+    let n = |v: usize| grouped(lang, v);
+    match *notice {
+        Notice::RowsSkipped { count, ref problems } => {
+            let head = match (de, count) {
+                (true, 1) => "1 Zeile übersprungen".to_string(),
+                (true, c) => format!("{} Zeilen übersprungen", n(c)),
+                (false, 1) => "1 row skipped".to_string(),
+                (false, c) => format!("{} rows skipped", n(c)),
+            };
+            let list: Vec<String> = problems.iter().map(|p| cell_problem_text(lang, p)).collect();
+            let more = match count.saturating_sub(problems.len()) {
+                0 => String::new(),
+                m => format!("; {}", more_problems(lang, m)),
+            };
+            format!("{head}: {}{more}", list.join("; "))
+        }
+        Notice::NotShown { what, count } => {
+            let rows = match (de, count) {
+                (true, 1) => "1 Zeile".to_string(),
+                (true, c) => format!("{} Zeilen", n(c)),
+                (false, 1) => "1 row".to_string(),
+                (false, c) => format!("{} rows", n(c)),
+            };
+            match (what, de) {
+                (Dropped::Eras, true) if count == 1 => "1 Zeitabschnitt (Era) nicht angezeigt".into(),
+                (Dropped::Eras, true) => format!("{} Zeitabschnitte (Eras) nicht angezeigt", n(count)),
+                (Dropped::Eras, false) if count == 1 => "1 era not shown".into(),
+                (Dropped::Eras, false) => format!("{} eras not shown", n(count)),
+                (Dropped::DisplayDates, true) => format!("Anzeigedaten aus {rows} nicht angezeigt"),
+                (Dropped::DisplayDates, false) => format!("display dates of {rows} not shown"),
+                (Dropped::Media, true) => format!("Medien aus {rows} nicht angezeigt"),
+                (Dropped::Media, false) => format!("media of {rows} not shown"),
+                (Dropped::Times, true) => format!("Uhrzeiten aus {rows} nicht angezeigt"),
+                (Dropped::Times, false) => format!("times of day of {rows} not shown"),
+                (Dropped::Backgrounds, true) => format!("Hintergründe aus {rows} nicht angezeigt"),
+                (Dropped::Backgrounds, false) => format!("backgrounds of {rows} not shown"),
+            }
+        }
     }
 }
 
@@ -1082,7 +1187,10 @@ mod tests {
             NotALanguageTag(value.clone()),
             DuplicateTag(value.clone()),
             UnknownTag(value.clone()),
-            ViewNotRead(value),
+            ViewNotRead(value.clone()),
+            TooManyRows { count: usize::MAX, max: usize::MAX },
+            NoDateColumn,
+            UnknownValue(value),
         ];
         // A new kind does not compile here until it is given a place in the list above.
         for k in &kinds {
@@ -1113,6 +1221,9 @@ mod tests {
                 | LatitudeOutOfRange
                 | LongitudeOutOfRange
                 | NoSource
+                | TooManyRows { .. }
+                | NoDateColumn
+                | UnknownValue(_)
                 | NotHttpLink
                 | NoSourceName
                 | NotALanguageTag(_)

@@ -109,6 +109,15 @@ pub enum ProblemKind {
     /// A part of the dataset's opening view that the URL codec does not read (an unknown
     /// parameter, a bad value, an id the dataset does not have).
     ViewNotRead(String),
+    /// A sheet with `count` rows, more than `max`.
+    #[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+    TooManyRows { count: usize, max: usize },
+    /// A sheet without a column the importer reads as dates.
+    #[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+    NoDateColumn,
+    /// A cell whose value is not one its column takes (a category, a yes or no, a number).
+    #[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+    UnknownValue(String),
 }
 
 /// One thing wrong with a dataset.

@@ -253,9 +253,11 @@ fn chosen<'a>(
     })
 }
 
-/// A spreadsheet cell that cannot be read as a formula.
+/// A spreadsheet cell that cannot be read as a formula. A text that already starts with `'`s
+/// before a formula character gets one more, so that the CSV import, which takes one away,
+/// reads back what was written.
 fn cell(s: &str) -> String {
-    match s.chars().next() {
+    match s.trim_start_matches('\'').chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
         _ => s.to_string(),
     }

@@ -1,7 +1,9 @@
 //! Datasets in and out: the project's JSON (read by a reader of its own, also as it arrives),
-//! TimelineJS3's JSON, the dataset compiled into the widget, and the exports (JSON, CSV,
-//! iCalendar).
+//! TimelineJS3's JSON, CSV sheets (natively, and in the import module only), the dataset
+//! compiled into the widget, and the exports (JSON, CSV, iCalendar).
 
+#[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+pub mod csv;
 pub mod embedded;
 pub mod export;
 pub mod json;

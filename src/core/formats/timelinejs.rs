@@ -207,7 +207,7 @@ fn field(name: &str, sub: &str) -> String {
     }
 }
 
-fn category_for(group: &str) -> Option<Category> {
+pub(crate) fn category_for(group: &str) -> Option<Category> {
     let g: String = group.trim().chars().map(crate::core::query::search::lower).collect();
     Category::ALL.into_iter().find(|c| c.code() == g).or(match g.as_str() {
         "diplomatie" => Some(Category::Diplomacy),
@@ -219,7 +219,7 @@ fn category_for(group: &str) -> Option<Category> {
     })
 }
 
-fn slug(s: &str) -> String {
+pub(crate) fn slug(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars().map(crate::core::query::search::lower) {
         let t = match c {

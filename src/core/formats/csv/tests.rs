@@ -1,0 +1,440 @@
+use super::*;
+use crate::core::dataset::date::{DateError, PartialDate};
+use crate::core::dataset::model::{Category, Confidence, Event, Lang, Place, Source, Text};
+use crate::core::dataset::validate::{validate, MAX_TEXT_CHARS};
+use crate::core::formats::export::to_csv;
+use crate::core::i18n::{dataset_error_lines, import_notice};
+use proptest::prelude::*;
+
+fn read(text: &str) -> CsvImport {
+    import_csv(text, &ImportOptions::default()).unwrap_or_else(|e| panic!("{e}"))
+}
+
+fn notices(import: &CsvImport, lang: Lang) -> Vec<String> {
+    import.notices.iter().map(|n| import_notice(lang, n)).collect()
+}
+
+fn titles(import: &CsvImport) -> Vec<&str> {
+    import.dataset.events.iter().map(|e| e.title.en.as_str()).collect()
+}
+
+fn error_lines(text: &str, lang: Lang) -> Vec<String> {
+    let e = import_csv(text, &ImportOptions::default()).expect_err("refused");
+    dataset_error_lines(lang, &e)
+}
+
+const TIMELINEJS: &str = "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Group,Background\n\
+,,,,,,,,,The <b>Corridor</b>,How a route was <i>planned</i>,,,,,title,,\n\
+2025,11,6,14:30,,,,,6 Nov,Talks open,<p>A &amp; B meet</p>,https://example.org/a.jpg,AP,,,,Energy,\n\
+2026,Feb,,,2026,3,,,,Second step,,,,,,,Militär,#fff\n\
+2024,,,,2025,,,,,An era,,,,,,era,,\n\
+2025,2,30,,,,,,,Bad day,,,,,,,,\n";
+
+#[test]
+fn a_timelinejs_sheet_gives_its_title_events_and_groups_and_counts_what_it_cannot_show() {
+    let import = read(TIMELINEJS);
+    assert_eq!(import.shape, Shape::TimelineJs);
+    let ds = &import.dataset;
+    assert_eq!(ds.title.en, "The Corridor");
+    assert_eq!(ds.description.as_ref().map(|d| d.de.as_str()), Some("How a route was planned"));
+    assert_eq!(titles(&import), ["Talks open", "Second step"]);
+    let talks = &ds.events[0];
+    assert_eq!(talks.date.to_string(), "2025-11-06");
+    assert_eq!(talks.summary.en, "A & B meet");
+    assert_eq!(talks.categories, [Category::Energy]);
+    assert_eq!(talks.tags, ["energy"]);
+    let second = &ds.events[1];
+    assert_eq!(
+        (second.date.to_string(), second.end.map(|d| d.to_string())),
+        ("2026-02".into(), Some("2026-03".into()))
+    );
+    assert_eq!(second.categories, [Category::Military]);
+    assert_eq!(second.sources[0].url, "https://timeline.knightlab.com/");
+    assert_eq!(
+        notices(&import, Lang::En),
+        [
+            "1 row skipped: C6: invalid date (year 2025, month 2, day 30): no such date",
+            "1 era not shown",
+            "display dates of 1 row not shown",
+            "media of 1 row not shown",
+            "times of day of 1 row not shown",
+            "backgrounds of 1 row not shown",
+        ]
+    );
+    assert_eq!(notices(&import, Lang::De)[1], "1 Zeitabschnitt (Era) nicht angezeigt");
+    assert_eq!(
+        notices(&import, Lang::De)[0],
+        "1 Zeile übersprungen: C6: ungültiges Datum (Jahr 2025, Monat 2, Tag 30): Dieses Datum gibt es nicht"
+    );
+}
+
+#[test]
+fn a_timelinesetter_sheet_is_read_by_its_column_names_and_links_become_sources() {
+    let text = "date,display_date,description,link,series,html\n\
+                3/14/2010,March 14,The first thing happened,https://www.example.org/1,Politics,<b>x</b>\n\
+                4/2/2010,,\"A second, longer thing that happened over several days and needs more words than a title has\",,,\n";
+    let import = import_csv(
+        text,
+        &ImportOptions { origin: Some("https://example.com/sheet.csv".into()), ..Default::default() },
+    )
+    .unwrap();
+    assert_eq!(import.shape, Shape::Sheet);
+    assert_eq!((import.order, import.order_guessed), (DateOrder::MonthDay, false));
+    assert_eq!(
+        import.columns,
+        [
+            Some(Field::Date),
+            Some(Field::DisplayDate),
+            Some(Field::Summary),
+            Some(Field::Link),
+            Some(Field::Group),
+            None
+        ]
+    );
+    let ds = &import.dataset;
+    assert_eq!(ds.events[0].date.to_string(), "2010-03-14");
+    assert_eq!(ds.events[0].title.en, "The first thing happened");
+    assert_eq!(
+        (ds.events[0].sources[0].publisher.as_str(), ds.events[0].sources[0].url.as_str()),
+        ("example.org", "https://www.example.org/1")
+    );
+    assert_eq!(ds.events[0].tags, ["politics"]);
+    assert_eq!(ds.events[1].date.to_string(), "2010-04-02");
+    assert!(ds.events[1].title.en.ends_with('…') && ds.events[1].title.en.chars().count() <= 81);
+    assert_eq!(
+        ds.events[1].sources[0].url, "https://example.com/sheet.csv",
+        "the sheet itself is the source"
+    );
+    assert_eq!(notices(&import, Lang::En), ["display dates of 1 row not shown"]);
+}
+
+#[test]
+fn a_german_sheet_with_semicolons_german_headers_and_month_names_is_read() {
+    let text = "Datum;Ende;Titel;Beschreibung;Kategorie;Ort;Breite;Länge;Quelle\r\n\
+                06.11.2025;;Gespräche;Erste Runde;Diplomatie;Baku;40,41;49,87;https://example.org/a\r\n\
+                März 2026;15. April 2026;Übung;\"Zwei\r\nZeilen\";Militär;;;;https://example.org/b\r\n";
+    let import = read(text);
+    assert_eq!((import.delimiter, import.shape), (b';', Shape::Sheet));
+    let ds = &import.dataset;
+    assert_eq!(titles(&import), ["Gespräche", "Übung"]);
+    assert_eq!(ds.events[0].categories, [Category::Diplomacy]);
+    let place = ds.events[0].place.as_ref().unwrap();
+    assert_eq!((place.id.as_str(), place.lat, place.lon), ("baku", Some(40.41), Some(49.87)));
+    assert_eq!(ds.events[1].date.to_string(), "2026-03");
+    assert_eq!(ds.events[1].end.map(|d| d.to_string()).as_deref(), Some("2026-04-15"));
+    assert_eq!(ds.events[1].summary.de, "Zwei\r\nZeilen");
+    assert!(import.notices.is_empty());
+}
+
+#[test]
+fn tabs_a_byte_order_mark_bare_carriage_returns_and_multi_line_cells_are_read() {
+    let text = "\u{feff}date\ttitle\tlink\r2025-01-02\t\"one\nline\ttwo\"\thttps://example.org/\r2025-01-03\tplain\thttps://example.org/\r";
+    let import = read(text);
+    assert_eq!(import.delimiter, b'\t');
+    assert_eq!(import.headers[0], "date", "the byte order mark is not part of the header");
+    assert_eq!(titles(&import), ["one\nline\ttwo", "plain"]);
+}
+
+#[test]
+fn the_order_of_day_and_month_is_found_exposed_and_can_be_set() {
+    let text = "date,title,url\n3/4/2025,a,https://example.org/\n5/6/2025,b,https://example.org/\n";
+    let guessed = read(text);
+    assert_eq!((guessed.order, guessed.order_guessed), (DateOrder::MonthDay, true));
+    assert_eq!(guessed.dataset.events[0].date.to_string(), "2025-03-04");
+    let set =
+        import_csv(text, &ImportOptions { order: Some(DateOrder::DayMonth), ..Default::default() }).unwrap();
+    assert_eq!((set.order, set.order_guessed), (DateOrder::DayMonth, false));
+    assert_eq!(set.dataset.events[0].date.to_string(), "2025-04-03");
+    let decided = read("date;title;url\n3/4/2025;a;https://example.org/\n25/6/2025;b;https://example.org/\n");
+    assert_eq!((decided.order, decided.order_guessed), (DateOrder::DayMonth, false));
+}
+
+#[test]
+fn the_columns_can_be_given_instead_of_recognised() {
+    let text = "when,what,notes\n2025-01-02,Talks,https://example.org/\n";
+    assert_eq!(
+        error_lines(text, Lang::En),
+        ["Dataset: no column of dates found: name one “Date”, “Start” or “Year”"]
+    );
+    let columns = Some(vec![Some(Field::Date), Some(Field::Title), Some(Field::Link)]);
+    let import = import_csv(text, &ImportOptions { columns, ..Default::default() }).unwrap();
+    assert_eq!(titles(&import), ["Talks"]);
+    assert_eq!(import.dataset.events[0].sources[0].url, "https://example.org/");
+}
+
+#[test]
+fn a_row_that_cannot_be_read_is_skipped_and_named_by_its_cell_in_both_languages() {
+    let mut text = String::from("title,summary,date,url\n");
+    text.push_str("Good,Fine,2025-01-01,https://example.org/\n");
+    for k in 0..10 {
+        text.push_str(&format!("Bad {k},Wrong,2025-02-30,https://example.org/\n"));
+    }
+    text.push_str("No link,x,2025-01-02,ftp://example.org/\n");
+    let import = read(&text);
+    assert_eq!(titles(&import), ["Good"]);
+    let en = notices(&import, Lang::En);
+    assert!(
+        en[0].starts_with("11 rows skipped: C3: invalid date “2025-02-30”: no such date; C4: "),
+        "{}",
+        en[0]
+    );
+    assert!(en[0].ends_with("; … and 3 more"), "{}", en[0]);
+    let de = notices(&import, Lang::De);
+    assert!(
+        de[0].starts_with(
+            "11 Zeilen übersprungen: C3: ungültiges Datum „2025-02-30“: Dieses Datum gibt es nicht"
+        ),
+        "{}",
+        de[0]
+    );
+    let CsvImport { notices: n, .. } =
+        read("date,title,url\n2025,ok,https://example.org/\n2025,bad link,ftp://x\n");
+    let Notice::RowsSkipped { problems, .. } = &n[0] else { panic!() };
+    assert_eq!(cell_name(problems[0].row, problems[0].column.unwrap()), "C3");
+}
+
+#[test]
+fn a_sheet_none_of_whose_rows_can_be_read_is_refused_with_its_cells_named() {
+    let lines =
+        error_lines("date,title,url\nsoon,a,https://example.org/\n2025,,https://example.org/\n", Lang::En);
+    assert_eq!(lines, ["A2: invalid date “soon”: expected YYYY, YYYY-MM or YYYY-MM-DD", "B3: missing"]);
+    let lines = error_lines("date,title\n2025,a\n", Lang::De);
+    assert_eq!(lines, ["Zeile 2: Mindestens eine Quelle ist nötig"]);
+}
+
+#[test]
+fn a_cell_over_the_text_limit_is_named() {
+    let long = "x".repeat(MAX_TEXT_CHARS + 1);
+    let import =
+        read(&format!("date,title,url\n2025,ok,https://example.org/\n2025,{long},https://example.org/\n"));
+    assert_eq!(
+        notices(&import, Lang::En),
+        ["1 row skipped: B3: the text has 10,001 characters; at most 10,000 are accepted"]
+    );
+}
+
+#[test]
+fn a_twenty_megabyte_sheet_and_a_million_rows_are_refused_with_a_clear_message() {
+    let big =
+        format!("date,title\n{}", "2025,a title that fills the sheet\n".repeat(20 * 1024 * 1024 / 34 + 1));
+    assert!(big.len() >= 20 * 1024 * 1024);
+    let lines = error_lines(&big, Lang::En);
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0].starts_with("Dataset: the file is 20,971,"), "{}", lines[0]);
+    assert!(lines[0].ends_with("at most 8,388,608 are accepted"), "{}", lines[0]);
+    let rows = format!("date\n{}", "1\n".repeat(1_000_000));
+    assert_eq!(
+        error_lines(&rows, Lang::En),
+        ["Dataset: the sheet has 1,000,000 rows; at most 200,000 are read"]
+    );
+    assert_eq!(
+        error_lines(&rows, Lang::De),
+        ["Datei: Die Tabelle hat 1.000.000 Zeilen; gelesen werden höchstens 200.000"]
+    );
+}
+
+#[test]
+fn blank_rows_are_passed_over_and_a_header_alone_is_an_empty_timeline() {
+    let import = read("date,title,url\n,,\n2025,a,https://example.org/\n\n");
+    assert_eq!(titles(&import), ["a"]);
+    assert!(import.notices.is_empty());
+    assert!(read("date,title\n").dataset.events.is_empty());
+}
+
+#[test]
+fn generated_ids_come_from_titles_and_never_repeat() {
+    let import = read("date,title,url\n2025,Talks,https://example.org/\n2026,Talks,https://example.org/\n2027,Talks,https://example.org/\n2028,!!,https://example.org/\n");
+    let ids: Vec<&str> = import.dataset.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["talks", "talks-2", "talks-3", "event"]);
+}
+
+#[test]
+fn the_projects_own_columns_with_german_headers_are_read_as_its_own() {
+    let text = "id;datum;ende;genauigkeit;ungefähr;titel;zusammenfassung;akteure;kategorien;schlagwörter;ort;breite;länge;verlässlichkeit;quellen\n\
+                a-1;2025-11-06;;day;ja;Titel;Text;az nato;energie military;oil;Baku;40,4;49,8;bestätigt;https://example.org/a https://example.org/b\n";
+    let import = read(text);
+    assert_eq!(import.shape, Shape::Own);
+    let e = &import.dataset.events[0];
+    assert_eq!((e.id.as_str(), e.approximate, e.confidence), ("a-1", true, Confidence::Confirmed));
+    assert_eq!(e.categories, [Category::Energy, Category::Military]);
+    assert_eq!(e.actors, ["az", "nato"]);
+    assert_eq!(e.sources.len(), 2);
+    let kinds: Vec<_> = import.dataset.actors.iter().map(|a| a.kind.code()).collect();
+    assert_eq!(kinds, ["state", "organisation"]);
+}
+
+#[test]
+fn an_unknown_category_or_a_repeated_id_skips_the_row_at_its_cell() {
+    let head = "id,date,end,precision,approximate,title,summary,actors,categories,tags,place,lat,lon,confidence,sources\n";
+    let text = format!(
+        "{head}a,2025,,,,T,S,,energy,,,,,confirmed,https://example.org/\n\
+         a,2025,,,,T,S,,energy,,,,,confirmed,https://example.org/\n\
+         b,2025,,,,T,S,,cooking,,,,,confirmed,https://example.org/\n\
+         c,2025,,,,T,S,,energy,,,,,sure,https://example.org/\n\
+         d,2025,2024,,,T,S,,energy,,P,91,,confirmed,https://example.org/\n\
+         e,2025,,,,T,S,,energy,,P,91,,confirmed,https://example.org/\n"
+    );
+    let import = read(&text);
+    assert_eq!(import.dataset.events.len(), 1);
+    assert_eq!(
+        notices(&import, Lang::En),
+        ["5 rows skipped: A3: this ID is already used by an earlier event; I4: “cooking” is not a value this column takes; \
+          N5: “sure” is not a value this column takes; C6: the end 2024 is before the start 2025; \
+          L7: latitude must be between -90 and 90"]
+    );
+}
+
+#[test]
+fn the_delimiter_is_the_one_the_header_line_has_most_of_outside_quotes() {
+    assert_eq!(detect_delimiter("a;b;c\n1,2,3"), b';');
+    assert_eq!(detect_delimiter("\"a;b\",c\n"), b',');
+    assert_eq!(detect_delimiter("a\tb;c\td"), b'\t');
+    assert_eq!(detect_delimiter("single"), b',');
+}
+
+#[test]
+fn cells_are_named_as_a_spreadsheet_names_them() {
+    assert_eq!(cell_name(7, 2), "C7");
+    assert_eq!(cell_name(1, 25), "Z1");
+    assert_eq!(cell_name(12, 26), "AA12");
+    assert_eq!(cell_name(3, 701), "ZZ3");
+    assert_eq!(cell_name(3, 702), "AAA3");
+}
+
+#[test]
+fn a_cell_written_safe_from_formulas_is_read_as_it_was() {
+    let import = read("date,title,summary,url\n2025,'=SUM(A1),'@x,https://example.org/\n2026,'plain,'-,https://example.org/\n");
+    assert_eq!(titles(&import), ["=SUM(A1)", "'plain"]);
+    assert_eq!(import.dataset.events[0].summary.en, "@x");
+    assert_eq!(import.dataset.events[1].summary.en, "-");
+}
+
+// The round trip: what the CSV export writes reads back as the same events.
+
+fn text() -> impl Strategy<Value = String> {
+    "[a-zA-Z=+@'\\-\t ,;\"\n\räöü€😀]{0,12}[a-zA-Zäß]".prop_map(|s| s)
+}
+
+fn date() -> impl Strategy<Value = PartialDate> {
+    (1i32..=9999, 0u32..=12, 0u32..=28).prop_map(|(y, m, d)| match (m, d) {
+        (0, _) => PartialDate::year(y).unwrap(),
+        (m, 0) => PartialDate::month(y, m).unwrap(),
+        (m, d) => PartialDate::day(y, m, d).unwrap(),
+    })
+}
+
+fn event() -> impl Strategy<Value = Event> {
+    (
+        ("[a-z0-9_-]{1,8}", date(), proptest::option::of(0i64..4000), any::<bool>(), text(), text(), text()),
+        (
+            proptest::sample::subsequence(vec!["az", "am", "nato"], 0..3),
+            proptest::sample::subsequence(Category::ALL.to_vec(), 1..5),
+            proptest::sample::subsequence(vec!["oil", "-rail", "gas_line"], 0..3),
+            proptest::option::of((
+                text(),
+                proptest::option::of(-90.0f64..90.0),
+                proptest::option::of(-180.0f64..180.0),
+            )),
+            any::<bool>(),
+            proptest::collection::vec("https://example\\.org/[a-z?=&,;]{0,6}", 1..3),
+        ),
+    )
+        .prop_map(
+            |(
+                (id, date, span, approximate, title, de, en),
+                (actors, categories, tags, place, confirmed, urls),
+            )| Event {
+                id,
+                date,
+                end: span.and_then(|days| {
+                    let end = date.last_day().checked_add_days(chrono::Days::new(days as u64))?;
+                    Some(PartialDate::from_naive(end)).filter(|d| d.year_value() <= 9999)
+                }),
+                approximate,
+                title: Text { de: format!("{title} de"), en: title },
+                summary: Text { de, en },
+                actors: actors.into_iter().map(str::to_string).collect(),
+                categories,
+                tags: tags.into_iter().map(str::to_string).collect(),
+                place: place.map(|(name, lat, lon)| Place {
+                    id: "p".into(),
+                    name: Text { de: name.clone(), en: name },
+                    lat,
+                    lon,
+                }),
+                sources: urls
+                    .into_iter()
+                    .map(|url| Source {
+                        title: Some("T".into()),
+                        publisher: "P".into(),
+                        url,
+                        date: None,
+                        lang: None,
+                        about: None,
+                        kind: None,
+                    })
+                    .collect(),
+                related: Vec::new(),
+                confidence: if confirmed { Confidence::Confirmed } else { Confidence::PerArticle },
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn an_exported_csv_reads_back_as_the_same_events(events in proptest::collection::vec(event(), 0..12), de in any::<bool>()) {
+        let mut events = events;
+        for (i, e) in events.iter_mut().enumerate() {
+            e.id = format!("{}{i}", e.id);
+        }
+        let actors = ["az", "am", "nato"].map(|id| crate::core::dataset::model::Actor {
+            id: id.into(),
+            kind: crate::core::dataset::model::ActorKind::Organisation,
+            name: Text { de: id.into(), en: id.into() },
+        });
+        let ds = validate(Dataset { title: Text { de: "T".into(), en: "T".into() }, actors: actors.to_vec(), events, ..Dataset::default() }).unwrap();
+        let lang = if de { Lang::De } else { Lang::En };
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let exported = to_csv(&ds, &all, lang);
+        let import = read(&exported);
+        prop_assert_eq!(import.shape, Shape::Own);
+        prop_assert!(import.notices.is_empty(), "{:?}", import.notices);
+        let back = &import.dataset;
+        prop_assert_eq!(back.events.len(), ds.events.len());
+        for (a, b) in ds.events.iter().zip(&back.events) {
+            prop_assert_eq!(&a.id, &b.id);
+            prop_assert_eq!((a.date, a.end, a.approximate), (b.date, b.end, b.approximate));
+            prop_assert_eq!(a.title.get(lang), b.title.get(lang));
+            prop_assert_eq!(a.summary.get(lang), b.summary.get(lang));
+            prop_assert_eq!((&a.actors, &a.categories, &a.tags, a.confidence), (&b.actors, &b.categories, &b.tags, b.confidence));
+            prop_assert_eq!(a.place.as_ref().map(|p| (p.name.get(lang), p.lat, p.lon)), b.place.as_ref().map(|p| (p.name.get(lang), p.lat, p.lon)));
+            let urls = |e: &Event| e.sources.iter().map(|s| s.url.clone()).collect::<Vec<_>>();
+            prop_assert_eq!(urls(a), urls(b));
+        }
+        prop_assert_eq!(to_csv(back, &all, lang), exported);
+    }
+}
+
+#[test]
+fn a_date_error_from_a_sheet_says_what_the_date_was() {
+    let import = read("date,title,url\n2025,ok,https://example.org/\n31.02.2025,x,https://example.org/\n");
+    let Notice::RowsSkipped { problems, .. } = &import.notices[0] else { panic!() };
+    assert_eq!(
+        problems[0].kind,
+        ProblemKind::InvalidDate { value: "31.02.2025".into(), error: DateError::NoSuchDate }
+    );
+}
+
+#[test]
+fn the_dataset_json_is_the_export_without_indentation_and_reads_back_the_same() {
+    let import = read(
+        "date,title,summary,url\n2025,\"Quote \"\" and \\ back\",\"two\n  lines\",https://example.org/\n",
+    );
+    let json = dataset_json(&import.dataset);
+    assert!(
+        !json.contains("\n") && json.contains("two\\n  lines") && json.contains("Quote \\\" and \\\\ back"),
+        "{json}"
+    );
+    let back = crate::core::formats::read::load_dataset(&json).unwrap();
+    assert_eq!(back, import.dataset);
+}
