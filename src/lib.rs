@@ -7,12 +7,15 @@
 //! * `ui`: the components that map core state to the DOM; they touch only their own elements
 //!   and those elements' events (wasm only).
 //! * `entry`: the JS API that host pages and the custom element call (wasm only).
+//!
+//! Built with the `import` feature, the wasm module is the CSV import module instead: the core
+//! and `entry::import` only (the widget loads it on demand, see docs/import.md).
 
 pub mod core;
 
 #[cfg(target_arch = "wasm32")]
 pub mod entry;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "import")))]
 pub mod platform;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(feature = "import")))]
 pub mod ui;

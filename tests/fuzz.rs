@@ -1021,6 +1021,9 @@ fn check_session_load(text: &str) -> Result<(), TestCaseError> {
         Err(LoadFailure::Network(m)) => {
             return Err(TestCaseError::fail(format!("a network failure from text: {m}")))
         }
+        Err(LoadFailure::Sheet(_)) => {
+            return Err(TestCaseError::fail("a sheet's failure from the JSON reader"))
+        }
     }
     Ok(())
 }

@@ -2,7 +2,7 @@
 // the custom element and the stylesheet next to it minified and their types as they are, and
 // writes pkg/package.json. Fails loudly when a file the package names is missing
 // (tests/e2e/package.test.mjs checks the result with npm pack).
-import { readFile, writeFile, copyFile, access } from 'node:fs/promises';
+import { readFile, writeFile, copyFile, access, readdir } from 'node:fs/promises';
 import { transform } from 'lightningcss';
 import { minify } from 'terser';
 
@@ -24,6 +24,7 @@ const minifyJs = async (from, to) => {
   await writeFile(new URL(to, root), out.code);
 };
 await minifyJs('pkg/timeline_explorer.js', 'pkg/timeline_explorer.js');
+await minifyJs('pkg/timeline_explorer_import.js', 'pkg/timeline_explorer_import.js');
 await minifyJs('www/timeline-explorer.js', 'pkg/timeline-explorer.js');
 // The stylesheet pages load, minified: www/timeline.css keeps its comments for readers (they were
 // a third of what the widget's CSS cost in transfer). Written for the oldest engines the bundle
@@ -41,6 +42,10 @@ await writeFile(new URL('pkg/timeline.css', root), code);
 // The package has a README of its own, for npm users (the repository's is for the whole project).
 await copyFile(new URL('www/npm-README.md', root), new URL('pkg/README.md', root));
 
+// The script that loads the CSV import module on demand (wasm-bindgen writes it under snippets/).
+const snippets = (await readdir(new URL('pkg/snippets/', root), { recursive: true }))
+  .filter((f) => f.endsWith('.js')).map((f) => `snippets/${f}`);
+
 const pkg = {
   name: 'timeline-explorer',
   version: field('version'),
@@ -57,10 +62,13 @@ const pkg = {
     './style.css': './timeline.css',
     './schema.json': './timeline.schema.json',
     './timeline_explorer_bg.wasm': './timeline_explorer_bg.wasm',
+    './timeline_explorer_import.js': './timeline_explorer_import.js',
+    './timeline_explorer_import_bg.wasm': './timeline_explorer_import_bg.wasm',
     './package.json': './package.json',
   },
   files: ['timeline_explorer.js', 'timeline_explorer.d.ts', 'timeline_explorer_bg.wasm',
-    'timeline_explorer_bg.wasm.d.ts', 'timeline-explorer.js', 'timeline-explorer.d.ts', 'timeline.css', 'timeline.schema.json', 'README.md'],
+    'timeline_explorer_bg.wasm.d.ts', 'timeline_explorer_import.js', 'timeline_explorer_import_bg.wasm', ...snippets,
+    'timeline-explorer.js', 'timeline-explorer.d.ts', 'timeline.css', 'timeline.schema.json', 'README.md'],
   sideEffects: ['./timeline-explorer.js', '*.css'],
 };
 for (const f of pkg.files) await access(new URL(`pkg/${f}`, root));

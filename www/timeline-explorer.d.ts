@@ -2,7 +2,8 @@
 import type { TimelineHandle } from './timeline_explorer.js';
 
 /** `<timeline-explorer src state lang height theme url-prefix>`; a child
- *  `<script type="application/json">` may hold the dataset inline. */
+ *  `<script type="application/json">` (or `type="text/csv"` for a sheet) may hold the dataset
+ *  inline. A dataset may be a sheet (CSV) wherever it is given. */
 export declare class TimelineExplorerElement extends HTMLElement {
   static readonly observedAttributes: string[];
   /** The mounted widget's handle (`setState`, `getState`, `on`), or null while the module loads. */

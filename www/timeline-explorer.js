@@ -4,7 +4,9 @@
 // Attributes: src (dataset URL), state (the shareable URL's query form), lang (de|en),
 // height (a CSS length; a bare number means pixels), theme (light|dark|auto), url-prefix (opt in
 // to mirroring the state into the host URL as PREFIX-name parameters). A child
-// <script type="application/json"> holds an inline dataset (it wins over src).
+// <script type="application/json"> (or type="text/csv" for a sheet) holds an inline dataset (it
+// wins over src). A dataset may be a sheet (CSV) wherever it is given: the widget then loads its
+// import module.
 // Attribute changes apply live (lang and url-prefix keep the current view, src loads the new
 // dataset with the state attribute's view); removing the element tears the widget down with
 // nothing left listening. Moving it (remove and insert in one go) keeps it as it is.
@@ -88,7 +90,7 @@ export class TimelineExplorerElement extends HTMLElement {
   }
 
   #inlineText() {
-    const script = this.querySelector(':scope > script[type="application/json"]');
+    const script = this.querySelector(':scope > script[type="application/json"], :scope > script[type="text/csv"]');
     return script ? script.textContent : null;
   }
 

@@ -889,6 +889,17 @@ pub fn cell_problem_text(lang: Lang, p: &crate::core::formats::csv::CellProblem)
     format!("{}: {}", sheet_place(lang, &at), problem_message(lang, &p.kind))
 }
 
+/// The heading of what is said about an imported sheet, before its notices or its problems.
+#[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+pub fn import_heading(lang: Lang, refused: bool) -> &'static str {
+    match (lang, refused) {
+        (Lang::De, false) => "Aus einer Tabelle gelesen:",
+        (Lang::En, false) => "Read from a spreadsheet:",
+        (Lang::De, true) => "Diese Tabelle lässt sich nicht als Zeitleiste lesen:",
+        (Lang::En, true) => "This spreadsheet cannot be read as a timeline:",
+    }
+}
+
 /// What to tell a reader about an imported sheet: rows skipped (with the first problems), and
 /// what the dataset cannot show.
 #[cfg(any(feature = "import", not(target_arch = "wasm32")))]

@@ -19,9 +19,9 @@ use wasm_bindgen::prelude::*;
 const TS_TYPES: &'static str = r#"
 /** Options for `mount`. Every field is optional; without `src` or `data` the built-in dataset is shown. */
 export interface MountOptions {
-    /** URL of a dataset in the project's schema or in TimelineJS3's JSON format (fetched; mind `connect-src`). */
+    /** URL of a dataset in the project's schema or in TimelineJS3's JSON format, or of a sheet (CSV; read by the import module, loaded on demand) (fetched; mind `connect-src`). */
     src?: string;
-    /** A dataset as JSON text; wins over `src`. */
+    /** A dataset as JSON text, or a sheet as CSV text; wins over `src`. */
     data?: string;
     /** The initial view in the shareable URL's query form, e.g. `"cat=military&lang=de"`. */
     state?: string;

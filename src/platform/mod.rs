@@ -4,8 +4,10 @@
 //! * [`browser`]: clipboard, downloads, the browser's language, element sizes, timing.
 //! * [`fetch`]: loading a dataset from a URL.
 //! * [`crash`]: the message a widget shows when the code panics.
+//! * [`import`]: the CSV import module, loaded when a dataset is a sheet.
 
 pub mod browser;
 pub mod crash;
 pub mod fetch;
+pub mod import;
 pub mod location;

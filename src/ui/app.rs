@@ -5,17 +5,17 @@ use super::dom::{el, width_probe, Dom, Mounted};
 use super::filters::FilterPanel;
 use super::intro::{CloseFilters, FiltersToggle, Legend, SkipLink, TitleCard};
 use super::list::ListView;
-use super::notice::{ignored_notice, LoadError};
+use super::notice::{ignored_notice, LoadError, SheetNotice};
 use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::{effect, Step, Store};
 use crate::core::dataset::model::Lang;
-use crate::core::formats::read::LoadFailure;
+use crate::core::formats::read::{looks_like_csv, LoadFailure, SheetLines};
 use crate::core::i18n::{count_line, t, Key};
 use crate::core::loaded::LoadedDataset;
 use crate::core::query::urlstate::{decode, encode};
 use crate::core::query::viewstate::{View, ViewState};
-use crate::platform::{browser, fetch, location, location::UrlMode};
+use crate::platform::{browser, fetch, import, location, location::UrlMode};
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -140,6 +140,10 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
     // `LocalResource`: that brought Leptos' async-derived and transition machinery into the
     // bundle for this one load.)
     let loaded = RwSignal::new(None::<Result<Arc<LoadedDataset>, LoadFailure>>);
+    // What the import module said about a dataset that was a sheet (nothing for JSON).
+    // (Plain shared state: the dataset's signal already says when it is there.)
+    let sheet_lines = Arc::new(std::sync::Mutex::new(SheetLines::default()));
+    let said_lines = sheet_lines.clone();
     let attempt = StoredValue::new(0u32);
     // Each load is timed in the browser's performance timeline (User Timing): the measure
     // `timeline-explorer:<uid>:fetch` from the request until the body is in (a dataset from a
@@ -151,17 +155,35 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
         attempt.set_value(this);
         loaded.set(None);
         let source = source.clone();
+        let lines = sheet_lines.clone();
         let (fetching, reading) = (format!("{timing}:fetch"), format!("{timing}:read"));
         leptos::task::spawn_local(async move {
+            // A sheet gives its dataset, and what the import module said about it is kept.
+            let sheet = |read: Result<(Arc<LoadedDataset>, SheetLines), LoadFailure>| {
+                read.map(|(dataset, said)| {
+                    if let Ok(mut kept) = lines.lock() {
+                        *kept = said;
+                    }
+                    dataset
+                })
+            };
             let result = match source {
                 DataSource::Embedded => browser::timed(&reading, LoadedDataset::embedded),
+                DataSource::Inline(text) if looks_like_csv(text.as_bytes()) => {
+                    sheet(import::read_sheet(&text, &fetch::absolute("")).await)
+                }
                 DataSource::Inline(text) => browser::timed(&reading, || LoadedDataset::from_json(&text)),
                 DataSource::Url(url) => {
                     browser::start_phase(&fetching);
                     let body = fetch::fetch_dataset(&url).await;
                     browser::end_phase(&fetching);
                     match body {
-                        Ok(stream) => browser::timed(&reading, || LoadedDataset::from_stream(stream)),
+                        Ok(fetch::Body::Json(stream)) => {
+                            browser::timed(&reading, || LoadedDataset::from_stream(stream))
+                        }
+                        Ok(fetch::Body::Sheet(text)) => {
+                            sheet(import::read_sheet(&text, &fetch::absolute(&url)).await)
+                        }
                         Err(e) => Err(LoadFailure::Network(e.describe(&url))),
                     }
                 }
@@ -179,7 +201,10 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
         Some(match loaded.get() {
             None => el("p").class("tl-loading").attr("role", "status").text(t(lang_hint, Key::Loading)),
             Some(Err(failure)) => LoadError(failure, lang_hint, move || load.run(())),
-            Some(Ok(loaded)) => untrack(|| App(loaded, opts.get_value(), browser_lang, uid.get_value())),
+            Some(Ok(loaded)) => untrack(|| {
+                let app = App(loaded, opts.get_value(), browser_lang, uid.get_value());
+                SheetNotice(said_lines.lock().map(|l| l.clone()).unwrap_or_default(), lang_hint, app)
+            }),
         })
     })
 }

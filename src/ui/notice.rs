@@ -1,9 +1,9 @@
 //! Messages about input the widget could not use: ignored URL parts, broken datasets.
 
-use super::dom::{button, el, Dom};
+use super::dom::{button, el, fragment, Dom};
 use super::use_store;
 use crate::core::dataset::model::Lang;
-use crate::core::formats::read::LoadFailure;
+use crate::core::formats::read::{LoadFailure, SheetLines};
 use crate::core::i18n::{dataset_error_lines, t, Key};
 use leptos::prelude::*;
 
@@ -47,14 +47,21 @@ pub fn LoadError(failure: LoadFailure, lang: Lang, on_retry: impl Fn() + 'static
         _ => None,
     };
     let (heading, details, retry) = match &failure {
-        LoadFailure::Network(_) => (t(lang, Key::NetworkFailed), Vec::new(), true),
-        LoadFailure::Invalid(err) => (t(lang, Key::InvalidData), dataset_error_lines(lang, err), false),
+        LoadFailure::Network(_) => (t(lang, Key::NetworkFailed).to_string(), Vec::new(), true),
+        LoadFailure::Invalid(err) => {
+            (t(lang, Key::InvalidData).to_string(), dataset_error_lines(lang, err), false)
+        }
+        // The import module's own heading says why, then each problem follows.
+        LoadFailure::Sheet(lines) => match lines.get(lang).split_first() {
+            Some((heading, rest)) => (heading.clone(), rest.to_vec(), false),
+            None => (t(lang, Key::InvalidData).to_string(), Vec::new(), false),
+        },
     };
     el("div")
         .class("tl-error")
         .attr("role", "alert")
         .child(el("strong").text(t(lang, Key::LoadFailed)))
-        .child(el("p").text(heading))
+        .child(el("p").text(&heading))
         .child_if(fetched.map(|what| el("p").class("tl-error-detail").child(el("code").text(&what))))
         .child_if((!details.is_empty()).then(|| el("ul").children(details.iter().map(|d| el("li").text(d)))))
         .child_if(
@@ -62,4 +69,31 @@ pub fn LoadError(failure: LoadFailure, lang: Lang, on_retry: impl Fn() + 'static
                 button().class("tl-retry").text(t(lang, Key::Retry)).on("click", move |_| on_retry())
             }),
         )
+}
+
+/// The explorer `app` of a dataset that was a sheet, after what the import module said about
+/// it (`lines` in `lang`: a heading, then each notice), as a notice the reader may dismiss.
+/// Without anything to say, `app` alone.
+#[allow(non_snake_case)]
+pub fn SheetNotice(lines: SheetLines, lang: Lang, app: Dom) -> Dom {
+    let Some((heading, notices)) = lines.get(lang).split_first() else { return app };
+    let shown = RwSignal::new(true);
+    let (heading, notices) = (heading.clone(), notices.to_vec());
+    let notice = move || {
+        shown.get().then(|| {
+            let list = el("ul").children(notices.iter().map(|n| el("li").text(n)));
+            el("div")
+                .class("tl-notice")
+                .class("tl-sheet-notice")
+                .attr("role", "status")
+                .child(el("div").child(el("strong").text(&heading)).child(list))
+                .child(
+                    button()
+                        .class("tl-dismiss")
+                        .text(t(lang, Key::Dismiss))
+                        .on("click", move |_| shown.set(false)),
+                )
+        })
+    };
+    fragment().dynamic(notice).child(app)
 }

@@ -1,7 +1,7 @@
 //! Reading a dataset from text: the project's JSON schema (read in one pass, or part by part to
 //! name the event and field of each problem), or TimelineJS3's JSON when the text has its shape.
 
-use crate::core::dataset::model::{Actor, Dataset, Event, Tag, Text};
+use crate::core::dataset::model::{Actor, Dataset, Event, Lang, Tag, Text};
 use crate::core::dataset::validate::{
     clip, short, validate, DatasetError, Problem, ProblemKind, Problems, DATASET_FIELD, EVENT_FIELD,
     MAX_DATASET_BYTES, MAX_EVENTS, MAX_REPORTED,
@@ -25,6 +25,42 @@ pub enum LoadFailure {
     Network(String),
     /// It was fetched but is not a valid dataset.
     Invalid(DatasetError),
+    /// It is a sheet (CSV) that the import module refused, for the reasons it gives.
+    Sheet(SheetLines),
+}
+
+/// Lines about an imported sheet in both languages, as the import module words them (it holds
+/// the words, so that the reader's bundle does not): what it refused, or what it skipped.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SheetLines {
+    pub de: Vec<String>,
+    pub en: Vec<String>,
+}
+
+impl SheetLines {
+    pub fn get(&self, lang: Lang) -> &[String] {
+        match lang {
+            Lang::De => &self.de,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Whether a dataset's text (or its first bytes) is a sheet rather than JSON: anything whose
+/// first character (after a byte order mark and white space) is not `{` or `[`.
+pub fn looks_like_csv(start: &[u8]) -> bool {
+    let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+    start.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|b| !matches!(b, b'{' | b'['))
+}
+
+/// Whether a response is a sheet by its media type (`text/csv`, tab-separated values) or its
+/// URL's path (`.csv`, `.tsv`).
+pub fn is_csv_response(content_type: &str, url: &str) -> bool {
+    let media = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let path = url.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
+    matches!(media.as_str(), "text/csv" | "application/csv" | "text/tab-separated-values")
+        || path.ends_with(".csv")
+        || path.ends_with(".tsv")
 }
 
 /// A fetched body's bytes as text, decoded the way `response.text()` decodes them: without a
@@ -320,5 +356,18 @@ mod tests {
             panic!("expected an invalid dataset")
         };
         assert_eq!(err.problems[0].index, Some(0));
+    }
+
+    #[test]
+    fn a_text_that_does_not_start_as_json_is_taken_for_a_sheet() {
+        assert!(looks_like_csv(b"date,title\n2025,a"));
+        assert!(looks_like_csv(b"\xEF\xBB\xBFDatum;Titel"));
+        assert!(!looks_like_csv(b"  \n{\"events\": []}"));
+        assert!(!looks_like_csv(b"\xEF\xBB\xBF[]"));
+        assert!(!looks_like_csv(b" \n "), "nothing at all is left to the JSON reader's message");
+        assert!(is_csv_response("text/csv; charset=utf-8", "https://x.org/data"));
+        assert!(is_csv_response("text/plain", "data/Sheet.CSV?v=2#x"));
+        assert!(is_csv_response("", "a.tsv"));
+        assert!(!is_csv_response("application/json", "data.json?format=.csv"));
     }
 }

@@ -1,0 +1,47 @@
+//! The CSV import module, loaded on demand: the reader's bundle has no CSV code. When a dataset
+//! is a sheet, its glue script (`timeline_explorer_import.js`, next to the widget's own) is
+//! imported once per page, and its `importCsv` turns the sheet into the project's JSON, which
+//! the widget then reads with its usual strict reader. See docs/import.md.
+
+use crate::core::formats::read::{LoadFailure, SheetLines};
+use crate::core::loaded::LoadedDataset;
+use std::sync::Arc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+// The module is found next to the widget's glue (this snippet sits two folders below it), and
+// started once; later calls get the same promise.
+#[wasm_bindgen(inline_js = "let m;\
+export function importModule() {\
+  const at = (f) => new URL('../../' + f, import.meta.url);\
+  return m ??= import(at('timeline_explorer_import.js')).then(async (g) => {\
+    await g.default({ module_or_path: at('timeline_explorer_import_bg.wasm') });\
+    return g.importCsv;\
+  });\
+}")]
+extern "C" {
+    #[wasm_bindgen(js_name = importModule)]
+    fn import_module() -> js_sys::Promise;
+}
+
+fn strings(v: JsValue) -> Vec<String> {
+    js_sys::Array::from(&v).iter().filter_map(|s| s.as_string()).collect()
+}
+
+/// Reads a sheet (CSV text from `origin`, the sheet's URL or the page that held it) through the
+/// import module: the dataset and what to say about the sheet (nothing when all went well), or
+/// why it could not be read.
+pub async fn read_sheet(text: &str, origin: &str) -> Result<(Arc<LoadedDataset>, SheetLines), LoadFailure> {
+    let unavailable = |_| LoadFailure::Network(String::new());
+    let convert: js_sys::Function =
+        JsFuture::from(import_module()).await.map_err(unavailable)?.unchecked_into();
+    let out = convert.call2(&JsValue::NULL, &text.into(), &origin.into()).map_err(unavailable)?;
+    let out = js_sys::Array::from(&out);
+    let json = out.get(0).as_string().unwrap_or_default();
+    let lines = SheetLines { de: strings(out.get(1)), en: strings(out.get(2)) };
+    if json.is_empty() {
+        return Err(LoadFailure::Sheet(lines));
+    }
+    LoadedDataset::from_json(&json).map(|loaded| (loaded, lines))
+}
