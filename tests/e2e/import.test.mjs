@@ -1,0 +1,103 @@
+// Sheets (CSV) as datasets: the custom element's `src`, an inline sheet and the JS API's `data`
+// read through the import module, which the page loads only when a dataset is a sheet; rows the
+// importer skipped are named by their cell in a notice; all under the strict CSP with no console
+// error and no CSP violation report.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setup, open, done, listIds } from './helpers.mjs';
+
+const ctx = setup();
+
+/** The embedding test page, with the import module's requests counted in `page.importLoads`. */
+async function hostPage() {
+  const page = await open(ctx, '/tests/fixtures/embed.html', { wait: false });
+  page.importLoads = 0;
+  page.on('request', (r) => {
+    if (r.url().includes('timeline_explorer_import')) page.importLoads++;
+  });
+  await page.waitForSelector('html[data-ready="true"]');
+  return page;
+}
+
+/** Adds a <timeline-explorer> with these attributes (and an inline sheet) and waits for it. */
+async function addElement(page, attrs, sheet = null) {
+  await page.evaluate(([attrs, sheet]) => {
+    const el = document.createElement('timeline-explorer');
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    if (sheet !== null) {
+      const script = document.createElement('script');
+      script.type = 'text/csv';
+      script.textContent = sheet;
+      el.append(script);
+    }
+    document.getElementById('host').append(el);
+  }, [attrs, sheet]);
+  await page.waitForSelector(`#${attrs.id} .tl-app, #${attrs.id} .tl-error`, { timeout: 15000 });
+}
+
+/** The lines of the sheet notice in the widget `sel`: its heading, then each notice. */
+const noticeLines = (page, sel) =>
+  page.$$eval(`${sel} .tl-sheet-notice strong, ${sel} .tl-sheet-notice li`, (els) => els.map((e) => e.textContent));
+
+test('a sheet in the project’s own columns is shown through src as the export wrote it', async () => {
+  const page = await hostPage();
+  await addElement(page, { id: 'own', src: '/tests/fixtures/sheet-own.csv', state: 'view=list', lang: 'en' });
+  assert.deepEqual(await listIds(page, '#own'), ['review', 'route-plan', 'talks-open']);
+  assert.equal(await page.$eval('#own .tl-count', (e) => e.textContent.trim()), '3 of 3 events');
+  const titles = await page.$$eval('#own .tl-list > li[data-event-id] .tl-li-title, #own .tl-list > li[data-event-id]',
+    (els) => els.map((e) => e.textContent).join(' | '));
+  assert.match(titles, /=A route is planned/, 'the cell kept safe from formulas reads as its text');
+  assert.deepEqual(await noticeLines(page, '#own'), [], 'nothing to say about a sheet read whole');
+  assert.equal(page.importLoads, 2, 'the import module (script and wasm) is loaded once');
+  await done(page);
+});
+
+test('a TimelineJS3 sheet shows its events and names the skipped row by its cell in both languages', async () => {
+  const page = await hostPage();
+  await addElement(page, { id: 'en', src: '/tests/fixtures/sheet-timelinejs.csv', state: 'view=list', lang: 'en' });
+  assert.deepEqual(await listIds(page, '#en'), ['a-ceasefire', 'the-first-contract', 'the-pipeline-opens']);
+  assert.deepEqual(await noticeLines(page, '#en'), [
+    'Read from a spreadsheet:',
+    '1 row skipped: C7: invalid date (year 2025, month 2, day 30): no such date',
+    '1 era not shown',
+    'display dates of 1 row not shown',
+    'media of 1 row not shown',
+    'times of day of 1 row not shown',
+  ]);
+  await addElement(page, { id: 'de', src: '/tests/fixtures/sheet-timelinejs.csv', state: 'view=list', lang: 'de' });
+  const de = await noticeLines(page, '#de');
+  assert.equal(de[0], 'Aus einer Tabelle gelesen:');
+  assert.equal(de[1], '1 Zeile übersprungen: C7: ungültiges Datum (Jahr 2025, Monat 2, Tag 30): Dieses Datum gibt es nicht');
+  assert.equal(page.importLoads, 2, 'two widgets share one import module');
+  // The notice can be put away; the timeline stays.
+  await page.click('#en .tl-sheet-notice .tl-dismiss');
+  await page.waitForFunction(() => !document.querySelector('#en').shadowRoot.querySelector('.tl-sheet-notice'));
+  assert.equal(await page.$eval('#en .tl-count', (e) => e.textContent.trim()), '3 of 3 events');
+  await done(page);
+});
+
+test('an inline sheet and one given to the JS API are read, and a JSON dataset never loads the import module', async () => {
+  const page = await hostPage();
+  await addElement(page, { id: 'json', src: '/www/demo-data/baltic.json', state: 'view=list', lang: 'en' });
+  assert.equal(page.importLoads, 0, 'a JSON dataset does without the import module');
+  const sheet = 'Datum;Titel;Beschreibung;Kategorie;Quelle\r\n06.11.2025;Gespräche;Erste Runde;Diplomatie;https://example.org/a\r\n'
+    + '1. März 2026;Übung;"Zwei\r\nZeilen";Militär;https://example.org/b\r\n';
+  await addElement(page, { id: 'inline', state: 'view=list', lang: 'de' }, sheet);
+  assert.deepEqual(await listIds(page, '#inline'), ['gespraeche', 'uebung']);
+  await page.evaluate((sheet) => {
+    window.mountInBox('api', { data: sheet.replaceAll(';', ','), state: 'view=list', lang: 'en' });
+  }, sheet);
+  await page.waitForSelector('#api .tl-list');
+  assert.deepEqual(await listIds(page, '#api'), ['gespraeche', 'uebung']);
+  await done(page);
+});
+
+test('a sheet that cannot be read says why instead of showing a timeline', async () => {
+  const page = await hostPage();
+  await addElement(page, { id: 'bad', lang: 'en' }, 'name,notes\nTalks,none\n');
+  const text = await page.$eval('#bad .tl-error', (e) => e.textContent);
+  assert.match(text, /This spreadsheet cannot be read as a timeline:/);
+  assert.match(text, /no column of dates found/);
+  assert.equal(await page.$$eval('#bad .tl-app', (e) => e.length), 0);
+  await done(page);
+});
