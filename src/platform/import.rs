@@ -5,7 +5,7 @@
 
 use crate::core::formats::read::{LoadFailure, SheetLines};
 use crate::core::loaded::LoadedDataset;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -30,9 +30,13 @@ fn strings(v: JsValue) -> Vec<String> {
 }
 
 /// Reads a sheet (CSV text from `origin`, the sheet's URL or the page that held it) through the
-/// import module: the dataset and what to say about the sheet (nothing when all went well), or
-/// why it could not be read.
-pub async fn read_sheet(text: &str, origin: &str) -> Result<(Arc<LoadedDataset>, SheetLines), LoadFailure> {
+/// import module: the dataset, with what to say about the sheet put in `said` (nothing when all
+/// went well), or why it could not be read.
+pub async fn read_sheet(
+    text: &str,
+    origin: &str,
+    said: &Mutex<SheetLines>,
+) -> Result<Arc<LoadedDataset>, LoadFailure> {
     let unavailable = |_| LoadFailure::Network(String::new());
     let convert: js_sys::Function =
         JsFuture::from(import_module()).await.map_err(unavailable)?.unchecked_into();
@@ -43,5 +47,8 @@ pub async fn read_sheet(text: &str, origin: &str) -> Result<(Arc<LoadedDataset>,
     if json.is_empty() {
         return Err(LoadFailure::Sheet(lines));
     }
-    LoadedDataset::from_json(&json).map(|loaded| (loaded, lines))
+    if let Ok(mut kept) = said.lock() {
+        *kept = lines;
+    }
+    LoadedDataset::from_json(&json)
 }

@@ -100,6 +100,12 @@ impl Control {
     }
 }
 
+/// A dataset read, or a sheet to read (its text, and the address it came from).
+enum Got {
+    Read(Result<Arc<LoadedDataset>, LoadFailure>),
+    Sheet(String, String),
+}
+
 /// How one widget instance is set up.
 #[derive(Clone)]
 pub struct WidgetOptions {
@@ -158,35 +164,31 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
         let lines = sheet_lines.clone();
         let (fetching, reading) = (format!("{timing}:fetch"), format!("{timing}:read"));
         leptos::task::spawn_local(async move {
-            // A sheet gives its dataset, and what the import module said about it is kept.
-            let sheet = |read: Result<(Arc<LoadedDataset>, SheetLines), LoadFailure>| {
-                read.map(|(dataset, said)| {
-                    if let Ok(mut kept) = lines.lock() {
-                        *kept = said;
-                    }
-                    dataset
-                })
-            };
-            let result = match source {
-                DataSource::Embedded => browser::timed(&reading, LoadedDataset::embedded),
+            let got = match source {
+                DataSource::Embedded => Got::Read(browser::timed(&reading, LoadedDataset::embedded)),
                 DataSource::Inline(text) if looks_like_csv(text.as_bytes()) => {
-                    sheet(import::read_sheet(&text, &fetch::absolute("")).await)
+                    Got::Sheet(text, fetch::absolute(""))
                 }
-                DataSource::Inline(text) => browser::timed(&reading, || LoadedDataset::from_json(&text)),
+                DataSource::Inline(text) => {
+                    Got::Read(browser::timed(&reading, || LoadedDataset::from_json(&text)))
+                }
                 DataSource::Url(url) => {
                     browser::start_phase(&fetching);
                     let body = fetch::fetch_dataset(&url).await;
                     browser::end_phase(&fetching);
                     match body {
                         Ok(fetch::Body::Json(stream)) => {
-                            browser::timed(&reading, || LoadedDataset::from_stream(stream))
+                            Got::Read(browser::timed(&reading, || LoadedDataset::from_stream(stream)))
                         }
-                        Ok(fetch::Body::Sheet(text)) => {
-                            sheet(import::read_sheet(&text, &fetch::absolute(&url)).await)
-                        }
-                        Err(e) => Err(LoadFailure::Network(e.describe(&url))),
+                        Ok(fetch::Body::Sheet(text)) => Got::Sheet(text, fetch::absolute(&url)),
+                        Err(e) => Got::Read(Err(LoadFailure::Network(e.describe(&url)))),
                     }
                 }
+            };
+            // A sheet is read by the import module, which also says what it skipped.
+            let result = match got {
+                Got::Read(result) => result,
+                Got::Sheet(text, origin) => import::read_sheet(&text, &origin, &lines).await,
             };
             // A widget destroyed meanwhile has disposed both: then nothing is shown.
             if attempt.try_get_value() == Some(this) {

@@ -56,11 +56,17 @@ pub fn looks_like_csv(start: &[u8]) -> bool {
 /// Whether a response is a sheet by its media type (`text/csv`, tab-separated values) or its
 /// URL's path (`.csv`, `.tsv`).
 pub fn is_csv_response(content_type: &str, url: &str) -> bool {
-    let media = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    let path = url.split(['?', '#']).next().unwrap_or("").to_ascii_lowercase();
-    matches!(media.as_str(), "text/csv" | "application/csv" | "text/tab-separated-values")
-        || path.ends_with(".csv")
-        || path.ends_with(".tsv")
+    let starts =
+        |s: &str, p: &str| s.len() >= p.len() && s.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes());
+    let ends = |s: &str, p: &str| {
+        s.len() >= p.len() && s.as_bytes()[s.len() - p.len()..].eq_ignore_ascii_case(p.as_bytes())
+    };
+    let path = &url[..url.bytes().position(|b| b == b'?' || b == b'#').unwrap_or(url.len())];
+    ["text/csv", "application/csv", "text/tab-separated-values"]
+        .iter()
+        .any(|t| starts(content_type.trim_start(), t))
+        || ends(path, ".csv")
+        || ends(path, ".tsv")
 }
 
 /// A fetched body's bytes as text, decoded the way `response.text()` decodes them: without a
