@@ -101,3 +101,42 @@ test('a sheet that cannot be read says why instead of showing a timeline', async
   assert.equal(await page.$$eval('#bad .tl-app', (e) => e.length), 0);
   await done(page);
 });
+
+test('the authoring page reads a chosen sheet, lists what it skipped, previews it and gives its JSON and snippet', async () => {
+  const page = await open(ctx, '/www/make.html', { wait: false });
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.equal(await page.textContent('h1'), 'Make a timeline');
+  await page.setInputFiles('#file', new URL('../fixtures/sheet-timelinejs.csv', import.meta.url).pathname);
+  await page.waitForSelector('#preview .tl-app');
+  const said = await page.$$eval('#said p, #said li', (els) => els.map((e) => e.textContent));
+  assert.equal(said[0], 'Read from a spreadsheet:');
+  assert.equal(said[1], '1 row skipped: C7: invalid date (year 2025, month 2, day 30): no such date');
+  assert.equal(await page.$eval('#preview .tl-count', (e) => e.textContent.trim()), '3 of 3 events');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  assert.equal(download.suggestedFilename(), 'timeline.json');
+  const json = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+  assert.deepEqual(json.events.map((e) => e.id).sort(), ['a-ceasefire', 'the-first-contract', 'the-pipeline-opens']);
+  assert.equal(json.title.en, 'A Corridor Timeline');
+  assert.match(await page.inputValue('#snippet'), /<timeline-explorer src="timeline.json"><\/timeline-explorer>/);
+  // A sheet without a date column is refused, and nothing is previewed.
+  await page.fill('#paste', 'name,notes\nTalks,none\n');
+  await page.click('#read');
+  await page.waitForFunction(() => document.querySelector('#said .refused'));
+  assert.match(await page.textContent('#said'), /no column of dates found/);
+  assert.equal(await page.$$eval('#preview *', (e) => e.length), 0);
+  assert.ok(await page.$eval('#download', (b) => b.disabled));
+  await done(page);
+});
+
+test('the authoring page speaks German to a German browser', async () => {
+  const page = await open(ctx, '/www/make.html', { wait: false, locale: 'de-DE' });
+  await page.waitForSelector('html[data-ready="true"]');
+  assert.equal(await page.textContent('h1'), 'Eine Zeitleiste erstellen');
+  await page.fill('#paste', 'Datum;Titel\n06.11.2025;Gespräche\n');
+  await page.fill('#origin', 'https://example.org/tabelle');
+  await page.click('#read');
+  await page.waitForSelector('#preview .tl-app');
+  assert.equal(await page.textContent('#said'), 'Ohne Probleme gelesen.');
+  assert.equal(await page.$eval('#preview .tl-count', (e) => e.textContent.trim()), '1 von 1 Ereignis');
+  await done(page);
+});
