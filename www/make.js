@@ -22,6 +22,22 @@ const WORDS = {
     fine: 'Read without a problem.',
     json: 'A dataset in JSON: the preview names any problem it has.',
     unreadable: 'The file could not be read as text.',
+    mapping: 'How the sheet was read',
+    guessed: 'The sheet’s dates leave the order of day and month open: please check it.',
+    order: 'Dates such as 3/4/2025',
+    dayMonth: 'day before month (3/4/2025 is 3 April)',
+    monthDay: 'month before day (3/4/2025 is 4 March)',
+    column: 'Column',
+    reads: 'Read as',
+    fields: {
+      '': '(not read)', date: 'Date', end: 'End', title: 'Title', summary: 'Description', group: 'Group (category and tag)',
+      link: 'Link (the source)', place: 'Place', lat: 'Latitude', lon: 'Longitude', tags: 'Tags', id: 'ID',
+      categories: 'Category codes', actors: 'Actor IDs', sources: 'Source links', confidence: 'Confidence',
+      approximate: 'Approximate date', precision: 'Precision (not needed)', 'display-date': 'Display date (not shown)',
+      year: 'Year', month: 'Month', day: 'Day', time: 'Time (not shown)', 'end-year': 'End year', 'end-month': 'End month',
+      'end-day': 'End day', 'end-time': 'End time (not shown)', type: 'Type (title, era)', media: 'Media (not shown)',
+      background: 'Background (not shown)',
+    },
   },
   de: {
     title: 'Eine Zeitleiste erstellen',
@@ -40,6 +56,23 @@ const WORDS = {
     fine: 'Ohne Probleme gelesen.',
     json: 'Ein Datensatz im JSON-Format: Die Vorschau nennt jedes Problem, das er hat.',
     unreadable: 'Die Datei ließ sich nicht als Text lesen.',
+    mapping: 'So wurde die Tabelle gelesen',
+    guessed: 'Die Daten der Tabelle lassen offen, ob der Tag oder der Monat zuerst steht: Bitte prüfen Sie das.',
+    order: 'Daten wie 3/4/2025',
+    dayMonth: 'Tag vor Monat (3/4/2025 ist der 3. April)',
+    monthDay: 'Monat vor Tag (3/4/2025 ist der 4. März)',
+    column: 'Spalte',
+    reads: 'Gelesen als',
+    fields: {
+      '': '(nicht gelesen)', date: 'Datum', end: 'Ende', title: 'Titel', summary: 'Beschreibung',
+      group: 'Gruppe (Kategorie und Schlagwort)', link: 'Link (die Quelle)', place: 'Ort', lat: 'Breitengrad',
+      lon: 'Längengrad', tags: 'Schlagwörter', id: 'ID', categories: 'Kategorie-Kürzel', actors: 'Akteurs-IDs',
+      sources: 'Quellen-Links', confidence: 'Verlässlichkeit', approximate: 'Ungefähres Datum',
+      precision: 'Genauigkeit (nicht nötig)', 'display-date': 'Anzeigedatum (nicht angezeigt)', year: 'Jahr',
+      month: 'Monat', day: 'Tag', time: 'Uhrzeit (nicht angezeigt)', 'end-year': 'Endjahr', 'end-month': 'Endmonat',
+      'end-day': 'Endtag', 'end-time': 'Enduhrzeit (nicht angezeigt)', type: 'Typ (title, era)',
+      media: 'Medien (nicht angezeigt)', background: 'Hintergrund (nicht angezeigt)',
+    },
   },
 };
 
@@ -54,6 +87,10 @@ const said = $('said');
 const download = $('download');
 let started = null;
 let current = '';
+/** The sheet last read, to read again with another order or other columns. */
+let sheet = null;
+/** Whether the person chose the order of day and month for this sheet (else it is found). */
+let orderChosen = false;
 
 /** Whether a text (from a file named `name`) is a sheet: what the widget itself decides. */
 function isSheet(text, name = '') {
@@ -87,21 +124,64 @@ function preview(json) {
   $('preview').replaceChildren(widget);
 }
 
-async function read(text, name) {
-  let json = text;
-  if (isSheet(text, name)) {
-    started ??= initImport({ module_or_path: new URL('../pkg/timeline_explorer_import_bg.wasm', import.meta.url) });
-    await started;
-    const [out, de, en] = importCsv(text, $('origin').value.trim());
-    json = out;
-    tell(lang === 'de' ? de : en, !out);
-  } else {
-    tell([words.json]);
-  }
+/** Shows how the sheet was read (`found` from the importer, or null), for the person to change. */
+function showMapping(found) {
+  $('mapping').hidden = !found;
+  if (!found) return;
+  const [, , order, guessed, headers, columns] = found;
+  $('order').value = order;
+  $('guessed').hidden = !guessed;
+  const rows = headers.map((header, i) => {
+    const tr = document.createElement('tr');
+    const th = Object.assign(document.createElement('th'), { scope: 'row', textContent: header });
+    const select = document.createElement('select');
+    select.setAttribute('aria-label', header);
+    for (const [code, label] of Object.entries(words.fields)) {
+      select.append(Object.assign(document.createElement('option'), { value: code, textContent: label }));
+    }
+    select.value = columns[i];
+    select.addEventListener('change', readAgain);
+    const td = document.createElement('td');
+    td.append(select);
+    tr.append(th, td);
+    return tr;
+  });
+  $('columns').replaceChildren(...rows);
+}
+
+/** Reads the last sheet again with the order and the columns the person chose. */
+function readAgain() {
+  const columns = [...document.querySelectorAll('#columns select')].map((s) => s.value);
+  readSheet(sheet, orderChosen ? $('order').value : undefined, columns);
+}
+
+/** Reads a sheet (with an order and columns, or as the importer finds them) and shows it. */
+function readSheet(text, order, columns) {
+  sheet = text;
+  const [out, de, en, found] = importCsv(text, $('origin').value.trim(), order, columns);
+  tell(lang === 'de' ? de : en, !out);
+  showMapping(found);
+  show(out);
+}
+
+/** Offers `json` for download and previews it (nothing for a refused sheet). */
+function show(json) {
   current = json;
   download.disabled = !json;
   if (json) preview(json);
   else $('preview').replaceChildren();
+}
+
+async function read(text, name) {
+  if (isSheet(text, name)) {
+    started ??= initImport({ module_or_path: new URL('../pkg/timeline_explorer_import_bg.wasm', import.meta.url) });
+    await started;
+    orderChosen = false;
+    return readSheet(text);
+  }
+  tell([words.json]);
+  showMapping(null);
+  show(text);
 }
 
 async function readFile(file) {
@@ -129,6 +209,10 @@ drop.addEventListener('drop', (e) => {
   if (file) readFile(file);
 });
 $('read').addEventListener('click', () => read($('paste').value, ''));
+$('order').addEventListener('change', () => {
+  orderChosen = true;
+  readAgain();
+});
 
 download.addEventListener('click', () => {
   const url = URL.createObjectURL(new Blob([current], { type: 'application/json' }));

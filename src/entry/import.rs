@@ -4,11 +4,17 @@
 //! ```js
 //! import init, { importCsv } from './timeline_explorer_import.js';
 //! await init();
-//! const [json, de, en] = importCsv(text, 'https://example.org/sheet.csv');
+//! const [json, de, en, found] = importCsv(text, 'https://example.org/sheet.csv');
+//! // found: [shape, separator, order, orderGuessed, headers, columns]; to read it again with
+//! // another order or other columns:
+//! importCsv(text, origin, 'day-month', ['date', 'title', '', 'link']);
 //! ```
 
 use crate::core::dataset::model::Lang;
-use crate::core::formats::csv::{dataset_json, import_csv, ImportOptions};
+use crate::core::formats::csv::header::recognise;
+use crate::core::formats::csv::{
+    dataset_json, import_csv, read_headers, CsvImport, DateOrder, Field, ImportOptions,
+};
 use crate::core::i18n::{dataset_error_lines, import_heading, import_notice};
 use wasm_bindgen::prelude::*;
 
@@ -16,36 +22,82 @@ fn lines(list: &[String]) -> js_sys::Array {
     list.iter().map(|l| JsValue::from_str(l)).collect()
 }
 
+/// What the importer found: `[shape, separator, order, orderGuessed, headers, columns]`, the
+/// columns as field codes (`""` for a column not read); the shape is `""` for a refused sheet.
+fn found_parts(
+    shape: &str,
+    delimiter: u8,
+    order: DateOrder,
+    guessed: bool,
+    headers: &[String],
+    columns: &[Option<Field>],
+) -> JsValue {
+    let columns: js_sys::Array =
+        columns.iter().map(|c| JsValue::from_str(c.map_or("", Field::code))).collect();
+    let parts = [
+        JsValue::from_str(shape),
+        JsValue::from_str(&(delimiter as char).to_string()),
+        JsValue::from_str(order.code()),
+        JsValue::from_bool(guessed),
+        lines(headers).into(),
+        columns.into(),
+    ];
+    parts.into_iter().collect::<js_sys::Array>().into()
+}
+
+fn found(import: &CsvImport) -> JsValue {
+    let i = import;
+    found_parts(i.shape.code(), i.delimiter, i.order, i.order_guessed, &i.headers, &i.columns)
+}
+
 /// Reads CSV `text` (from `origin`, the URL of the sheet or of the page that held it) and
-/// gives `[json, de, en]`: the dataset in the project's JSON (empty when the sheet was
-/// refused) and, in German and English, a heading and then the notices (rows skipped, what
-/// the dataset cannot show; none when there is nothing to say) or the reasons it was refused.
+/// gives `[json, de, en, found]`: the dataset in the project's JSON (empty when the sheet was
+/// refused); in German and English, a heading and then the notices (rows skipped, what the
+/// dataset cannot show; none when there is nothing to say) or the reasons it was refused; and
+/// what the importer found (see [`found_parts`]; for a refused sheet its columns as far as
+/// they are known). `order` (`day-month` or
+/// `month-day`) and `columns` (a field code per column, `""` for none) replace what the
+/// importer would find.
 #[wasm_bindgen(js_name = importCsv)]
-pub fn import_csv_text(text: &str, origin: &str) -> js_sys::Array {
-    let options =
-        ImportOptions { origin: Some(origin.to_string()).filter(|o| !o.is_empty()), ..Default::default() };
-    let (json, words): (String, Box<dyn Fn(Lang) -> Vec<String>>) = match import_csv(text, &options) {
+pub fn import_csv_text(
+    text: &str,
+    origin: Option<String>,
+    order: Option<String>,
+    columns: Option<Vec<String>>,
+) -> js_sys::Array {
+    let options = ImportOptions {
+        origin: origin.filter(|o| !o.is_empty()),
+        order: order.as_deref().and_then(DateOrder::from_code),
+        columns: columns.map(|c| c.iter().map(|code| Field::from_code(code)).collect()),
+    };
+    let (json, info, de, en) = match import_csv(text, &options) {
         Ok(import) => {
-            let notices = import.notices;
-            let words = move |l: Lang| -> Vec<String> {
-                if notices.is_empty() {
+            let said = |l: Lang| -> Vec<String> {
+                if import.notices.is_empty() {
                     return Vec::new();
                 }
                 let head = import_heading(l, false).to_string();
-                std::iter::once(head).chain(notices.iter().map(|n| import_notice(l, n))).collect()
+                std::iter::once(head).chain(import.notices.iter().map(|n| import_notice(l, n))).collect()
             };
-            (dataset_json(&import.dataset), Box::new(words))
+            (dataset_json(&import.dataset), found(&import), said(Lang::De), said(Lang::En))
         }
-        Err(e) => (
-            String::new(),
-            Box::new(move |l: Lang| {
+        Err(e) => {
+            // The columns as far as they are known, so that a person can say what they hold.
+            let (delimiter, headers) = read_headers(text);
+            let columns = options.columns.clone().unwrap_or_else(|| recognise(&headers));
+            let order = options.order.unwrap_or(if delimiter == b';' {
+                DateOrder::DayMonth
+            } else {
+                DateOrder::MonthDay
+            });
+            let info = found_parts("", delimiter, order, true, &headers, &columns);
+            let said = |l: Lang| -> Vec<String> {
                 std::iter::once(import_heading(l, true).to_string())
                     .chain(dataset_error_lines(l, &e))
                     .collect()
-            }),
-        ),
+            };
+            (String::new(), info, said(Lang::De), said(Lang::En))
+        }
     };
-    [JsValue::from_str(&json), lines(&words(Lang::De)).into(), lines(&words(Lang::En)).into()]
-        .into_iter()
-        .collect()
+    [JsValue::from_str(&json), lines(&de).into(), lines(&en).into(), info].into_iter().collect()
 }

@@ -140,3 +140,26 @@ test('the authoring page speaks German to a German browser', async () => {
   assert.equal(await page.$eval('#preview .tl-count', (e) => e.textContent.trim()), '1 von 1 Ereignis');
   await done(page);
 });
+
+test('on the authoring page a person says what the columns hold and which order the dates are in', async () => {
+  const page = await open(ctx, '/www/make.html', { wait: false });
+  await page.waitForSelector('html[data-ready="true"]');
+  await page.fill('#paste', 'when;what;link\n3/4/2025;Talks;https://example.org/a\n5/6/2025;Signing;https://example.org/b\n');
+  await page.click('#read');
+  await page.waitForFunction(() => document.querySelector('#said .refused'));
+  assert.deepEqual(await page.$$eval('#columns th', (els) => els.map((e) => e.textContent)), ['when', 'what', 'link']);
+  assert.deepEqual(await page.$$eval('#columns select', (els) => els.map((e) => e.value)), ['', '', 'link']);
+  await page.selectOption('#columns select[aria-label="when"]', 'date');
+  await page.selectOption('#columns select[aria-label="what"]', 'title');
+  await page.waitForSelector('#preview .tl-app');
+  const dates = () => page.$eval('#preview timeline-explorer script', (s) => JSON.parse(s.textContent).events.map((e) => e.date));
+  // A sheet separated by semicolons, with nothing to decide by: day first, and the page says it guessed.
+  assert.equal(await page.$eval('#order', (s) => s.value), 'day-month');
+  assert.equal(await page.$eval('#guessed', (p) => p.hidden), false);
+  assert.deepEqual(await dates(), ['2025-04-03', '2025-06-05']);
+  await page.selectOption('#order', 'month-day');
+  await page.waitForFunction(() => JSON.parse(document.querySelector('#preview timeline-explorer script').textContent).events[0].date === '2025-03-04');
+  assert.deepEqual(await dates(), ['2025-03-04', '2025-05-06']);
+  assert.equal(await page.$eval('#preview .tl-count', (e) => e.textContent.trim()), '2 of 2 events');
+  await done(page);
+});

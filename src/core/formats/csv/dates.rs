@@ -14,6 +14,20 @@ pub enum DateOrder {
     MonthDay,
 }
 
+impl DateOrder {
+    /// The order's code, as an authoring page passes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            DateOrder::DayMonth => "day-month",
+            DateOrder::MonthDay => "month-day",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<DateOrder> {
+        [DateOrder::DayMonth, DateOrder::MonthDay].into_iter().find(|o| o.code() == code)
+    }
+}
+
 const MONTHS: &[(&str, u32)] = &[
     ("january", 1),
     ("januar", 1),

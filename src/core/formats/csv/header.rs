@@ -46,6 +46,80 @@ pub enum Field {
     Background,
 }
 
+impl Field {
+    /// Every field, in the order an authoring page offers them.
+    pub const ALL: [Field; 29] = [
+        Field::Date,
+        Field::End,
+        Field::Title,
+        Field::Summary,
+        Field::Group,
+        Field::Link,
+        Field::Place,
+        Field::Lat,
+        Field::Lon,
+        Field::Tags,
+        Field::Id,
+        Field::Categories,
+        Field::Actors,
+        Field::Sources,
+        Field::Confidence,
+        Field::Approximate,
+        Field::Precision,
+        Field::DisplayDate,
+        Field::Year,
+        Field::Month,
+        Field::Day,
+        Field::Time,
+        Field::EndYear,
+        Field::EndMonth,
+        Field::EndDay,
+        Field::EndTime,
+        Field::Type,
+        Field::Media,
+        Field::Background,
+    ];
+
+    /// The field's code, as an authoring page passes it (`date`, `end-year`, …).
+    pub fn code(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Date => "date",
+            Field::End => "end",
+            Field::Precision => "precision",
+            Field::Approximate => "approximate",
+            Field::Title => "title",
+            Field::Summary => "summary",
+            Field::Actors => "actors",
+            Field::Categories => "categories",
+            Field::Tags => "tags",
+            Field::Group => "group",
+            Field::Place => "place",
+            Field::Lat => "lat",
+            Field::Lon => "lon",
+            Field::Confidence => "confidence",
+            Field::Sources => "sources",
+            Field::Link => "link",
+            Field::DisplayDate => "display-date",
+            Field::Year => "year",
+            Field::Month => "month",
+            Field::Day => "day",
+            Field::Time => "time",
+            Field::EndYear => "end-year",
+            Field::EndMonth => "end-month",
+            Field::EndDay => "end-day",
+            Field::EndTime => "end-time",
+            Field::Type => "type",
+            Field::Media => "media",
+            Field::Background => "background",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.code() == code)
+    }
+}
+
 /// The shape a sheet has, from its headers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Shape {
@@ -55,6 +129,16 @@ pub enum Shape {
     TimelineJs,
     /// Any other sheet with a date column.
     Sheet,
+}
+
+impl Shape {
+    pub fn code(self) -> &'static str {
+        match self {
+            Shape::Own => "own",
+            Shape::TimelineJs => "timelinejs",
+            Shape::Sheet => "sheet",
+        }
+    }
 }
 
 /// The names a header may have (compared lower-cased, with `_` and `-` read as spaces and runs
@@ -223,6 +307,14 @@ mod tests {
             fields(&["End  Year", "Media Credit", "Media Caption"]),
             [Some(Field::EndYear), Some(Field::Media), Some(Field::Media)]
         );
+    }
+
+    #[test]
+    fn every_field_has_a_code_of_its_own_that_reads_back() {
+        for f in Field::ALL {
+            assert_eq!(Field::from_code(f.code()), Some(f));
+        }
+        assert_eq!(Field::from_code("nothing"), None);
     }
 
     #[test]

@@ -157,6 +157,24 @@ fn records(text: &str, delimiter: u8) -> Result<(Vec<csv::StringRecord>, usize),
     Ok((out, total))
 }
 
+/// The separator and the header cells of a CSV text (for a sheet that was refused, so that a
+/// person can still say what its columns hold).
+pub fn read_headers(text: &str) -> (u8, Vec<String>) {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delimiter = detect_delimiter(text);
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = csv::StringRecord::new();
+    let headers = match reader.read_record(&mut record) {
+        Ok(true) => record.iter().map(str::to_string).collect(),
+        _ => Vec::new(),
+    };
+    (delimiter, headers)
+}
+
 /// Reads a CSV text into a validated dataset (see the module's description).
 pub fn import_csv(text: &str, options: &ImportOptions) -> Result<CsvImport, DatasetError> {
     if text.len() > MAX_CSV_BYTES {

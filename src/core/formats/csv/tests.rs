@@ -438,3 +438,12 @@ fn the_dataset_json_is_the_export_without_indentation_and_reads_back_the_same() 
     let back = crate::core::formats::read::load_dataset(&json).unwrap();
     assert_eq!(back, import.dataset);
 }
+
+#[test]
+fn the_headers_of_a_refused_sheet_can_still_be_read() {
+    assert_eq!(
+        read_headers("\u{feff}when;\"what, really\"\n1;2\n"),
+        (b';', vec!["when".to_string(), "what, really".to_string()])
+    );
+    assert_eq!(read_headers(""), (b',', Vec::new()));
+}
