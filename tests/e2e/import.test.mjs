@@ -118,6 +118,14 @@ test('the authoring page reads a chosen sheet, lists what it skipped, previews i
   assert.deepEqual(json.events.map((e) => e.id).sort(), ['a-ceasefire', 'the-first-contract', 'the-pipeline-opens']);
   assert.equal(json.title.en, 'A Corridor Timeline');
   assert.match(await page.inputValue('#snippet'), /<timeline-explorer src="timeline.json"><\/timeline-explorer>/);
+  // The templates download as they are, and read back without a notice.
+  const [template] = await Promise.all([page.waitForEvent('download'), page.click('#template-de')]);
+  assert.equal(template.suggestedFilename(), 'timeline-template-de.csv');
+  await page.setInputFiles('#file', await template.path());
+  await page.waitForFunction(() => document.querySelector('#preview script')?.textContent.includes('gespraeche-beginnen'));
+  await page.waitForSelector('#preview .tl-app');
+  assert.equal(await page.$eval('#preview .tl-count', (e) => e.textContent.trim()), '3 of 3 events');
+  assert.deepEqual(await page.$$eval('#said p, #said li', (els) => els.map((e) => e.textContent)), ['Read without a problem.']);
   // A sheet without a date column is refused, and nothing is previewed.
   await page.fill('#paste', 'name,notes\nTalks,none\n');
   await page.click('#read');

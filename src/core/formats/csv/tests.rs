@@ -447,3 +447,43 @@ fn the_headers_of_a_refused_sheet_can_still_be_read() {
     );
     assert_eq!(read_headers(""), (b',', Vec::new()));
 }
+
+#[test]
+fn the_templates_in_english_and_german_read_as_the_projects_own_columns_without_a_notice() {
+    let en = read(include_str!("../../../../www/templates/timeline-template-en.csv"));
+    let de = read(include_str!("../../../../www/templates/timeline-template-de.csv"));
+    for import in [&en, &de] {
+        assert_eq!(import.shape, Shape::Own);
+        assert!(import.notices.is_empty(), "{:?}", import.notices);
+        let spans: Vec<_> = import
+            .dataset
+            .events
+            .iter()
+            .map(|e| {
+                (
+                    e.date.to_string(),
+                    e.end.map(|d| d.to_string()),
+                    e.approximate,
+                    e.categories.clone(),
+                    e.confidence,
+                )
+            })
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                ("2025-11-06".into(), None, false, vec![Category::Diplomacy], Confidence::Confirmed),
+                (
+                    "2025-12".into(),
+                    Some("2026-02".into()),
+                    true,
+                    vec![Category::Transport, Category::Energy],
+                    Confidence::PerArticle
+                ),
+                ("2026".into(), None, false, vec![Category::Analysis], Confidence::PerArticle),
+            ]
+        );
+    }
+    assert_eq!(de.delimiter, b';');
+    assert_eq!(de.dataset.events[0].place.as_ref().and_then(|p| p.lat), Some(40.4093));
+}
