@@ -20,7 +20,6 @@ pub fn Overview(geo: Geometry) -> Dom {
     let loaded = store.loaded();
     let window = geo.window;
     let overview = el("div").class("tl-overview");
-    let strip = overview.element().clone();
     let full = Memo::new(move |_| {
         let d = geo
             .extent
@@ -33,6 +32,41 @@ pub fn Overview(geo: Geometry) -> Dom {
         });
         (d, bins)
     });
+    let overview = with_brush_drag(overview, geo, full);
+    // The brush, and the slider's value, follow the window: worked out once per change.
+    let brush = el("span").class("tl-brush");
+    let (slider, brush_el) = (overview.element().clone(), brush.element().clone());
+    bind(move || {
+        let (left, width) = window.get().brush_in(&full.with(|(d, _)| *d));
+        let _ = slider.set_attribute("aria-valuenow", &css_len(left, 0, ""));
+        set_style(&brush_el, "left", &css_len(left, 2, "%"));
+        set_style(&brush_el, "width", &css_len(width, 2, "%"));
+    });
+    let density_svg = svg("svg")
+        .class("tl-density")
+        .attr("aria-hidden", "true")
+        .attr("focusable", "false")
+        .attr("preserveAspectRatio", "none")
+        .attr("viewBox", &format!("0 0 {BINS} {DENSITY_HEIGHT}"))
+        .child(svg("path").bind_attr("d", move || Some(full.with(|(_, bins)| density_path(bins)))));
+    overview
+        .attr("role", "slider")
+        .attr("tabindex", "0")
+        .attr_tr("aria-label", store.lang, Key::OverviewLabel)
+        .attr("aria-valuemin", "0")
+        .attr("aria-valuemax", "100")
+        .bind_attr("aria-valuetext", move || {
+            Some(geo.placed.with(|p| p.axis.days_of(window.get())).days_text())
+        })
+        .child(density_svg)
+        .child(brush)
+}
+
+/// Pressing the strip centres the window there (outside the brush), dragging moves it, and
+/// Left and Right pan it; `full` is the strip's whole stretch of the axis and its density.
+fn with_brush_drag(overview: Dom, geo: Geometry, full: Memo<(Window, Vec<u32>)>) -> Dom {
+    let window = geo.window;
+    let strip = overview.element().clone();
     let drag = StoredValue::new_local(None::<(f64, Window)>);
     let host = strip.clone();
     let on_down = move |ev: web_sys::Event| {
@@ -69,36 +103,10 @@ pub fn Overview(geo: Geometry) -> Dom {
         ev.prevent_default();
         geo.show(next, Step::Replace);
     };
-    // The brush, and the slider's value, follow the window: worked out once per change.
-    let brush = el("span").class("tl-brush");
-    let (slider, brush_el) = (strip.clone(), brush.element().clone());
-    bind(move || {
-        let (left, width) = window.get().brush_in(&full.with(|(d, _)| *d));
-        let _ = slider.set_attribute("aria-valuenow", &css_len(left, 0, ""));
-        set_style(&brush_el, "left", &css_len(left, 2, "%"));
-        set_style(&brush_el, "width", &css_len(width, 2, "%"));
-    });
-    let density_svg = svg("svg")
-        .class("tl-density")
-        .attr("aria-hidden", "true")
-        .attr("focusable", "false")
-        .attr("preserveAspectRatio", "none")
-        .attr("viewBox", &format!("0 0 {BINS} {DENSITY_HEIGHT}"))
-        .child(svg("path").bind_attr("d", move || Some(full.with(|(_, bins)| density_path(bins)))));
     overview
-        .attr("role", "slider")
-        .attr("tabindex", "0")
-        .attr_tr("aria-label", store.lang, Key::OverviewLabel)
-        .attr("aria-valuemin", "0")
-        .attr("aria-valuemax", "100")
-        .bind_attr("aria-valuetext", move || {
-            Some(geo.placed.with(|p| p.axis.days_of(window.get())).days_text())
-        })
         .on("pointerdown", on_down)
         .on("pointermove", on_move)
         .on("pointerup", on_up)
         .on("pointercancel", on_up)
         .on("keydown", on_key)
-        .child(density_svg)
-        .child(brush)
 }
