@@ -392,6 +392,10 @@ pub fn scene_of_lanes(frame: &Frame, grouped: &[LaneGroup], window: Window) -> S
         lanes.push(Lane { key: key.clone(), y, height, count: lane_items.len() });
         y += height;
     }
+    // In key order (lane, then events in date order, then clusters): an event that moves from its
+    // own row into a cluster row's bucket while zooming keeps its place among the marks, so its
+    // element is not moved in the page, and a screen reader meets the events in date order.
+    marks.sort_unstable_by_key(|m| m.key);
     Scene { window, lanes, marks, height: y.max(ROW_PX * 2.0) }
 }
 
