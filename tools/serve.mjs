@@ -6,10 +6,15 @@
 // /__csp/reports?test=ID lists only that test's reports. A WebDriver client, which cannot add
 // headers, opens /__csp/begin?test=ID instead: the `csp-test` cookie it sets names the test for
 // every later request of that browser.
+// Compressible files are sent as a host or CDN sends them: the brotli or gzip copy that
+// `./dev build` wrote (tools/precompress.mjs), chosen by the request's Accept-Encoding, with
+// `Content-Encoding` and `Vary: Accept-Encoding`; the file itself when there is no fresh copy or
+// the browser accepts neither.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { COMPRESSIBLE, ENCODINGS, copyPath } from './precompress.mjs';
 
 const root = normalize(join(fileURLToPath(import.meta.url), '..', '..'));
 const args = process.argv.slice(2);
@@ -54,6 +59,30 @@ function testOf(req) {
   return req.headers['x-test-id'] ?? (req.headers.cookie || '').match(/(?:^|;\s*)csp-test=([^;]*)/)?.[1];
 }
 
+/** The encodings a request's Accept-Encoding accepts (a q of 0 refuses one; `*` stands for the rest). */
+function accepted(header) {
+  const q = new Map();
+  for (const part of String(header || '').split(',')) {
+    const [name, ...params] = part.trim().toLowerCase().split(';');
+    if (!name) continue;
+    const qp = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    q.set(name, qp ? Number(qp.slice(2)) || 0 : 1);
+  }
+  return ENCODINGS.filter((e) => (q.has(e.name) ? q.get(e.name) : q.get('*') || 0) > 0).map((e) => e.name);
+}
+
+/** The body to send for `file` (`rel` in the repository): a fresh precompressed copy if one is accepted. */
+async function bodyFor(file, rel, req, mtimeMs) {
+  if (COMPRESSIBLE.has(extname(file))) {
+    for (const encoding of accepted(req.headers['accept-encoding'])) {
+      const copy = copyPath(rel, encoding);
+      const s = await stat(copy).catch(() => null);
+      if (s && s.mtimeMs >= mtimeMs) return { data: await readFile(copy), encoding };
+    }
+  }
+  return { data: await readFile(file), encoding: null };
+}
+
 // Share links may be long (the widget reads at most 64 KiB of a query and says so): accept
 // request lines up to Chromium's own URL limit of 2 MiB instead of Node's default 16 KiB.
 const server = createServer({ maxHeaderSize: 2 * 1024 * 1024 + 4096 }, async (req, res) => {
@@ -86,14 +115,17 @@ const server = createServer({ maxHeaderSize: 2 * 1024 * 1024 + 4096 }, async (re
   rel = relative(root, file).split(sep).join('/');
   const inside = file.startsWith(root + sep) && allowed.some((a) => rel === a || rel.startsWith(a + '/'));
   try {
-    if (!inside || !(await stat(file)).isFile()) throw new Error('not found');
-    const body = await readFile(file);
+    const info = inside ? await stat(file) : null;
+    if (!info?.isFile()) throw new Error('not found');
+    const { data, encoding } = await bodyFor(file, rel, req, info.mtimeMs);
     const type = types[extname(file)] || 'application/octet-stream';
     const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+    if (COMPRESSIBLE.has(extname(file))) headers.vary = 'Accept-Encoding';
+    if (encoding) headers['content-encoding'] = encoding;
     if (type.startsWith('text/html')) {
       headers['content-security-policy'] = policy(rel.startsWith(PEER_PAGES) ? PEER_CSP : CSP, testOf(req));
     }
-    res.writeHead(200, headers).end(body);
+    res.writeHead(200, headers).end(data);
   } catch {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('not found\n');
   }
