@@ -2,9 +2,11 @@
 // headless Chromium, on seeded generated datasets. Run through `./dev bench`, which builds the
 // release bundle first.
 //   node tools/bench.mjs [--sizes-only] [--runs N] [--events 1000,10000,100000] [--only ours,vis,tljs]
-//                        [--timeout SECONDS]
+//                        [--timeout SECONDS] [--mobile-only | --no-mobile] [--mobile-runs N]
 // Prints the bundle files' sizes, then one table (this widget, each peer, the ratio ours/peer, the
-// issue's targets) and writes everything to bench-results/bench.json.
+// targets), then the mobile profile's table (tools/bench-mobile.mjs: a phone's CPU and network,
+// first event visible and interactive; --mobile-only measures only that, in a few minutes), and
+// writes everything to bench-results/bench.json. docs/performance.md explains the figures.
 //
 // How each figure is taken (the in-page half is tests/fixtures/measure.js, the same for all;
 // every widget is loaded fresh three times: for drawing, zoom and pan; for the filter; for search):
@@ -24,12 +26,13 @@
 // - DOM nodes: elements and text nodes inside the widget, the most after any phase.
 // A widget that does not draw within --timeout seconds (default 180) or takes over 30 s for one
 // change or one frame is given up there and the figure reported as a timeout.
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { generate } from './generate.mjs';
 import { toVis, toTimelineJs } from './peers.mjs';
 import { startServer } from '../tests/e2e/helpers.mjs';
+import { measureMobile, mobileTable, writeMobileData, sizesOf, PROFILE } from './bench-mobile.mjs';
 
 const root = new URL('../', import.meta.url);
 const args = process.argv.slice(2);
@@ -38,6 +41,9 @@ const runs = Number(opt('--runs', 30)) || 30;
 const sizes = opt('--events', '1000,10000,100000').split(',').map(Number);
 const only = opt('--only', 'ours,vis,tljs').split(',');
 const timeoutMs = (Number(opt('--timeout', 180)) || 180) * 1000;
+const mobileOnly = args.includes('--mobile-only');
+const mobile = !args.includes('--no-mobile');
+const mobileRuns = Number(opt('--mobile-runs', 3)) || 3;
 const version = (pkg) => JSON.parse(readFileSync(new URL(`node_modules/${pkg}/package.json`, root), 'utf8')).version;
 
 const widgets = [
@@ -64,11 +70,8 @@ const widgets = [
 const out = { date: new Date().toISOString(), runs, sizes: {}, widgets: {}, results: [], targets: [] };
 
 // --- Bundle files --------------------------------------------------------------------------
-const size = (buf) => ({
-  raw: buf.length,
-  gzip: gzipSync(buf, { level: 9 }).length,
-  brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
-});
+// As the server sends them: the build's gzip (level 9) and brotli (quality 11) copies.
+const size = (path) => { const s = sizesOf(`/${path}`); return { raw: s.raw, gzip: s.gzip, brotli: s.br }; };
 const num = (x) => (typeof x === 'number' ? Math.round(x).toLocaleString('en-US') : String(x));
 console.log('\nBundle files (this widget: the embedded dataset is inside the wasm)');
 console.log('widget'.padEnd(22), 'file'.padEnd(6), 'raw B'.padStart(11), 'gzip B'.padStart(11), 'brotli B'.padStart(11));
@@ -76,7 +79,7 @@ for (const w of widgets) {
   const total = { raw: 0, gzip: 0, brotli: 0 };
   out.sizes[w.key] = {};
   for (const [kind, path] of w.files) {
-    const s = size(readFileSync(new URL(path, root)));
+    const s = size(path);
     out.sizes[w.key][kind] = { file: path, ...s };
     for (const k of Object.keys(total)) total[k] += s[k];
     console.log(w.name.padEnd(22), kind.padEnd(6), num(s.raw).padStart(11), num(s.gzip).padStart(11), num(s.brotli).padStart(11));
@@ -87,13 +90,23 @@ for (const w of widgets) {
 if (args.includes('--sizes-only')) process.exit(0);
 
 // --- Datasets ------------------------------------------------------------------------------
+// Written only when they differ, so that their dates, and the copies made from them, stay. The
+// generated datasets are sent as they are (no compressed copies): the desktop figures time the
+// widget, and brotli at quality 11 would take minutes for 100,000 events at every run.
 mkdirSync(new URL('bench-results/', root), { recursive: true });
-for (const n of sizes) {
-  const ds = generate(n, 42);
-  writeFileSync(new URL(`bench-results/gen-${n}.json`, root), JSON.stringify(ds));
-  writeFileSync(new URL(`bench-results/gen-${n}.vis.json`, root), JSON.stringify(toVis(ds)));
-  if (n <= 1000) writeFileSync(new URL(`bench-results/gen-${n}.tljs.json`, root), JSON.stringify(toTimelineJs(ds)));
+const writeIfChanged = (rel, text) => {
+  const url = new URL(rel, root);
+  if (!existsSync(url) || readFileSync(url, 'utf8') !== text) writeFileSync(url, text);
+};
+if (!mobileOnly) {
+  for (const n of sizes) {
+    const ds = generate(n, 42);
+    writeIfChanged(`bench-results/gen-${n}.json`, JSON.stringify(ds));
+    writeIfChanged(`bench-results/gen-${n}.vis.json`, JSON.stringify(toVis(ds)));
+    if (n <= 1000) writeIfChanged(`bench-results/gen-${n}.tljs.json`, JSON.stringify(toTimelineJs(ds)));
+  }
 }
+if (mobile) writeMobileData(writeIfChanged, toVis, toTimelineJs);
 
 // --- Measuring one widget at one size --------------------------------------------------------
 const pct = (xs, p) => {
@@ -196,20 +209,25 @@ async function closePage(p, row) {
   row.loaded ??= p.loaded;
 }
 
-// Transfer: the files the first page loaded (the server sends them as they are on disk), each
-// compressed here with gzip level 9 after the measuring, so as not to compete with the browser.
+// Transfer: the files the first page loaded, in gzip (level 9) and brotli (quality 11) as the
+// server's copies have them (tools/precompress.mjs). The generated datasets have no copies: they
+// are compressed here with gzip after the measuring, so as not to compete with the browser, and
+// not with brotli (minutes at 100,000 events).
 const gzipped = new Map();
 function transferOf(paths) {
   const transfer = {};
   for (const path of new Set(paths)) {
     const kind = kindOf(path);
     if (!gzipped.has(path)) {
-      const buf = readFileSync(new URL(decodeURIComponent(path).replace(/^\/+/, ''), root));
-      gzipped.set(path, { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length });
+      if (kind === 'data') {
+        const buf = readFileSync(new URL(decodeURIComponent(path).replace(/^\/+/, ''), root));
+        gzipped.set(path, { raw: buf.length, gzip: gzipSync(buf, { level: 9 }).length, br: 0 });
+      } else gzipped.set(path, sizesOf(path));
     }
-    const t = (transfer[kind] ??= { raw: 0, gzip: 0, files: [] });
+    const t = (transfer[kind] ??= { raw: 0, gzip: 0, br: 0, files: [] });
     t.raw += gzipped.get(path).raw;
     t.gzip += gzipped.get(path).gzip;
+    t.br += gzipped.get(path).br;
     t.files.push(path);
   }
   return transfer;
@@ -331,7 +349,7 @@ const browser = await chromium.launch({
 });
 const t0 = Date.now();
 try {
-  for (const n of sizes) {
+  for (const n of mobileOnly ? [] : sizes) {
     for (const w of widgets) {
       if (!w.sizes.includes(n)) continue;
       process.stderr.write(`measuring ${w.name} with ${n.toLocaleString('en-US')} events ... `);
@@ -340,6 +358,13 @@ try {
       out.results.push(row);
       process.stderr.write(`${((Date.now() - t) / 1000).toFixed(0)} s\n`);
     }
+  }
+  if (mobile) {
+    // `--only ours` stands for both of this widget's pages (standalone and iframe).
+    const pages = only.flatMap((k) => (k === 'ours' ? ['ours', 'embed'] : [k]));
+    out.mobile = { profile: PROFILE, runs: mobileRuns, pages: await measureMobile(browser, server, {
+      runs: mobileRuns, only: pages, timeoutMs, log: (text) => process.stderr.write(text),
+    }) };
   }
 } finally {
   await browser.close();
@@ -350,99 +375,122 @@ for (const row of out.results) {
   row.transfer = transferOf(row.loaded || []);
   delete row.loaded;
   row.transfer_code_gzip = ['wasm', 'js', 'css', 'other'].reduce((a, k) => a + (row.transfer[k]?.gzip || 0), 0);
+  row.transfer_code_brotli = ['wasm', 'js', 'css', 'other'].reduce((a, k) => a + (row.transfer[k]?.br || 0), 0);
   row.transfer_data_gzip = row.transfer.data?.gzip || 0;
 }
 for (const w of widgets) out.widgets[w.key] = w.name;
 
 // --- The table -----------------------------------------------------------------------------
-const get = (key, n) => out.results.find((r) => r.widget === key && r.events === n);
-const peers = widgets.filter((w) => w.key !== 'ours');
-const fmt = {
-  ms: (x) => (x == null ? 'n/a' : x >= 100 ? num(x) : x.toFixed(1)),
-  kB: (x) => (x == null ? 'n/a' : (x / 1000).toFixed(1)),
-  MB: (x) => (x == null ? 'n/a' : (x / 1e6).toFixed(1)),
-  n: (x) => (x == null ? 'n/a' : num(x)),
-};
-// Each figure: [label, unit, value(row) or null, at which sizes].
-const firstRow = (key) => out.results.find((r) => r.widget === key && r.transfer && Object.keys(r.transfer).length);
-const code = (kind) => (key) => { const r = firstRow(key); return r ? (kind ? r.transfer[kind]?.gzip ?? 0 : r.transfer_code_gzip) : undefined; };
-const lines = [];
-const line = (label, unit, value, target) => lines.push({ label, unit, value, target });
-line('transfer wasm, gzip', 'kB', code('wasm'));
-line('transfer JS, gzip', 'kB', code('js'));
-line('transfer CSS, gzip', 'kB', code('css'));
-line('transfer other (fonts), gzip', 'kB', code('other'));
-// The issue's comparison: TimelineJS3's JS and CSS together (its icon font not counted).
-const tljsJsCss = firstRow('tljs') ? code('js')('tljs') + code('css')('tljs') : null;
-line('transfer code total, gzip', 'kB', code(null), {
-  text: tljsJsCss ? `< 100 kB and < TimelineJS3 JS+CSS (${fmt.kB(tljsJsCss)} kB)` : '< 100 kB',
-  met: (v) => v < 100000 && (tljsJsCss == null || v < tljsJsCss),
-});
-for (const n of sizes) {
-  const at = (f) => (key) => { const r = get(key, n); return r ? f(r) ?? null : undefined; };
-  const N = n.toLocaleString('en-US');
-  line(`transfer data ${N}, gzip`, 'kB', at((r) => r.transfer_data_gzip));
-  const vis = get('vis', n);
-  const drawnTarget = n === 10000 && vis ? {
-    text: '<= 1/10 of vis-timeline',
-    met: (v) => (typeof vis.drawn_ms === 'object' ? v <= vis.drawn_ms.timeout * 100 : v <= vis.drawn_ms / 10),
-  } : n === 100000 ? { text: '< 1,000 ms', met: (v) => v < 1000 } : null;
-  line(`drawn ${N}`, 'ms', at((r) => r.drawn_ms), drawnTarget);
-  const actTarget = n === 10000 ? { text: '<= 16 ms', met: (v) => v <= 16 } : n === 100000 ? { text: '< 50 ms', met: (v) => v < 50 } : null;
-  line(`filter p50 ${N}`, 'ms', at((r) => r.filter_p50));
-  line(`filter p95 ${N}`, 'ms', at((r) => r.filter_p95), actTarget);
-  line(`search key p50 ${N}`, 'ms', at((r) => r.search_p50));
-  line(`search key p95 ${N}`, 'ms', at((r) => r.search_p95), actTarget);
-  const frameTarget = n === 100000 ? { text: '< 16 ms', met: (v) => v < 16 } : null;
-  line(`zoom frame p95 ${N}`, 'ms', at((r) => r.zoom_p95), frameTarget);
-  line(`pan frame p95 ${N}`, 'ms', at((r) => r.pan_p95), frameTarget);
-  line(`memory peak ${N}`, 'MB', at((r) => r.memory_peak));
-  const small = get('ours', sizes[0]);
-  line(`DOM nodes ${N}`, 'n', at((r) => r.dom_nodes), n === sizes[sizes.length - 1] && sizes.length > 1 && small
-    ? { text: `<= 2x at ${sizes[0].toLocaleString('en-US')}`, met: (v) => v <= 2 * small.dom_nodes } : null);
+/** The desktop table (this widget and the peers at each size), printed and kept in `out`. */
+function desktopTable() {
+  const get = (key, n) => out.results.find((r) => r.widget === key && r.events === n);
+  const peers = widgets.filter((w) => w.key !== 'ours');
+  const fmt = {
+    ms: (x) => (x == null ? 'n/a' : x >= 100 ? num(x) : x.toFixed(1)),
+    kB: (x) => (x == null ? 'n/a' : (x / 1000).toFixed(1)),
+    MB: (x) => (x == null ? 'n/a' : (x / 1e6).toFixed(1)),
+    n: (x) => (x == null ? 'n/a' : num(x)),
+  };
+  // Each figure: [label, unit, value(row) or null, at which sizes].
+  const firstRow = (key) => out.results.find((r) => r.widget === key && r.transfer && Object.keys(r.transfer).length);
+  const code = (kind) => (key) => { const r = firstRow(key); return r ? (kind ? r.transfer[kind]?.gzip ?? 0 : r.transfer_code_gzip) : undefined; };
+  const lines = [];
+  const line = (label, unit, value, target) => lines.push({ label, unit, value, target });
+  line('transfer wasm, gzip', 'kB', code('wasm'));
+  line('transfer JS, gzip', 'kB', code('js'));
+  line('transfer CSS, gzip', 'kB', code('css'));
+  line('transfer other (fonts), gzip', 'kB', code('other'));
+  line('transfer code total, gzip', 'kB', code(null), { text: '< 240 kB', met: (v) => v < 240000 });
+  line('transfer code total, brotli', 'kB', (key) => firstRow(key)?.transfer_code_brotli);
+  for (const n of sizes) {
+    const at = (f) => (key) => { const r = get(key, n); return r ? f(r) ?? null : undefined; };
+    const N = n.toLocaleString('en-US');
+    line(`transfer data ${N}, gzip`, 'kB', at((r) => r.transfer_data_gzip));
+    const vis = get('vis', n);
+    const drawnTarget = n === 10000 && vis ? {
+      text: '<= 1/10 of vis-timeline',
+      met: (v) => (typeof vis.drawn_ms === 'object' ? v <= vis.drawn_ms.timeout * 100 : v <= vis.drawn_ms / 10),
+    } : n === 100000 ? { text: '<= 500 ms', met: (v) => v <= 500 } : null;
+    line(`drawn ${N}`, 'ms', at((r) => r.drawn_ms), drawnTarget);
+    const actTarget = n >= 10000 ? { text: '<= 16 ms', met: (v) => v <= 16 } : null;
+    line(`filter p50 ${N}`, 'ms', at((r) => r.filter_p50));
+    line(`filter p95 ${N}`, 'ms', at((r) => r.filter_p95), actTarget);
+    line(`search key p50 ${N}`, 'ms', at((r) => r.search_p50));
+    line(`search key p95 ${N}`, 'ms', at((r) => r.search_p95), actTarget);
+    const frameTarget = n === 100000 ? { text: '<= 8 ms', met: (v) => v <= 8 } : null;
+    line(`zoom frame p95 ${N}`, 'ms', at((r) => r.zoom_p95), frameTarget);
+    line(`pan frame p95 ${N}`, 'ms', at((r) => r.pan_p95), frameTarget);
+    line(`memory peak ${N}`, 'MB', at((r) => r.memory_peak));
+    const small = get('ours', sizes[0]);
+    line(`DOM nodes ${N}`, 'n', at((r) => r.dom_nodes), n === sizes[sizes.length - 1] && sizes.length > 1 && small
+      ? { text: `<= 2x at ${sizes[0].toLocaleString('en-US')}`, met: (v) => v <= 2 * small.dom_nodes } : null);
+  }
+  const cell = (unit, v) => {
+    if (v === undefined) return '';
+    if (v && typeof v === 'object') return `>${v.timeout} s (timeout)`;
+    if (v === null) return 'n/a';
+    return fmt[unit](v);
+  };
+  const ratio = (a, b) => {
+    if (a == null || b === undefined || b === null) return '';
+    if (typeof a === 'object') return '';
+    // An upper bound, rounded up so that it stays one (never "<0.000").
+    if (typeof b === 'object') return `<${(Math.ceil((a / (b.timeout * 1000)) * 1000) / 1000).toFixed(3)}`;
+    if (!b) return '';
+    const r = a / b;
+    return r >= 10 ? r.toFixed(0) : r >= 0.1 ? r.toFixed(2) : r.toFixed(3);
+  };
+  const header = ['figure', 'unit', 'ours', ...peers.flatMap((p) => [p.name, `ours/${p.key}`]), 'target', 'met'];
+  const rows = [];
+  for (const l of lines) {
+    const ours = l.value('ours');
+    const vals = peers.map((p) => l.value(p.key));
+    if (ours === undefined && vals.every((v) => v === undefined)) continue;
+    const met = l.target && typeof ours === 'number' ? (l.target.met(ours) ? 'yes' : 'no') : '';
+    const row = [l.label, l.unit, cell(l.unit, ours), ...vals.flatMap((v) => [cell(l.unit, v), ratio(ours, v)]), l.target ? l.target.text : '', met];
+    rows.push(row);
+    out.table = out.table || [];
+    out.table.push(Object.fromEntries(header.map((h, i) => [h, row[i]])));
+    if (l.target) out.targets.push({ figure: l.label, target: l.target.text, ours, met: met === 'yes' });
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const print = (r) => console.log(r.map((c, i) => (i < 2 || i >= r.length - 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+  console.log(`\nSide by side in headless Chromium (1280x900; p50/p95 over up to ${runs} runs, fewer for slow widgets;`);
+  console.log('times are main-thread ms; memory is the peak JS heap plus wasm memory)');
+  print(header);
+  print(widths.map((w) => '-'.repeat(w)));
+  rows.forEach(print);
+  for (const r of out.results) {
+    const notes = [...(r.notes || []),
+      r.filter_runs != null && r.filter_runs < runs && `filter: ${r.filter_runs} runs`,
+      r.search_runs != null && r.search_runs < runs && `search: ${r.search_runs} runs`,
+      r.problems && `${r.problems.length} page errors (first: ${r.problems[0].slice(0, 120)})`].filter(Boolean);
+    if (notes.length) console.log(`note: ${out.widgets[r.widget]} at ${r.events.toLocaleString('en-US')}: ${notes.join('; ')}`);
+  }
+  if (peers.some((p) => p.key === 'tljs')) console.log('TimelineJS3 has no filter or search and does not zoom with the wheel: n/a.');
 }
-const cell = (unit, v) => {
-  if (v === undefined) return '';
-  if (v && typeof v === 'object') return `>${v.timeout} s (timeout)`;
-  if (v === null) return 'n/a';
-  return fmt[unit](v);
-};
-const ratio = (a, b) => {
-  if (a == null || b === undefined || b === null) return '';
-  if (typeof a === 'object') return '';
-  // An upper bound, rounded up so that it stays one (never "<0.000").
-  if (typeof b === 'object') return `<${(Math.ceil((a / (b.timeout * 1000)) * 1000) / 1000).toFixed(3)}`;
-  if (!b) return '';
-  const r = a / b;
-  return r >= 10 ? r.toFixed(0) : r >= 0.1 ? r.toFixed(2) : r.toFixed(3);
-};
-const header = ['figure', 'unit', 'ours', ...peers.flatMap((p) => [p.name, `ours/${p.key}`]), 'target', 'met'];
-const rows = [];
-for (const l of lines) {
-  const ours = l.value('ours');
-  const vals = peers.map((p) => l.value(p.key));
-  if (ours === undefined && vals.every((v) => v === undefined)) continue;
-  const met = l.target && typeof ours === 'number' ? (l.target.met(ours) ? 'yes' : 'no') : '';
-  const row = [l.label, l.unit, cell(l.unit, ours), ...vals.flatMap((v) => [cell(l.unit, v), ratio(ours, v)]), l.target ? l.target.text : '', met];
-  rows.push(row);
-  out.table = out.table || [];
-  out.table.push(Object.fromEntries(header.map((h, i) => [h, row[i]])));
-  if (l.target) out.targets.push({ figure: l.label, target: l.target.text, ours, met: met === 'yes' });
+if (!mobileOnly) desktopTable();
+
+// --- The mobile table ----------------------------------------------------------------------
+if (out.mobile) {
+  const p = out.mobile.profile;
+  console.log(`\nMobile profile (CPU ${p.cpu}x slower, ${p.network.downloadThroughput * 8 / 1e6} Mbps down, `
+    + `${p.network.uploadThroughput * 8 / 1e3} kbps up, ${p.network.latency} ms round trip, cache disabled, `
+    + `${p.context.viewport.width}x${p.context.viewport.height} at ${p.context.deviceScaleFactor}x; the embedded dataset; `
+    + `median of ${out.mobile.runs} loads; sent: bytes on the wire, headers included)`);
+  mobileTable(out.mobile.pages).forEach((l) => console.log(l));
+  for (const r of out.mobile.pages) {
+    if (r.problems.length) console.log(`note: ${r.name}: ${r.problems.length} page errors (first: ${r.problems[0].slice(0, 120)})`);
+    const each = (xs) => xs.map((x) => (x == null ? 'n/a' : Math.round(x))).join(', ');
+    console.log(`loads of ${r.name}: first visible ${each(r.first_all_ms)} ms; drawn ${each(r.drawn_all_ms)} ms; `
+      + `interactive ${each(r.interactive_all_ms)} ms`);
+  }
+  console.log('first event visible: in the viewport without scrolling; drawn: anywhere on the page ("below the fold":');
+  console.log('drawn, but not in the viewport). Targets for this widget: first event visible <= 1,000 ms and <= half the');
+  console.log('faster peer\'s; interactive <= 2,500 ms.');
+  console.log('TimelineJS3 has no filter: its interactive is a click on its "next" button until the next event is shown.');
 }
-const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-const print = (r) => console.log(r.map((c, i) => (i < 2 || i >= r.length - 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
-console.log(`\nSide by side in headless Chromium (1280x900; p50/p95 over up to ${runs} runs, fewer for slow widgets;`);
-console.log('times are main-thread ms; memory is the peak JS heap plus wasm memory)');
-print(header);
-print(widths.map((w) => '-'.repeat(w)));
-rows.forEach(print);
-for (const r of out.results) {
-  const notes = [...(r.notes || []),
-    r.filter_runs != null && r.filter_runs < runs && `filter: ${r.filter_runs} runs`,
-    r.search_runs != null && r.search_runs < runs && `search: ${r.search_runs} runs`,
-    r.problems && `${r.problems.length} page errors (first: ${r.problems[0].slice(0, 120)})`].filter(Boolean);
-  if (notes.length) console.log(`note: ${out.widgets[r.widget]} at ${r.events.toLocaleString('en-US')}: ${notes.join('; ')}`);
-}
-if (peers.some((p) => p.key === 'tljs')) console.log('TimelineJS3 has no filter or search and does not zoom with the wheel: n/a.');
-console.log(`\n${out.seconds} s in all; written: bench-results/bench.json`);
-writeFileSync(new URL('bench-results/bench.json', root), JSON.stringify(out, null, 2));
+// A mobile-only run keeps the last full run's results.
+const written = mobileOnly ? 'bench-results/bench-mobile.json' : 'bench-results/bench.json';
+console.log(`\n${out.seconds} s in all; written: ${written}`);
+writeFileSync(new URL(written, root), JSON.stringify(out, null, 2));
