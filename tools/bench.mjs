@@ -5,13 +5,14 @@
 //                        [--timeout SECONDS] [--mobile-only | --no-mobile] [--mobile-runs N]
 // Prints the bundle files' sizes, then one table (this widget, each peer, the ratio ours/peer, the
 // targets), then the mobile profile's table (tools/bench-mobile.mjs: a phone's CPU and network,
-// first event visible and interactive; --mobile-only measures only that, in a few minutes), and
+// first event visible and interactive; --mobile-only measures only that, in about a minute), and
 // writes everything to bench-results/bench.json. docs/performance.md explains the figures.
 //
 // How each figure is taken (the in-page half is tests/fixtures/measure.js, the same for all;
 // every widget is loaded fresh three times: for drawing, zoom and pan; for the filter; for search):
-// - transfer: the files the page loaded (responses seen by the browser), gzip level 9, by kind
-//   (wasm, JS, CSS, other such as fonts, data); the fixture pages' own files are left out;
+// - transfer: the files the page loaded (responses seen by the browser) in gzip (level 9) and
+//   brotli (quality 11), as the server's copies have them, by kind (wasm, JS, CSS, other such as
+//   fonts, data: gzip only); the fixture pages' own files are left out;
 // - drawn: from navigation to the end of the first frame that shows events (median of the loads);
 //   for this widget, a note splits the median load at the performance measures it records
 //   (timeline-explorer:<id>:fetch and :read) into the time before the dataset request, fetching,
