@@ -10,7 +10,7 @@ use crate::core::i18n::{
     category_name, citation, confidence_name, coordinates, precision_name, reading_position, relation_name,
     step_label, step_text, t, Key,
 };
-use crate::core::layout::ticks::{format_date, format_span};
+use crate::core::layout::ticks::{event_date, format_date};
 use crate::core::query::filter::{reading_neighbours, reading_position as position_among};
 use crate::platform::browser;
 use leptos::prelude::*;
@@ -303,12 +303,7 @@ fn Meta(lang: Lang, e: &Event) -> Dom {
     let categories = e.categories.iter().map(|c| category_name(lang, *c)).collect::<Vec<_>>().join(", ");
     el("p")
         .class("tl-meta")
-        .child(el("time").attr("datetime", &e.date.to_string()).text(&format_span(
-            &e.date,
-            e.end.as_ref(),
-            e.approximate,
-            lang,
-        )))
+        .child(el("time").attr("datetime", &e.date.to_string()).text(&event_date(e, lang)))
         .text(" · ")
         .text(precision)
         .text(" · ")

@@ -7,7 +7,7 @@ use super::text::write_highlighted;
 use super::{effect, use_store, Step};
 use crate::core::dataset::model::{Event, Lang};
 use crate::core::i18n::{t, Key};
-use crate::core::layout::ticks::format_span;
+use crate::core::layout::ticks::event_date;
 use crate::core::query::search::Query;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -50,12 +50,7 @@ pub fn ListView() -> Dom {
                 .class(if is_selected { "tl-list-item tl-selected" } else { "tl-list-item" })
                 .attr("data-event-id", &e.id)
                 .attr("data-category", category)
-                .child(el("time").attr("datetime", &e.date.to_string()).text(&format_span(
-                    &e.date,
-                    e.end.as_ref(),
-                    e.approximate,
-                    l,
-                )))
+                .child(el("time").attr("datetime", &e.date.to_string()).text(&event_date(e, l)))
                 .child(el("h3").child(button().attr("data-event-id", &e.id)))
                 .child(el("p"))
                 .child(el("p").class("tl-meta").text(&meta.join(" · ")));

@@ -21,7 +21,7 @@ use crate::core::dataset::model::Lang;
 use crate::core::i18n::{cluster_label, event_count, month_range};
 use crate::core::layout::scene::{Mark, MarkKey, MarkKind};
 use crate::core::layout::stack::css_len;
-use crate::core::layout::ticks::format_span;
+use crate::core::layout::ticks::event_date;
 use crate::core::loaded::LoadedDataset;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -324,12 +324,7 @@ fn write_flags(element: &HtmlElement, mark: &Mark, loaded: &LoadedDataset, was: 
                 if let Some(label) = label {
                     label.set_text_content(Some(e.title.get(now.lang)));
                     if let Some(date) = label.next_element_sibling() {
-                        date.set_text_content(Some(&format_span(
-                            &e.date,
-                            e.end.as_ref(),
-                            e.approximate,
-                            now.lang,
-                        )));
+                        date.set_text_content(Some(&event_date(e, now.lang)));
                     }
                 }
             }

@@ -345,6 +345,11 @@ pub struct Event {
     #[cfg_attr(not(target_arch = "wasm32"), serde(default))]
     pub related: Vec<Related>,
     pub confidence: Confidence,
+    /// How the date reads where a generated one would not do ("Spring 1945", "um 300 v. Chr."):
+    /// shown instead of the generated date, in both languages; the event is still placed by
+    /// `date` and `end`. Last, so that an event given in list form keeps reading as before.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub date_text: Option<Text>,
 }
 
 impl Event {
@@ -395,8 +400,8 @@ pub fn json_schema() -> String {
         "description".into(),
         "A dataset for the timeline explorer. Beyond this schema, validation also requires: unique event and \
          actor ids; actor ids named by events that exist in the actors table; an end on or after the start; \
-         at least one category and one source per event; a title or an `about` per source; latitude and \
-         longitude in range; with a tag table, every tag an event uses in it; a `view` that the URL codec \
+         at least one category and one source per event; a title or an `about` per source; a `date_text` \
+         of at most 200 characters in each language; latitude and longitude in range; with a tag table, every tag an event uses in it; a `view` that the URL codec \
          reads with nothing ignored."
             .into(),
     );
@@ -537,7 +542,7 @@ mod tests {
         for field in ["id", "date", "title", "summary", "actors", "categories", "sources", "confidence"] {
             assert!(required.contains(&field), "{field} is required");
         }
-        for optional in ["end", "approximate", "tags", "place", "related"] {
+        for optional in ["end", "approximate", "tags", "place", "related", "date_text"] {
             assert!(!required.contains(&optional), "{optional} is optional");
         }
         assert_eq!(event["additionalProperties"], false, "unknown fields are rejected");

@@ -21,6 +21,8 @@ pub const MAX_REPORTED: usize = 8;
 /// room for any summary, while drawing and searching stay fast (a single 20 MB title would
 /// freeze the page on every keystroke of a search).
 pub const MAX_TEXT_CHARS: usize = 10_000;
+/// The longest `date_text` accepted, in chars: it stands where a date stands, on a mark too.
+pub const MAX_DATE_TEXT_CHARS: usize = 200;
 /// The longest source link accepted, in bytes.
 pub const MAX_URL_BYTES: usize = 2_048;
 /// The longest problem message, in chars, in either language (the sentence after the location,
@@ -270,10 +272,22 @@ fn check_len(
     field: impl FnOnce() -> String,
     s: &str,
 ) {
-    if s.len() > MAX_TEXT_CHARS {
+    check_len_max(p, index, id, field, s, MAX_TEXT_CHARS);
+}
+
+/// Reports a text longer than `max` chars.
+fn check_len_max(
+    p: &mut Problems,
+    index: Option<usize>,
+    id: Option<&str>,
+    field: impl FnOnce() -> String,
+    s: &str,
+    max: usize,
+) {
+    if s.len() > max {
         let chars = s.chars().count();
-        if chars > MAX_TEXT_CHARS {
-            p.push(index, id, field(), ProblemKind::TooLong { chars, max: MAX_TEXT_CHARS });
+        if chars > max {
+            p.push(index, id, field(), ProblemKind::TooLong { chars, max });
         }
     }
 }
@@ -377,6 +391,15 @@ fn check_event<'a>(p: &mut Problems, i: usize, e: &'a Event, ids: &Ids, event_id
     }
     check_text(p, ix, id, "title", &e.title);
     check_text(p, ix, id, "summary", &e.summary);
+    if let Some(t) = &e.date_text {
+        for lang in Lang::ALL {
+            let field = || format!("date_text.{}", lang.code());
+            if t.get(lang).trim().is_empty() {
+                p.push(ix, id, field(), MissingLanguage(lang));
+            }
+            check_len_max(p, ix, id, field, t.get(lang), MAX_DATE_TEXT_CHARS);
+        }
+    }
     if e.categories.is_empty() {
         p.push(ix, id, "categories", NoCategory);
     }
@@ -720,6 +743,31 @@ mod tests {
         );
         let err = load_dataset(&with(r#""just text""#)).unwrap_err();
         assert_eq!(err.problems[0].field, "description");
+    }
+
+    #[test]
+    fn a_date_text_needs_both_languages_and_is_short() {
+        let with = |t: &str| minimal(&event("a", &format!(r#","date_text":{t}"#)));
+        let d = load_dataset(&with(r#"{"de":"Frühjahr 2025","en":"Spring 2025"}"#)).unwrap();
+        let t = d.events[0].date_text.as_ref().unwrap();
+        assert_eq!((t.de.as_str(), t.en.as_str()), ("Frühjahr 2025", "Spring 2025"));
+        assert_eq!(d.events[0].date.to_string(), "2025-11-06", "the event is still placed by its date");
+        assert_eq!(load_dataset(&minimal(&event("a", ""))).unwrap().events[0].date_text, None);
+        let err = load_dataset(&with(r#"{"de":"","en":"Spring"}"#)).unwrap_err();
+        assert_eq!(
+            (err.problems[0].field.as_str(), &err.problems[0].kind),
+            ("date_text.de", &MissingLanguage(Lang::De))
+        );
+        let long = "ä".repeat(MAX_DATE_TEXT_CHARS + 1);
+        let err = load_dataset(&with(&format!(r#"{{"de":"Frühjahr","en":"{long}"}}"#))).unwrap_err();
+        assert_eq!(
+            (err.problems[0].field.as_str(), &err.problems[0].kind),
+            ("date_text.en", &TooLong { chars: MAX_DATE_TEXT_CHARS + 1, max: MAX_DATE_TEXT_CHARS })
+        );
+        let at = "ä".repeat(MAX_DATE_TEXT_CHARS);
+        assert!(load_dataset(&with(&format!(r#"{{"de":"{at}","en":"{at}"}}"#))).is_ok());
+        let err = load_dataset(&with(r#""Spring 2025""#)).unwrap_err();
+        assert_eq!(err.problems[0].field, "date_text");
     }
 
     #[test]

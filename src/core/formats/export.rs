@@ -237,6 +237,9 @@ impl JsonWriter {
                 })
             });
             w.field("confidence", e.confidence.code());
+            if let Some(date_text) = &e.date_text {
+                w.text("date_text", date_text);
+            }
         });
     }
 }
@@ -568,6 +571,7 @@ mod tests {
       ],
       "events": [
         {"id": "month-event", "date": "2025-11", "approximate": true,
+         "date_text": {"de": "Anfang November \"25", "en": "early November '25"},
          "title": {"de": "=HYPERLINK(\"http://evil\")", "en": "=cmd|' /C calc'!A0"},
          "summary": {"de": "Kommas, Semikola; Backslash \\ und\nZeilen", "en": "Commas, semicolons; a backslash \\ and\na new line, then a long tail: äöü€😀 äöü€😀 äöü€😀 äöü€😀 äöü€😀 äöü€😀 äöü€😀 äöü€😀 äöü€😀 äöü€😀"},
          "actors": ["az"], "categories": ["military", "energy"], "tags": ["tripp"],

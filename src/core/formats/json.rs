@@ -955,6 +955,7 @@ json_struct!(Event, "Event" {
     sources: Vec<Source> = req,
     related: Vec<Related> = def,
     confidence: Confidence = req,
+    date_text: Option<Text> = def,
 });
 
 /// A whole dataset's members, read in one pass.

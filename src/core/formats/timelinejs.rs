@@ -5,8 +5,8 @@
 use crate::core::dataset::date::{DateError, PartialDate};
 use crate::core::dataset::model::{Category, Confidence, Dataset, Event, Source, Tag, Text};
 use crate::core::dataset::validate::{
-    clip, validate, DatasetError, ProblemKind, Problems, DATASET_FIELD, MAX_DATASET_BYTES, MAX_EVENTS,
-    MAX_TEXT_CHARS,
+    clip, validate, DatasetError, ProblemKind, Problems, DATASET_FIELD, MAX_DATASET_BYTES,
+    MAX_DATE_TEXT_CHARS, MAX_EVENTS, MAX_TEXT_CHARS,
 };
 use crate::core::formats::json::Value;
 use crate::core::util::hashing::{set_with_capacity, FastSet};
@@ -254,6 +254,27 @@ fn both(s: String) -> Text {
     Text { de: s.clone(), en: s }
 }
 
+/// A slide's `display_date` as the event's `date_text` (the same in both languages): the
+/// slide's own, or else its dates' (`start_date.display_date`, with `end_date`'s after a dash).
+/// Markup is reduced to text; a text longer than [`MAX_DATE_TEXT_CHARS`] is cut and marked.
+fn display_date(slide: &Value) -> Option<Text> {
+    let of = |v: Option<&Value>| {
+        v.and_then(Value::as_str).map(html_to_text).map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+    };
+    let text = of(slide.get("display_date")).or_else(|| {
+        let start = of(slide.get("start_date").and_then(|d| d.get("display_date")))?;
+        Some(match of(slide.get("end_date").and_then(|d| d.get("display_date"))) {
+            Some(end) if end != start => format!("{start} – {end}"),
+            _ => start,
+        })
+    })?;
+    let text = match text.char_indices().nth(MAX_DATE_TEXT_CHARS) {
+        Some(_) => text.chars().take(MAX_DATE_TEXT_CHARS - 1).chain(['…']).collect(),
+        None => text,
+    };
+    Some(Text { de: text.clone(), en: text })
+}
+
 /// A problem with the file as a whole or one of its top-level fields (no event named).
 fn fail(field: &str, kind: ProblemKind) -> DatasetError {
     DatasetError::one(None, None, field, kind)
@@ -313,6 +334,7 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
             textv.and_then(|t| t.get("text")).and_then(Value::as_str).map(html_to_text).unwrap_or_default();
         let title = if headline.is_empty() { "(untitled)".to_string() } else { headline };
         let summary = if body.is_empty() { title.clone() } else { body };
+        let date_text = display_date(e);
         let group = e.get("group").and_then(Value::as_str).unwrap_or("");
         let category = category_for(group).unwrap_or(Category::Analysis);
         let mut id = match e.get("unique_id") {
@@ -357,6 +379,7 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
             }],
             related: Vec::new(),
             confidence: Confidence::PerArticle,
+            date_text,
         });
     }
     if problems.total() > 0 {
@@ -647,6 +670,30 @@ mod tests {
         assert_eq!(t.chars().count(), MAX_TEXT_CHARS);
         assert!(t.starts_with("Wort Wort") && t.ends_with('…'));
         assert_eq!(d.events[0].summary.de, *t);
+    }
+
+    #[test]
+    fn a_display_date_becomes_the_date_text_in_both_languages_and_the_date_still_places_the_event() {
+        let text = serde_json::json!({"events": [
+            {"start_date": {"year": 1945, "month": 3}, "display_date": "Spring <b>1945</b>", "text": {"headline": "A"}},
+            {"start_date": {"year": 1990, "display_date": "around 1990"},
+             "end_date": {"year": 1995, "display_date": "the mid-nineties"}, "text": {"headline": "B"}},
+            {"start_date": {"year": 2000, "display_date": "2000"}, "end_date": {"year": 2000, "display_date": "2000"}},
+            {"start_date": {"year": 2001}, "display_date": "   "},
+            {"start_date": {"year": 2002}, "display_date": "x".repeat(MAX_DATE_TEXT_CHARS + 5)}
+        ]});
+        let d = import(&text.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let shown: Vec<Option<&str>> =
+            d.events.iter().map(|e| e.date_text.as_ref().map(|t| t.en.as_str())).collect();
+        assert_eq!(
+            &shown[..4],
+            [Some("Spring 1945"), Some("around 1990 – the mid-nineties"), Some("2000"), None]
+        );
+        assert!(d.events.iter().all(|e| e.date_text.as_ref().is_none_or(|t| t.de == t.en)));
+        let cut = &d.events[4].date_text.as_ref().unwrap().en;
+        assert_eq!(cut.chars().count(), MAX_DATE_TEXT_CHARS);
+        assert!(cut.ends_with('…'));
+        assert_eq!(d.events[0].date.to_string(), "1945-03");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! language that never overlap, and date formatting that keeps a date's honest precision.
 
 use crate::core::dataset::date::{date_of_day, day_number, PartialDate, Precision};
-use crate::core::dataset::model::Lang;
+use crate::core::dataset::model::{Event, Lang};
 use crate::core::i18n::month_name;
 use crate::core::layout::fold::FoldedAxis;
 use crate::core::layout::scale::{clamp, Window};
@@ -299,6 +299,15 @@ pub fn format_span(start: &PartialDate, end: Option<&PartialDate>, approximate: 
     s
 }
 
+/// An event's date as a reader sees it: its own `date_text` where it has one, else its
+/// generated date or span ([`format_span`]).
+pub fn event_date(e: &Event, lang: Lang) -> String {
+    match &e.date_text {
+        Some(text) => text.get(lang).to_string(),
+        None => format_span(&e.date, e.end.as_ref(), e.approximate, lang),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -527,6 +536,17 @@ mod tests {
             format_span(&p("2025-06-27"), Some(&p("2025-06-30")), false, Lang::En),
             "27 June 2025 – 30 June 2025"
         );
+    }
+
+    #[test]
+    fn an_events_own_date_text_stands_in_for_the_generated_date_in_each_language() {
+        let mut e = crate::core::formats::embedded::embedded_dataset().unwrap().events[0].clone();
+        e.approximate = true;
+        assert_eq!(event_date(&e, Lang::En), format_span(&e.date, e.end.as_ref(), true, Lang::En));
+        e.date_text =
+            Some(crate::core::dataset::model::Text { de: "Frühjahr 1945".into(), en: "Spring 1945".into() });
+        assert_eq!(event_date(&e, Lang::De), "Frühjahr 1945");
+        assert_eq!(event_date(&e, Lang::En), "Spring 1945");
     }
 
     proptest! {

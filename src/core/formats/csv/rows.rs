@@ -278,6 +278,7 @@ impl<'a> Sheet<'a> {
             related: Vec::new(),
             confidence: confidence(cell(Field::Confidence))
                 .ok_or_else(|| (Some(Field::Confidence), unknown(cell(Field::Confidence))))?,
+            date_text: None,
         })
     }
 

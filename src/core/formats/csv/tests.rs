@@ -376,6 +376,7 @@ fn event() -> impl Strategy<Value = Event> {
                     .collect(),
                 related: Vec::new(),
                 confidence: if confirmed { Confidence::Confirmed } else { Confidence::PerArticle },
+                date_text: None,
             },
         )
 }
