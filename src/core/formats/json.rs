@@ -1272,4 +1272,30 @@ mod tests {
         assert_eq!(member_string(r#"{"id": 5}"#, "id"), None);
         assert_eq!(member_string(r#"["id"]"#, "id"), None);
     }
+
+    #[test]
+    fn an_events_date_text_is_read_when_given_and_may_be_left_out_in_both_forms() {
+        let object = |extra: &str| {
+            format!(
+                r#"{{"id":"a","date":"1945-03","title":["T","T"],"summary":["S","S"],"actors":[],
+                "categories":["analysis"],"sources":[],"confidence":"confirmed"{extra}}}"#
+            )
+        };
+        let spring = Text { de: "Frühjahr 1945".into(), en: "Spring 1945".into() };
+        let e =
+            from_str::<Event>(&object(r#","date_text":{"de":"Frühjahr 1945","en":"Spring 1945"}"#)).unwrap();
+        assert_eq!(e.date_text.as_ref(), Some(&spring));
+        assert_eq!(from_str::<Event>(&object("")).unwrap().date_text, None);
+        assert_eq!(from_str::<Event>(&object(r#","date_text":null"#)).unwrap().date_text, None);
+        let list =
+            r#"["a","1945-03",null,false,["T","T"],["S","S"],[],["analysis"],[],null,[],[],"confirmed""#;
+        assert_eq!(from_str::<Event>(&format!("{list}]")).unwrap().date_text, None);
+        let e = from_str::<Event>(&format!(r#"{list},["Frühjahr 1945","Spring 1945"]]"#)).unwrap();
+        assert_eq!(e.date_text, Some(spring));
+        let (at, message) = err::<Event>(&object(r#","date_text":"Spring 1945""#));
+        assert_eq!(
+            (at.as_str(), message.as_str()),
+            ("date_text", "invalid type: string \"Spring 1945\", expected struct Text")
+        );
+    }
 }
