@@ -796,6 +796,8 @@ pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
         NotALanguageTag(v) => format!("{} is not a language code such as ru, en or pt-BR", q(v)),
         DuplicateTag(v) if de => format!("Das Schlagwort {} steht zweimal in der Schlagwortliste", q(v)),
         DuplicateTag(v) => format!("tag {} appears twice in the tag list", q(v)),
+        DuplicatePeriod(v) if de => format!("Den Zeitabschnitt {} gibt es zweimal", q(v)),
+        DuplicatePeriod(v) => format!("period {} appears twice", q(v)),
         UnknownTag(v) if de => format!("Schlagwort {} fehlt in der Schlagwortliste", q(v)),
         UnknownTag(v) => format!("tag {} is not in the tag list", q(v)),
         ViewNotRead(v) if de => format!("Die Ansicht lässt sich an dieser Stelle nicht lesen: {}", q(v)),
@@ -1197,6 +1199,7 @@ mod tests {
             NoSourceName,
             NotALanguageTag(value.clone()),
             DuplicateTag(value.clone()),
+            DuplicatePeriod(value.clone()),
             UnknownTag(value.clone()),
             ViewNotRead(value.clone()),
             TooManyRows { count: usize::MAX, max: usize::MAX },
@@ -1239,6 +1242,7 @@ mod tests {
                 | NoSourceName
                 | NotALanguageTag(_)
                 | DuplicateTag(_)
+                | DuplicatePeriod(_)
                 | UnknownTag(_)
                 | ViewNotRead(_) => {}
             }

@@ -364,6 +364,37 @@ impl Event {
     }
 }
 
+/// A stretch of time with a name of its own (an era, a war, a term of office): drawn as a
+/// labelled band behind the events and as a heading in the list where it begins.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize, Deserialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
+pub struct Period {
+    /// A lower-case slug, unique among the dataset's periods.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[a-z0-9_-]{1,80}$")))]
+    pub id: String,
+    pub title: Text,
+    /// Where it begins, as precisely as known (like an event's `date`).
+    pub from: PartialDate,
+    /// Where it ends, as precisely as known: on or after `from`.
+    pub to: PartialDate,
+    /// The category whose colour the band takes.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub category: Option<Category>,
+}
+
+impl Period {
+    /// First day number on the axis (inclusive).
+    pub fn start_day(&self) -> i64 {
+        self.from.start_day()
+    }
+
+    /// Day number after its last day (exclusive).
+    pub fn end_day(&self) -> i64 {
+        self.to.end_day_exclusive().max(self.start_day() + 1)
+    }
+}
+
 /// A whole dataset: the actors table, the events and what describes them.
 ///
 /// The fields that came later (`description`, `view`, `tags`) follow the first three, so that a
@@ -388,6 +419,9 @@ pub struct Dataset {
     /// without one, tags are shown as their slugs.
     #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub tags: Option<Vec<Tag>>,
+    /// Named stretches of time, drawn behind the events.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub periods: Option<Vec<Period>>,
 }
 
 /// The dataset's JSON Schema (draft 2020-12), generated from these types. The published copy is
@@ -401,7 +435,8 @@ pub fn json_schema() -> String {
         "A dataset for the timeline explorer. Beyond this schema, validation also requires: unique event and \
          actor ids; actor ids named by events that exist in the actors table; an end on or after the start; \
          at least one category and one source per event; a title or an `about` per source; a `date_text` \
-         of at most 200 characters in each language; latitude and longitude in range; with a tag table, every tag an event uses in it; a `view` that the URL codec \
+         of at most 200 characters in each language; latitude and longitude in range; with a tag table, every tag an event uses in it; unique period ids and a period's `to` on or \
+         after its `from`; a `view` that the URL codec \
          reads with nothing ignored."
             .into(),
     );

@@ -7,7 +7,7 @@
 //! and the field. On success the events are in date order.
 
 use crate::core::dataset::date::{DateError, PartialDate};
-use crate::core::dataset::model::{date_order, Actor, Dataset, Event, Lang, Source, Tag, Text};
+use crate::core::dataset::model::{date_order, Actor, Dataset, Event, Lang, Period, Source, Tag, Text};
 use crate::core::util::hashing::{set_with_capacity, FastSet};
 use std::fmt;
 
@@ -106,6 +106,8 @@ pub enum ProblemKind {
     NotALanguageTag(String),
     /// Two entries of the tag table with this id.
     DuplicateTag(String),
+    /// Two periods with this id.
+    DuplicatePeriod(String),
     /// A tag that the dataset's tag table does not have.
     UnknownTag(String),
     /// A part of the dataset's opening view that the URL codec does not read (an unknown
@@ -312,6 +314,9 @@ pub fn validate(mut d: Dataset) -> Result<Dataset, DatasetError> {
     }
     let actor_ids = check_actors(&mut p, &d.actors);
     let tag_ids = d.tags.as_deref().map(|tags| check_tags(&mut p, tags));
+    if let Some(periods) = &d.periods {
+        check_periods(&mut p, periods);
+    }
     let mut event_ids = set_with_capacity(d.events.len());
     for (i, e) in d.events.iter().enumerate() {
         let ids = Ids { actors: &actor_ids, tags: tag_ids.as_ref() };
@@ -372,6 +377,23 @@ fn check_tags<'a>(p: &mut Problems, tags: &'a [Tag]) -> FastSet<&'a str> {
         check_text(p, None, None, &format!("tags[{i}].name"), &t.name);
     }
     ids
+}
+
+/// Checks the periods: slug ids, each once, titles in both languages, `to` on or after `from`.
+fn check_periods(p: &mut Problems, periods: &[Period]) {
+    let mut ids = set_with_capacity(periods.len());
+    for (i, period) in periods.iter().enumerate() {
+        if !is_slug(&period.id) {
+            p.push(None, None, format!("periods[{i}].id"), ProblemKind::NotASlug(short(&period.id)));
+        } else if !ids.insert(period.id.as_str()) {
+            p.push(None, None, format!("periods[{i}].id"), ProblemKind::DuplicatePeriod(short(&period.id)));
+        }
+        check_text(p, None, None, &format!("periods[{i}].title"), &period.title);
+        if period.to.last_day() < period.from.first_day() {
+            let kind = ProblemKind::EndBeforeStart { end: period.to, start: period.from };
+            p.push(None, None, format!("periods[{i}].to"), kind);
+        }
+    }
 }
 
 /// Checks one event, adding its id to `event_ids` (all but its related events, which need every
@@ -497,6 +519,7 @@ fn sort_events(events: &mut [Event]) {
 mod tests {
     use super::ProblemKind::*;
     use super::*;
+    use crate::core::dataset::model::Category;
     use crate::core::formats::read::load_dataset;
 
     fn minimal(events: &str) -> String {
@@ -743,6 +766,43 @@ mod tests {
         );
         let err = load_dataset(&with(r#""just text""#)).unwrap_err();
         assert_eq!(err.problems[0].field, "description");
+    }
+
+    #[test]
+    fn periods_are_read_and_need_unique_slugs_both_languages_and_an_end_on_or_after_the_start() {
+        let with = |periods: &str| {
+            minimal(&event("a", "")).replacen("\"events\"", &format!("\"periods\":[{periods}],\"events\""), 1)
+        };
+        let period = |id: &str, from: &str, to: &str| {
+            format!(r#"{{"id":"{id}","title":{{"de":"Krieg","en":"War"}},"from":"{from}","to":"{to}"}}"#)
+        };
+        let d = load_dataset(&with(&format!(
+            r#"{},{{"id":"b","title":["Amt","Term"],"from":"2025","to":"2026-01","category":"diplomacy"}}"#,
+            period("a", "2022-02-24", "2022-02-24")
+        )))
+        .unwrap();
+        let periods = d.periods.unwrap();
+        assert_eq!(periods.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!((periods[1].title.en.as_str(), periods[1].category), ("Term", Some(Category::Diplomacy)));
+        assert_eq!(periods[1].to.to_string(), "2026-01");
+        assert_eq!(load_dataset(&minimal(&event("a", ""))).unwrap().periods, None);
+        let err =
+            load_dataset(&with(&format!("{},{}", period("a", "2022", "2023"), period("a", "2024", "2025"))))
+                .unwrap_err();
+        assert_eq!(
+            (err.problems[0].field.as_str(), &err.problems[0].kind),
+            ("periods[1].id", &DuplicatePeriod("a".into()))
+        );
+        assert!(err.problems[0].message(Lang::De).contains("Zeitabschnitt"), "{err}");
+        let err = load_dataset(&with(&period("a", "2023-05", "2023-04-30"))).unwrap_err();
+        assert_eq!(err.problems[0].field, "periods[0].to");
+        assert!(matches!(err.problems[0].kind, EndBeforeStart { .. }));
+        // A year as the end of a period starting within it is fine.
+        assert!(load_dataset(&with(&period("a", "2023-05", "2023"))).is_ok());
+        let err = load_dataset(&with(&period("Not A Slug", "2022", "2023"))).unwrap_err();
+        assert_eq!(err.problems[0].field, "periods[0].id");
+        let err = load_dataset(&with(&period("a", "2022-13", "2023"))).unwrap_err();
+        assert!(err.problems[0].field.starts_with("periods"), "{err}");
     }
 
     #[test]

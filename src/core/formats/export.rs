@@ -23,6 +23,7 @@ pub fn to_json(ds: &Dataset, indices: &[usize]) -> String {
             .tags
             .as_ref()
             .map(|t| t.iter().filter(|t| used_tags.contains(t.id.as_str())).cloned().collect()),
+        periods: ds.periods.clone(),
     };
     for e in &mut out.events {
         e.related.retain(|r| ids.contains(r.id.as_str()));
@@ -178,6 +179,19 @@ impl JsonWriter {
                     w.object(|w| {
                         w.field("id", &t.id);
                         w.text("name", &t.name);
+                    })
+                });
+            }
+            if let Some(periods) = &d.periods {
+                w.list("periods", periods, |w, p| {
+                    w.object(|w| {
+                        w.field("id", &p.id);
+                        w.text("title", &p.title);
+                        w.field("from", &p.from.to_string());
+                        w.field("to", &p.to.to_string());
+                        if let Some(c) = p.category {
+                            w.field("category", c.code());
+                        }
                     })
                 });
             }
@@ -564,6 +578,8 @@ mod tests {
 
     const FIXTURE: &str = r#"{
       "title": {"de": "Prüfung; Test", "en": "Test, export"},
+      "periods": [{"id": "talks", "title": {"de": "Gespräche", "en": "Talks"}, "from": "2025-08", "to": "2026", "category": "diplomacy"},
+                  {"id": "winter", "title": {"de": "Winter", "en": "Winter"}, "from": "2025-12-21", "to": "2026-03-20"}],
       "actors": [
         {"id": "az", "kind": "state", "name": {"de": "Aserbaidschan", "en": "Azerbaijan"}},
         {"id": "kz", "kind": "state", "name": {"de": "Kasachstan", "en": "Kazakhstan"}},
@@ -624,6 +640,8 @@ mod tests {
             e
         });
         assert_eq!(back.title, ds.title);
+        assert_eq!(back.periods, ds.periods, "periods are written whatever events are chosen");
+        assert_eq!(back.periods.as_ref().map(Vec::len), Some(2));
         // Nothing chosen is still a loadable dataset.
         assert!(load_dataset(&to_json(&ds, &[])).unwrap().events.is_empty());
     }

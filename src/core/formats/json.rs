@@ -10,7 +10,8 @@
 
 use crate::core::dataset::date::{DateError, PartialDate};
 use crate::core::dataset::model::{
-    Actor, ActorKind, Category, Confidence, Event, Place, Related, Relation, Source, SourceKind, Tag, Text,
+    Actor, ActorKind, Category, Confidence, Event, Period, Place, Related, Relation, Source, SourceKind, Tag,
+    Text,
 };
 use crate::core::formats::jsonpath::{is_json_space, Seg};
 use std::borrow::Cow;
@@ -940,6 +941,13 @@ json_struct!(Source, "Source" {
     kind: Option<SourceKind> = def,
 });
 json_struct!(Tag, "Tag" { id: String = req, name: Text = req });
+json_struct!(Period, "Period" {
+    id: String = req,
+    title: Text = req,
+    from: PartialDate = req,
+    to: PartialDate = req,
+    category: Option<Category> = def,
+});
 json_struct!(Related, "Related" { id: String = req, relation: Relation = req });
 json_struct!(Event, "Event" {
     id: String = req,
@@ -967,6 +975,7 @@ pub struct WholeDataset {
     pub description: Option<Text>,
     pub view: Option<String>,
     pub tags: Option<Vec<Tag>>,
+    pub periods: Option<Vec<Period>>,
 }
 
 json_struct!(WholeDataset, "WholeDataset" {
@@ -976,6 +985,7 @@ json_struct!(WholeDataset, "WholeDataset" {
     description: Option<Text> = def,
     view: Option<String> = def,
     tags: Option<Vec<Tag>> = def,
+    periods: Option<Vec<Period>> = def,
 });
 
 /// A dataset's members as their texts, so each part can be read (and blamed) on its own.
@@ -986,6 +996,7 @@ pub struct RawDataset<'a> {
     pub description: Option<&'a str>,
     pub view: Option<&'a str>,
     pub tags: Option<&'a str>,
+    pub periods: Option<&'a str>,
 }
 
 /// Reads the members of a dataset as texts, checking only their syntax (and that `events`
@@ -993,11 +1004,11 @@ pub struct RawDataset<'a> {
 pub fn raw_dataset(text: &str) -> Result<RawDataset<'_>, JsonError> {
     let mut r = Reader::new(text);
     // Each member other than `events`, once read: `Some(None)` when it was `null`.
-    let mut members: [Option<Option<&str>>; 6] = [None; 6];
+    let mut members: [Option<Option<&str>>; 7] = [None; 7];
     let mut events: Option<Vec<&str>> = None;
-    const FIELDS: &[&str] = &["title", "actors", "events", "description", "view", "tags"];
+    const FIELDS: &[&str] = &["title", "actors", "events", "description", "view", "tags", "periods"];
     // In list form, the members after `events` may be left out, as `actors` may.
-    const DEFAULTS: u32 = 0b111010;
+    const DEFAULTS: u32 = 0b1111010;
     let read = (|| {
         r.structure("RawDataset", FIELDS, DEFAULTS, &mut |i, r| {
             match i {
@@ -1009,9 +1020,9 @@ pub fn raw_dataset(text: &str) -> Result<RawDataset<'_>, JsonError> {
         r.end()
     })();
     read.map_err(|e| (*e).outward())?;
-    let [title, actors, _, description, view, tags] = members.map(Option::flatten);
+    let [title, actors, _, description, view, tags, periods] = members.map(Option::flatten);
     match events {
-        Some(events) => Ok(RawDataset { title, actors, events, description, view, tags }),
+        Some(events) => Ok(RawDataset { title, actors, events, description, view, tags, periods }),
         None => Err(*r.missing("events")),
     }
 }

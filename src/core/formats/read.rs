@@ -1,7 +1,7 @@
 //! Reading a dataset from text: the project's JSON schema (read in one pass, or part by part to
 //! name the event and field of each problem), or TimelineJS3's JSON when the text has its shape.
 
-use crate::core::dataset::model::{Actor, Dataset, Event, Lang, Tag, Text};
+use crate::core::dataset::model::{Actor, Dataset, Event, Lang, Period, Tag, Text};
 use crate::core::dataset::validate::{
     clip, short, validate, DatasetError, Problem, ProblemKind, Problems, DATASET_FIELD, EVENT_FIELD,
     MAX_DATASET_BYTES, MAX_EVENTS, MAX_REPORTED,
@@ -127,6 +127,7 @@ pub fn load_dataset(json: &str) -> Result<Dataset, DatasetError> {
             description: whole.description,
             view: whole.view,
             tags: whole.tags,
+            periods: whole.periods,
         };
         return whole_dataset(head, whole.events);
     }
@@ -144,6 +145,7 @@ pub(crate) struct DatasetHead {
     pub description: Option<Text>,
     pub view: Option<String>,
     pub tags: Option<Vec<Tag>>,
+    pub periods: Option<Vec<Period>>,
 }
 
 /// A dataset read in one pass ([`json::WholeDataset`], or a
@@ -160,6 +162,7 @@ pub(crate) fn whole_dataset(head: DatasetHead, events: Vec<Event>) -> Result<Dat
         description: head.description,
         view: head.view,
         tags: head.tags,
+        periods: head.periods,
     })
 }
 
@@ -235,6 +238,7 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
     let description = read_member::<Text>(raw.description, "description", &mut problems);
     let view = read_member::<String>(raw.view, VIEW_FIELD, &mut problems);
     let tags = read_member::<Vec<Tag>>(raw.tags, "tags", &mut problems);
+    let periods = read_member::<Vec<Period>>(raw.periods, "periods", &mut problems);
     let mut events = Vec::with_capacity(raw.events.len());
     for (i, raw_event) in raw.events.into_iter().enumerate() {
         match json::from_str::<Event>(raw_event) {
@@ -254,7 +258,7 @@ fn from_raw(raw: RawDataset) -> Result<Dataset, DatasetError> {
     if problems.total() > 0 {
         return problems.into_result(Dataset::default());
     }
-    checked(Dataset { title, actors, events, description, view, tags })
+    checked(Dataset { title, actors, events, description, view, tags, periods })
 }
 
 /// A member of the dataset other than its events, read from its text; a problem (named at the

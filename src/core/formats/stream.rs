@@ -193,6 +193,8 @@ impl DatasetStream {
                 description: self.description.flatten(),
                 view: self.view.flatten(),
                 tags: self.tags.flatten(),
+                // A dataset with periods is not the plain shape: it is read whole.
+                periods: None,
             };
             return whole_dataset(head, events).map_err(LoadFailure::Invalid);
         }

@@ -3,7 +3,7 @@
 //! become title and summary (HTML turned into plain text), `group` maps to a category and a tag.
 
 use crate::core::dataset::date::{DateError, PartialDate};
-use crate::core::dataset::model::{Category, Confidence, Dataset, Event, Source, Tag, Text};
+use crate::core::dataset::model::{Category, Confidence, Dataset, Event, Period, Source, Tag, Text};
 use crate::core::dataset::validate::{
     clip, validate, DatasetError, ProblemKind, Problems, DATASET_FIELD, MAX_DATASET_BYTES,
     MAX_DATE_TEXT_CHARS, MAX_EVENTS, MAX_TEXT_CHARS,
@@ -382,6 +382,7 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
             date_text,
         });
     }
+    let periods = eras(root, &mut problems);
     if problems.total() > 0 {
         return problems.into_result(Dataset::default());
     }
@@ -401,7 +402,56 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
         description: None,
         view: None,
         tags,
+        periods,
     })
+}
+
+/// TimelineJS3 `eras` as periods: the headline as the title (in both languages), the dates at
+/// their precision, an id from the headline (or `period-<n>`). An era without an end lasts its
+/// start; an end before the start is dropped, as for events. A bad date is a problem naming the
+/// era and field.
+fn eras(root: &Value, problems: &mut Problems) -> Option<Vec<Period>> {
+    let eras = root.get("eras").and_then(Value::as_array)?;
+    let mut out = Vec::new();
+    let mut ids: FastSet<String> = set_with_capacity(eras.len());
+    for (k, era) in eras.iter().enumerate() {
+        let date = |name: &str| match era.get(name).filter(|v| !v.is_null()).map(tl_date) {
+            Some(Ok(d)) => Ok(Some(d)),
+            Some(Err((sub, m))) => Err((format!("eras[{k}].{}", field(name, sub)), m)),
+            None => Ok(None),
+        };
+        let (from, to) = match (date("start_date"), date("end_date")) {
+            (Ok(Some(from)), Ok(to)) => {
+                (from, to.filter(|d| d.last_day() >= from.first_day()).unwrap_or(from))
+            }
+            (Ok(None), _) => {
+                problems.push(None, None, format!("eras[{k}].start_date"), ProblemKind::Missing);
+                continue;
+            }
+            (Err((f, m)), _) | (_, Err((f, m))) => {
+                problems.push(None, None, f, m);
+                continue;
+            }
+        };
+        let headline = era
+            .get("text")
+            .and_then(|t| t.get("headline"))
+            .and_then(Value::as_str)
+            .map(html_to_text)
+            .unwrap_or_default();
+        let mut id = slug(&headline);
+        if id.is_empty() || ids.contains(&id) {
+            let mut n = k + 1;
+            while ids.contains(&format!("period-{n}")) {
+                n += 1;
+            }
+            id = format!("period-{n}");
+        }
+        ids.insert(id.clone());
+        let title = if headline.is_empty() { "(untitled)".to_string() } else { headline };
+        out.push(Period { id, title: both(title), from, to, category: None });
+    }
+    Some(out).filter(|p| !p.is_empty())
 }
 
 /// The tags that TimelineJS groups become: a group's slug is its tag, and the tag table names
@@ -694,6 +744,38 @@ mod tests {
         assert_eq!(cut.chars().count(), MAX_DATE_TEXT_CHARS);
         assert!(cut.ends_with('…'));
         assert_eq!(d.events[0].date.to_string(), "1945-03");
+    }
+
+    #[test]
+    fn eras_become_periods_with_their_headlines_and_dates() {
+        let text = serde_json::json!({
+            "events": [{"start_date": {"year": 1950}, "text": {"headline": "A"}}],
+            "eras": [
+                {"start_date": {"year": 1947}, "end_date": {"year": 1991, "month": 12}, "text": {"headline": "The <i>Cold</i> War"}},
+                {"start_date": {"year": 1960}, "text": {"headline": ""}},
+                {"start_date": {"year": 1970}, "end_date": {"year": 1969}, "text": {"headline": "The Cold War"}}
+            ]
+        });
+        let d = import(&text.to_string()).unwrap_or_else(|e| panic!("{e}"));
+        let periods = d.periods.unwrap();
+        let summary: Vec<(&str, &str, String, String)> = periods
+            .iter()
+            .map(|p| (p.id.as_str(), p.title.de.as_str(), p.from.to_string(), p.to.to_string()))
+            .collect();
+        assert_eq!(
+            summary,
+            [
+                ("the-cold-war", "The Cold War", "1947".into(), "1991-12".into()),
+                ("period-2", "(untitled)", "1960".into(), "1960".into()),
+                ("period-3", "The Cold War", "1970".into(), "1970".into()),
+            ]
+        );
+        assert!(periods.iter().all(|p| p.title.de == p.title.en && p.category.is_none()));
+        let bad = serde_json::json!({"events": [], "eras": [{"start_date": {"year": 1990, "month": 13}}]});
+        let err = import(&bad.to_string()).unwrap_err();
+        assert!(err.problems[0].field.starts_with("eras[0].start_date"), "{err}");
+        let none = import(r#"{"events":[{"start_date":{"year":2025}}]}"#).unwrap();
+        assert_eq!(none.periods, None);
     }
 
     #[test]

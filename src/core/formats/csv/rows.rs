@@ -154,6 +154,7 @@ impl<'a> Sheet<'a> {
             description: self.description.take(),
             view: None,
             tags: Some(tags).filter(|t| !t.is_empty()),
+            periods: None,
         })?;
         Ok((dataset, self.notices()))
     }
