@@ -2,12 +2,13 @@
 //! timeline for screen readers and small screens.
 
 use super::dom::{button, el, fragment, Dom};
-use super::keyed::Children;
+use super::keyed::{Child, Children};
 use super::text::write_highlighted;
 use super::{effect, use_store, Step};
-use crate::core::dataset::model::{Event, Lang};
+use crate::core::dataset::model::{Event, Lang, Period};
 use crate::core::i18n::{t, Key};
-use crate::core::layout::ticks::event_date;
+use crate::core::layout::periods::beginnings;
+use crate::core::layout::ticks::{event_date, format_span};
 use crate::core::query::search::Query;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -78,14 +79,29 @@ pub fn ListView() -> Dom {
         let q = q.get_untracked();
         let query = Query::parse(&q);
         let selected_id = selected.get_untracked();
+        let periods = s1.dataset.periods.as_deref().unwrap_or_default();
+        let begin = if periods.is_empty() {
+            vec![Vec::new(); keys.len()]
+        } else {
+            let starts: Vec<i64> = keys.iter().map(|&i| s1.dataset.events[i].start_day()).collect();
+            beginnings(periods, &starts)
+        };
         let make = &mut |k: usize| {
             let i = keys[k];
             let is_selected = selected_id.as_deref() == Some(s1.dataset.events[i].id.as_str());
             let element = list_item(i, l, is_selected);
             mark_matches(&element, &s1.dataset.events[i], l, &query);
-            Some((element, Item { selected: is_selected, query: q.clone() }))
+            write_period_headings(&element, periods, &begin[k], l);
+            Some((element, Item { selected: is_selected, query: q.clone(), periods: begin[k].clone() }))
         };
-        items.update_value(|c| c.place(parent, &keys, make, &mut |_, _| {}));
+        // A kept item may now be where a period begins, or no longer.
+        let keep = &mut |k: usize, child: &mut Child<usize, Item>| {
+            if child.state.periods != begin[k] {
+                write_period_headings(&child.element, periods, &begin[k], l);
+                child.state.periods = begin[k].clone();
+            }
+        };
+        items.update_value(|c| c.place(parent, &keys, make, keep));
     });
     // The selection is marked by the list, on the items whose mark changes.
     let s2 = loaded.clone();
@@ -161,4 +177,28 @@ struct Item {
     selected: bool,
     /// The search whose matches it marks.
     query: String,
+    /// The periods named above it, as beginning there.
+    periods: Vec<usize>,
+}
+
+/// Puts headings naming `periods[begin]` (title, then dates) at the top of a list item, in
+/// place of any it had.
+fn write_period_headings(item: &web_sys::Element, periods: &[Period], begin: &[usize], l: Lang) {
+    if let Ok(old) = item.query_selector_all(".tl-period-heading") {
+        for k in 0..old.length() {
+            if let Some(node) = old.item(k).and_then(|n| n.dyn_into::<web_sys::Element>().ok()) {
+                node.remove();
+            }
+        }
+    }
+    for &p in begin.iter().rev() {
+        let p = &periods[p];
+        let heading = el("h3")
+            .class("tl-period-heading")
+            .attr("data-period-id", &p.id)
+            .attr("data-category", p.category.map(|c| c.code()).unwrap_or(""))
+            .child(el("span").class("tl-period-title").text(p.title.get(l)))
+            .child(el("span").class("tl-period-dates").text(&format_span(&p.from, Some(&p.to), false, l)));
+        let _ = item.prepend_with_node_1(&heading.into_element());
+    }
 }

@@ -1,6 +1,7 @@
-// Display dates: an event's own `date_text` (and TimelineJS3's `display_date`) stands in for the
-// generated date in the list, the detail panel and on the timeline's mark, in each language,
-// while the event stays placed by its date.
+// Dates as readers see them. Display dates: an event's own `date_text` (and TimelineJS3's
+// `display_date`) stands in for the generated date in the list, the detail panel and on the
+// timeline's mark, in each language, while the event stays placed by its date. Periods: labelled
+// bands behind the events on the timeline, and headings in the list where they begin.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -74,5 +75,35 @@ test('a TimelineJS3 display_date is shown as the event date in the list and the 
   await page.click('#tl .tl-list li[data-event-id="hubble"] h3 button');
   await page.waitForSelector('#tl .tl-detail h2[data-event-id="hubble"]');
   assert.equal(await text(page, '#tl .tl-detail .tl-meta time'), 'Spring 1990');
+  await done(page);
+});
+
+test('periods are drawn as labelled bands behind the events and named in the list where they begin', async () => {
+  const picked = ['nord-stream-damage-2022', 'finland-joins-nato-2023', 'estlink-2-2024', 'rail-baltica-2030'];
+  const events = baltic.events.filter((e) => picked.includes(e.id)).map((e) => ({ ...e, related: [] }));
+  const periods = [
+    { id: 'accession', title: { de: 'Beitritte <i>zur NATO</i>', en: 'NATO <i>accessions</i>' }, from: '2023-01', to: '2024-03', category: 'diplomacy' },
+    { id: 'quiet', title: { de: 'Ruhe', en: 'Quiet' }, from: '2026', to: '2027' },
+  ];
+  const page = await widget('w', { state: 'span=2022-01-01..2031-01-01', lang: 'en' }, { ...baltic, events, periods });
+  await page.waitForSelector('#w .tl-timeline .tl-period[data-period-id="accession"]');
+  const box = (sel) => page.$eval(sel, (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right }; });
+  const band = await box('#w .tl-timeline .tl-period[data-period-id="accession"]');
+  const inside = await box('#w .tl-timeline .tl-event[data-event-id="finland-joins-nato-2023"]');
+  const before = await box('#w .tl-timeline .tl-event[data-event-id="nord-stream-damage-2022"]');
+  assert.ok(band.left <= inside.left && inside.left < band.right, `the 2023 event starts on the band (${JSON.stringify([band, inside])})`);
+  assert.ok(before.left < band.left, 'the 2022 event is before it');
+  assert.equal(await text(page, '#w .tl-period[data-period-id="accession"] .tl-period-label'), 'NATO <i>accessions</i>', 'shown as text');
+  assert.equal(await text(page, '#w .tl-period[data-period-id="quiet"]'), 'Quiet', 'a band with no events is drawn too');
+  assert.equal(await page.$eval('#w', (el) => el.shadowRoot.querySelectorAll('i').length), 0);
+  // In the list, in German: a heading above the first event within each period, none for a period without events.
+  await page.evaluate(() => document.getElementById('w').setAttribute('state', 'view=list'));
+  await page.waitForSelector('#w .tl-list');
+  await page.evaluate(() => document.getElementById('w').setAttribute('lang', 'de'));
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.tl-period-heading .tl-period-title')?.textContent === 'Beitritte <i>zur NATO</i>');
+  const headings = await page.$$eval('#w .tl-list > li', (lis) => lis.map((li) => [li.dataset.eventId,
+    [...li.querySelectorAll('.tl-period-heading')].map((h) => h.textContent)]).filter(([, hs]) => hs.length));
+  assert.deepEqual(headings, [['finland-joins-nato-2023', ['Beitritte <i>zur NATO</i>Januar 2023 – März 2024']]]);
+  assert.equal(await page.$eval('#w .tl-period-heading', (h) => h.tagName), 'H3');
   await done(page);
 });

@@ -2,6 +2,7 @@
 //! into rows, and the scene of lanes the timeline draws.
 
 pub mod fold;
+pub mod periods;
 pub mod scale;
 pub mod scene;
 pub mod stack;

@@ -6,11 +6,13 @@ mod axis;
 mod geometry;
 mod gestures;
 mod overview;
+mod periods;
 
 use self::axis::{Axis, Folds};
 use self::geometry::Geometry;
 use self::gestures::{with_gestures, DragState};
 use self::overview::Overview;
+use self::periods::Periods;
 use super::dom::{button, el, fragment, Dom};
 use super::marks::{mark_element, MarkContext, Marks};
 use super::{effect, Step};
@@ -47,6 +49,7 @@ pub fn Timeline() -> Dom {
         .bind_class("tl-dragging", move || drag.dragging.get())
         .child(Axis(geo))
         .child(Folds(geo))
+        .child(Periods(geo))
         .child(Stage(geo, focused, drag))
         .child(Signpost(geo, true))
         .child(Signpost(geo, false));
