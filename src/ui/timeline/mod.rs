@@ -45,14 +45,15 @@ pub fn Timeline() -> Dom {
         .bind_attr("aria-label", move || Some(landmark.get()))
         .attr("aria-describedby", &help_id);
     let (region, drag) = with_gestures(region, geo);
+    let outside = outside_counts(geo);
     let region = region
         .bind_class("tl-dragging", move || drag.dragging.get())
         .child(Axis(geo))
         .child(Folds(geo))
         .child(Periods(geo))
         .child(Stage(geo, focused, drag))
-        .child(Signpost(geo, true))
-        .child(Signpost(geo, false));
+        .child(Signpost(geo, outside, true))
+        .child(Signpost(geo, outside, false));
     let region = with_keys(region, geo, focused, drag);
     fragment()
         .child(Controls(geo))
@@ -235,16 +236,24 @@ fn with_marks(lanes: Dom, geo: Geometry, focused: RwSignal<Option<usize>>, drag:
     lanes.on("click", on_click).on("focusin", on_focus)
 }
 
-/// A signpost at the left (`earlier`) or right edge: how many filtered events lie outside the
-/// window on that side; following it widens the window to take them in.
-#[allow(non_snake_case)]
-fn Signpost(geo: Geometry, earlier: bool) -> Dom {
-    let store = geo.store;
-    let loaded = store.loaded();
-    let count = Memo::new(move |_| {
+/// How many filtered events lie wholly before and after the window, once per window for both
+/// signposts.
+fn outside_counts(geo: Geometry) -> Memo<(usize, usize)> {
+    let loaded = geo.store.loaded();
+    Memo::new(move |_| {
         let w = geo.window.get();
-        let (before, after) =
-            geo.placed.with(|p| store.filtered.with(|f| outside_window(p.items(&loaded), f, &w)));
+        geo.placed.with(|p| geo.store.filtered.with(|f| outside_window(p.items(&loaded), f, &w)))
+    })
+}
+
+/// A signpost at the left (`earlier`) or right edge: how many filtered events lie outside the
+/// window on that side (`outside`, see [`outside_counts`]); following it widens the window to
+/// take them in.
+#[allow(non_snake_case)]
+fn Signpost(geo: Geometry, outside: Memo<(usize, usize)>, earlier: bool) -> Dom {
+    let store = geo.store;
+    let count = Memo::new(move |_| {
+        let (before, after) = outside.get();
         if earlier {
             before
         } else {
