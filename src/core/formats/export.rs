@@ -288,29 +288,29 @@ fn precision_name(p: Precision) -> &'static str {
     }
 }
 
+/// The columns of the CSV export, in order (the CSV import reads the same back).
+pub const CSV_COLUMNS: [&str; 15] = [
+    "id",
+    "date",
+    "end",
+    "precision",
+    "approximate",
+    "title",
+    "summary",
+    "actors",
+    "categories",
+    "tags",
+    "place",
+    "lat",
+    "lon",
+    "confidence",
+    "sources",
+];
+
 /// The chosen events as CSV, texts in `lang`.
 pub fn to_csv(ds: &Dataset, indices: &[usize], lang: Lang) -> String {
     let mut out = String::new();
-    csv_record(
-        &mut out,
-        [
-            "id",
-            "date",
-            "end",
-            "precision",
-            "approximate",
-            "title",
-            "summary",
-            "actors",
-            "categories",
-            "tags",
-            "place",
-            "lat",
-            "lon",
-            "confidence",
-            "sources",
-        ],
-    );
+    csv_record(&mut out, CSV_COLUMNS);
     for e in chosen(ds, indices) {
         let place = e.place.as_ref();
         let record = [

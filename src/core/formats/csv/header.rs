@@ -324,23 +324,7 @@ mod tests {
 
     #[test]
     fn the_shape_follows_from_the_columns() {
-        let own = fields(&[
-            "id",
-            "date",
-            "end",
-            "precision",
-            "approximate",
-            "title",
-            "summary",
-            "actors",
-            "categories",
-            "tags",
-            "place",
-            "lat",
-            "lon",
-            "confidence",
-            "sources",
-        ]);
+        let own = fields(&crate::core::formats::export::CSV_COLUMNS);
         assert_eq!(shape(&own), Some(Shape::Own));
         let tl = fields(&["Year", "Month", "Day", "Headline", "Text", "Type", "Group"]);
         assert_eq!(shape(&tl), Some(Shape::TimelineJs));
