@@ -1,4 +1,4 @@
-// The standalone view: the dataset, selection, detail panel and language (issue 2).
+// The standalone view: the dataset, selection, detail panel and language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, freshPage, done, visibleIds, listIds, settle, allIds, dataset } from './helpers.mjs';

@@ -1,4 +1,4 @@
-// Embedding (issue 5): the demo page with all three ways in, the custom element's attributes and
+// Embedding: the demo page with all three ways in, the custom element's attributes and
 // removal, the JS API, the host's own datasets (project schema, TimelineJS3, broken, missing) and
 // style isolation, all under the strict CSP with no console error and no CSP violation report.
 import { test } from 'node:test';

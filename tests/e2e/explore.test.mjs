@@ -1,4 +1,4 @@
-// Filters, search and shareable URLs (issue 3).
+// Filters, search and shareable URLs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setup, open, done, listIds, settle, allIds, dataset } from './helpers.mjs';

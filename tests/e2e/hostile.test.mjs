@@ -1,4 +1,4 @@
-// Hostile input (issue 6): an XSS corpus in every text field of a dataset and in every URL
+// Hostile input: an XSS corpus in every text field of a dataset and in every URL
 // parameter, and the bounds (a 20 MB dataset, a 1 MB URL, a million-character search).
 //
 // The pages define nothing a payload could call. A canary proves nothing ran: `window.__xss`

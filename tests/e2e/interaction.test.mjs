@@ -1,4 +1,4 @@
-// Zoom, pan, lanes, keyboard, the brush, narrow screens and accessibility (issue 4).
+// Zoom, pan, lanes, keyboard, the brush, narrow screens and accessibility.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
