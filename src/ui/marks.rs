@@ -270,7 +270,8 @@ fn update(element: &HtmlElement, old: &Mark, new: &Mark, loaded: &LoadedDataset,
                 let _ = element.set_attribute("data-count", &n.to_string());
             }
             if n != was.len() || now.first() != was.first() || now.last() != was.last() {
-                write_cluster_text(element, now, loaded, lang);
+                // A new mark was blank before (no members): everything is written.
+                write_cluster_text(element, now, Some(&was[..]).filter(|w| !w.is_empty()), loaded, lang);
             }
             // Member ids for scripts and tests; a big cluster (thousands of events in a large
             // dataset) carries only its count, so redrawing it stays cheap.
@@ -285,18 +286,37 @@ fn update(element: &HtmlElement, old: &Mark, new: &Mark, loaded: &LoadedDataset,
     }
 }
 
-/// Writes what a cluster holds: "22 events" over "Aug 2025 – Feb 2026" (the months of its
-/// first and last members' dates), and the same with a hint to zoom as its name.
-fn write_cluster_text(element: &Element, events: &[usize], loaded: &LoadedDataset, lang: Lang) {
+/// The months a cluster's members span, from its first member's date to its last's: "Aug 2025 –
+/// Feb 2026".
+fn cluster_months(events: &[usize], loaded: &LoadedDataset, lang: Lang) -> String {
     let day = |i: Option<&usize>| i.and_then(|&i| loaded.items.get(i)).map_or(0, |it| it.start as i64);
-    let count = event_count(lang, events.len());
-    let months = month_range(lang, day(events.first()), day(events.last()));
-    let _ = element.set_attribute("aria-label", &format!("{}, {months}", cluster_label(lang, events.len())));
-    let count_el = element.first_element_child();
-    if let Some(c) = &count_el {
-        c.set_text_content(Some(&count));
+    month_range(lang, day(events.first()), day(events.last()))
+}
+
+/// Writes what a cluster holds: "22 events" over its months, and the same with a hint to zoom
+/// as its name. `shown` is what it showed before (`None`: nothing yet, or another language):
+/// only what differs is written, so that a zoom frame that moves members between clusters does
+/// not relay out the clusters whose text stays.
+fn write_cluster_text(
+    element: &Element,
+    events: &[usize],
+    shown: Option<&[usize]>,
+    loaded: &LoadedDataset,
+    lang: Lang,
+) {
+    let months = cluster_months(events, loaded, lang);
+    let count_changed = shown.is_none_or(|was| was.len() != events.len());
+    let months_changed = shown.is_none_or(|was| cluster_months(was, loaded, lang) != months);
+    if !count_changed && !months_changed {
+        return;
     }
-    if let Some(m) = count_el.and_then(|c| c.next_element_sibling()) {
+    let label = format!("{}, {months}", cluster_label(lang, events.len()));
+    let _ = element.set_attribute("aria-label", &label);
+    let count_el = element.first_element_child();
+    if let Some(c) = count_el.as_ref().filter(|_| count_changed) {
+        c.set_text_content(Some(&event_count(lang, events.len())));
+    }
+    if let Some(m) = count_el.and_then(|c| c.next_element_sibling()).filter(|_| months_changed) {
         m.set_text_content(Some(&months));
     }
 }
@@ -331,7 +351,7 @@ fn write_flags(element: &HtmlElement, mark: &Mark, loaded: &LoadedDataset, was: 
         }
         MarkKind::Cluster { ref events, .. } => {
             if was.lang != now.lang {
-                write_cluster_text(element, events, loaded, now.lang);
+                write_cluster_text(element, events, None, loaded, now.lang);
             }
         }
     }

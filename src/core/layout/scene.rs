@@ -166,18 +166,38 @@ pub fn window_for_extent(state: &ViewState, extent: Option<Window>, width_px: f6
     }
 }
 
-/// How many of the `filtered` events lie wholly before and wholly after `window`: what the
-/// signposts at the timeline's edges count.
-pub fn outside_window(items: &[Item], filtered: &[usize], window: &Window) -> (usize, usize) {
-    let (mut before, mut after) = (0, 0);
-    for it in filtered.iter().filter_map(|&i| items.get(i)) {
-        if it.end <= window.start {
-            before += 1;
-        } else if it.start >= window.end {
-            after += 1;
-        }
-    }
-    (before, after)
+/// Where the `filtered` events (in date order) reach: element `k` is the latest end among the
+/// first `k + 1` of them. Made once per filter result, it lets [`outside_window`] count without
+/// reading every event in every frame.
+pub fn reach_of(items: &[Item], filtered: &[usize]) -> Vec<f64> {
+    let mut latest = f64::NEG_INFINITY;
+    filtered
+        .iter()
+        .map(|&i| {
+            latest = latest.max(items.get(i).map_or(f64::NEG_INFINITY, |it| it.end));
+            latest
+        })
+        .collect()
+}
+
+/// How many of the `filtered` events (in date order, `reach` from [`reach_of`]) lie wholly
+/// before and wholly after `window`: what the signposts at the timeline's edges count. The
+/// events that start after the window are found by halving; of those that start before it,
+/// every one before the first that reaches into it ended before it, so only the events from
+/// there on are read.
+pub fn outside_window(items: &[Item], filtered: &[usize], reach: &[f64], window: &Window) -> (usize, usize) {
+    let start_of = |i: &usize| items.get(*i).map_or(f64::INFINITY, |it| it.start);
+    let after = filtered.len() - filtered.partition_point(|i| start_of(i) < window.end);
+    let starts_before = filtered.partition_point(|i| start_of(i) < window.start);
+    let ended = if reach.len() == filtered.len() {
+        reach[..starts_before].partition_point(|&r| r <= window.start)
+    } else {
+        0
+    };
+    let tail = filtered[ended..starts_before]
+        .iter()
+        .filter(|&&i| items.get(i).is_some_and(|it| it.end <= window.start));
+    (ended + tail.count(), after)
 }
 
 /// The window after following a signpost: `window` widened to take in every filtered event
@@ -466,12 +486,18 @@ mod tests {
         let s = loaded();
         let f = all(&s);
         let w = Window::new(day("2025-08-01"), day("2026-03-01"));
-        let (before, after) = outside_window(&s.items, &f, &w);
+        let reach = reach_of(&s.items, &f);
+        let (before, after) = outside_window(&s.items, &f, &reach, &w);
+        assert_eq!(
+            outside_window(&s.items, &f, &[], &w),
+            (before, after),
+            "without the reach, every event is read"
+        );
         let earlier = s.items.iter().filter(|it| it.end <= w.start).count();
         assert_eq!((before, after), (earlier, 0));
         assert!(before >= 5, "the early context lies before the story: {before}");
         let widened = widen_to_edge(extent(&s.items, &f), w, true, 1000.0);
-        assert_eq!(outside_window(&s.items, &f, &widened), (0, 0));
+        assert_eq!(outside_window(&s.items, &f, &reach, &widened), (0, 0));
         assert_eq!(widened.end, w.end.max(widened.end));
     }
 

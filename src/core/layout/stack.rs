@@ -224,16 +224,50 @@ fn place_run<I: Iterator<Item = Placed>>(
     }
     // Too dense for `max_rows` rows: the first `max_rows - 1` rows take, first fit, the boxes
     // that fit in them, and the rest gather in clusters on the row below them, one per bucket of
-    // `min_box` px from the run's left edge. (With one row allowed, the whole run clusters.)
+    // `min_box` px from the run's left edge. Only while at least half of the run fits: where
+    // most of it would be clustered anyway, a few boxes picked by first fit say less than the
+    // clusters, so the whole run clusters on its first row (as with a single row).
     let box_rows = p.max_rows.saturating_sub(1);
+    let mut kept = LaneLayout::default();
+    let mut spilled = LaneLayout::default();
+    // Rows hold at most this many boxes in all (each box at least `min_box` wide, in the window
+    // and its margins): once more events than that are spilled, the run clusters whole, and the
+    // first fit stops there (at 100,000 events that is most of a zoomed-out frame's layout).
+    let most_kept = box_rows * ((p.width_px + 2.0 * larger(min_box, p.max_box_px)) / min_box + 2.0) as usize;
+    let spilled_count = place_first_fit(run, p, min_box, box_rows, most_kept, &mut kept, &mut spilled);
+    if kept.boxes.len() >= spilled_count {
+        out.boxes.append(&mut kept.boxes);
+        out.boxes.append(&mut spilled.boxes);
+        out.clusters.append(&mut spilled.clusters);
+        out.rows = out.rows.max(box_rows + 1);
+    } else {
+        let mut whole = LaneLayout::default();
+        place_first_fit(run, p, min_box, 0, usize::MAX, &mut LaneLayout::default(), &mut whole);
+        out.boxes.append(&mut whole.boxes);
+        out.clusters.append(&mut whole.clusters);
+        out.rows = out.rows.max(1);
+    }
+}
+
+/// First fit of a run into `box_rows` rows: the boxes that fit go to `kept`, the rest into
+/// buckets (clusters, or a box for one alone) on row `box_rows` in `spilled`; returns how many
+/// events were spilled, or stops with more than `give_up` spilled.
+fn place_first_fit<I: Iterator<Item = Placed>>(
+    run: &dyn Fn() -> I,
+    p: &LayoutParams,
+    min_box: f64,
+    box_rows: usize,
+    give_up: usize,
+    kept: &mut LaneLayout,
+    spilled: &mut LaneLayout,
+) -> usize {
     let mut row_ends = vec![f64::NEG_INFINITY; box_rows];
     // The earliest any row is free again: a box starting before it fits in no row, which
     // settles most boxes of a very dense run without looking at the rows.
     let mut free_from = if box_rows == 0 { f64::INFINITY } else { f64::NEG_INFINITY };
     let mut x0 = None;
     let mut bucket: Option<Bucket> = None;
-    // What did not fit, added after the boxes that did (the marks in the order the rows take them).
-    let mut spilled = LaneLayout::default();
+    let mut count = 0;
     let width = larger(min_box - p.gap_px, 1.0);
     for pl in run() {
         let x0 = *x0.get_or_insert(pl.x);
@@ -241,7 +275,7 @@ fn place_run<I: Iterator<Item = Placed>>(
             if let Some(row) = row_ends.iter().position(|&end| end <= pl.x) {
                 row_ends[row] = pl.x + pl.width + p.gap_px;
                 free_from = row_ends.iter().fold(f64::INFINITY, |m, &e| if e < m { e } else { m });
-                out.boxes.push(PlacedBox {
+                kept.boxes.push(PlacedBox {
                     key: pl.item.key,
                     row,
                     x: pl.x,
@@ -251,22 +285,24 @@ fn place_run<I: Iterator<Item = Placed>>(
                 continue;
             }
         }
+        count += 1;
+        if count > give_up {
+            return count;
+        }
         let index = ((pl.x - x0) / min_box).floor();
         match &mut bucket {
             Some(b) if b.index == index => b.add(&pl),
             _ => {
                 if let Some(done) = bucket.replace(Bucket::new(index, pl)) {
-                    done.place(x0, min_box, width, box_rows, &mut spilled);
+                    done.place(x0, min_box, width, box_rows, spilled);
                 }
             }
         }
     }
     if let (Some(done), Some(x0)) = (bucket, x0) {
-        done.place(x0, min_box, width, box_rows, &mut spilled);
+        done.place(x0, min_box, width, box_rows, spilled);
     }
-    out.boxes.append(&mut spilled.boxes);
-    out.clusters.append(&mut spilled.clusters);
-    out.rows = out.rows.max(box_rows + 1);
+    count
 }
 
 /// The boxes of a run that found no row, in one bucket of the cluster row.
@@ -471,24 +507,33 @@ mod tests {
             }
             // Too dense: the first `max_rows - 1` rows take what fits, first fit; the rest
             // cluster on the row below, one cluster per bucket of `min_box` px from the run's
-            // left edge.
-            let box_rows = p.max_rows.saturating_sub(1);
+            // left edge; unless less than half of the run fits, when all of it clusters on row 0.
+            let mut box_rows = p.max_rows.saturating_sub(1);
             let mut ends: Vec<f64> = vec![f64::NEG_INFINITY; box_rows];
+            let mut fits: Vec<(&Placed, usize)> = Vec::new();
             let mut rest: Vec<&Placed> = Vec::new();
             for pl in run {
                 match ends.iter().position(|&e| e <= pl.x) {
                     Some(row) => {
                         ends[row] = pl.x + pl.width + p.gap_px;
-                        out.boxes.push(PlacedBox {
-                            key: pl.item.key,
-                            row,
-                            x: pl.x,
-                            width: pl.width,
-                            bar_width: pl.bar,
-                        });
+                        fits.push((pl, row));
                     }
                     None => rest.push(pl),
                 }
+            }
+            if fits.len() < rest.len() {
+                box_rows = 0;
+                fits.clear();
+                rest = run.iter().collect();
+            }
+            for (pl, row) in fits {
+                out.boxes.push(PlacedBox {
+                    key: pl.item.key,
+                    row,
+                    x: pl.x,
+                    width: pl.width,
+                    bar_width: pl.bar,
+                });
             }
             let x0 = run[0].x;
             let mut k = 0;
@@ -583,20 +628,38 @@ mod tests {
 
     #[test]
     fn a_run_needing_more_rows_than_allowed_keeps_the_boxes_that_fit_and_clusters_the_rest_below() {
-        let items: Vec<_> = (0..10).map(|k| item(k, 500.0 + k as f64, 1.0)).collect();
+        // Three rows allowed; the run needs four. Two rows of boxes keep four events, and the
+        // two that fit nowhere cluster on the third row.
+        let items = [
+            item(0, 0.0, 1.0),
+            item(1, 10.0, 1.0),
+            item(2, 30.0, 1.0),
+            item(3, 40.0, 1.0),
+            item(4, 120.0, 1.0),
+            item(5, 125.0, 1.0),
+        ];
         let l = layout_lane(&items, &window(), &params());
-        // Three rows allowed: two of boxes, then one cluster of the other eight on the third.
-        assert_eq!(l.boxes.iter().map(|b| (b.key, b.row)).collect::<Vec<_>>(), [(0, 0), (1, 1)]);
+        assert_eq!(
+            l.boxes.iter().map(|b| (b.key, b.row)).collect::<Vec<_>>(),
+            [(0, 0), (1, 1), (4, 0), (5, 1)]
+        );
         assert_eq!(l.clusters.len(), 1);
-        assert_eq!(l.clusters[0].row, 2);
-        assert_eq!(l.clusters[0].keys, (2..10).collect::<Vec<_>>());
-        assert_eq!((l.clusters[0].start, l.clusters[0].end), (502.0, 510.0));
+        assert_eq!((l.clusters[0].row, l.clusters[0].keys.clone()), (2, vec![2, 3]));
+        assert_eq!((l.clusters[0].start, l.clusters[0].end), (30.0, 41.0));
         assert_eq!(l.rows, 3);
         assert_no_overlap(&l);
-        // With one row allowed, the whole run is one cluster.
-        let one = layout_lane(&items, &window(), &LayoutParams { max_rows: 1, ..params() });
-        assert!(one.boxes.is_empty());
-        assert_eq!(one.clusters[0].keys, (0..10).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn a_run_of_which_most_would_be_clustered_is_clustered_whole() {
+        let items: Vec<_> = (0..10).map(|k| item(k, 500.0 + k as f64, 1.0)).collect();
+        let l = layout_lane(&items, &window(), &params());
+        assert!(l.boxes.is_empty());
+        assert_eq!(l.clusters.len(), 1);
+        assert_eq!((l.clusters[0].row, l.clusters[0].keys.clone()), (0, (0..10).collect::<Vec<_>>()));
+        assert_eq!((l.clusters[0].start, l.clusters[0].end), (500.0, 510.0));
+        assert_eq!(l.rows, 1);
+        assert_no_overlap(&l);
     }
 
     #[test]

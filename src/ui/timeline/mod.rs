@@ -18,12 +18,15 @@ use super::marks::{mark_element, MarkContext, Marks};
 use super::{effect, Step};
 use crate::core::i18n::{category_name, signpost, t, Key};
 use crate::core::layout::scale::Window;
-use crate::core::layout::scene::{neighbour, outside_window, reveal, widen_to_edge, LaneKey, MarkKind};
+use crate::core::layout::scene::{
+    neighbour, outside_window, reach_of, reveal, widen_to_edge, Lane, LaneKey, MarkKind,
+};
 use crate::core::layout::stack::css_len;
 use crate::core::query::viewstate::AxisMode;
 use crate::platform::browser;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
+use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
 /// The timeline's parts: its controls, the help for screen readers, the timeline itself and
@@ -146,11 +149,14 @@ fn Stage(geo: Geometry, focused: RwSignal<Option<usize>>, drag: DragState) -> Do
         let watch = SendWrapper::new(watch);
         on_cleanup(move || drop(watch));
     });
+    // The lanes on their own: zooming and panning change the marks in almost every frame but
+    // the lanes only when one gains or loses a row, so their labels are made again only then.
+    let lanes = Memo::new(move |_| geo.scene.with(|s| s.lanes.clone()));
     let lanes = el("div")
         .class("tl-lanes")
         .attr("role", "list")
         .bind_style("height", move || css_len(geo.scene.with(|s| s.height), 0, "px"))
-        .dynamic(move || LaneLabels(geo));
+        .dynamic(move || LaneLabels(geo, lanes));
     let lanes = with_marks(lanes, geo, focused, drag);
     let nothing_shown = Memo::new(move |_| geo.width.get() > 0.0 && geo.scene.with(|s| s.marks.is_empty()));
     stage.child(lanes).dynamic(move || {
@@ -165,11 +171,10 @@ fn Stage(geo: Geometry, focused: RwSignal<Option<usize>>, drag: DragState) -> Do
     })
 }
 
-/// The lanes' labels (only when grouping), made again when the lanes change.
+/// The labels of `lanes` (only when grouping).
 #[allow(non_snake_case)]
-fn LaneLabels(geo: Geometry) -> Option<Dom> {
+fn LaneLabels(geo: Geometry, lanes: Memo<Vec<Lane>>) -> Option<Dom> {
     let loaded = geo.store.loaded();
-    let lanes = Memo::new(move |_| geo.scene.with(|s| s.lanes.clone()));
     let l = geo.store.lang.get();
     lanes.with(|lanes| {
         let labels = lanes.iter().filter(|lane| lane.key != LaneKey::All).map(|lane| {
@@ -240,10 +245,27 @@ fn with_marks(lanes: Dom, geo: Geometry, focused: RwSignal<Option<usize>>, drag:
 /// signposts.
 fn outside_counts(geo: Geometry) -> Memo<(usize, usize)> {
     let loaded = geo.store.loaded();
+    let l = loaded.clone();
+    let reach = Memo::new(move |_| {
+        geo.placed.with(|p| geo.store.filtered.with(|f| Reach(Arc::new(reach_of(p.items(&l), f)))))
+    });
     Memo::new(move |_| {
         let w = geo.window.get();
-        geo.placed.with(|p| geo.store.filtered.with(|f| outside_window(p.items(&loaded), f, &w)))
+        reach.with(|r| {
+            geo.placed.with(|p| geo.store.filtered.with(|f| outside_window(p.items(&loaded), f, &r.0, &w)))
+        })
     })
+}
+
+/// How far the filtered events reach (see `reach_of`), once per filter result. A new one always
+/// counts as a change: comparing two would cost as much as making one.
+#[derive(Clone)]
+struct Reach(Arc<Vec<f64>>);
+
+impl PartialEq for Reach {
+    fn eq(&self, other: &Reach) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
 /// A signpost at the left (`earlier`) or right edge: how many filtered events lie outside the
