@@ -77,6 +77,13 @@ struct Placed {
     width: f64,
 }
 
+impl Placed {
+    /// This item as a box of its own on `row`.
+    fn on_row(&self, row: usize) -> PlacedBox {
+        PlacedBox { key: self.item.key, row, x: self.x, width: self.width, bar_width: self.bar }
+    }
+}
+
 /// The larger of two lengths. `f64::max` compiles to a call in the size-optimised wasm build,
 /// and these run once per event per frame; neither argument is ever NaN here.
 fn larger(a: f64, b: f64) -> f64 {
@@ -217,7 +224,7 @@ fn place_run<I: Iterator<Item = Placed>>(
     }
     if row_ends.len() <= p.max_rows {
         for (pl, row) in run().zip(rows_of) {
-            out.boxes.push(PlacedBox { key: pl.item.key, row, x: pl.x, width: pl.width, bar_width: pl.bar });
+            out.boxes.push(pl.on_row(row));
         }
         out.rows = out.rows.max(row_ends.len());
         return;
@@ -275,13 +282,7 @@ fn place_first_fit<I: Iterator<Item = Placed>>(
             if let Some(row) = row_ends.iter().position(|&end| end <= pl.x) {
                 row_ends[row] = pl.x + pl.width + p.gap_px;
                 free_from = row_ends.iter().fold(f64::INFINITY, |m, &e| if e < m { e } else { m });
-                kept.boxes.push(PlacedBox {
-                    key: pl.item.key,
-                    row,
-                    x: pl.x,
-                    width: pl.width,
-                    bar_width: pl.bar,
-                });
+                kept.boxes.push(pl.on_row(row));
                 continue;
             }
         }
@@ -494,13 +495,7 @@ mod tests {
             }
             if row_ends.len() <= p.max_rows {
                 for (pl, row) in run.iter().zip(rows_of) {
-                    out.boxes.push(PlacedBox {
-                        key: pl.item.key,
-                        row,
-                        x: pl.x,
-                        width: pl.width,
-                        bar_width: pl.bar,
-                    });
+                    out.boxes.push(pl.on_row(row));
                 }
                 out.rows = out.rows.max(row_ends.len());
                 return;
@@ -527,13 +522,7 @@ mod tests {
                 rest = run.iter().collect();
             }
             for (pl, row) in fits {
-                out.boxes.push(PlacedBox {
-                    key: pl.item.key,
-                    row,
-                    x: pl.x,
-                    width: pl.width,
-                    bar_width: pl.bar,
-                });
+                out.boxes.push(pl.on_row(row));
             }
             let x0 = run[0].x;
             let mut k = 0;
