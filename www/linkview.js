@@ -46,9 +46,21 @@ function refuse(host, lang, reason) {
   host.replaceChildren(box);
 }
 
+/** Names the page after the timeline it shows (the title card's text, in the shown language). */
+function followTitle(host) {
+  const name = () => {
+    const title = host.querySelector('.tl-title')?.textContent;
+    if (title && document.title !== title) document.title = title;
+  };
+  new MutationObserver(name).observe(host, { subtree: true, childList: true, characterData: true });
+}
+
 /** Opens the timeline the page's fragment carries in `host`; its handle, or null when refused. */
 export async function openLink(host) {
   const lang = readerLang();
+  // Not the built-in dataset's name, whatever the link holds.
+  document.title = 'Timeline explorer';
+  followTitle(host);
   let data;
   try {
     data = await decodeLink(linkValue(location.hash) ?? '');

@@ -125,6 +125,7 @@ test('title, readers’ language and opening view set with the preview travel in
   assert.equal(await reader.isChecked('[data-facet="cat"] input[value="diplomacy"]'), true);
   assert.equal(await reader.getAttribute('.tl-app', 'lang'), 'de');
   assert.equal(await reader.textContent('.tl-title'), 'Gespräche in Baku');
+  assert.equal(await reader.title(), 'Gespräche in Baku', 'the page is named after the timeline it shows');
   assert.equal(await reader.$$eval('.tl-title b', (b) => b.length), 0, 'a title is text only');
   assert.equal(await reader.textContent('#make-link'), 'Eine eigene Zeitleiste erstellen');
   // A view in the link's query applies too, and the reader's changes go to the query only.
@@ -185,6 +186,7 @@ test('a link whose fragment is not a dataset says so in the reader’s language 
       assert.ok(text.includes(message), `${path}${hash.slice(0, 40)}: ${text}`);
       assert.equal(await page.$$eval('.tl-app, [data-event-id]', (e) => e.length), 0, 'nothing else is shown');
       assert.equal(await page.evaluate(() => window.__xss), undefined);
+      if (path === '/index.html') assert.equal(await page.title(), 'Timeline explorer', 'not the built-in dataset’s name');
       await done(page);
     }
   }
