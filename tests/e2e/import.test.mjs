@@ -76,6 +76,17 @@ test('a TimelineJS3 sheet shows its events and names the skipped row by its cell
   await done(page);
 });
 
+test('the sheet notice follows the reader’s choice of language', async () => {
+  const page = await hostPage();
+  await addElement(page, { id: 'w', src: '/tests/fixtures/sheet-timelinejs.csv', state: 'view=list&lang=en' });
+  assert.equal((await noticeLines(page, '#w'))[0], 'Read from a spreadsheet:');
+  await page.click('#w [data-lang="de"]');
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('.tl-sheet-notice strong')?.textContent === 'Aus einer Tabelle gelesen:');
+  assert.equal((await noticeLines(page, '#w'))[1], '1 Zeile übersprungen: C7: ungültiges Datum (Jahr 2025, Monat 2, Tag 30): Dieses Datum gibt es nicht');
+  assert.equal(await page.textContent('#w .tl-sheet-notice .tl-dismiss'), 'Ausblenden');
+  await done(page);
+});
+
 test('an inline sheet and one given to the JS API are read, and a JSON dataset never loads the import module', async () => {
   const page = await hostPage();
   await addElement(page, { id: 'json', src: '/www/demo-data/baltic.json', state: 'view=list', lang: 'en' });
