@@ -132,6 +132,13 @@ test('title, readers’ language and opening view set with the preview travel in
   await reader.click('[data-lang="en"]');
   await reader.waitForFunction(() => location.search.includes('lang=en') && location.hash.startsWith('#data='));
   assert.equal(await reader.textContent('#make-link'), 'Make a timeline of your own');
+  // Copy link gives the link to this view, dataset and all.
+  await reader.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+  await reader.click('.tl-copy');
+  await reader.waitForFunction(() => document.querySelector('.tl-status').textContent.length > 0);
+  const copied = await reader.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, await reader.evaluate(() => location.href));
+  assert.ok(copied.includes('lang=en') && copied.endsWith(link.slice(link.indexOf('#'))), copied);
   const withQuery = link.replace('#data=', '?view=list&cat=analysis#data=');
   await reader.goto(withQuery);
   await reader.waitForSelector('.tl-list');
