@@ -78,13 +78,17 @@ test('the authoring page lists every skipped row in a table by its cell and prev
   await done(page);
 });
 
-test('a twenty-megabyte sheet is refused with a clear message and a cell over the text limit is named', async () => {
+test('a twenty-megabyte sheet and a million rows are refused with a clear message and a cell over the text limit is named', async () => {
   const page = await makePage();
   const big = `date,title\n${'2025,a title that fills the sheet\n'.repeat(20 * 1024 * 1024 / 34 + 1)}`;
   await choose(page, 'big.csv', big);
   await page.waitForSelector('#said .refused');
   assert.match(await page.textContent('#said'), /the file is 20,971,[0-9,]+ bytes; at most 8,388,608 are accepted/);
   assert.equal(await page.$$eval('#preview *', (e) => e.length), 0);
+  await choose(page, 'rows.csv', `date\n${'1\n'.repeat(1_000_000)}`);
+  await page.waitForFunction(() => document.getElementById('said').textContent.includes('1,000,000'));
+  assert.match(await page.textContent('#said .refused'), /cannot be read as a timeline/);
+  assert.match(await page.textContent('#said'), /the sheet has 1,000,000 rows; at most 200,000 are read/);
   await choose(page, 'long.csv', `date,title,url\n2025,ok,https://example.org/\n2025,${'x'.repeat(10001)},https://example.org/\n`);
   await page.waitForSelector('#preview .tl-app');
   assert.deepEqual(await problemRows(page), [['B3', '3', 'B', 'the text has 10,001 characters; at most 10,000 are accepted']]);
