@@ -205,7 +205,7 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
             Some(Err(failure)) => LoadError(failure, lang_hint, move || load.run(())),
             Some(Ok(loaded)) => untrack(|| {
                 let app = App(loaded, opts.get_value(), browser_lang, uid.get_value());
-                SheetNotice(said_lines.lock().map(|l| l.clone()).unwrap_or_default(), lang_hint, app)
+                SheetNotice(said_lines.lock().map(|l| l.clone()).unwrap_or_default(), app)
             }),
         })
     })

@@ -3,7 +3,7 @@
 
 use super::dates::{month_from_name, parse_date, DateOrder};
 use super::header::{Field, Shape};
-use super::{CellProblem, Dropped, Notice};
+use super::{CellProblem, Dropped, Notice, MAX_LISTED};
 use crate::core::dataset::date::{DateError, PartialDate};
 use crate::core::dataset::model::{
     Actor, ActorKind, Category, Confidence, Dataset, Event, Place, Source, Tag, Text,
@@ -114,8 +114,12 @@ impl<'a> Sheet<'a> {
         self.column(f).is_some()
     }
 
-    /// The rows after the header (row 2 onwards) as a validated dataset, and the notices.
-    pub(super) fn read(&mut self, rows: &[StringRecord]) -> Result<(Dataset, Vec<Notice>), DatasetError> {
+    /// The rows after the header (row 2 onwards) as a validated dataset, the notices, and the
+    /// problems of the rows skipped (the first [`MAX_LISTED`]).
+    pub(super) fn read(
+        &mut self,
+        rows: &[StringRecord],
+    ) -> Result<(Dataset, Vec<Notice>, Vec<CellProblem>), DatasetError> {
         let mut events = Vec::with_capacity(rows.len());
         for (i, record) in rows.iter().enumerate() {
             let row = i + 2;
@@ -124,7 +128,7 @@ impl<'a> Sheet<'a> {
                 Ok(None) => {}
                 Err((field, kind)) => {
                     self.skipped += 1;
-                    if self.problems.len() < MAX_REPORTED {
+                    if self.problems.len() < MAX_LISTED {
                         let column = field.and_then(|f| self.column(f));
                         self.problems.push(CellProblem { row, column, kind });
                     }
@@ -156,7 +160,8 @@ impl<'a> Sheet<'a> {
             tags: Some(tags).filter(|t| !t.is_empty()),
             periods: None,
         })?;
-        Ok((dataset, self.notices()))
+        let notices = self.notices();
+        Ok((dataset, notices, std::mem::take(&mut self.problems)))
     }
 
     /// The error for a sheet none of whose rows could be read: its cells' problems.
@@ -176,7 +181,7 @@ impl<'a> Sheet<'a> {
         if self.skipped > 0 {
             out.push(Notice::RowsSkipped {
                 count: self.skipped,
-                problems: std::mem::take(&mut self.problems),
+                problems: self.problems.iter().take(MAX_REPORTED).cloned().collect(),
             });
         }
         let kinds =

@@ -1,7 +1,7 @@
 use super::*;
 use crate::core::dataset::date::{DateError, PartialDate};
 use crate::core::dataset::model::{Category, Confidence, Event, Lang, Place, Source, Text};
-use crate::core::dataset::validate::{validate, MAX_TEXT_CHARS};
+use crate::core::dataset::validate::{validate, MAX_REPORTED, MAX_TEXT_CHARS};
 use crate::core::formats::export::to_csv;
 use crate::core::i18n::{dataset_error_lines, import_notice};
 use proptest::prelude::*;
@@ -191,6 +191,24 @@ fn a_row_that_cannot_be_read_is_skipped_and_named_by_its_cell_in_both_languages(
         read("date,title,url\n2025,ok,https://example.org/\n2025,bad link,ftp://x\n");
     let Notice::RowsSkipped { problems, .. } = &n[0] else { panic!() };
     assert_eq!(cell_name(problems[0].row, problems[0].column.unwrap()), "C3");
+}
+
+#[test]
+fn every_skipped_row_is_listed_with_its_cell_while_the_notice_names_the_first_few() {
+    let bad: String =
+        (0..MAX_REPORTED + 4).map(|i| format!("2025-02-30,bad {i},https://example.org/\n")).collect();
+    let import =
+        read(&format!("date,title,url\n2025,ok,https://example.org/\n{bad}2025,,https://example.org/\n"));
+    assert_eq!(import.problems.len(), MAX_REPORTED + 5);
+    assert_eq!(cell_name(import.problems[0].row, import.problems[0].column.unwrap()), "A3");
+    let last = import.problems.last().unwrap();
+    assert_eq!(cell_name(last.row, last.column.unwrap()), format!("B{}", MAX_REPORTED + 7));
+    let Notice::RowsSkipped { count, problems } = &import.notices[0] else { panic!() };
+    assert_eq!((*count, problems.len()), (MAX_REPORTED + 5, MAX_REPORTED));
+    let many: String = (0..MAX_LISTED + 10).map(|_| "soon,x,https://example.org/\n").collect();
+    let import = read(&format!("date,title,url\n2025,ok,https://example.org/\n{many}"));
+    assert_eq!(import.problems.len(), MAX_LISTED);
+    assert!(read("date,title,url\n2025,ok,https://example.org/\n").problems.is_empty());
 }
 
 #[test]
