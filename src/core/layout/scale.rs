@@ -186,14 +186,15 @@ impl Window {
         format!("{} – {}", text(a), text(b - 1))
     }
 
-    /// The window as whole days, rounded outward (for the URL's `span`); `end > start`. Before
+    /// The window as whole days, rounded outward (for the URL's `span`), within the days a date
+    /// can name (1 January 20 billion years ago to 31 December 9999); `end > start`. Before
     /// 100,000 BC, where days have no date, outward to whole years.
     pub fn to_span(&self) -> (i64, i64) {
-        let a = self.start.floor();
-        let b = self.end.ceil();
-        let a = a.clamp(-MAX_ABS_DAY, MAX_ABS_DAY) as i64;
-        let b = (b.clamp(-MAX_ABS_DAY, MAX_ABS_DAY) as i64).max(a + 1);
-        (year_floor(a), year_ceil(b))
+        use crate::core::dataset::date::{day_of, MAX_YEAR, MIN_YEAR};
+        let (first, last) = (day_of(MIN_YEAR, 1, 1) as f64, day_of(MAX_YEAR, 12, 31) as f64);
+        let a = clamp(self.start.floor(), first, last - 1.0) as i64;
+        let b = (clamp(self.end.ceil(), first, last) as i64).max(a + 1);
+        (year_floor(a), year_ceil(b).min(last as i64))
     }
 }
 
@@ -402,6 +403,17 @@ mod tests {
             let z = w.zoom(factor, anchor);
             proptest::prop_assert!(z.span() >= MIN_SPAN_DAYS - 1e-6 && z.span() <= MAX_SPAN_DAYS + 1e-6);
             proptest::prop_assert!((z.start + anchor * z.span() - before).abs() < 1e-6 * (1.0 + before.abs()));
+        }
+
+        #[test]
+        fn zooming_anywhere_from_20_billion_years_ago_to_9999_keeps_the_anchor_to_a_hundredth_of_a_day(
+            start in -7.31e12f64..2.9e6, magnitude in 0.85f64..13.0, power in -6.0f64..6.0, anchor in 0.0f64..=1.0,
+        ) {
+            let w = Window::new(start, start + 10f64.powf(magnitude));
+            let before = w.start + anchor * w.span();
+            let z = w.zoom(10f64.powf(power), anchor);
+            proptest::prop_assert!(z.span() >= MIN_SPAN_DAYS - 1e-6 && z.span() <= MAX_SPAN_DAYS * (1.0 + 1e-12));
+            proptest::prop_assert!((z.start + anchor * z.span() - before).abs() < 0.01, "{z:?} {before}");
         }
 
         #[test]

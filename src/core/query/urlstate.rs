@@ -761,6 +761,20 @@ mod tests {
         }
 
         #[test]
+        fn any_window_the_timeline_shows_is_written_as_a_span_that_reads_back_the_same(
+            centre in -7.4e12f64..7.4e12, magnitude in 0.85f64..13.1,
+        ) {
+            // Windows beyond the dates are cut to them: 20 billion years ago to 9999.
+            let half = 10f64.powf(magnitude) / 2.0;
+            let w = crate::core::layout::scale::Window::new(centre - half, centre + half);
+            let mut s = ViewState::default();
+            crate::core::layout::scene::set_window(&mut s, w);
+            let enc = encode(&s);
+            prop_assert!(enc.contains("span="), "{enc}");
+            prop_assert_eq!(decode(&enc).state, s, "query {}", enc);
+        }
+
+        #[test]
         fn decoding_any_string_never_panics(q in "(?s).{0,300}") {
             let d = decode(&q);
             prop_assert!(d.ignored.len() <= MAX_REPORTS);
