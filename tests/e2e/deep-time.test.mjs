@@ -36,6 +36,8 @@ test('a deep-time dataset lists every event with its date in words, in English a
   await page.waitForSelector('#w .tl-list');
   assert.deepEqual(await listIds(page, '#w'), ids);
   assert.deepEqual(await dates(page), ['13.8 billion years ago', '300 BC', '24 April 1990']);
+  const machine = await page.$$eval('#w .tl-list > li[data-event-id] time', (ts) => ts.map((t) => t.getAttribute('datetime')));
+  assert.deepEqual(machine, [null, null, '1990-04-24'], 'HTML dates have no years before AD 1');
   await page.evaluate(() => document.getElementById('w').setAttribute('lang', 'de'));
   await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.tl-app')?.lang === 'de');
   assert.deepEqual(await dates(page), ['vor 13,8 Mrd. Jahren', '300 v. Chr.', '24. April 1990']);
@@ -65,6 +67,25 @@ test('the folded axis shows the Big Bang, antiquity and 1990 together with ticks
   const linear = await ticks(page);
   assert.ok(linear.length >= 2 && linear.every((t) => /^vor \d+ Mrd\. Jahren$/.test(t)), linear.join(' | '));
   await page.screenshot({ path: new URL('target/deep-time-linear.png', root).pathname });
+  await done(page);
+});
+
+test('the exports write deep-time dates, and the calendar file leaves out what a calendar cannot hold and says so', async () => {
+  const page = await widget({ state: 'view=list', lang: 'en' });
+  await page.waitForSelector('#w .tl-list');
+  const body = async (kind) => {
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.click(`#w button[data-export="${kind}"]`)]);
+    let text = '';
+    for await (const chunk of await dl.createReadStream()) text += chunk;
+    return text;
+  };
+  assert.deepEqual(JSON.parse(await body('json')).events.map((e) => e.date), ['-13800000000', '-0299', '1990-04-24']);
+  assert.match(await body('csv'), /'-13800000000,/);
+  const ics = await body('ics');
+  assert.equal(ics.split('BEGIN:VEVENT').length - 1, 1);
+  assert.match(ics, /DTSTART;VALUE=DATE:19900424\r\n/);
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot.querySelector('.tl-status')?.textContent
+    .includes('2 events are not in the calendar file'));
   await done(page);
 });
 

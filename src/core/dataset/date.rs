@@ -263,6 +263,12 @@ impl PartialDate {
         }
     }
 
+    /// The date as an HTML `datetime` value: HTML's dates have years from 1 on, so `None` for a
+    /// year before AD 1.
+    pub fn html_datetime(&self) -> Option<String> {
+        (self.year >= 1).then(|| self.to_string())
+    }
+
     /// Day number of the last day this date may mean.
     pub fn last_day(&self) -> i64 {
         self.end_day_exclusive() - 1
@@ -372,6 +378,8 @@ mod tests {
         assert_eq!(date("2025-11").precision(), Precision::Month);
         assert_eq!(date("2025-11-06").precision(), Precision::Day);
         assert_eq!(date("-13800000000").year_value(), -13_800_000_000);
+        assert_eq!(date("0001-02").html_datetime().as_deref(), Some("0001-02"));
+        assert_eq!((date("0000").html_datetime(), date("-0299-03-15").html_datetime()), (None, None));
     }
 
     #[test]
