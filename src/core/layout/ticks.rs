@@ -8,7 +8,7 @@ use crate::core::dataset::date::{
 use crate::core::dataset::model::{Event, Lang};
 use crate::core::i18n::{month_name, year_words, year_words_scaled};
 use crate::core::layout::fold::FoldedAxis;
-use crate::core::layout::scale::{clamp, Window};
+use crate::core::layout::scale::Window;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// One tick on the axis.
@@ -253,11 +253,12 @@ pub fn ticks(window: &Window, width_px: f64, lang: Lang) -> Vec<Tick> {
     }
     let px_per_day = width_px / window.span();
     let (min_day, max_day) = (day_of(MIN_YEAR, 1, 1) as f64, day_of(MAX_YEAR + 1, 1, 1) as f64);
-    let first = clamp(window.start.ceil(), min_day, max_day) as i64;
-    let last = clamp(window.end.ceil() - 1.0, min_day, max_day) as i64;
+    // Only the part of the window that dates can name gets ticks.
+    let (first, last) = (window.start.ceil().max(min_day), (window.end.ceil() - 1.0).min(max_day));
     if last < first {
         return Vec::new();
     }
+    let (first, last) = (first as i64, last as i64);
     let mut best: Vec<Tick> = Vec::new();
     for unit in ladder() {
         // Far too fine: even the shortest label would not fit.
@@ -720,6 +721,36 @@ mod tests {
             prop_assert!(!ts.is_empty(), "some ticks for any sane window");
             for t in &ts {
                 prop_assert!(t.x >= -1.0 && t.x <= width + 1.0);
+            }
+        }
+
+        #[test]
+        fn over_the_whole_range_labels_never_overlap_and_ticks_stay_inside_and_bounded(
+            start in -7.31e12f64..2.9e6, magnitude in 0.85f64..13.0, width in 300.0f64..2000.0, de in any::<bool>()
+        ) {
+            let win = Window::new(start, start + 10f64.powf(magnitude));
+            let lang = if de { Lang::De } else { Lang::En };
+            let ts = ticks(&win, width, lang);
+            prop_assert!(no_overlap(&ts), "{ts:?}");
+            prop_assert!(ts.len() <= (width / 20.0) as usize);
+            prop_assert!(ts.windows(2).all(|p| p[0].day < p[1].day));
+            for t in &ts {
+                prop_assert!(win.contains(t.day as f64), "{t:?} outside {win:?}");
+                prop_assert!(!t.label.is_empty() && !t.label.starts_with('-'), "{t:?}");
+            }
+            // Some ticks wherever a window of the dates' range is a year or more wide and labels
+            // have room.
+            let inside = win.start >= day_of(MIN_YEAR, 1, 1) as f64 && win.end <= day_of(MAX_YEAR, 12, 31) as f64;
+            if inside && win.span() >= 366.0 && width >= 600.0 {
+                prop_assert!(!ts.is_empty(), "no ticks in {win:?} at {width} px");
+            }
+        }
+
+        #[test]
+        fn every_year_has_words_in_both_languages(year in MIN_YEAR..=MAX_YEAR) {
+            for lang in Lang::ALL {
+                let words = year_words(lang, year);
+                prop_assert!(!words.is_empty() && !words.starts_with('-') && words.chars().count() <= 28, "{words}");
             }
         }
     }
