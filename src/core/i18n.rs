@@ -769,8 +769,12 @@ pub fn date_error_text(lang: Lang, e: &DateError) -> &'static str {
         (Lang::De, DateError::YearOutOfRange) => {
             "Das Jahr muss zwischen -20000000000 (vor 20 Mrd. Jahren) und 9999 liegen"
         }
-        (Lang::En, DateError::YearOnly) => "a date before the year -99999 can only be a year",
-        (Lang::De, DateError::YearOnly) => "Ein Datum vor dem Jahr -99999 kann nur ein Jahr sein",
+        (Lang::En, DateError::YearOnly) => {
+            "before the year -99999 a date is a year alone, without month or day"
+        }
+        (Lang::De, DateError::YearOnly) => {
+            "Vor dem Jahr -99999 ist ein Datum nur ein Jahr, ohne Monat und Tag"
+        }
         (Lang::En, DateError::NoSuchDate) => "no such date",
         (Lang::De, DateError::NoSuchDate) => "Dieses Datum gibt es nicht",
     }

@@ -65,7 +65,7 @@ impl fmt::Display for DateError {
             DateError::Format => "expected YYYY, YYYY-MM or YYYY-MM-DD",
             DateError::YearOutOfRange => "year must be between -20000000000 and 9999",
             DateError::NoSuchDate => "no such date",
-            DateError::YearOnly => "a date before the year -99999 can only be a year",
+            DateError::YearOnly => "before the year -99999 a date is a year alone, without month or day",
         })
     }
 }
