@@ -320,7 +320,7 @@ impl<'a> Sheet<'a> {
         };
         let end_field = if self.shape == Shape::TimelineJs { Field::EndYear } else { Field::End };
         match end {
-            Some(e) if e.last_day() < start.first_day() => {
+            Some(e) if e.end_day_exclusive() <= start.start_day() => {
                 Err((Some(end_field), ProblemKind::EndBeforeStart { end: e, start }))
             }
             _ => Ok((start, end)),
@@ -543,7 +543,8 @@ fn parts(y: &str, m: &str, d: &str, fields: [Field; 3]) -> Result<Option<Partial
     };
     let invalid =
         |f: Field, error: DateError| (Some(f), ProblemKind::InvalidDateParts { error, year, month, day });
-    let y = i32::try_from(year).map_err(|_| invalid(fy, DateError::YearOutOfRange))?;
+    // The sheet's years are TimelineJS years: shown to the reader as TimelineJS shows them.
+    let y = crate::core::formats::timelinejs::astronomical_year(year);
     let fit = |f: Field, n: i64| u32::try_from(n).map_err(|_| invalid(f, DateError::NoSuchDate));
     let date = match (month, day) {
         (Some(m), Some(d)) => PartialDate::day(y, fit(fm, m)?, fit(fd, d)?),
@@ -554,6 +555,7 @@ fn parts(y: &str, m: &str, d: &str, fields: [Field; 3]) -> Result<Option<Partial
     date.map(Some).map_err(|e| {
         let f = match (&e, month) {
             (DateError::YearOutOfRange, _) => fy,
+            (DateError::YearOnly, _) => fm,
             (_, Some(m)) if !(1..=12).contains(&m) => fm,
             _ => fd,
         };

@@ -334,11 +334,14 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn date() -> impl Strategy<Value = PartialDate> {
-    (1i32..=9999, 0u32..=12, 0u32..=28).prop_map(|(y, m, d)| match (m, d) {
+    use crate::core::dataset::date::{MIN_CALENDAR_YEAR, MIN_YEAR};
+    let calendar = (MIN_CALENDAR_YEAR..=9999i64, 0u32..=12, 0u32..=28).prop_map(|(y, m, d)| match (m, d) {
         (0, _) => PartialDate::year(y).unwrap(),
         (m, 0) => PartialDate::month(y, m).unwrap(),
         (m, d) => PartialDate::day(y, m, d).unwrap(),
-    })
+    });
+    let deep = (MIN_YEAR..MIN_CALENDAR_YEAR).prop_map(|y| PartialDate::year(y).unwrap());
+    prop_oneof![4 => calendar, 1 => deep]
 }
 
 fn event() -> impl Strategy<Value = Event> {
@@ -365,8 +368,7 @@ fn event() -> impl Strategy<Value = Event> {
                 id,
                 date,
                 end: span.and_then(|days| {
-                    let end = date.last_day().checked_add_days(chrono::Days::new(days as u64))?;
-                    Some(PartialDate::from_naive(end)).filter(|d| d.year_value() <= 9999)
+                    PartialDate::of_day(date.last_day() + days).filter(|d| d.year_value() <= 9999)
                 }),
                 approximate,
                 title: Text { de: format!("{title} de"), en: title },
