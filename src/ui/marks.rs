@@ -17,6 +17,7 @@
 
 use super::dom::set_style;
 use super::keyed::Children;
+use crate::core::dataset::date::civil_of_day;
 use crate::core::dataset::model::Lang;
 use crate::core::i18n::{cluster_label, event_count, month_range};
 use crate::core::layout::scene::{Mark, MarkKey, MarkKind};
@@ -286,11 +287,28 @@ fn update(element: &HtmlElement, old: &Mark, new: &Mark, loaded: &LoadedDataset,
     }
 }
 
+/// The first and the last day of a cluster's members (day numbers).
+fn cluster_days(events: &[usize], loaded: &LoadedDataset) -> (i64, i64) {
+    let day = |i: Option<&usize>| i.and_then(|&i| loaded.items.get(i)).map_or(0, |it| it.start as i64);
+    (day(events.first()), day(events.last()))
+}
+
 /// The months a cluster's members span, from its first member's date to its last's: "Aug 2025 –
 /// Feb 2026".
 fn cluster_months(events: &[usize], loaded: &LoadedDataset, lang: Lang) -> String {
-    let day = |i: Option<&usize>| i.and_then(|&i| loaded.items.get(i)).map_or(0, |it| it.start as i64);
-    month_range(lang, day(events.first()), day(events.last()))
+    let (first, last) = cluster_days(events, loaded);
+    month_range(lang, first, last)
+}
+
+/// Whether two clusters' months read the same: their first and last members fall in the same
+/// months (compared as numbers, so that a zoom frame does not write out both texts to compare).
+fn same_months(a: &[usize], b: &[usize], loaded: &LoadedDataset) -> bool {
+    let month = |day: i64| {
+        let (y, m, _) = civil_of_day(day);
+        (y, m)
+    };
+    let ((a0, a1), (b0, b1)) = (cluster_days(a, loaded), cluster_days(b, loaded));
+    (month(a0), month(a1)) == (month(b0), month(b1))
 }
 
 /// Writes what a cluster holds: "22 events" over its months, and the same with a hint to zoom
@@ -304,12 +322,12 @@ fn write_cluster_text(
     loaded: &LoadedDataset,
     lang: Lang,
 ) {
-    let months = cluster_months(events, loaded, lang);
     let count_changed = shown.is_none_or(|was| was.len() != events.len());
-    let months_changed = shown.is_none_or(|was| cluster_months(was, loaded, lang) != months);
+    let months_changed = shown.is_none_or(|was| !same_months(was, events, loaded));
     if !count_changed && !months_changed {
         return;
     }
+    let months = cluster_months(events, loaded, lang);
     let label = format!("{}, {months}", cluster_label(lang, events.len()));
     let _ = element.set_attribute("aria-label", &label);
     let count_el = element.first_element_child();
