@@ -598,6 +598,92 @@ pub fn step_label(lang: Lang, later: bool, title: Option<&str>) -> String {
     }
 }
 
+/// What a link to an event's media says it leads to: "Video on YouTube", "Post on Mastodon",
+/// "PDF document (example.org)", "Page on example.org".
+pub fn media_label(lang: Lang, info: &crate::core::dataset::media::MediaInfo) -> String {
+    use crate::core::dataset::media::MediaKind::*;
+    let de = lang == Lang::De;
+    let (kind, on) = (info.kind, info.provider.as_deref());
+    match (kind, on) {
+        (Video, Some(p)) if de => format!("Video auf {p}"),
+        (Video, Some(p)) => format!("Video on {p}"),
+        (Post, Some(p)) if de => format!("Beitrag auf {p}"),
+        (Post, Some(p)) => format!("Post on {p}"),
+        (Audio, Some("SoundCloud")) if de => "Audio auf SoundCloud".into(),
+        (Audio, Some("SoundCloud")) => "Audio on SoundCloud".into(),
+        (Audio, Some(p)) if de => format!("Tonaufnahme ({p})"),
+        (Audio, Some(p)) => format!("Sound recording ({p})"),
+        (Document, Some(p)) if de => format!("PDF-Dokument ({p})"),
+        (Document, Some(p)) => format!("PDF document ({p})"),
+        (Image, Some(p)) if de => format!("Bild auf {p}"),
+        (Image, Some(p)) => format!("Image on {p}"),
+        (Link, Some(p)) if de => format!("Seite auf {p}"),
+        (Link, Some(p)) => format!("Page on {p}"),
+        (Video, None) if de => "Video".into(),
+        (Video, None) => "Video".into(),
+        (Post, None) if de => "Beitrag".into(),
+        (Post, None) => "Post".into(),
+        (Audio, None) if de => "Tonaufnahme".into(),
+        (Audio, None) => "Sound recording".into(),
+        (Document, None) if de => "PDF-Dokument".into(),
+        (Document, None) => "PDF document".into(),
+        (Image, None) if de => "Bild".into(),
+        (Image, None) => "Image".into(),
+        (Link, None) if de => "Verlinkte Seite".into(),
+        (Link, None) => "Linked page".into(),
+    }
+}
+
+/// What a notice says about a TimelineJS3 file: a heading, then each thing the dataset shows
+/// otherwise than TimelineJS3 would ("12 media embeds shown as links"); nothing without notes.
+pub fn import_note_lines(lang: Lang, notes: &[crate::core::formats::read::ImportNote]) -> Vec<String> {
+    use crate::core::formats::read::ImportNote::*;
+    if notes.is_empty() {
+        return Vec::new();
+    }
+    let de = lang == Lang::De;
+    let n = |v: usize| grouped(lang, v);
+    let heading = if de { "Aus einer TimelineJS3-Datei gelesen:" } else { "Read from a TimelineJS3 file:" };
+    let line = |note: &crate::core::formats::read::ImportNote| match *note {
+        MediaAsLinks(1) if de => "1 eingebettetes Medium als Link gezeigt".to_string(),
+        MediaAsLinks(c) if de => format!("{} eingebettete Medien als Links gezeigt", n(c)),
+        MediaAsLinks(1) => "1 media embed shown as a link".to_string(),
+        MediaAsLinks(c) => format!("{} media embeds shown as links", n(c)),
+        MediaDropped(c) if de => format!(
+            "{} nicht übernommen: keine http- oder https-Adresse (etwa Einbettungscode) oder zu lang",
+            if c == 1 { "1 Medium".to_string() } else { format!("{} Medien", n(c)) }
+        ),
+        MediaDropped(c) => format!(
+            "{} not kept: not an http or https address (embed code, say) or too long",
+            if c == 1 { "1 media item".to_string() } else { format!("{} media items", n(c)) }
+        ),
+        MediaPartsDropped(c) if de => {
+            format!(
+                "{} Links oder Vorschaubilder von Medien nicht übernommen: keine http- oder https-Adresse",
+                n(c)
+            )
+        }
+        MediaPartsDropped(c) => {
+            format!("{} media links or thumbnails not kept: not an http or https address", n(c))
+        }
+        BackgroundsNotShown(1) if de => "1 Folienhintergrund nicht angezeigt".to_string(),
+        BackgroundsNotShown(c) if de => format!("{} Folienhintergründe nicht angezeigt", n(c)),
+        BackgroundsNotShown(1) => "1 slide background not shown".to_string(),
+        BackgroundsNotShown(c) => format!("{} slide backgrounds not shown", n(c)),
+        TitleMediaNotShown if de => "Das Medium der Titelfolie wird nicht angezeigt".to_string(),
+        TitleMediaNotShown => "the title slide's media is not shown".to_string(),
+    };
+    std::iter::once(heading.to_string()).chain(notes.iter().map(line)).collect()
+}
+
+/// Said in place of an image that could not be loaded, before its description.
+pub fn image_unavailable(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "Bild nicht verfügbar:",
+        Lang::En => "Image not available:",
+    }
+}
+
 /// Where the open event stands among the events shown ("3 of 12").
 pub fn reading_position(lang: Lang, position: usize, count: usize) -> String {
     match lang {
@@ -788,6 +874,14 @@ pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
         NoSource => "at least one source is needed".into(),
         NotHttpLink if de => "Nur http- und https-Links sind erlaubt".into(),
         NotHttpLink => "only http and https links are allowed".into(),
+        NotMediaLink if de => {
+            "Nur http- und https-Links oder Pfade relativ zu den Daten (bilder/karte.png) sind erlaubt".into()
+        }
+        NotMediaLink => {
+            "only http and https links or paths relative to the data (img/map.png) are allowed".into()
+        }
+        NoAltText if de => "Ein Bild braucht einen Alternativtext (alt) für alle, die es nicht sehen".into(),
+        NoAltText => "an image needs a text alternative (alt) for those who cannot see it".into(),
         NoSourceName if de => {
             "Eine Quelle braucht ihre Überschrift (title) oder eine Beschreibung (about)".into()
         }
@@ -899,6 +993,44 @@ pub fn import_heading(lang: Lang, refused: bool) -> &'static str {
         (Lang::En, false) => "Read from a spreadsheet:",
         (Lang::De, true) => "Diese Tabelle lässt sich nicht als Zeitleiste lesen:",
         (Lang::En, true) => "This spreadsheet cannot be read as a timeline:",
+    }
+}
+
+/// The heading of what the import module says about vis-timeline data: read (then what it
+/// shows otherwise), or refused (then why).
+#[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+pub fn vis_heading(lang: Lang, refused: bool) -> &'static str {
+    match (lang, refused) {
+        (Lang::De, false) => "Aus vis-timeline-Daten gelesen:",
+        (Lang::En, false) => "Read from vis-timeline data:",
+        (Lang::De, true) => "Diese vis-timeline-Daten lassen sich nicht als Zeitleiste lesen:",
+        (Lang::En, true) => "This vis-timeline data cannot be read as a timeline:",
+    }
+}
+
+/// What vis-timeline data holds that the dataset shows otherwise or not at all.
+#[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+pub fn vis_notice(lang: Lang, note: crate::core::formats::vis::VisNote) -> String {
+    use crate::core::formats::vis::VisNote::*;
+    let de = lang == Lang::De;
+    let n = |v: usize| grouped(lang, v);
+    let items = |c: usize| match (de, c) {
+        (true, 1) => "1 Eintrag".to_string(),
+        (true, c) => format!("{} Einträge", n(c)),
+        (false, 1) => "1 item".to_string(),
+        (false, c) => format!("{} items", n(c)),
+    };
+    match note {
+        TimesOfDay(c) if de => format!("Uhrzeiten nicht angezeigt: {} am jeweiligen Tag gezeigt", items(c)),
+        TimesOfDay(c) => format!("times of day not shown: {} shown on their day", items(c)),
+        Styles(c) if de => format!("Eigene Gestaltung (className, style) von {} nicht übernommen", items(c)),
+        Styles(c) => format!("own styles (className, style) of {} not kept", items(c)),
+        Subgroups(c) if de => format!("Untergruppen nicht angezeigt: {} in ihrer Gruppe gezeigt", items(c)),
+        Subgroups(c) => format!("subgroups not shown: {} shown in their group", items(c)),
+        NestedGroups(1) if de => "1 verschachtelte Gruppe als einzelne Gruppen gezeigt".into(),
+        NestedGroups(c) if de => format!("{} verschachtelte Gruppen als einzelne Gruppen gezeigt", n(c)),
+        NestedGroups(1) => "1 group with nested groups shown as separate groups".into(),
+        NestedGroups(c) => format!("{} groups with nested groups shown as separate groups", n(c)),
     }
 }
 
@@ -1192,6 +1324,8 @@ mod tests {
             UnknownActor(value.clone()),
             UnknownEvent(value.clone()),
             RelatesToItself,
+            NotMediaLink,
+            NoAltText,
             LatitudeOutOfRange,
             LongitudeOutOfRange,
             NoSource,
@@ -1239,6 +1373,8 @@ mod tests {
                 | NoDateColumn
                 | UnknownValue(_)
                 | NotHttpLink
+                | NotMediaLink
+                | NoAltText
                 | NoSourceName
                 | NotALanguageTag(_)
                 | DuplicateTag(_)

@@ -280,6 +280,7 @@ impl<'a> Sheet<'a> {
             confidence: confidence(cell(Field::Confidence))
                 .ok_or_else(|| (Some(Field::Confidence), unknown(cell(Field::Confidence))))?,
             date_text: None,
+            media: None,
         })
     }
 

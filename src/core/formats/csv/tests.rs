@@ -377,6 +377,7 @@ fn event() -> impl Strategy<Value = Event> {
                 related: Vec::new(),
                 confidence: if confirmed { Confidence::Confirmed } else { Confidence::PerArticle },
                 date_text: None,
+                media: None,
             },
         )
 }
