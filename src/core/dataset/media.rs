@@ -9,11 +9,11 @@ use crate::core::dataset::validate::is_http_url;
 pub enum MediaKind {
     /// A picture the widget shows (`.jpg`, `.png`, `.webp`, `.svg`, …).
     Image,
-    /// A video on a site that plays it (YouTube, Vimeo).
+    /// A video file, or a video on a site that plays it (YouTube, Vimeo, Dailymotion, TikTok).
     Video,
-    /// A post on a social network (X, Bluesky, Mastodon).
+    /// A post on a social network (X, Bluesky, Mastodon, Instagram).
     Post,
-    /// A recording: a sound file, or a page on SoundCloud.
+    /// A recording: a sound file, or a page on SoundCloud or Spotify.
     Audio,
     /// A PDF document.
     Document,
@@ -32,6 +32,8 @@ pub struct MediaInfo {
 
 /// Image files by their extension.
 const IMAGE_EXTENSIONS: [&str; 8] = ["jpg", "jpeg", "png", "gif", "webp", "avif", "svg", "jfif"];
+/// Video files by their extension.
+const VIDEO_EXTENSIONS: [&str; 4] = ["mp4", "webm", "mov", "ogv"];
 /// Sound files by their extension.
 const AUDIO_EXTENSIONS: [&str; 5] = ["mp3", "ogg", "oga", "wav", "m4a"];
 
@@ -85,8 +87,18 @@ impl MediaInfo {
             if on(h, "youtube.com") || on(h, "youtu.be") || on(h, "youtube-nocookie.com") {
                 return known(MediaKind::Video, "YouTube");
             }
-            if on(h, "vimeo.com") {
-                return known(MediaKind::Video, "Vimeo");
+            for (domain, name) in
+                [("vimeo.com", "Vimeo"), ("dailymotion.com", "Dailymotion"), ("tiktok.com", "TikTok")]
+            {
+                if on(h, domain) {
+                    return known(MediaKind::Video, name);
+                }
+            }
+            if on(h, "instagram.com") && path.starts_with("/p/") {
+                return known(MediaKind::Post, "Instagram");
+            }
+            if on(h, "spotify.com") {
+                return known(MediaKind::Audio, "Spotify");
             }
             if (on(h, "twitter.com") || on(h, "x.com")) && path.contains("/status") {
                 return known(MediaKind::Post, "X");
@@ -109,6 +121,7 @@ impl MediaInfo {
             _ if wiki_page => MediaKind::Link,
             Some(e) if IMAGE_EXTENSIONS.contains(&e) => MediaKind::Image,
             Some(e) if AUDIO_EXTENSIONS.contains(&e) => MediaKind::Audio,
+            Some(e) if VIDEO_EXTENSIONS.contains(&e) => MediaKind::Video,
             Some("pdf") => MediaKind::Document,
             _ => MediaKind::Link,
         };
@@ -217,6 +230,15 @@ mod tests {
         assert_eq!(kind("https://bsky.app/profile/a.bsky.social/post/3k"), named(MediaKind::Post, "Bluesky"));
         assert_eq!(kind("https://mastodon.social/@someone/1123581321"), named(MediaKind::Post, "Mastodon"));
         assert_eq!(kind("https://soundcloud.com/artist/track"), named(MediaKind::Audio, "SoundCloud"));
+        assert_eq!(kind("https://open.spotify.com/track/1"), named(MediaKind::Audio, "Spotify"));
+        assert_eq!(kind("https://www.dailymotion.com/video/x2"), named(MediaKind::Video, "Dailymotion"));
+        assert_eq!(kind("https://www.tiktok.com/@a/video/1"), named(MediaKind::Video, "TikTok"));
+        assert_eq!(kind("https://instagram.com/p/abc/"), named(MediaKind::Post, "Instagram"));
+        assert_eq!(kind("https://instagram.com/someone/"), named(MediaKind::Link, "instagram.com"));
+        assert_eq!(
+            kind("https://uploads.example.org/escalator.mp4"),
+            named(MediaKind::Video, "uploads.example.org")
+        );
         assert_eq!(kind("https://example.org/a.mp3"), named(MediaKind::Audio, "example.org"));
         assert_eq!(kind("talk.ogg"), (MediaKind::Audio, None));
         assert_eq!(kind("https://example.org/r.PDF"), named(MediaKind::Document, "example.org"));
