@@ -38,6 +38,17 @@ fn vis_data_is_recognised_as_items_or_items_and_groups_and_ours_and_timelinejs_a
 }
 
 #[test]
+fn the_reader_hands_vis_data_on_to_the_import_module_and_keeps_its_own_errors_for_the_rest() {
+    use crate::core::formats::read::{read_text_noted, LoadFailure};
+    assert_eq!(read_text_noted(SAMPLE), Err(LoadFailure::ForImport(SAMPLE.to_string())));
+    let broken = r#"{"title": {"de": "T", "en": "T"}, "events": [{"id": "x"}]}"#;
+    assert!(
+        matches!(read_text_noted(broken), Err(LoadFailure::Invalid(_))),
+        "a broken dataset of ours is named"
+    );
+}
+
+#[test]
 fn items_become_events_with_their_text_dates_and_groups_as_tags() {
     let (d, _) = sample();
     assert_eq!(d.events.len(), 5);
