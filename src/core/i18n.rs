@@ -650,11 +650,11 @@ pub fn import_note_lines(lang: Lang, notes: &[crate::core::formats::read::Import
         MediaAsLinks(1) => "1 media embed shown as a link".to_string(),
         MediaAsLinks(c) => format!("{} media embeds shown as links", n(c)),
         MediaDropped(c) if de => format!(
-            "{} nicht übernommen: keine http- oder https-Adresse (etwa Einbettungscode) oder zu lang",
+            "{} nicht übernommen: Einbettungscode oder zu lange Adresse statt einer http- oder https-Adresse",
             if c == 1 { "1 Medium".to_string() } else { format!("{} Medien", n(c)) }
         ),
         MediaDropped(c) => format!(
-            "{} not kept: not an http or https address (embed code, say) or too long",
+            "{} not kept: embed code or an overlong address instead of an http or https address",
             if c == 1 { "1 media item".to_string() } else { format!("{} media items", n(c)) }
         ),
         MediaPartsDropped(c) if de => {
