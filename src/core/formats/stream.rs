@@ -434,6 +434,28 @@ mod tests {
     }
 
     #[test]
+    fn events_with_media_are_read_as_they_arrive_and_vis_data_is_handed_on_whole() {
+        let event = r#"{"id":"e1","date":"2025-11","title":{"de":"T","en":"T"},"summary":{"de":"S","en":"S"},
+            "actors":[],"categories":["energy"],"sources":[{"title":"S","publisher":"P","url":"https://example.org"}],
+            "confidence":"confirmed","media":{"url":"img/a.png","alt":{"de":"Bild","en":"Picture"},
+            "caption":{"de":"K","en":"C"},"thumbnail":"img/a-small.png"}}"#;
+        let text = format!(r#"{{"title":{{"de":"T","en":"T"}},"events":[{event}]}}"#);
+        let expected = whole(text.as_bytes());
+        assert_eq!(
+            expected.as_ref().map(|d| d.events[0].media.as_ref().map(|m| m.url.as_str())),
+            Ok(Some("img/a.png"))
+        );
+        for size in [1, 5, 64, text.len()] {
+            let (as_it_came, got) = streamed(text.as_bytes(), size);
+            assert!(as_it_came, "chunks of {size} bytes");
+            assert_eq!(got, expected, "chunks of {size} bytes");
+        }
+        let vis = r#"{"items":[{"id":1,"content":"A","start":"2020-01-01"}]}"#;
+        let (_, got) = streamed(vis.as_bytes(), 7);
+        assert_eq!(got, Err(LoadFailure::ForImport(vis.to_string())));
+    }
+
+    #[test]
     fn members_in_any_order_with_any_whitespace_and_a_null_title_are_read_as_they_arrive() {
         let event = r#"{"id":"e1","date":"2025-11","title":{"de":"T","en":"T"},"summary":{"de":"S","en":"S"},
             "actors":[],"categories":["energy"],"sources":[{"title":"S","publisher":"P","url":"https://example.org"}],
