@@ -1070,8 +1070,10 @@ pub fn import_notice(lang: Lang, notice: &crate::core::formats::csv::Notice) -> 
                 (Dropped::Eras, false) => format!("{} eras not shown", n(count)),
                 (Dropped::DisplayDates, true) => format!("Anzeigedaten aus {rows} nicht angezeigt"),
                 (Dropped::DisplayDates, false) => format!("display dates of {rows} not shown"),
-                (Dropped::Media, true) => format!("Medien aus {rows} nicht angezeigt"),
-                (Dropped::Media, false) => format!("media of {rows} not shown"),
+                (Dropped::Media, true) => {
+                    format!("Medien aus {rows} nicht übernommen: keine http- oder https-Adresse")
+                }
+                (Dropped::Media, false) => format!("media of {rows} not kept: not an http or https address"),
                 (Dropped::Times, true) => format!("Uhrzeiten aus {rows} nicht angezeigt"),
                 (Dropped::Times, false) => format!("times of day of {rows} not shown"),
                 (Dropped::Backgrounds, true) => format!("Hintergründe aus {rows} nicht angezeigt"),

@@ -83,6 +83,15 @@ impl LoadedDataset {
         read_text_noted(text).map(|(d, notes)| Arc::new(LoadedDataset { notes, ..LoadedDataset::new(d) }))
     }
 
+    /// Like [`LoadedDataset::from_json`], for a text that came from `base` (a sheet's address,
+    /// read by the import module): media paths relative to it resolve against it.
+    pub fn from_json_at(text: &str, base: &str) -> Result<Arc<LoadedDataset>, LoadFailure> {
+        read_text_noted(text).map(|(mut d, notes)| {
+            resolve_media(&mut d.events, base);
+            Arc::new(LoadedDataset { notes, ..LoadedDataset::new(d) })
+        })
+    }
+
     /// A dataset read while it downloaded (see [`DatasetStream`]), once every byte is in;
     /// `base` is the address it came from, against which media paths relative to it resolve.
     pub fn from_stream(stream: DatasetStream, base: &str) -> Result<Arc<LoadedDataset>, LoadFailure> {

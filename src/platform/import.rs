@@ -65,5 +65,5 @@ pub async fn read_foreign(
     if let Ok(mut kept) = said.lock() {
         *kept = lines;
     }
-    LoadedDataset::from_json(&json)
+    LoadedDataset::from_json_at(&json, origin)
 }
