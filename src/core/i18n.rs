@@ -603,34 +603,35 @@ pub fn step_label(lang: Lang, later: bool, title: Option<&str>) -> String {
 pub fn media_label(lang: Lang, info: &crate::core::dataset::media::MediaInfo) -> String {
     use crate::core::dataset::media::MediaKind::*;
     let de = lang == Lang::De;
-    let (kind, on) = (info.kind, info.provider.as_deref());
-    match (kind, on) {
-        (Video, Some(p)) if de => format!("Video auf {p}"),
-        (Video, Some(p)) => format!("Video on {p}"),
-        (Post, Some(p)) if de => format!("Beitrag auf {p}"),
-        (Post, Some(p)) => format!("Post on {p}"),
-        (Audio, Some(p @ ("SoundCloud" | "Spotify"))) if de => format!("Audio auf {p}"),
-        (Audio, Some(p @ ("SoundCloud" | "Spotify"))) => format!("Audio on {p}"),
-        (Audio, Some(p)) if de => format!("Tonaufnahme ({p})"),
-        (Audio, Some(p)) => format!("Sound recording ({p})"),
-        (Document, Some(p)) if de => format!("PDF-Dokument ({p})"),
-        (Document, Some(p)) => format!("PDF document ({p})"),
-        (Image, Some(p)) if de => format!("Bild auf {p}"),
-        (Image, Some(p)) => format!("Image on {p}"),
-        (Link, Some(p)) if de => format!("Seite auf {p}"),
-        (Link, Some(p)) => format!("Page on {p}"),
-        (Video, None) if de => "Video".into(),
-        (Video, None) => "Video".into(),
-        (Post, None) if de => "Beitrag".into(),
-        (Post, None) => "Post".into(),
-        (Audio, None) if de => "Tonaufnahme".into(),
-        (Audio, None) => "Sound recording".into(),
-        (Document, None) if de => "PDF-Dokument".into(),
-        (Document, None) => "PDF document".into(),
-        (Image, None) if de => "Bild".into(),
-        (Image, None) => "Image".into(),
-        (Link, None) if de => "Verlinkte Seite".into(),
-        (Link, None) => "Linked page".into(),
+    // A site that plays or shows it is named after "on"; a file's host in brackets.
+    let site = matches!(info.provider.as_deref(), Some("SoundCloud" | "Spotify"));
+    let (what, on) = match (info.kind, de) {
+        (Video, _) => ("Video", true),
+        (Post, true) => ("Beitrag", true),
+        (Post, false) => ("Post", true),
+        (Audio, _) if site => ("Audio", true),
+        (Audio, true) => ("Tonaufnahme", false),
+        (Audio, false) => ("Sound recording", false),
+        (Document, true) => ("PDF-Dokument", false),
+        (Document, false) => ("PDF document", false),
+        (Image, true) => ("Bild", true),
+        (Image, false) => ("Image", true),
+        (Link, true) => ("Seite", true),
+        (Link, false) => ("Page", true),
+    };
+    match (&info.provider, on) {
+        (Some(p), true) => format!("{what} {} {p}", if de { "auf" } else { "on" }),
+        (Some(p), false) => format!("{what} ({p})"),
+        (None, _) if info.kind == Link => (if de { "Verlinkte Seite" } else { "Linked page" }).into(),
+        (None, _) => what.into(),
+    }
+}
+
+/// Said in place of an image that could not be loaded, before its description.
+pub fn image_unavailable(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "Bild nicht verfügbar:",
+        Lang::En => "Image not available:",
     }
 }
 
@@ -674,14 +675,6 @@ pub fn import_note_lines(lang: Lang, notes: &[crate::core::formats::read::Import
         TitleMediaNotShown => "the title slide's media is not shown".to_string(),
     };
     std::iter::once(heading.to_string()).chain(notes.iter().map(line)).collect()
-}
-
-/// Said in place of an image that could not be loaded, before its description.
-pub fn image_unavailable(lang: Lang) -> &'static str {
-    match lang {
-        Lang::De => "Bild nicht verfügbar:",
-        Lang::En => "Image not available:",
-    }
 }
 
 /// Where the open event stands among the events shown ("3 of 12").
@@ -1286,6 +1279,29 @@ mod tests {
     use crate::core::dataset::model::Text;
     use crate::core::dataset::validate::{MAX_DETAIL_CHARS, MAX_QUOTED_CHARS};
     use crate::core::formats::read::load_dataset;
+
+    #[test]
+    fn media_links_name_what_and_where_they_are_in_both_languages() {
+        use crate::core::dataset::media::MediaInfo;
+        for (url, en, de) in [
+            ("https://youtu.be/x", "Video on YouTube", "Video auf YouTube"),
+            ("https://mastodon.social/@a/1", "Post on Mastodon", "Beitrag auf Mastodon"),
+            ("https://soundcloud.com/a/b", "Audio on SoundCloud", "Audio auf SoundCloud"),
+            ("https://example.org/a.mp3", "Sound recording (example.org)", "Tonaufnahme (example.org)"),
+            ("talk.ogg", "Sound recording", "Tonaufnahme"),
+            ("https://www.example.org/r.pdf", "PDF document (example.org)", "PDF-Dokument (example.org)"),
+            ("https://example.org/a.png", "Image on example.org", "Bild auf example.org"),
+            ("https://example.org/page", "Page on example.org", "Seite auf example.org"),
+            ("page.html", "Linked page", "Verlinkte Seite"),
+        ] {
+            let info = MediaInfo::of(url);
+            assert_eq!(
+                (media_label(Lang::En, &info).as_str(), media_label(Lang::De, &info).as_str()),
+                (en, de),
+                "{url}"
+            );
+        }
+    }
 
     /// One of each kind of problem, with the longest payload validation lets through.
     fn every_kind() -> Vec<ProblemKind> {

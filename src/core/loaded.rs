@@ -86,19 +86,20 @@ impl LoadedDataset {
     /// Like [`LoadedDataset::from_json`], for a text that came from `base` (a sheet's address,
     /// read by the import module): media paths relative to it resolve against it.
     pub fn from_json_at(text: &str, base: &str) -> Result<Arc<LoadedDataset>, LoadFailure> {
-        read_text_noted(text).map(|(mut d, notes)| {
-            resolve_media(&mut d.events, base);
-            Arc::new(LoadedDataset { notes, ..LoadedDataset::new(d) })
-        })
+        read_text_noted(text).map(|read| Self::at(read, base))
+    }
+
+    /// A dataset read from `base`, with what its import noted: its media paths resolved.
+    #[inline(never)]
+    fn at((mut d, notes): (Dataset, Vec<ImportNote>), base: &str) -> Arc<LoadedDataset> {
+        resolve_media(&mut d.events, base);
+        Arc::new(LoadedDataset { notes, ..LoadedDataset::new(d) })
     }
 
     /// A dataset read while it downloaded (see [`DatasetStream`]), once every byte is in;
     /// `base` is the address it came from, against which media paths relative to it resolve.
     pub fn from_stream(stream: DatasetStream, base: &str) -> Result<Arc<LoadedDataset>, LoadFailure> {
-        stream.finish_noted().map(|(mut d, notes)| {
-            resolve_media(&mut d.events, base);
-            Arc::new(LoadedDataset { notes, ..LoadedDataset::new(d) })
-        })
+        stream.finish_noted().map(|read| Self::at(read, base))
     }
 
     /// What the timeline's scene is drawn from: these filtered events, grouped into lanes by
