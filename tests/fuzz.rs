@@ -23,7 +23,7 @@ use timeline_explorer::core::dataset::validate::{
     MAX_URL_BYTES,
 };
 use timeline_explorer::core::formats::csv::{import_csv, ImportOptions};
-use timeline_explorer::core::formats::export::{to_csv, to_ics, to_json};
+use timeline_explorer::core::formats::export::{fits_calendar, ics_left_out, to_csv, to_ics, to_json};
 use timeline_explorer::core::formats::jsonpath::{render, Seg};
 use timeline_explorer::core::formats::read::ImportNote;
 use timeline_explorer::core::formats::read::{body_text, read_text, LoadFailure};
@@ -142,13 +142,18 @@ fn slug() -> impl Strategy<Value = String> {
     rx("[a-z0-9_-]{1,12}")
 }
 
-/// A valid date string of any precision.
-fn date() -> impl Strategy<Value = (i32, String)> {
-    (1i32..=9999, 0u32..=12, 1u32..=28).prop_map(|(y, m, d)| {
+/// A valid date string of any precision, over the whole range: years alone before 100,000 BC
+/// (ISO 8601 years, `-13800000000`), and BC and AD dates of any precision after it.
+fn date() -> impl Strategy<Value = (i64, String)> {
+    let year = prop_oneof![3 => 1i64..=9999, 1 => -99_999i64..=0, 1 => -20_000_000_000i64..-99_999];
+    (year, 0u32..=12, 1u32..=28).prop_map(|(y, m, d)| {
+        let sign = if y < 0 { "-" } else { "" };
+        let abs = y.unsigned_abs();
         let s = match m {
-            0 => format!("{y:04}"),
-            m if d % 2 == 0 => format!("{y:04}-{m:02}"),
-            m => format!("{y:04}-{m:02}-{d:02}"),
+            _ if y < -99_999 => format!("{sign}{abs:04}"),
+            0 => format!("{sign}{abs:04}"),
+            m if d % 2 == 0 => format!("{sign}{abs:04}-{m:02}"),
+            m => format!("{sign}{abs:04}-{m:02}-{d:02}"),
         };
         (y, s)
     })
@@ -180,11 +185,11 @@ const VIEWS: [&str; 5] =
 // Valid datasets, built as JSON so they can be mutated
 
 type EventParts = (
-    (String, (i32, String), Option<u8>, bool),
+    (String, (i64, String), Option<u8>, bool),
     (Value, Value),
     (Vec<Index>, Vec<usize>, Vec<String>),
     Option<(String, Value, Option<i32>, Option<i32>)>,
-    Vec<(Value, Value, String, Option<(i32, String)>, SourceExtras)>,
+    Vec<(Value, Value, String, Option<(i64, String)>, SourceExtras)>,
     (Vec<(Index, usize)>, bool),
 );
 
@@ -272,7 +277,9 @@ fn build_dataset(
         e.insert("id".into(), json!(event_ids[i]));
         e.insert("date".into(), json!(date));
         if let Some(off) = end {
-            e.insert("end".into(), json!(format!("{:04}", (year + off as i32).min(9999))));
+            let end = (year + off as i64).min(9999);
+            let end = if end < 0 { format!("-{:04}", end.unsigned_abs()) } else { format!("{end:04}") };
+            e.insert("end".into(), json!(end));
         }
         if approximate {
             e.insert("approximate".into(), json!(true));
@@ -480,13 +487,15 @@ fn deep(n: usize) -> String {
 const ODD_DATES: &[&str] = &[
     "2025-02-30",
     "2023-02-29",
-    "0000",
+    "-0000",
     "10000",
+    "-20000000001",
+    "-100000-01",
+    "-02025",
     "2025-13",
     "2025-00",
     "2025-11-00",
     "2025-11-31",
-    "-2025",
     "+2025",
     "2025-1-1",
     "２０２５",
@@ -1035,7 +1044,7 @@ fn check_session(d: Dataset) -> Result<(), TestCaseError> {
         );
     }
     // Exports: the JSON loads again; the CSV has one row per event and no formula cells; the
-    // calendar has one VEVENT per event and no bare line breaks.
+    // calendar has one VEVENT per event it can hold and no bare line breaks.
     let json = to_json(&s.dataset, &all);
     // The hand-written writer says what the model's serde derives say.
     let ours: Value = serde_json::from_str(&json)
@@ -1086,7 +1095,11 @@ fn check_session(d: Dataset) -> Result<(), TestCaseError> {
         let body = ics.strip_suffix("\r\n").unwrap_or(&ics);
         let lines: Vec<&str> = body.split("\r\n").collect();
         ensure!(lines.iter().all(|x| !x.contains(['\r', '\n'])), "a bare line break in the calendar");
-        ensure!(lines.iter().filter(|x| **x == "BEGIN:VEVENT").count() == n, "VEVENT count differs from {n}");
+        // Events a calendar cannot hold (before AD 1, or ending with 9999) are left out and counted.
+        let in_calendar = s.dataset.events.iter().filter(|e| fits_calendar(e)).count();
+        ensure!(ics_left_out(&s.dataset, &all) == n - in_calendar, "the left-out count is wrong");
+        let vevents = lines.iter().filter(|x| **x == "BEGIN:VEVENT").count();
+        ensure!(vevents == in_calendar, "{vevents} VEVENTs for {in_calendar} events a calendar can hold");
         ensure!(lines.iter().all(|x| x.len() <= 75), "an unfolded calendar line");
     }
     Ok(())
@@ -1593,6 +1606,7 @@ fn tl_number() -> impl Strategy<Value = Value> {
         1 => Just(json!("")),
         1 => Just(Value::Null),
         1 => any::<i64>().prop_map(Value::from),
+        1 => (-21_000_000_000i64..-99_000).prop_map(Value::from),
         1 => any::<f64>().prop_filter("finite", |f| f.is_finite()).prop_map(Value::from),
         1 => (1i64..13).prop_map(|n| json!(n as f64 + 0.5)),
         1 => proptest::sample::select(&["twenty", "99999999999999999999", "-0", "1e3", "0x10", "٣"][..]).prop_map(Value::from),
@@ -2029,7 +2043,7 @@ fn check_decoded(d: &Decoded) -> Result<(), TestCaseError> {
     }
     ensure!(s.event.as_deref().is_none_or(is_slug), "a non-slug event kept: {:?}", s.event);
     if let (Some(f), Some(t)) = (s.from, s.to) {
-        ensure!(f.first_day() <= t.first_day(), "from {f} after to {t}");
+        ensure!(f.start_day() <= t.start_day(), "from {f} after to {t}");
     }
     if let Some(sp) = s.span {
         ensure!(sp.end > sp.start && sp.end - sp.start <= MAX_SPAN_DAYS, "span {sp:?}");

@@ -1,139 +1,111 @@
-// The authoring page: a sheet (CSV) or a dataset (JSON) from a file, a drop or the clipboard is
-// read in the page (a sheet by the import module, as the widget reads one), its problems listed,
-// previewed in the widget, and taken away as the dataset JSON and the snippet that shows it.
-// Nothing is sent anywhere; text from the data is only ever set as text.
+// The authoring page: a sheet (CSV) or a dataset (JSON) from a file, a drop, the clipboard or
+// an address is read in the page (a sheet by the import module, as the widget reads one), its
+// problems listed, previewed in the widget, given a title, a language and an opening view by
+// using the preview, and taken away as the dataset JSON, the element and iframe snippets and a
+// timeline in a link. Nothing is sent anywhere (an address is fetched by the browser only when
+// the person asks); text from the data is only ever set as text.
 import initImport, { importCsv } from '../pkg/timeline_explorer_import.js';
-
-const WORDS = {
-  en: {
-    title: 'Make a timeline',
-    intro: 'Choose, drop or paste a spreadsheet saved as CSV (the project’s own columns, TimelineJS3’s template or any sheet with a date column) or a dataset in JSON. It is read in this page: nothing is sent anywhere.',
-    in: '1. Your data',
-    templates: 'Start from a template, with example rows:',
-    templateEn: 'English headers (separated by commas)',
-    templateDe: 'German headers (separated by semicolons)',
-    choose: 'Choose or drop a file (.csv, .tsv or .json)',
-    paste: '… or paste it here',
-    origin: 'Where the sheet comes from (a link; the source of rows that name none)',
-    read: 'Read it',
-    problems: '2. What the reader said',
-    preview: '3. Preview, as readers will see it',
-    out: '4. Take it away',
-    download: 'Download the dataset (JSON)',
-    snippet: 'Put the downloaded file next to your page, then add:',
-    nothing: 'Nothing read yet.',
-    fine: 'Read without a problem.',
-    json: 'A dataset in JSON: the preview names any problem it has.',
-    unreadable: 'The file could not be read as text.',
-    mapping: 'How the sheet was read',
-    guessed: 'The sheet’s dates leave the order of day and month open: please check it.',
-    order: 'Dates such as 3/4/2025',
-    dayMonth: 'day before month (3/4/2025 is 3 April)',
-    monthDay: 'month before day (3/4/2025 is 4 March)',
-    column: 'Column',
-    reads: 'Read as',
-    fields: {
-      '': '(not read)', date: 'Date', end: 'End', title: 'Title', summary: 'Description', group: 'Group (category and tag)',
-      link: 'Link (the source)', place: 'Place', lat: 'Latitude', lon: 'Longitude', tags: 'Tags', id: 'ID',
-      categories: 'Category codes', actors: 'Actor IDs', sources: 'Source links', confidence: 'Confidence',
-      approximate: 'Approximate date', precision: 'Precision (not needed)', 'display-date': 'Display date (not shown)',
-      year: 'Year', month: 'Month', day: 'Day', time: 'Time (not shown)', 'end-year': 'End year', 'end-month': 'End month',
-      'end-day': 'End day', 'end-time': 'End time (not shown)', type: 'Type (title, era)', media: 'Media (image or link)',
-      'media-credit': 'Media credit', 'media-caption': 'Media caption', 'media-thumbnail': 'Media thumbnail',
-      background: 'Background (not shown)',
-    },
-  },
-  de: {
-    title: 'Eine Zeitleiste erstellen',
-    intro: 'Wählen Sie eine als CSV gespeicherte Tabelle (mit den Spalten dieses Projekts, der Vorlage von TimelineJS3 oder einer beliebigen Tabelle mit einer Datumsspalte) oder einen Datensatz im JSON-Format, ziehen Sie sie hierher oder fügen Sie sie ein. Gelesen wird sie in dieser Seite: Nichts wird irgendwohin gesendet.',
-    in: '1. Ihre Daten',
-    templates: 'Beginnen Sie mit einer Vorlage mit Beispielzeilen:',
-    templateEn: 'Englische Spaltennamen (durch Kommas getrennt)',
-    templateDe: 'Deutsche Spaltennamen (durch Semikolons getrennt)',
-    choose: 'Datei wählen oder hierher ziehen (.csv, .tsv oder .json)',
-    paste: '… oder hier einfügen',
-    origin: 'Woher die Tabelle stammt (ein Link; die Quelle der Zeilen, die keine nennen)',
-    read: 'Lesen',
-    problems: '2. Was beim Lesen auffiel',
-    preview: '3. Vorschau, wie Leserinnen und Leser sie sehen',
-    out: '4. Mitnehmen',
-    download: 'Datensatz herunterladen (JSON)',
-    snippet: 'Legen Sie die heruntergeladene Datei neben Ihre Seite und fügen Sie dort ein:',
-    nothing: 'Noch nichts gelesen.',
-    fine: 'Ohne Probleme gelesen.',
-    json: 'Ein Datensatz im JSON-Format: Die Vorschau nennt jedes Problem, das er hat.',
-    unreadable: 'Die Datei ließ sich nicht als Text lesen.',
-    mapping: 'So wurde die Tabelle gelesen',
-    guessed: 'Die Daten der Tabelle lassen offen, ob der Tag oder der Monat zuerst steht: Bitte prüfen Sie das.',
-    order: 'Daten wie 3/4/2025',
-    dayMonth: 'Tag vor Monat (3/4/2025 ist der 3. April)',
-    monthDay: 'Monat vor Tag (3/4/2025 ist der 4. März)',
-    column: 'Spalte',
-    reads: 'Gelesen als',
-    fields: {
-      '': '(nicht gelesen)', date: 'Datum', end: 'Ende', title: 'Titel', summary: 'Beschreibung',
-      group: 'Gruppe (Kategorie und Schlagwort)', link: 'Link (die Quelle)', place: 'Ort', lat: 'Breitengrad',
-      lon: 'Längengrad', tags: 'Schlagwörter', id: 'ID', categories: 'Kategorie-Kürzel', actors: 'Akteurs-IDs',
-      sources: 'Quellen-Links', confidence: 'Verlässlichkeit', approximate: 'Ungefähres Datum',
-      precision: 'Genauigkeit (nicht nötig)', 'display-date': 'Anzeigedatum (nicht angezeigt)', year: 'Jahr',
-      month: 'Monat', day: 'Tag', time: 'Uhrzeit (nicht angezeigt)', 'end-year': 'Endjahr', 'end-month': 'Endmonat',
-      'end-day': 'Endtag', 'end-time': 'Enduhrzeit (nicht angezeigt)', type: 'Typ (title, era)',
-      media: 'Medien (Bild oder Link)', 'media-credit': 'Medien: Urheber', 'media-caption': 'Medien: Bildunterschrift',
-      'media-thumbnail': 'Medien: Vorschaubild', background: 'Hintergrund (nicht angezeigt)',
-    },
-  },
-};
-
-const lang = (navigator.language || 'en').toLowerCase().startsWith('de') ? 'de' : 'en';
-const words = WORDS[lang];
-document.documentElement.lang = lang;
-for (const el of document.querySelectorAll('[data-t]')) el.textContent = words[el.dataset.t];
-document.title = `Timeline explorer: ${words.title}`;
+import initWidget, { mount } from '../pkg/timeline_explorer.js';
+import { encodeLink, LINK_KEY, MAX_DATASET_BYTES, MAX_LINK_CHARS } from './datalink.js';
+import { WORDS } from './make-words.js';
 
 const $ = (id) => document.getElementById(id);
 const said = $('said');
 const download = $('download');
-let started = null;
-let current = '';
+const LINK_KB = Math.round((MAX_LINK_CHARS * 3) / 4 / 1024);
+
+// The import module starts with the page, so that a sheet is read even once the page is offline.
+const started = initImport({ module_or_path: new URL('../pkg/timeline_explorer_import_bg.wasm', import.meta.url) });
+
+let lang = (navigator.language || 'en').toLowerCase().startsWith('de') ? 'de' : 'en';
+let words = WORDS[lang];
+
+/** What the page shows, kept to be worded again when the language changes. */
+const shown = {
+  /** What the reader said: `{ de, en, refused }`, a list of lines in each language. */
+  said: { de: [WORDS.de.nothing], en: [WORDS.en.nothing], refused: false },
+  /** The importer's findings for the mapping table, or null. */
+  found: null,
+  /** The skipped rows' problems: `[cell, row, column, de, en]` each, and how many more. */
+  problems: [],
+  more: 0,
+  /** What the link part says: `{ key, n }`. */
+  link: null,
+};
+
+/** The dataset read (its JSON text), and what the person set on it. */
+let base = '';
+/** The dataset as an object when it is in the project's own format (title and view can be set). */
+let own = null;
+let view = '';
 /** The sheet last read, to read again with another order or other columns. */
 let sheet = null;
 /** Whether the person chose the order of day and month for this sheet (else it is found). */
 let orderChosen = false;
 
-/** Whether a text (from a file named `name`) is a sheet: what the widget itself decides. */
-function isSheet(text, name = '') {
-  if (/\.(csv|tsv)$/i.test(name)) return true;
-  const first = text.replace(/^\uFEFF/, '').trimStart()[0];
-  return first !== undefined && first !== '{' && first !== '[';
+function text(tag, content, className) {
+  const el = document.createElement(tag);
+  el.textContent = content;
+  if (className) el.className = className;
+  return el;
+}
+
+/** Words the page in `next` (de or en): its fixed texts and everything it has said. */
+function setLanguage(next) {
+  lang = next;
+  words = WORDS[lang];
+  document.documentElement.lang = lang;
+  for (const el of document.querySelectorAll('[data-t]')) el.textContent = words[el.dataset.t];
+  for (const el of document.querySelectorAll('[data-t-label]')) el.setAttribute('aria-label', words[el.dataset.tLabel]);
+  for (const b of document.querySelectorAll('.langs button')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+  document.title = `Timeline explorer: ${words.title}`;
+  $('link-limit').textContent = words.linkLimit(MAX_LINK_CHARS, LINK_KB);
+  renderSaid();
+  renderProblems();
+  showMapping(shown.found);
+  renderView();
+  renderLinkNote();
 }
 
 /** Shows what the reader said: a list of lines (the first a heading), or one plain line. */
-function tell(lines, refused = false) {
+function renderSaid() {
+  const lines = shown.said[lang];
+  const refused = shown.said.refused;
   said.replaceChildren();
-  if (lines.length === 0) return void said.append(Object.assign(document.createElement('p'), { textContent: words.fine }));
+  if (lines.length === 0) return void said.append(text('p', words.fine));
   const [head, ...rest] = lines;
-  const p = document.createElement('p');
-  p.textContent = head;
-  if (refused) p.className = 'refused';
-  const ul = document.createElement('ul');
-  for (const line of rest) ul.append(Object.assign(document.createElement('li'), { textContent: line }));
-  said.append(p, ul);
+  said.append(text('p', head, refused ? 'refused' : ''));
+  if (rest.length) {
+    const ul = document.createElement('ul');
+    ul.append(...rest.map((line) => text('li', line)));
+    said.append(ul);
+  }
 }
 
-/** Shows `json` in a fresh widget, as a page would embed it. */
-function preview(json) {
-  const widget = document.createElement('timeline-explorer');
-  widget.setAttribute('lang', lang);
-  widget.setAttribute('height', '520');
-  const script = document.createElement('script');
-  script.type = 'application/json';
-  script.textContent = json;
-  widget.append(script);
-  $('preview').replaceChildren(widget);
+/** Says `lines` (in each language), or the message `say(words)` gives, or one of WORDS' texts. */
+function tell(lines, refused = false) {
+  const say = typeof lines === 'function' ? lines : typeof lines === 'string' ? (w) => w[lines] : null;
+  shown.said = say ? { de: [say(WORDS.de)], en: [say(WORDS.en)], refused } : { ...lines, refused };
+  renderSaid();
+}
+
+/** The table of skipped rows: one per problem, the cell named as a spreadsheet names it. */
+function renderProblems() {
+  const rows = shown.problems.map(([cell, row, column, de, en]) => {
+    const tr = document.createElement('tr');
+    tr.append(text('th', cell), text('td', String(row)), text('td', column || '–'), text('td', lang === 'de' ? de : en));
+    tr.firstChild.scope = 'row';
+    return tr;
+  });
+  $('problems').tBodies[0].replaceChildren(...rows);
+  $('problems').hidden = rows.length === 0;
+  $('more-problems').hidden = shown.more === 0;
+  $('more-problems').textContent = shown.more ? words.moreRows(shown.more) : '';
 }
 
 /** Shows how the sheet was read (`found` from the importer, or null), for the person to change. */
 function showMapping(found) {
+  shown.found = found;
   $('mapping').hidden = !found;
   if (!found) return;
   const [, , order, guessed, headers, columns] = found;
@@ -141,11 +113,11 @@ function showMapping(found) {
   $('guessed').hidden = !guessed;
   const rows = headers.map((header, i) => {
     const tr = document.createElement('tr');
-    const th = Object.assign(document.createElement('th'), { scope: 'row', textContent: header });
+    const th = Object.assign(text('th', header), { scope: 'row' });
     const select = document.createElement('select');
     select.setAttribute('aria-label', header);
     for (const [code, label] of Object.entries(words.fields)) {
-      select.append(Object.assign(document.createElement('option'), { value: code, textContent: label }));
+      select.append(Object.assign(text('option', label), { value: code }));
     }
     select.value = columns[i];
     select.addEventListener('change', readAgain);
@@ -164,43 +136,208 @@ function readAgain() {
 }
 
 /** Reads a sheet (with an order and columns, or as the importer finds them) and shows it. */
-function readSheet(text, order, columns) {
-  sheet = text;
-  const [out, de, en, found] = importCsv(text, $('origin').value.trim(), order, columns);
-  tell(lang === 'de' ? de : en, !out);
+function readSheet(csv, order, columns) {
+  sheet = csv;
+  const [out, de, en, found, problems, more] = importCsv(csv, $('origin').value.trim(), order, columns);
+  tell({ de, en }, !out);
+  shown.problems = problems;
+  shown.more = more;
+  renderProblems();
   showMapping(found);
-  show(out);
+  take(out);
 }
 
-/** Offers `json` for download and previews it (nothing for a refused sheet). */
-function show(json) {
-  current = json;
+/** The dataset to take away: what was read, with the title and the opening view set here. */
+function result() {
+  if (!own) return base;
+  const out = { ...own, title: { de: $('title-de').value, en: $('title-en').value } };
+  if (view) out.view = view;
+  else delete out.view;
+  return JSON.stringify(out);
+}
+
+/** Takes `json` as the dataset read (nothing for a refused sheet): previews and offers it. */
+function take(json) {
+  base = json;
+  view = '';
+  own = null;
+  try {
+    const parsed = json ? JSON.parse(json) : null;
+    if (parsed && typeof parsed.title?.de === 'string' && typeof parsed.title?.en === 'string') own = parsed;
+  } catch {
+    // Not JSON: the preview names the problem.
+  }
+  if (own) {
+    view = typeof own.view === 'string' ? own.view : '';
+    $('title-de').value = own.title.de;
+    $('title-en').value = own.title.en;
+  }
+  $('settings').disabled = !own;
+  $('not-own').hidden = !json || !!own;
   download.disabled = !json;
-  if (json) preview(json);
-  else $('preview').replaceChildren();
+  renderView();
+  if (json) preview();
+  else {
+    unpreview();
+    $('dataset').textContent = '';
+  }
+  update();
 }
 
-async function read(text, name) {
-  if (isSheet(text, name)) {
-    started ??= initImport({ module_or_path: new URL('../pkg/timeline_explorer_import_bg.wasm', import.meta.url) });
+// The preview is the widget itself, mounted in the page through the JS API, with the page's
+// copy of its style sheet: nothing is fetched for it after the page has loaded.
+const widgetReady = initWidget({ module_or_path: new URL('../pkg/timeline_explorer_bg.wasm', import.meta.url) });
+let handle = null;
+
+/** Takes the preview down. */
+function unpreview() {
+  handle?.destroy();
+  handle?.free();
+  handle = null;
+  $('preview').replaceChildren();
+}
+
+/** Shows the dataset in the preview, as readers will see it, in the view set so far. */
+async function preview() {
+  await widgetReady;
+  unpreview();
+  const json = result();
+  $('dataset').textContent = json;
+  const box = document.createElement('div');
+  $('preview').append(box);
+  handle = mount(box, { data: json, state: view });
+  handle.on('change', (state) => {
+    view = state;
+    renderView();
+    update();
+  });
+}
+
+/** Shows the opening view and the readers' language it holds. */
+function renderView() {
+  $('view-now').textContent = view || words.viewNone;
+  $('reader-lang').value = new URLSearchParams(view).get('lang') ?? '';
+}
+
+/** Sets the language readers see first, as part of the opening view. */
+function setReaderLang(code) {
+  const params = new URLSearchParams(view);
+  if (code) params.set('lang', code);
+  else params.delete('lang');
+  view = params.toString();
+  handle?.setState(view);
+  renderView();
+  update();
+}
+
+const escapeAttr = (s) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+let linking = 0;
+
+let pending = null;
+
+/** Makes the snippets and the link again, once the preview has come to rest (a drag changes its
+ *  view at every frame, and a large dataset takes a while to compress). */
+function update() {
+  clearTimeout(pending);
+  pending = setTimeout(makeLink, 200);
+}
+
+/** Makes the snippets and the link for the dataset as it is now set. */
+async function makeLink() {
+  const json = base ? result() : '';
+  const element = new URL('../pkg/timeline-explorer.js', import.meta.url).href;
+  $('snippet').value = `<script type="module" src="${element}"></script>\n<timeline-explorer src="timeline.json"></timeline-explorer>`;
+  const mine = ++linking;
+  const value = json ? await encodeLink(json) : '';
+  if (mine !== linking) return;
+  const fits = value.length > 0 && value.length <= MAX_LINK_CHARS;
+  const link = fits ? `${new URL('../index.html', import.meta.url).href}#${LINK_KEY}=${value}` : '';
+  $('link').value = link;
+  $('open-link').hidden = !fits;
+  if (fits) $('open-link').href = link;
+  $('copy-link').disabled = !fits;
+  const title = own ? (lang === 'de' ? $('title-de').value : $('title-en').value) : 'Timeline';
+  $('iframe').value = fits
+    ? `<iframe src="${escapeAttr(`${new URL('../embed.html', import.meta.url).href}#${LINK_KEY}=${value}`)}" title="${escapeAttr(title)}" width="100%" height="640" loading="lazy"></iframe>`
+    : '';
+  shown.link = !json ? null : fits ? { key: 'linkSize', n: link.length } : { key: 'linkTooLong', n: value.length };
+  shown.iframeNone = !!json && !fits;
+  renderLinkNote();
+}
+
+function renderLinkNote() {
+  const note = shown.link;
+  $('link-size').textContent = note ? words[note.key](note.n) : '';
+  $('link-size').className = note?.key === 'linkTooLong' ? 'refused' : '';
+  $('iframe').placeholder = shown.iframeNone ? words.iframeNone : '';
+}
+
+/** Whether a text (from a file named `name`) is a sheet: what the widget itself decides. */
+function isSheet(csv, name = '') {
+  if (/\.(csv|tsv)$/i.test(name)) return true;
+  const first = csv.replace(/^\uFEFF/, '').trimStart()[0];
+  return first !== undefined && first !== '{' && first !== '[';
+}
+
+async function read(input, name) {
+  shown.problems = [];
+  shown.more = 0;
+  renderProblems();
+  if (isSheet(input, name)) {
     await started;
     orderChosen = false;
-    return readSheet(text);
+    return readSheet(input);
   }
-  tell([words.json]);
+  tell('json');
   showMapping(null);
-  show(text);
+  take(input);
 }
 
 async function readFile(file) {
-  let text;
+  let content;
   try {
-    text = await file.text();
+    content = await file.text();
   } catch {
-    return tell([words.unreadable], true);
+    return tell('unreadable', true);
   }
   $('paste').value = '';
-  await read(text, file.name);
+  await read(content, file.name);
+}
+
+/** The text at `url`, read by the browser, up to a dataset's bound; or what went wrong (a
+ *  function of the page's words). */
+async function fetchText(url) {
+  let response;
+  try {
+    response = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer' });
+  } catch {
+    return { error: (w) => w.fetchFailed(url) };
+  }
+  if (!response.ok) return { error: (w) => w.fetchStatus(url, `${response.status} ${response.statusText}`.trim()) };
+  const reader = response.body.getReader();
+  const chunks = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.length;
+    if (total > MAX_DATASET_BYTES) {
+      reader.cancel().catch(() => {});
+      return { error: (w) => w.fetchTooLarge(url) };
+    }
+    chunks.push(value);
+  }
+  return { text: new TextDecoder().decode(await new Blob(chunks).arrayBuffer()) };
+}
+
+async function readUrl() {
+  const url = $('url').value.trim();
+  if (!/^https?:\/\//i.test(url)) return tell('badUrl', true);
+  tell('fetching');
+  const got = await fetchText(url);
+  if (got.error) return tell(got.error, true);
+  if (!$('origin').value.trim()) $('origin').value = url;
+  await read(got.text, new URL(url).pathname);
 }
 
 $('file').addEventListener('change', (e) => e.target.files[0] && readFile(e.target.files[0]));
@@ -217,19 +354,42 @@ drop.addEventListener('drop', (e) => {
   if (file) readFile(file);
 });
 $('read').addEventListener('click', () => read($('paste').value, ''));
+$('fetch').addEventListener('click', readUrl);
 $('order').addEventListener('change', () => {
   orderChosen = true;
   readAgain();
 });
+for (const id of ['title-de', 'title-en']) {
+  $(id).addEventListener('change', () => {
+    preview();
+    update();
+  });
+}
+$('reader-lang').addEventListener('change', (e) => setReaderLang(e.target.value));
+$('view-reset').addEventListener('click', () => {
+  view = '';
+  preview();
+  renderView();
+  update();
+});
+for (const b of document.querySelectorAll('.langs button')) b.addEventListener('click', () => setLanguage(b.dataset.lang));
 
 download.addEventListener('click', () => {
-  const url = URL.createObjectURL(new Blob([current], { type: 'application/json' }));
+  const url = URL.createObjectURL(new Blob([result()], { type: 'application/json' }));
   const a = Object.assign(document.createElement('a'), { href: url, download: 'timeline.json' });
   a.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 });
+$('copy-link').addEventListener('click', async () => {
+  let ok = true;
+  try {
+    await navigator.clipboard.writeText($('link').value);
+  } catch {
+    ok = false;
+  }
+  $('link-size').textContent = ok ? words.copied : words.copyFailed;
+});
 
-const element = new URL('../pkg/timeline-explorer.js', import.meta.url).href;
-$('snippet').value = `<script type="module" src="${element}"></script>\n<timeline-explorer src="timeline.json"></timeline-explorer>`;
-said.append(Object.assign(document.createElement('p'), { textContent: words.nothing }));
+setLanguage(lang);
+makeLink();
 document.documentElement.dataset.ready = 'true';

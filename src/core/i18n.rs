@@ -3,7 +3,7 @@
 //! UI text is looked up by [`Key`]; the two tables must stay complete (a test checks that no
 //! entry is empty and that the languages differ where they should).
 
-use crate::core::dataset::date::{DateError, Precision};
+use crate::core::dataset::date::{DateError, Precision, MIN_CALENDAR_YEAR};
 use crate::core::dataset::model::{Category, Confidence, Lang, Relation, Source, SourceKind};
 use crate::core::dataset::validate::{
     clip_to, DatasetError, Problem, ProblemKind, DATASET_FIELD, EVENT_FIELD, MAX_MESSAGE_CHARS,
@@ -404,6 +404,11 @@ pub fn count_line(lang: Lang, shown: usize, total: usize) -> String {
 
 /// A whole number with the language's thousands separator: "6,291,456" or "6.291.456".
 pub fn grouped(lang: Lang, n: usize) -> String {
+    grouped_wide(lang, n as u64)
+}
+
+/// [`grouped`] for numbers beyond a 32-bit `usize` (years back to 20 billion).
+pub fn grouped_wide(lang: Lang, n: u64) -> String {
     let digits = n.to_string();
     let sep = match lang {
         Lang::En => ',',
@@ -460,21 +465,106 @@ pub fn event_count(lang: Lang, n: usize) -> String {
 /// "Nov – Dec 2025", "Aug 2025 – Feb 2026" (German: "Aug. 2025 – Feb. 2026"), and only the
 /// years over more than two: "1994 – 2018".
 pub fn month_range(lang: Lang, from: i64, to: i64) -> String {
-    use chrono::Datelike;
-    let (Some(a), Some(b)) =
-        (crate::core::dataset::date::date_of_day(from), crate::core::dataset::date::date_of_day(to))
-    else {
-        return String::new();
-    };
+    use crate::core::dataset::date::civil_of_day;
+    let ((ay, am, _), (by, bm, _)) = (civil_of_day(from), civil_of_day(to));
     let name = |m: u32| month_name(lang, m, true).unwrap_or("");
-    if (a.year(), a.month()) == (b.year(), b.month()) {
-        format!("{} {}", name(a.month()), a.year())
-    } else if a.year() == b.year() {
-        format!("{} – {} {}", name(a.month()), name(b.month()), a.year())
-    } else if b.year() - a.year() > 1 {
-        format!("{} – {}", a.year(), b.year())
+    let year = |y: i64| year_words(lang, y);
+    if ay < MIN_CALENDAR_YEAR || by < MIN_CALENDAR_YEAR || by - ay > 1 {
+        if ay == by {
+            year(ay)
+        } else {
+            format!("{} – {}", year(ay), year(by))
+        }
+    } else if (ay, am) == (by, bm) {
+        format!("{} {}", name(am), year(ay))
+    } else if ay == by {
+        format!("{} – {} {}", name(am), name(bm), year(ay))
     } else {
-        format!("{} {} – {} {}", name(a.month()), a.year(), name(b.month()), b.year())
+        format!("{} {} – {} {}", name(am), year(ay), name(bm), year(by))
+    }
+}
+
+/// The year from which on a year is written as it is (before it, the year AD is marked).
+pub const PLAIN_YEARS_FROM: i64 = 1000;
+
+/// A year in the reader's words, numbered as historians do (there is no year 0): from
+/// [`PLAIN_YEARS_FROM`] on the number alone ("2025"); years 1–999 marked as AD ("AD 30",
+/// "30 n. Chr."); back to 100,000 BC as BC ("300 BC", "300 v. Chr.", the ISO year `-0299`);
+/// before that in years ago, counted from year 0 ("150,000 years ago", "65 million years ago",
+/// "vor 13,8 Mrd. Jahren"). Millions and billions are used when they say the number exactly
+/// with at most three decimals; otherwise the number is written out.
+pub fn year_words(lang: Lang, year: i64) -> String {
+    year_words_scaled(lang, year, true)
+}
+
+/// [`year_words`], with years ago always written out in full when `scale` is false (so that
+/// the labels of finely spaced ticks all take one form).
+pub fn year_words_scaled(lang: Lang, year: i64, scale: bool) -> String {
+    if year >= PLAIN_YEARS_FROM {
+        return year.to_string();
+    }
+    if year >= 1 {
+        return match lang {
+            Lang::En => format!("AD {year}"),
+            Lang::De => format!("{year} n. Chr."),
+        };
+    }
+    if year >= MIN_CALENDAR_YEAR {
+        let bc = 1 - year;
+        let n = if bc >= 10_000 { grouped_wide(lang, bc as u64) } else { bc.to_string() };
+        return match lang {
+            Lang::En => format!("{n} BC"),
+            Lang::De => format!("{n} v. Chr."),
+        };
+    }
+    let ago = year.unsigned_abs();
+    let n = if scale { scaled(lang, ago) } else { grouped_wide(lang, ago) };
+    match lang {
+        Lang::En => format!("{n} years ago"),
+        Lang::De => format!("vor {n} Jahren"),
+    }
+}
+
+/// A number of years as "2.58 million" / "2,58 Mio." or "13.8 billion" / "13,8 Mrd." where at
+/// most three decimals say it exactly, else with thousands separators.
+fn scaled(lang: Lang, n: u64) -> String {
+    let (unit, word) = match (lang, n >= 1_000_000_000) {
+        (Lang::En, true) => (1_000_000_000, "billion"),
+        (Lang::En, false) => (1_000_000, "million"),
+        (Lang::De, true) => (1_000_000_000, "Mrd."),
+        (Lang::De, false) => (1_000_000, "Mio."),
+    };
+    if n < unit || !n.is_multiple_of(unit / 1000) {
+        return grouped_wide(lang, n);
+    }
+    let (whole, thousandths) = (n / unit, n % unit / (unit / 1000));
+    let mut s = grouped_wide(lang, whole);
+    if thousandths > 0 {
+        let decimals = format!("{thousandths:03}");
+        s.push(if lang == Lang::De { ',' } else { '.' });
+        s.push_str(decimals.trim_end_matches('0'));
+    }
+    format!("{s} {word}")
+}
+
+/// After a calendar download, how many of the chosen events it leaves out: a calendar file
+/// holds only dates from AD 1 to 9999.
+pub fn ics_left_out_text(lang: Lang, n: usize) -> String {
+    match (lang, n == 1) {
+        (Lang::En, true) => {
+            "1 event is not in the calendar file: calendars hold only dates from AD 1 to 9999.".into()
+        }
+        (Lang::En, false) => format!(
+            "{} events are not in the calendar file: calendars hold only dates from AD 1 to 9999.",
+            grouped(lang, n)
+        ),
+        (Lang::De, true) => {
+            "1 Ereignis fehlt in der Kalenderdatei: Kalender kennen nur Daten von 1 n. Chr. bis 9999.".into()
+        }
+        (Lang::De, false) => format!(
+            "{} Ereignisse fehlen in der Kalenderdatei: Kalender kennen nur Daten von 1 n. Chr. bis 9999.",
+            grouped(lang, n)
+        ),
     }
 }
 
@@ -505,8 +595,14 @@ pub fn filters_button(lang: Lang, active: usize) -> String {
 }
 
 /// What a fold of the axis hides, from year `from` to year `to`: "No events 1995–2004".
-pub fn fold_label(lang: Lang, from: i32, to: i32) -> String {
-    let years = if from >= to { from.to_string() } else { format!("{from}–{to}") };
+pub fn fold_label(lang: Lang, from: i64, to: i64) -> String {
+    let years = if from >= to {
+        year_words(lang, from)
+    } else if from >= PLAIN_YEARS_FROM {
+        format!("{from}–{to}")
+    } else {
+        format!("{} – {}", year_words(lang, from), year_words(lang, to))
+    };
     match lang {
         Lang::En => format!("No events {years}"),
         Lang::De => format!("Keine Ereignisse {years}"),
@@ -746,8 +842,18 @@ pub fn date_error_text(lang: Lang, e: &DateError) -> &'static str {
     match (lang, e) {
         (Lang::En, DateError::Format) => "expected YYYY, YYYY-MM or YYYY-MM-DD",
         (Lang::De, DateError::Format) => "Erwartet wird JJJJ, JJJJ-MM oder JJJJ-MM-TT",
-        (Lang::En, DateError::YearOutOfRange) => "the year must be between 1 and 9999",
-        (Lang::De, DateError::YearOutOfRange) => "Das Jahr muss zwischen 1 und 9999 liegen",
+        (Lang::En, DateError::YearOutOfRange) => {
+            "the year must be between -20000000000 (20 billion years ago) and 9999"
+        }
+        (Lang::De, DateError::YearOutOfRange) => {
+            "Das Jahr muss zwischen -20000000000 (vor 20 Mrd. Jahren) und 9999 liegen"
+        }
+        (Lang::En, DateError::YearOnly) => {
+            "before the year -99999 a date is a year alone, without month or day"
+        }
+        (Lang::De, DateError::YearOnly) => {
+            "Vor dem Jahr -99999 ist ein Datum nur ein Jahr, ohne Monat und Tag"
+        }
         (Lang::En, DateError::NoSuchDate) => "no such date",
         (Lang::De, DateError::NoSuchDate) => "Dieses Datum gibt es nicht",
     }
@@ -1149,6 +1255,40 @@ mod tests {
     use super::*;
 
     #[test]
+    fn years_are_worded_as_historians_write_them_and_deep_time_in_years_ago() {
+        let both = |y| (year_words(Lang::En, y), year_words(Lang::De, y));
+        let pair = |a: &str, b: &str| (a.to_string(), b.to_string());
+        assert_eq!(both(2025), pair("2025", "2025"));
+        assert_eq!(both(1000), pair("1000", "1000"));
+        assert_eq!(both(30), pair("AD 30", "30 n. Chr."));
+        assert_eq!(both(1), pair("AD 1", "1 n. Chr."));
+        assert_eq!(both(0), pair("1 BC", "1 v. Chr."));
+        assert_eq!(both(-299), pair("300 BC", "300 v. Chr."));
+        assert_eq!(both(-11_999), pair("12,000 BC", "12.000 v. Chr."));
+        assert_eq!(both(-99_999), pair("100,000 BC", "100.000 v. Chr."));
+        assert_eq!(both(-100_000), pair("100,000 years ago", "vor 100.000 Jahren"));
+        assert_eq!(both(-2_580_000), pair("2.58 million years ago", "vor 2,58 Mio. Jahren"));
+        assert_eq!(both(-65_000_000), pair("65 million years ago", "vor 65 Mio. Jahren"));
+        assert_eq!(both(-1_311_100), pair("1,311,100 years ago", "vor 1.311.100 Jahren"));
+        assert_eq!(both(-13_800_000_000), pair("13.8 billion years ago", "vor 13,8 Mrd. Jahren"));
+        assert_eq!(both(-4_567_000_000), pair("4.567 billion years ago", "vor 4,567 Mrd. Jahren"));
+        assert_eq!(both(-20_000_000_000), pair("20 billion years ago", "vor 20 Mrd. Jahren"));
+        assert_eq!(both(-1_311_001_000), pair("1,311,001,000 years ago", "vor 1.311.001.000 Jahren"));
+        assert_eq!(year_words_scaled(Lang::En, -13_800_000_000, false), "13,800,000,000 years ago");
+    }
+
+    #[test]
+    fn a_month_range_names_bc_years_and_deep_time_in_the_same_words() {
+        let d = |y, m, day| crate::core::dataset::date::day_of(y, m, day);
+        assert_eq!(month_range(Lang::En, d(-299, 3, 1), d(-299, 4, 9)), "Mar – Apr 300 BC");
+        assert_eq!(
+            month_range(Lang::De, d(-13_800_000_000, 1, 1), d(-299, 1, 1)),
+            "vor 13,8 Mrd. Jahren – 300 v. Chr."
+        );
+        assert_eq!(fold_label(Lang::En, -13_800_000_000, -300), "No events 13.8 billion years ago – 301 BC");
+    }
+
+    #[test]
     fn a_month_range_is_as_short_as_is_clear_in_both_languages() {
         let d = |y, m, day| {
             crate::core::dataset::date::day_number(chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap())
@@ -1318,6 +1458,7 @@ mod tests {
             InvalidDate { value: value.clone(), error: DateError::Format },
             InvalidDate { value: value.clone(), error: DateError::YearOutOfRange },
             InvalidDate { value: value.clone(), error: DateError::NoSuchDate },
+            InvalidDate { value: value.clone(), error: DateError::YearOnly },
             InvalidDateParts {
                 error: DateError::NoSuchDate,
                 year: i64::MIN,

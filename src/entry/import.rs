@@ -5,8 +5,9 @@
 //! ```js
 //! import init, { importCsv } from './timeline_explorer_import.js';
 //! await init();
-//! const [json, de, en, found] = importCsv(text, 'https://example.org/sheet.csv');
-//! // found: [shape, separator, order, orderGuessed, headers, columns]; to read it again with
+//! const [json, de, en, found, problems, more] = importCsv(text, 'https://example.org/sheet.csv');
+//! // found: [shape, separator, order, orderGuessed, headers, columns]; problems: one
+//! // [cell, row, column, de, en] per skipped row (`more` left out); to read it again with
 //! // another order or other columns:
 //! importCsv(text, origin, 'day-month', ['date', 'title', '', 'link']);
 //! ```
@@ -14,10 +15,13 @@
 use crate::core::dataset::model::Lang;
 use crate::core::formats::csv::header::recognise;
 use crate::core::formats::csv::{
-    dataset_json, import_csv, read_headers, CsvImport, DateOrder, Field, ImportOptions,
+    cell_name, dataset_json, import_csv, read_headers, CellProblem, CsvImport, DateOrder, Field,
+    ImportOptions,
 };
 use crate::core::formats::vis::import_vis;
-use crate::core::i18n::{dataset_error_lines, import_heading, import_notice, vis_heading, vis_notice};
+use crate::core::i18n::{
+    dataset_error_lines, import_heading, import_notice, problem_message, vis_heading, vis_notice,
+};
 use wasm_bindgen::prelude::*;
 
 fn lines(list: &[String]) -> js_sys::Array {
@@ -52,12 +56,34 @@ fn found(import: &CsvImport) -> JsValue {
     found_parts(i.shape.code(), i.delimiter, i.order, i.order_guessed, &i.headers, &i.columns)
 }
 
+/// The problems of skipped rows as a table: `[cell, row, column, de, en]` each, the cell as a
+/// spreadsheet names it (`C7`, or the row's number when no column is to blame), the column's
+/// letters (`""` for none) and the message in German and English.
+fn problem_rows(problems: &[CellProblem]) -> js_sys::Array {
+    problems
+        .iter()
+        .map(|p| {
+            let cell = p.column.map_or_else(|| p.row.to_string(), |c| cell_name(p.row, c));
+            let letters = cell.trim_end_matches(|c: char| c.is_ascii_digit()).to_string();
+            let parts = [
+                JsValue::from_str(&cell),
+                JsValue::from_f64(p.row as f64),
+                JsValue::from_str(&letters),
+                JsValue::from_str(&problem_message(Lang::De, &p.kind)),
+                JsValue::from_str(&problem_message(Lang::En, &p.kind)),
+            ];
+            JsValue::from(parts.into_iter().collect::<js_sys::Array>())
+        })
+        .collect()
+}
+
 /// Reads CSV `text` (from `origin`, the URL of the sheet or of the page that held it) and
-/// gives `[json, de, en, found]`: the dataset in the project's JSON (empty when the sheet was
+/// gives `[json, de, en, found, problems, more]`: the dataset in the project's JSON (empty when the sheet was
 /// refused); in German and English, a heading and then the notices (rows skipped, what the
 /// dataset cannot show; none when there is nothing to say) or the reasons it was refused; and
 /// what the importer found (see [`found_parts`]; for a refused sheet its columns as far as
-/// they are known). `order` (`day-month` or
+/// they are known); the skipped rows' problems (see [`problem_rows`]) and how many more rows
+/// were skipped than it lists. `order` (`day-month` or
 /// `month-day`) and `columns` (a field code per column, `""` for none) replace what the
 /// importer would find.
 #[wasm_bindgen(js_name = importCsv)]
@@ -72,7 +98,7 @@ pub fn import_csv_text(
         order: order.as_deref().and_then(DateOrder::from_code),
         columns: columns.map(|c| c.iter().map(|code| Field::from_code(code)).collect()),
     };
-    let (json, info, de, en) = match import_csv(text, &options) {
+    let (json, info, de, en, table, more) = match import_csv(text, &options) {
         Ok(import) => {
             let said = |l: Lang| -> Vec<String> {
                 if import.notices.is_empty() {
@@ -81,7 +107,13 @@ pub fn import_csv_text(
                 let head = import_heading(l, false).to_string();
                 std::iter::once(head).chain(import.notices.iter().map(|n| import_notice(l, n))).collect()
             };
-            (dataset_json(&import.dataset), found(&import), said(Lang::De), said(Lang::En))
+            let skipped = import.notices.iter().find_map(|n| match n {
+                crate::core::formats::csv::Notice::RowsSkipped { count, .. } => Some(*count),
+                _ => None,
+            });
+            let more = skipped.unwrap_or(0).saturating_sub(import.problems.len());
+            let table = problem_rows(&import.problems);
+            (dataset_json(&import.dataset), found(&import), said(Lang::De), said(Lang::En), table, more)
         }
         Err(e) => {
             // The columns as far as they are known, so that a person can say what they hold.
@@ -98,10 +130,13 @@ pub fn import_csv_text(
                     .chain(dataset_error_lines(l, &e))
                     .collect()
             };
-            (String::new(), info, said(Lang::De), said(Lang::En))
+            (String::new(), info, said(Lang::De), said(Lang::En), js_sys::Array::new(), 0)
         }
     };
-    [JsValue::from_str(&json), lines(&de).into(), lines(&en).into(), info].into_iter().collect()
+    let more = JsValue::from_f64(more as f64);
+    [JsValue::from_str(&json), lines(&de).into(), lines(&en).into(), info, table.into(), more]
+        .into_iter()
+        .collect()
 }
 
 /// Reads vis-timeline data (JSON `text`: a list of items, or `{items, groups}`, from `origin`)

@@ -62,16 +62,18 @@ pub fn write(mode: &UrlMode, query: &str, push: bool) {
     }
 }
 
-/// An absolute URL of the page with `query` as its query string (for "Copy link").
+/// An absolute URL of the page with `query` as its query string (for "Copy link"), and the
+/// page's fragment: a timeline in a link carries its dataset there.
 pub fn share_url(query: &str) -> String {
     let Some(w) = window() else { return String::new() };
     let l = w.location();
     let origin = l.origin().unwrap_or_default();
     let path = l.pathname().unwrap_or_default();
+    let hash = l.hash().unwrap_or_default();
     if query.is_empty() {
-        format!("{origin}{path}")
+        format!("{origin}{path}{hash}")
     } else {
-        format!("{origin}{path}?{query}")
+        format!("{origin}{path}?{query}{hash}")
     }
 }
 

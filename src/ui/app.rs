@@ -222,7 +222,7 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
                     said = SheetLines { de: lines(Lang::De), en: lines(Lang::En) };
                 }
                 let app = App(loaded, opts.get_value(), browser_lang, uid.get_value());
-                SheetNotice(said, lang_hint, app)
+                SheetNotice(said, app)
             }),
         })
     })

@@ -308,7 +308,7 @@ fn Meta(lang: Lang, e: &Event) -> Dom {
     let categories = e.categories.iter().map(|c| category_name(lang, *c)).collect::<Vec<_>>().join(", ");
     el("p")
         .class("tl-meta")
-        .child(el("time").attr("datetime", &e.date.to_string()).text(&event_date(e, lang)))
+        .child(crate::ui::list::time_of(&e.date, &event_date(e, lang)))
         .text(" · ")
         .text(precision)
         .text(" · ")

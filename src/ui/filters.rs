@@ -199,7 +199,7 @@ fn DateRange() -> Dom {
             .attr("inputmode", "numeric")
             .class("tl-date")
             .attr("data-bound", which)
-            .attr("maxlength", "10")
+            .attr("maxlength", "12")
             .attr_tr("placeholder", lang, Key::DateHint)
             .bind_attr("aria-invalid", move || invalid.get().then(|| "true".to_string()))
             .bind_prop("value", move || current.with(|c| c.as_str().into()))

@@ -6,6 +6,7 @@ use super::keyed::{Child, Children};
 use super::media::{drop_broken_thumbnails, list_thumbnail};
 use super::text::write_highlighted;
 use super::{effect, use_store, Step};
+use crate::core::dataset::date::PartialDate;
 use crate::core::dataset::model::{Event, Lang, Period};
 use crate::core::i18n::{t, Key};
 use crate::core::layout::periods::beginnings;
@@ -89,7 +90,7 @@ fn list_item(loaded: &LoadedDataset, i: usize, l: Lang, is_selected: bool) -> we
         .attr("data-event-id", &e.id)
         .attr("data-category", category)
         .child_if(list_thumbnail(e.media.as_ref()))
-        .child(el("time").attr("datetime", &e.date.to_string()).text(&event_date(e, l)))
+        .child(time_of(&e.date, &event_date(e, l)))
         .child(el("h3").child(button().attr("data-event-id", &e.id)))
         .child(el("p"))
         .child(el("p").class("tl-meta").text(&meta.join(" · ")))
@@ -237,4 +238,14 @@ fn write_period_headings(item: &web_sys::Element, periods: &[Period], begin: &[u
             .child(el("span").class("tl-period-dates").text(&format_span(&p.from, Some(&p.to), false, l)));
         let _ = item.prepend_with_node_1(&heading.into_element());
     }
+}
+
+/// A `<time>` showing `text`, with `date` as its `datetime` where HTML can say it (years AD).
+pub fn time_of(date: &PartialDate, text: &str) -> Dom {
+    let time = el("time");
+    match date.html_datetime() {
+        Some(value) => time.attr("datetime", &value),
+        None => time,
+    }
+    .text(text)
 }

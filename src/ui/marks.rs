@@ -314,10 +314,20 @@ fn write_cluster_text(
     let _ = element.set_attribute("aria-label", &label);
     let count_el = element.first_element_child();
     if let Some(c) = count_el.as_ref().filter(|_| count_changed) {
-        c.set_text_content(Some(&event_count(lang, events.len())));
+        set_text(c, &event_count(lang, events.len()));
     }
     if let Some(m) = count_el.and_then(|c| c.next_element_sibling()).filter(|_| months_changed) {
-        m.set_text_content(Some(&months));
+        set_text(&m, &months);
+    }
+}
+
+/// Sets an element's text: in its text node when that is all it holds, else as its content. A
+/// new text node for every changed cluster made a zoom frame at 100,000 events add and remove
+/// about 130 nodes.
+fn set_text(element: &Element, text: &str) {
+    match element.first_child().and_then(|c| c.dyn_into::<web_sys::Text>().ok()) {
+        Some(node) if node.next_sibling().is_none() => node.set_data(text),
+        _ => element.set_text_content(Some(text)),
     }
 }
 
@@ -342,9 +352,9 @@ fn write_flags(element: &HtmlElement, mark: &Mark, loaded: &LoadedDataset, was: 
                 let e = &loaded.dataset.events[i];
                 let label = element.first_element_child().and_then(|bar| bar.next_element_sibling());
                 if let Some(label) = label {
-                    label.set_text_content(Some(e.title.get(now.lang)));
+                    set_text(&label, e.title.get(now.lang));
                     if let Some(date) = label.next_element_sibling() {
-                        date.set_text_content(Some(&event_date(e, now.lang)));
+                        set_text(&date, &event_date(e, now.lang));
                     }
                 }
             }

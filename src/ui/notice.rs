@@ -74,25 +74,30 @@ pub fn LoadError(failure: LoadFailure, lang: Lang, on_retry: impl Fn() + 'static
 }
 
 /// The explorer `app` of a dataset that was a sheet, after what the import module said about
-/// it (`lines` in `lang`: a heading, then each notice), as a notice the reader may dismiss.
-/// Without anything to say, `app` alone.
+/// it (`lines` in both languages: a heading, then each notice), as a notice the reader may
+/// dismiss, in the language the explorer shows. Without anything to say, `app` alone. Called
+/// after `app` is made, where its store is provided.
 #[allow(non_snake_case)]
-pub fn SheetNotice(lines: SheetLines, lang: Lang, app: Dom) -> Dom {
-    let Some((heading, notices)) = lines.get(lang).split_first() else { return app };
+pub fn SheetNotice(lines: SheetLines, app: Dom) -> Dom {
+    if lines.de.is_empty() && lines.en.is_empty() {
+        return app;
+    }
+    let lang = use_store().lang;
     let shown = RwSignal::new(true);
-    let (heading, notices) = (heading.clone(), notices.to_vec());
     let notice = move || {
+        let l = lang.get();
+        let (heading, notices) = lines.get(l).split_first()?;
         shown.get().then(|| {
             let list = el("ul").children(notices.iter().map(|n| el("li").text(n)));
             el("div")
                 .class("tl-notice")
                 .class("tl-sheet-notice")
                 .attr("role", "status")
-                .child(el("div").child(el("strong").text(&heading)).child(list))
+                .child(el("div").child(el("strong").text(heading)).child(list))
                 .child(
                     button()
                         .class("tl-dismiss")
-                        .text(t(lang, Key::Dismiss))
+                        .text(t(l, Key::Dismiss))
                         .on("click", move |_| shown.set(false)),
                 )
         })

@@ -3,7 +3,9 @@
 use super::dom::{button, el, Dom};
 use super::{use_store, Step, Store};
 use crate::core::dataset::model::Lang;
-use crate::core::formats::export::{embed_snippets, file_name, ics_timestamp, to_csv, to_ics, to_json};
+use crate::core::formats::export::{
+    embed_snippets, file_name, ics_left_out, ics_timestamp, to_csv, to_ics, to_json,
+};
 use crate::core::i18n::{t, Key};
 use crate::core::query::viewstate::{Group, View};
 use crate::platform::{browser, location};
@@ -57,6 +59,10 @@ fn export(store: Store, kind: &'static str) {
         _ => ("application/json", to_json(&loaded.dataset, &indices)),
     };
     let _ = browser::download(&name, mime, &body);
+    let left_out = if kind == "ics" { ics_left_out(&loaded.dataset, &indices) } else { 0 };
+    if left_out > 0 {
+        store.status.set(crate::core::i18n::ics_left_out_text(l, left_out));
+    }
 }
 
 /// The language buttons.

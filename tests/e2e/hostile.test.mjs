@@ -11,6 +11,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import { deflateRawSync } from 'node:zlib';
 import { setup, done, settle, freshPage } from './helpers.mjs';
 import { generate } from '../../tools/generate.mjs';
 import { ALLOWED_TAGS, CORPUS, PARAMS, armCanary, assertInertReport, cap, chars, hostileDataset, inertReport } from './hostile-corpus.mjs';
@@ -152,6 +153,26 @@ test('the canary stays unset even with the CSP switched off', async () => {
   const page = await openPage('/tests/fixtures/hostile.html', { waitFor: null, bypassCSP: true });
   await mountWith(page, { data: JSON.stringify(data) });
   await exercise(page, data, 'no CSP');
+  await done(page);
+});
+
+test('a timeline in a link full of payloads is shown as text and never runs, and the page keeps its name', async () => {
+  const data = hostileDataset();
+  const value = deflateRawSync(Buffer.from(JSON.stringify(data))).toString('base64url');
+  assert.ok(value.length <= 65536, `the link fits (${value.length} characters)`);
+  const page = await openPage(`/index.html?view=list#data=${value}`, { waitFor: '.tl-list' });
+  await assertInert(page, 'link: list');
+  const titles = await page.$$eval('.tl-list > li', (lis) => lis.map((li) => [li.dataset.eventId, li.querySelector('h3').textContent]));
+  const byId = Object.fromEntries(data.events.map((e) => [e.id, e]));
+  assert.equal(titles.length, data.events.length);
+  for (const [id, title] of titles) assert.equal(title, byId[id].title.en, `link: list title of ${id}`);
+  for (const e of data.events.slice(0, 5)) {
+    await page.click(`.tl-list li[data-event-id="${e.id}"] h3 button`);
+    await page.waitForSelector(`.tl-detail h2[data-event-id="${e.id}"]`);
+    assert.equal(await page.textContent('.tl-detail h2'), e.title.en);
+    await assertInert(page, `link: detail of ${e.id}`);
+  }
+  assert.equal(await page.title(), data.title.en, 'the page is named by the title as text');
   await done(page);
 });
 

@@ -79,6 +79,17 @@ test('a TimelineJS3 sheet shows its events and names the skipped row by its cell
   await done(page);
 });
 
+test('the sheet notice follows the reader’s choice of language', async () => {
+  const page = await hostPage();
+  await addElement(page, { id: 'w', src: '/tests/fixtures/sheet-timelinejs.csv', state: 'view=list&lang=en' });
+  assert.equal((await noticeLines(page, '#w'))[0], 'Read from a spreadsheet:');
+  await page.click('#w [data-lang="de"]');
+  await page.waitForFunction(() => document.querySelector('#w').shadowRoot.querySelector('.tl-sheet-notice strong')?.textContent === 'Aus einer Tabelle gelesen:');
+  assert.equal((await noticeLines(page, '#w'))[1], '1 Zeile übersprungen: C7: ungültiges Datum (Jahr 2025, Monat 2, Tag 30): Dieses Datum gibt es nicht');
+  assert.equal(await page.textContent('#w .tl-sheet-notice .tl-dismiss'), 'Ausblenden');
+  await done(page);
+});
+
 test('an inline sheet and one given to the JS API are read, and a JSON dataset never loads the import module', async () => {
   const page = await hostPage();
   await addElement(page, { id: 'json', src: '/www/demo-data/baltic.json', state: 'view=list', lang: 'en' });
@@ -125,7 +136,7 @@ test('the authoring page reads a chosen sheet, lists what it skipped, previews i
   const [template] = await Promise.all([page.waitForEvent('download'), page.click('#template-de')]);
   assert.equal(template.suggestedFilename(), 'timeline-template-de.csv');
   await page.setInputFiles('#file', await template.path());
-  await page.waitForFunction(() => document.querySelector('#preview script')?.textContent.includes('gespraeche-beginnen'));
+  await page.waitForFunction(() => document.querySelector('#dataset')?.textContent.includes('gespraeche-beginnen'));
   await page.waitForSelector('#preview .tl-app');
   assert.equal(await page.$eval('#preview .tl-count', (e) => e.textContent.trim()), '3 of 3 events');
   assert.deepEqual(await page.$$eval('#said p, #said li', (els) => els.map((e) => e.textContent)), ['Read without a problem.']);
@@ -163,13 +174,13 @@ test('on the authoring page a person says what the columns hold and which order 
   await page.selectOption('#columns select[aria-label="when"]', 'date');
   await page.selectOption('#columns select[aria-label="what"]', 'title');
   await page.waitForSelector('#preview .tl-app');
-  const dates = () => page.$eval('#preview timeline-explorer script', (s) => JSON.parse(s.textContent).events.map((e) => e.date));
+  const dates = () => page.$eval('#dataset', (s) => JSON.parse(s.textContent).events.map((e) => e.date));
   // A sheet separated by semicolons, with nothing to decide by: day first, and the page says it guessed.
   assert.equal(await page.$eval('#order', (s) => s.value), 'day-month');
   assert.equal(await page.$eval('#guessed', (p) => p.hidden), false);
   assert.deepEqual(await dates(), ['2025-04-03', '2025-06-05']);
   await page.selectOption('#order', 'month-day');
-  await page.waitForFunction(() => JSON.parse(document.querySelector('#preview timeline-explorer script').textContent).events[0].date === '2025-03-04');
+  await page.waitForFunction(() => JSON.parse(document.querySelector('#dataset').textContent).events[0].date === '2025-03-04');
   assert.deepEqual(await dates(), ['2025-03-04', '2025-05-06']);
   assert.equal(await page.$eval('#preview .tl-count', (e) => e.textContent.trim()), '2 of 2 events');
   await done(page);

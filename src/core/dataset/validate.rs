@@ -417,7 +417,7 @@ fn check_periods(p: &mut Problems, periods: &[Period]) {
             p.push(None, None, format!("periods[{i}].id"), ProblemKind::DuplicatePeriod(short(&period.id)));
         }
         check_text(p, None, None, &format!("periods[{i}].title"), &period.title);
-        if period.to.last_day() < period.from.first_day() {
+        if period.to.end_day_exclusive() <= period.from.start_day() {
             let kind = ProblemKind::EndBeforeStart { end: period.to, start: period.from };
             p.push(None, None, format!("periods[{i}].to"), kind);
         }
@@ -435,7 +435,7 @@ fn check_event<'a>(p: &mut Problems, i: usize, e: &'a Event, ids: &Ids, event_id
         p.push(ix, id, "id", DuplicateId);
     }
     if let Some(end) = e.end {
-        if end.last_day() < e.date.first_day() {
+        if end.end_day_exclusive() <= e.date.start_day() {
             p.push(ix, id, "end", EndBeforeStart { end, start: e.date });
         }
     }
@@ -766,7 +766,14 @@ mod tests {
             kind(r#","end":"yesterday""#, "", ""),
             ("end".into(), date("yesterday", DateError::Format))
         );
-        assert_eq!(kind("", "2025-11-06", "0000"), ("date".into(), date("0000", DateError::YearOutOfRange)));
+        assert_eq!(
+            kind("", "2025-11-06", "10000"),
+            ("date".into(), date("10000", DateError::YearOutOfRange))
+        );
+        assert_eq!(
+            kind("", "2025-11-06", "-100000-01"),
+            ("date".into(), date("-100000-01", DateError::YearOnly))
+        );
         assert_eq!(
             kind("", r#""url":"https://example.org/a""#, r#""url":"https://example.org/a","date":"2025-13""#),
             ("sources[0].date".into(), date("2025-13", DateError::NoSuchDate))

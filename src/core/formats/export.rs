@@ -1,10 +1,9 @@
 //! Exports of the filtered events: JSON (the dataset schema), CSV and iCalendar.
 
-use crate::core::dataset::date::{date_of_day, Precision};
+use crate::core::dataset::date::{civil_of_day, day_of, Precision};
 use crate::core::dataset::model::{Dataset, Event, Lang, Media, Text};
 use crate::core::query::viewstate::ViewState;
 use crate::core::util::hashing::FastSet;
-use chrono::Datelike;
 
 /// The chosen events as a dataset in the project's schema, with the actors they name and
 /// without `related` links to events that were not exported.
@@ -418,8 +417,23 @@ pub fn ics_timestamp([year, month, day, hour, minute, second]: [u32; 6]) -> Stri
     format!("{year:04}{month:02}{day:02}T{hour:02}{minute:02}{second:02}Z")
 }
 
+/// Whether an iCalendar file can hold the event: its dates, start and exclusive end, are
+/// written with four-digit years AD (RFC 5545), so every day of it must lie from 1 January
+/// AD 1 to 30 December 9999. Events before AD 1, deep time among them, are left out.
+pub fn fits_calendar(e: &Event) -> bool {
+    let (first, end) = (day_of(1, 1, 1), day_of(9999, 12, 31));
+    e.start_day() >= first && e.end_day() <= end
+}
+
+/// How many of the chosen events an iCalendar file leaves out ([`fits_calendar`]), for the
+/// export's notice.
+pub fn ics_left_out(ds: &Dataset, indices: &[usize]) -> usize {
+    chosen(ds, indices).filter(|e| !fits_calendar(e)).count()
+}
+
 /// The chosen events as an iCalendar file of all-day events; `dtstamp` is the export time
-/// (`YYYYMMDDTHHMMSSZ`; anything but ASCII letters and digits in it is dropped).
+/// (`YYYYMMDDTHHMMSSZ`; anything but ASCII letters and digits in it is dropped). Events a
+/// calendar cannot hold are left out ([`fits_calendar`]).
 pub fn to_ics(ds: &Dataset, indices: &[usize], lang: Lang, dtstamp: &str) -> String {
     let dtstamp: String = dtstamp.chars().filter(char::is_ascii_alphanumeric).take(32).collect();
     let mut out = String::new();
@@ -428,9 +442,10 @@ pub fn to_ics(ds: &Dataset, indices: &[usize], lang: Lang, dtstamp: &str) -> Str
     }
     ics_line(&mut out, &format!("X-WR-CALNAME:{}", ics_text(ds.title.get(lang))));
     let day = |n: i64| {
-        date_of_day(n).map(|d| format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())).unwrap_or_default()
+        let (y, m, d) = civil_of_day(n);
+        format!("{y:04}{m:02}{d:02}")
     };
-    for e in chosen(ds, indices) {
+    for e in chosen(ds, indices).filter(|e| fits_calendar(e)) {
         ics_line(&mut out, "BEGIN:VEVENT");
         ics_line(&mut out, &format!("UID:{}@timeline-explorer", e.id));
         ics_line(&mut out, &format!("DTSTAMP:{dtstamp}"));
@@ -873,6 +888,40 @@ mod tests {
         let evil = to_ics(&ds, &idx, Lang::En, "20261128T120000Z\r\nATTACH:http://evil");
         assert!(evil.contains("DTSTAMP:20261128T120000ZATTACHhttpevil\r\n"));
         assert!(!evil.contains("\r\nATTACH"));
+    }
+
+    const DEEP_TIME: &str = include_str!("../../../tests/fixtures/deep-time.json");
+
+    #[test]
+    fn json_and_csv_exports_write_deep_time_and_bc_dates_that_read_back_the_same() {
+        let ds = load_dataset(DEEP_TIME).unwrap_or_else(|e| panic!("{e}"));
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        let json = to_json(&ds, &all);
+        assert!(json.contains(r#""date": "-13800000000""#) && json.contains(r#""date": "-0299""#), "{json}");
+        let back = load_dataset(&json).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(back.events, ds.events);
+        let csv = to_csv(&ds, &all, Lang::En);
+        assert!(csv.contains("-13800000000,") && csv.contains("-0299,"), "{csv}");
+        let options = crate::core::formats::csv::ImportOptions::default();
+        let read = crate::core::formats::csv::import_csv(&csv, &options).unwrap_or_else(|e| panic!("{e}"));
+        let dates: Vec<String> = read.dataset.events.iter().map(|e| e.date.to_string()).collect();
+        assert_eq!(dates, ["-13800000000", "-0299", "1990-04-24"]);
+    }
+
+    #[test]
+    fn an_ics_file_leaves_out_events_before_ad_1_and_says_how_many() {
+        let ds = load_dataset(DEEP_TIME).unwrap_or_else(|e| panic!("{e}"));
+        let all: Vec<usize> = (0..ds.events.len()).collect();
+        assert_eq!(ics_left_out(&ds, &all), 2);
+        let text = to_ics(&ds, &all, Lang::En, "20261128T120000Z");
+        assert_eq!(text.matches("BEGIN:VEVENT").count(), 1);
+        assert!(text.contains("DTSTART;VALUE=DATE:19900424\r\nDTEND;VALUE=DATE:19900425\r\n"));
+        assert!(!text.contains("big-bang") && !text.contains("euclid"));
+        // The calendar's last day cannot end an event: its exclusive end is year 10000.
+        let last = ds.events[2].clone();
+        let at = |date: &str| Event { date: date.parse().unwrap(), end: None, ..last.clone() };
+        assert!(fits_calendar(&at("0001-01-01")) && fits_calendar(&at("9999-12-30")));
+        assert!(!fits_calendar(&at("0000-12-31")) && !fits_calendar(&at("9999-12-31")));
     }
 
     #[test]

@@ -163,10 +163,22 @@ fn number(v: Option<&Value>) -> Result<Option<i64>, ()> {
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
         Some(Value::String(s)) => s.trim().parse().map(Some).map_err(|_| ()),
         Some(Value::Number(f, int)) => int
-            .or_else(|| Some(*f).filter(|f| f.fract() == 0.0 && f.abs() < 1e9).map(|f| f as i64))
+            .or_else(|| Some(*f).filter(|f| f.fract() == 0.0 && f.abs() < 1e12).map(|f| f as i64))
             .map(Some)
             .ok_or(()),
         Some(_) => Err(()),
+    }
+}
+
+/// The ISO 8601 year of a TimelineJS year, so that the reader sees the year its author saw:
+/// TimelineJS shows year -300 as "300 BCE" (it has no year 0 in its labels), which is ISO year
+/// -0299 ("300 BC" here); from -100,000 back it counts years ago, and so do the labels here, so
+/// those years stay as they are. Year 0, which TimelineJS shows as "0", becomes 1 BC.
+pub fn astronomical_year(year: i64) -> i64 {
+    if (-99_999..0).contains(&year) {
+        year + 1
+    } else {
+        year
     }
 }
 
@@ -183,7 +195,7 @@ fn tl_date(v: &Value) -> Result<PartialDate, (&'static str, ProblemKind)> {
     let invalid = |key: &'static str, error: DateError| {
         (key, ProblemKind::InvalidDateParts { error, year, month, day })
     };
-    let y = i32::try_from(year).map_err(|_| invalid("year", DateError::YearOutOfRange))?;
+    let y = astronomical_year(year);
     let fit = |key: &'static str, n: i64| u32::try_from(n).map_err(|_| invalid(key, DateError::NoSuchDate));
     let date = match (month, day) {
         (Some(m), Some(d)) => PartialDate::day(y, fit("month", m)?, fit("day", d)?),
@@ -194,6 +206,7 @@ fn tl_date(v: &Value) -> Result<PartialDate, (&'static str, ProblemKind)> {
     date.map_err(|e| {
         let key = match (&e, month) {
             (DateError::YearOutOfRange, _) => "year",
+            (DateError::YearOnly, _) => "month",
             (_, Some(m)) if !(1..=12).contains(&m) => "month",
             _ => "day",
         };
@@ -367,7 +380,7 @@ fn import_tree(root: &Value) -> Result<(Dataset, Vec<ImportNote>), DatasetError>
         out.push(Event {
             id,
             date: start,
-            end: end.filter(|d| d.last_day() >= start.first_day()),
+            end: end.filter(|d| d.end_day_exclusive() > start.start_day()),
             approximate: false,
             title: both(title),
             summary: both(summary),
@@ -519,7 +532,7 @@ fn eras(root: &Value, problems: &mut Problems) -> Option<Vec<Period>> {
         };
         let (from, to) = match (date("start_date"), date("end_date")) {
             (Ok(Some(from)), Ok(to)) => {
-                (from, to.filter(|d| d.last_day() >= from.first_day()).unwrap_or(from))
+                (from, to.filter(|d| d.end_day_exclusive() > from.start_day()).unwrap_or(from))
             }
             (Ok(None), _) => {
                 problems.push(None, None, format!("eras[{k}].start_date"), ProblemKind::Missing);
@@ -615,6 +628,33 @@ mod tests {
         assert_eq!(day.end.unwrap().to_string(), "2026-02-11");
         assert_eq!(d.event("event-3").unwrap().date.precision(), Precision::Year);
         assert_eq!(d.event("mixed-case-id").unwrap().date.to_string(), "2020-03");
+    }
+
+    #[test]
+    fn negative_and_deep_years_keep_the_labels_a_timelinejs_author_saw() {
+        use crate::core::dataset::model::Lang;
+        use crate::core::layout::ticks::format_date;
+        let text = r#"{"events":[
+            {"start_date":{"year":"-13800000000"},"text":{"headline":"Big Bang"},"unique_id":"big-bang"},
+            {"start_date":{"year":-150000},"text":{"headline":"Early humans"},"unique_id":"humans"},
+            {"start_date":{"year":-300,"month":3,"day":15},"text":{"headline":"Euclid"},"unique_id":"euclid"},
+            {"start_date":{"year":-1},"text":{"headline":"Year before"},"unique_id":"one-bc"},
+            {"start_date":{"year":30},"text":{"headline":"Thirty"},"unique_id":"thirty"},
+            {"start_date":{"year":1990},"text":{"headline":"Hubble"},"unique_id":"hubble"}]}"#;
+        let d = import(text).unwrap_or_else(|e| panic!("{e}"));
+        let shown = |id: &str, lang| format_date(&d.event(id).unwrap().date, lang);
+        assert_eq!(d.event("big-bang").unwrap().date.to_string(), "-13800000000");
+        assert_eq!(shown("big-bang", Lang::En), "13.8 billion years ago");
+        assert_eq!(shown("big-bang", Lang::De), "vor 13,8 Mrd. Jahren");
+        assert_eq!(shown("humans", Lang::En), "150,000 years ago");
+        assert_eq!(d.event("euclid").unwrap().date.to_string(), "-0299-03-15");
+        assert_eq!(shown("euclid", Lang::En), "15 March 300 BC");
+        assert_eq!(shown("euclid", Lang::De), "15. März 300 v. Chr.");
+        assert_eq!(shown("one-bc", Lang::En), "1 BC");
+        assert_eq!(shown("thirty", Lang::De), "30 n. Chr.");
+        assert_eq!(shown("hubble", Lang::En), "1990");
+        let order: Vec<&str> = d.events.iter().map(|e| e.id.as_str()).collect();
+        assert_eq!(order, ["big-bang", "humans", "euclid", "one-bc", "thirty", "hubble"]);
     }
 
     #[test]
@@ -761,9 +801,14 @@ mod tests {
                 parts(DateError::NoSuchDate, 2025, Some(2), Some(30)),
             ),
             (
-                r#"{"start_date":{"year":0}}"#,
+                r#"{"start_date":{"year":-20000000001}}"#,
                 "start_date.year",
-                parts(DateError::YearOutOfRange, 0, None, None),
+                parts(DateError::YearOutOfRange, -20000000001, None, None),
+            ),
+            (
+                r#"{"start_date":{"year":-150000,"month":3}}"#,
+                "start_date.month",
+                parts(DateError::YearOnly, -150000, Some(3), None),
             ),
             (
                 r#"{"start_date":{"year":99999999999}}"#,

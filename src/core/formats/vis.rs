@@ -45,7 +45,7 @@ fn vis_date(v: &Value) -> Result<(PartialDate, bool), ProblemKind> {
             })?;
             let (date, time) = (at.date_naive(), at.time());
             use chrono::{Datelike, Timelike};
-            let d = PartialDate::day(date.year(), date.month(), date.day())
+            let d = PartialDate::day(i64::from(date.year()), date.month(), date.day())
                 .map_err(|error| ProblemKind::InvalidDate { value: date.to_string(), error })?;
             Ok((d, time.num_seconds_from_midnight() != 0 || time.nanosecond() != 0))
         }
@@ -75,9 +75,9 @@ fn string_date(s: &str) -> Result<(PartialDate, bool), DateError> {
         p.parse().map_err(|_| DateError::Format)
     };
     let d = match parts.as_slice() {
-        [y] => PartialDate::year(number(y)? as i32)?,
-        [y, m] => PartialDate::month(number(y)? as i32, number(m)?)?,
-        [y, m, d] => PartialDate::day(number(y)? as i32, number(m)?, number(d)?)?,
+        [y] => PartialDate::year(i64::from(number(y)?))?,
+        [y, m] => PartialDate::month(i64::from(number(y)?), number(m)?)?,
+        [y, m, d] => PartialDate::day(i64::from(number(y)?), number(m)?, number(d)?)?,
         _ => return Err(DateError::Format),
     };
     Ok((d, at_time))
@@ -234,7 +234,7 @@ pub fn import_vis(text: &str, origin: Option<&str>) -> Result<(Dataset, Vec<VisN
         // A point or a box marks its start alone, as vis-timeline draws it.
         let end = end
             .map(|(d, _)| d)
-            .filter(|d| !matches!(kind, "point" | "box") && d.last_day() >= start.first_day());
+            .filter(|d| !matches!(kind, "point" | "box") && d.end_day_exclusive() > start.start_day());
         let content = plain(item.get("content"));
         let tooltip = plain(item.get("title"));
         let title = [&content, &tooltip]

@@ -218,6 +218,30 @@ fn empty_stretches<'a>(items: impl Iterator<Item = &'a Item>) -> Stretches {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_gap_from_the_big_bang_to_antiquity_folds_and_days_map_back_exactly() {
+        use crate::core::dataset::date::day_of;
+        let day = |y: i64, m: u32, d: u32| day_of(y, m, d) as f64;
+        let items = [
+            Item::new(0, day(-13_800_000_000, 1, 1), day(-13_799_999_999, 1, 1)),
+            Item::new(1, day(-299, 1, 1), day(-298, 1, 1)),
+            Item::new(2, day(1990, 4, 24), day(1990, 4, 25)),
+        ];
+        let axis = FoldedAxis::for_events(&items, &[0, 1, 2]);
+        assert_eq!(axis.folds().len(), 1, "{:?}", axis.folds());
+        let fold = axis.folds()[0];
+        assert!(fold.start < day(-13_799_999_999, 1, 1) && fold.end == day(-299, 1, 1));
+        // The folded axis is some 2,300 years long plus the fold: readable in one view.
+        let length = axis.to_axis(day(1990, 4, 25)) - axis.to_axis(day(-13_800_000_000, 1, 1));
+        assert!(length < 365.25 * 2_500.0, "{length}");
+        for d in [day(-13_800_000_000, 1, 1), day(-299, 1, 1), day(1990, 4, 24)] {
+            assert!((axis.to_day(axis.to_axis(d)) - d).abs() < 0.01, "{d}");
+        }
+        // Each day after the fold keeps its length on the axis (to a thousandth of a day: the
+        // axis days there lie near the Big Bang's day number, some 5e12).
+        assert!((axis.to_axis(day(1990, 4, 25)) - axis.to_axis(day(1990, 4, 24)) - 1.0).abs() < 0.002);
+    }
     use crate::core::dataset::date::day_number;
     use chrono::NaiveDate;
 

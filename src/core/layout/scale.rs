@@ -1,14 +1,33 @@
 //! The time scale: which stretch of time the timeline shows, and the maths of zooming and
 //! panning it. Time is measured in day numbers (see [`crate::core::dataset::date`]) as `f64`.
 
-/// The narrowest window, in days.
+/// The narrowest window, in days, where days have calendar dates (from 100,000 BC).
 pub const MIN_SPAN_DAYS: f64 = 7.0;
-/// The widest window, in days (two centuries).
-pub const MAX_SPAN_DAYS: f64 = 365.25 * 200.0;
+/// The narrowest window before 100,000 BC, where dates are years alone: ten years.
+pub const DEEP_MIN_SPAN_DAYS: f64 = 3_652.425;
+/// The widest window, in days: 30 billion years, room for every date from 20 billion years ago
+/// to 9999 with margins.
+pub const MAX_SPAN_DAYS: f64 = 365.2425 * 3e10;
 
-/// The furthest a window's centre may lie from 1970-01-01, in days (some 2.7 million years:
-/// beyond any calendar the axis can label, yet far from where `f64` loses whole days).
-pub const MAX_ABS_DAY: f64 = 1e9;
+/// The furthest a window's centre may lie from 1970-01-01, in days (some 27 billion years:
+/// beyond the earliest date, and where `f64` still tells thousandths of a day apart).
+pub const MAX_ABS_DAY: f64 = 1e13;
+
+/// The first day with a calendar date (1 January 100,000 BC, see
+/// [`crate::core::dataset::date::MIN_CALENDAR_YEAR`]).
+fn first_calendar_day() -> f64 {
+    use crate::core::dataset::date::{day_of, MIN_CALENDAR_YEAR};
+    day_of(MIN_CALENDAR_YEAR, 1, 1) as f64
+}
+
+/// The narrowest window centred on `centre`: a week in the calendar, ten years before it.
+pub fn min_span_at(centre: f64) -> f64 {
+    if centre < first_calendar_day() {
+        DEEP_MIN_SPAN_DAYS
+    } else {
+        MIN_SPAN_DAYS
+    }
+}
 
 /// `x` limited to `lo..=hi` (`lo` when `x` is NaN, `hi` when `lo > hi`). For bounds known only at
 /// run time: `f64::clamp` checks them with a panic whose message formats both floats, and that
@@ -53,11 +72,11 @@ impl Window {
             return Window::default();
         }
         let (a, b) = if end < start { (end, start) } else { (start, end) };
-        let span = (b - a).clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS);
         let centre = a / 2.0 + b / 2.0;
         if centre.is_nan() || centre.abs() > MAX_ABS_DAY {
             return Window::default();
         }
+        let span = (b - a).clamp(min_span_at(centre), MAX_SPAN_DAYS);
         Window { start: centre - span / 2.0, end: centre + span / 2.0 }
     }
 
@@ -99,7 +118,7 @@ impl Window {
         }
         let anchor_frac = if anchor_frac.is_finite() { anchor_frac.clamp(0.0, 1.0) } else { 0.5 };
         let anchor = self.start + anchor_frac * self.span();
-        let span = (self.span() * factor).clamp(MIN_SPAN_DAYS, MAX_SPAN_DAYS);
+        let span = (self.span() * factor).clamp(min_span_at(anchor), MAX_SPAN_DAYS);
         let start = anchor - anchor_frac * span;
         Window { start, end: start + span }
     }
@@ -155,22 +174,48 @@ impl Window {
     }
 
     /// The first and last day the window shows, as `2026-02-01 – 2026-02-28` (the overview's
-    /// value for screen readers).
+    /// value for screen readers); before 100,000 BC, the years as ISO 8601 writes them
+    /// (`-13800000000 – -0299`).
     pub fn days_text(&self) -> String {
+        use crate::core::dataset::date::{civil_of_day, PartialDate};
         let (a, b) = self.to_span();
-        match (crate::core::dataset::date::date_of_day(a), crate::core::dataset::date::date_of_day(b - 1)) {
-            (Some(a), Some(b)) => format!("{a} – {b}"),
-            _ => String::new(),
-        }
+        let text = |n: i64| match PartialDate::of_day(n) {
+            Some(d) => d.to_string(),
+            None => PartialDate::year(civil_of_day(n).0).map(|d| d.to_string()).unwrap_or_default(),
+        };
+        format!("{} – {}", text(a), text(b - 1))
     }
 
-    /// The window as whole days, rounded outward (for the URL's `span`); `end > start`.
+    /// The window as whole days, rounded outward (for the URL's `span`), within the days a date
+    /// can name (1 January 20 billion years ago to 31 December 9999); `end > start`. Before
+    /// 100,000 BC, where days have no date, outward to whole years.
     pub fn to_span(&self) -> (i64, i64) {
-        let a = self.start.floor();
-        let b = self.end.ceil();
-        let a = a.clamp(-3_000_000.0, 3_000_000.0) as i64;
-        let b = (b.clamp(-3_000_000.0, 3_000_000.0) as i64).max(a + 1);
-        (a, b)
+        use crate::core::dataset::date::{day_of, MAX_YEAR, MIN_YEAR};
+        let (first, last) = (day_of(MIN_YEAR, 1, 1) as f64, day_of(MAX_YEAR, 12, 31) as f64);
+        let a = clamp(self.start.floor(), first, last - 1.0) as i64;
+        let b = (clamp(self.end.ceil(), first, last) as i64).max(a + 1);
+        (year_floor(a), year_ceil(b).min(last as i64))
+    }
+}
+
+/// Before the calendar (100,000 BC), the first day of the year `n` falls in; else `n`.
+fn year_floor(n: i64) -> i64 {
+    use crate::core::dataset::date::{day_of, year_of_day};
+    if (n as f64) < first_calendar_day() {
+        day_of(year_of_day(n), 1, 1)
+    } else {
+        n
+    }
+}
+
+/// Before the calendar, the first day of the next year unless `n` begins a year; else `n`.
+fn year_ceil(n: i64) -> i64 {
+    use crate::core::dataset::date::{day_of, year_of_day};
+    let floor = year_floor(n);
+    if floor == n {
+        n
+    } else {
+        day_of(year_of_day(n) + 1, 1, 1)
     }
 }
 
@@ -213,8 +258,9 @@ mod tests {
         assert_eq!(Window::new(-10_000.0, 40_000.0).brush_in(&whole), (0.0, 100.0));
     }
 
+    /// Equal to a millionth of a day, or, for the widest windows, to 1e-15 of their size.
     fn close(a: f64, b: f64) -> bool {
-        (a - b).abs() < 1e-6
+        (a - b).abs() < 1e-6_f64.max(a.abs().max(b.abs()) * 1e-15)
     }
 
     #[test]
@@ -231,7 +277,7 @@ mod tests {
     fn zoom_is_clamped_to_the_span_limits() {
         let w = Window::new(0.0, 100.0);
         assert!(close(w.zoom(0.0001, 0.5).span(), MIN_SPAN_DAYS));
-        assert!(close(w.zoom(1e9, 0.5).span(), MAX_SPAN_DAYS));
+        assert!(close(w.zoom(1e15, 0.5).span(), MAX_SPAN_DAYS));
         assert_eq!(w.zoom(f64::NAN, 0.5), w);
         assert_eq!(w.zoom(-1.0, 0.5), w);
     }
@@ -295,8 +341,8 @@ mod tests {
         let z = w.zoom(0.001, 0.1);
         assert!(close(z.span(), MIN_SPAN_DAYS));
         assert!(close(z.start + 0.1 * z.span(), 10.0));
-        let out = Window::new(0.0, 70_000.0).zoom(10.0, 1.0);
-        assert!(close(out.span(), MAX_SPAN_DAYS) && close(out.end, 70_000.0));
+        let out = Window::new(0.0, 70_000.0).zoom(1e12, 1.0);
+        assert!(close(out.span(), MAX_SPAN_DAYS) && (out.end - 70_000.0).abs() < 0.01);
     }
 
     #[test]
@@ -325,8 +371,8 @@ mod tests {
     fn fitting_respects_the_span_limits_and_order() {
         let w = Window::fit(200.0, 100.0, 0.0);
         assert!(close(w.start, 100.0) && close(w.end, 200.0));
-        let wide = Window::fit(0.0, 1e6, 0.1);
-        assert!(close(wide.span(), MAX_SPAN_DAYS) && close((wide.start + wide.end) / 2.0, 5e5));
+        let wide = Window::fit(-2e13, 2e13, 0.1);
+        assert!(close(wide.span(), MAX_SPAN_DAYS) && close((wide.start + wide.end) / 2.0, 0.0));
         assert_eq!(Window::fit(f64::NAN, 3.0, 0.1), Window::default());
         let no_pad = Window::fit(100.0, 200.0, f64::NAN);
         assert!(close(no_pad.start, 100.0) && close(no_pad.end, 200.0));
@@ -357,6 +403,17 @@ mod tests {
             let z = w.zoom(factor, anchor);
             proptest::prop_assert!(z.span() >= MIN_SPAN_DAYS - 1e-6 && z.span() <= MAX_SPAN_DAYS + 1e-6);
             proptest::prop_assert!((z.start + anchor * z.span() - before).abs() < 1e-6 * (1.0 + before.abs()));
+        }
+
+        #[test]
+        fn zooming_anywhere_from_20_billion_years_ago_to_9999_keeps_the_anchor_to_a_hundredth_of_a_day(
+            start in -7.31e12f64..2.9e6, magnitude in 0.85f64..13.0, power in -6.0f64..6.0, anchor in 0.0f64..=1.0,
+        ) {
+            let w = Window::new(start, start + 10f64.powf(magnitude));
+            let before = w.start + anchor * w.span();
+            let z = w.zoom(10f64.powf(power), anchor);
+            proptest::prop_assert!(z.span() >= MIN_SPAN_DAYS - 1e-6 && z.span() <= MAX_SPAN_DAYS * (1.0 + 1e-12));
+            proptest::prop_assert!((z.start + anchor * z.span() - before).abs() < 0.01, "{z:?} {before}");
         }
 
         #[test]

@@ -1,11 +1,14 @@
-//! Axis ticks that adapt to the zoom level (centuries down to days), with labels in the UI
+//! Axis ticks that adapt to the zoom level (billions of years down to days), with labels in the UI
 //! language that never overlap, and date formatting that keeps a date's honest precision.
 
-use crate::core::dataset::date::{date_of_day, day_number, PartialDate, Precision};
+use crate::core::dataset::date::{
+    date_of_day, day_number, day_of, year_of_day, PartialDate, Precision, MAX_YEAR, MIN_CALENDAR_YEAR,
+    MIN_YEAR,
+};
 use crate::core::dataset::model::{Event, Lang};
-use crate::core::i18n::month_name;
+use crate::core::i18n::{month_name, year_words, year_words_scaled};
 use crate::core::layout::fold::FoldedAxis;
-use crate::core::layout::scale::{clamp, Window};
+use crate::core::layout::scale::Window;
 use chrono::{Datelike, NaiveDate, Weekday};
 
 /// One tick on the axis.
@@ -23,8 +26,10 @@ pub struct Tick {
 /// The step between ticks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TickUnit {
-    /// Every `n` years, on 1 January of years divisible by `n`.
-    Years(i32),
+    /// Every `n` years, on 1 January of round years: years AD divisible by `n`, years BC whose
+    /// number BC is, and before 100,000 BC years whose number of years ago is (so that each
+    /// label is a round number in its own words).
+    Years(i64),
     /// Every `n` months (`n` divides 12), on the 1st of months 1, 1 + n, …
     Months(u32),
     /// The 1st and the 15th of each month.
@@ -35,15 +40,8 @@ pub enum TickUnit {
     Days(i64),
 }
 
-/// From coarsest to finest.
-pub const LADDER: [TickUnit; 14] = [
-    TickUnit::Years(100),
-    TickUnit::Years(50),
-    TickUnit::Years(20),
-    TickUnit::Years(10),
-    TickUnit::Years(5),
-    TickUnit::Years(2),
-    TickUnit::Years(1),
+/// Finer than a year, from coarsest to finest (only within the calendar, from 100,000 BC).
+const CALENDAR_UNITS: [TickUnit; 7] = [
     TickUnit::Months(6),
     TickUnit::Months(3),
     TickUnit::Months(1),
@@ -52,6 +50,13 @@ pub const LADDER: [TickUnit; 14] = [
     TickUnit::Days(2),
     TickUnit::Days(1),
 ];
+
+/// Every unit from coarsest to finest: 1, 2 and 5 × 10^k years from ten billion years down
+/// to one year, then [`CALENDAR_UNITS`].
+pub fn ladder() -> impl Iterator<Item = TickUnit> {
+    let years = (0..=10u32).rev().flat_map(|k| [5, 2, 1].map(|m| m * 10i64.pow(k)));
+    years.filter(|&n| n <= 10_000_000_000).map(TickUnit::Years).chain(CALENDAR_UNITS)
+}
 
 impl TickUnit {
     /// Rough length in days, to skip units that are far too fine before generating ticks.
@@ -74,7 +79,7 @@ pub fn label_width(label: &str) -> f64 {
 fn month_label(lang: Lang, d: NaiveDate, with_year: bool) -> String {
     let m = month_name(lang, d.month(), true).unwrap_or("");
     if with_year {
-        format!("{m} {}", d.year())
+        format!("{m} {}", year_words(lang, i64::from(d.year())))
     } else {
         m.to_string()
     }
@@ -87,28 +92,51 @@ fn day_label(lang: Lang, d: NaiveDate, with_year: bool) -> String {
         Lang::De => format!("{}. {m}", d.day()),
     };
     if with_year {
-        format!("{base} {}", d.year())
+        format!("{base} {}", year_words(lang, i64::from(d.year())))
     } else {
         base
     }
 }
 
-/// Calendar boundaries of `unit` within `start..end` (dates), at most `limit` of them.
+/// The first year from `year` on that carries a tick every `n` years (see [`TickUnit::Years`]).
+fn next_tick_year(year: i64, n: i64) -> i64 {
+    if year < MIN_CALENDAR_YEAR {
+        let t = -((-year) / n * n);
+        if t < MIN_CALENDAR_YEAR {
+            return t;
+        }
+    }
+    let year = year.max(MIN_CALENDAR_YEAR + 1);
+    if year <= 0 {
+        let bc = (1 - year) / n * n;
+        if bc >= 1 {
+            return 1 - bc;
+        }
+    }
+    let year = year.max(1);
+    (year + n - 1) / n * n
+}
+
+/// The years from `first` to `last` that carry a tick every `n` years, at most `limit`.
+fn tick_years(n: i64, first: i64, last: i64, limit: usize) -> Vec<i64> {
+    let mut out = Vec::new();
+    let mut y = first;
+    while out.len() < limit {
+        let t = next_tick_year(y, n);
+        if t > last {
+            break;
+        }
+        out.push(t);
+        y = t + 1;
+    }
+    out
+}
+
+/// Calendar boundaries of `unit` (finer than years) within `start..end`, at most `limit`.
 fn boundaries(unit: TickUnit, start: NaiveDate, end: NaiveDate, limit: usize) -> Vec<NaiveDate> {
     let mut out = Vec::new();
     match unit {
-        TickUnit::Years(n) => {
-            let mut y = start.year().div_euclid(n) * n;
-            while out.len() < limit {
-                match NaiveDate::from_ymd_opt(y, 1, 1) {
-                    Some(d) if d > end => break,
-                    Some(d) if d >= start => out.push(d),
-                    Some(_) => {}
-                    None => break,
-                }
-                y += n;
-            }
-        }
+        TickUnit::Years(_) => {}
         TickUnit::Months(n) => {
             let (mut y, mut m) = (start.year(), start.month());
             m = ((m - 1) / n) * n + 1;
@@ -175,12 +203,32 @@ fn boundaries(unit: TickUnit, start: NaiveDate, end: NaiveDate, limit: usize) ->
     out
 }
 
-fn label_for(unit: TickUnit, d: NaiveDate, first: bool, lang: Lang) -> String {
-    match unit {
-        TickUnit::Years(_) => d.year().to_string(),
-        TickUnit::Months(_) => month_label(lang, d, first || d.month() == 1),
-        _ => day_label(lang, d, first || (d.month() == 1 && d.day() == 1)),
+/// The ticks of `unit` from day `first` to day `last`, at most `limit` (more means too many).
+fn unit_ticks(unit: TickUnit, first: i64, last: i64, limit: usize, lang: Lang) -> Vec<(i64, String, bool)> {
+    if let TickUnit::Years(n) = unit {
+        let (a, b) = (year_of_day(first), year_of_day(last));
+        let years = tick_years(n, a + i64::from(day_of(a, 1, 1) < first), b, limit);
+        // Millions and billions only where every tick can be said in them.
+        let scale = n % 1000 == 0 && (n % 1_000_000 == 0 || a > -1_000_000_000);
+        return years
+            .into_iter()
+            .map(|y| (day_of(y, 1, 1), year_words_scaled(lang, y, scale), true))
+            .collect();
     }
+    // Finer units only where every day has a calendar date.
+    if first < day_of(MIN_CALENDAR_YEAR, 1, 1) {
+        return Vec::new();
+    }
+    let (Some(start), Some(end)) = (date_of_day(first), date_of_day(last)) else {
+        return Vec::new();
+    };
+    let dates = boundaries(unit, start, end, limit);
+    let label = |k: usize, d: NaiveDate| match unit {
+        TickUnit::Months(_) => month_label(lang, d, k == 0 || d.month() == 1),
+        _ => day_label(lang, d, k == 0 || (d.month() == 1 && d.day() == 1)),
+    };
+    let major = |d: NaiveDate| d.month() == 1 && d.day() == 1;
+    dates.iter().enumerate().map(|(k, &d)| (day_number(d), label(k, d), major(d))).collect()
 }
 
 /// An absolute cap on the number of ticks, whatever the width.
@@ -204,44 +252,38 @@ pub fn ticks(window: &Window, width_px: f64, lang: Lang) -> Vec<Tick> {
         return Vec::new();
     }
     let px_per_day = width_px / window.span();
-    // Only the part of the window chrono can represent gets ticks.
-    let (min_day, max_day) = (day_number(NaiveDate::MIN) as f64, day_number(NaiveDate::MAX) as f64);
-    let first = clamp(window.start.ceil(), min_day, max_day) as i64;
-    let last = clamp(window.end.ceil() - 1.0, min_day, max_day) as i64;
+    let (min_day, max_day) = (day_of(MIN_YEAR, 1, 1) as f64, day_of(MAX_YEAR + 1, 1, 1) as f64);
+    // Only the part of the window that dates can name gets ticks.
+    let (first, last) = (window.start.ceil().max(min_day), (window.end.ceil() - 1.0).min(max_day));
     if last < first {
         return Vec::new();
     }
-    let (Some(start), Some(end)) = (date_of_day(first), date_of_day(last)) else {
-        return Vec::new();
-    };
+    let (first, last) = (first as i64, last as i64);
     let mut best: Vec<Tick> = Vec::new();
-    for unit in LADDER {
+    for unit in ladder() {
         // Far too fine: even the shortest label would not fit.
         if unit.approx_days() * px_per_day < 40.0 {
             break;
         }
-        let dates = boundaries(unit, start, end, limit + 1);
-        if dates.len() > limit {
+        // Far too coarse: at most one tick, and a finer unit will do better.
+        if unit.approx_days() > 2.0 * window.span() && !best.is_empty() {
+            continue;
+        }
+        let found = unit_ticks(unit, first, last, limit + 1, lang);
+        if found.len() > limit {
             break;
         }
-        let candidate: Vec<Tick> = dates
-            .iter()
-            .enumerate()
-            .map(|(k, &d)| {
-                let n = day_number(d);
-                Tick {
-                    day: n,
-                    x: window.x(n as f64, width_px),
-                    label: label_for(unit, d, k == 0, lang),
-                    major: d.month() == 1 && d.day() == 1,
-                }
-            })
+        let candidate: Vec<Tick> = found
+            .into_iter()
+            .map(|(day, label, major)| Tick { day, x: window.x(day as f64, width_px), label, major })
             .collect();
         let fits = candidate.windows(2).all(|p| p[0].x + label_width(&p[0].label) <= p[1].x);
         if !fits {
             break;
         }
-        best = candidate;
+        if candidate.len() >= best.len() {
+            best = candidate;
+        }
     }
     best
 }
@@ -266,9 +308,10 @@ pub fn folded_ticks(axis: &FoldedAxis, window: &Window, width_px: f64, lang: Lan
     out
 }
 
-/// A date as precisely as it is known: "10 February 2026", "November 2025", "2025".
+/// A date as precisely as it is known: "10 February 2026", "November 2025", "2025", "300 BC",
+/// "13.8 billion years ago" (the year in [`year_words`]).
 pub fn format_date(d: &PartialDate, lang: Lang) -> String {
-    let y = d.year_value();
+    let y = year_words(lang, d.year_value());
     match (d.precision(), d.month_value(), d.day_value()) {
         (Precision::Day, Some(m), Some(day)) => {
             let name = month_name(lang, m, false).unwrap_or("");
@@ -278,7 +321,7 @@ pub fn format_date(d: &PartialDate, lang: Lang) -> String {
             }
         }
         (Precision::Month, Some(m), _) => format!("{} {y}", month_name(lang, m, false).unwrap_or("")),
-        _ => y.to_string(),
+        _ => y,
     }
 }
 
@@ -311,6 +354,8 @@ pub fn event_date(e: &Event, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::dataset::date::civil_of_day;
+    use crate::core::layout::scale::MIN_SPAN_DAYS;
     use proptest::prelude::*;
 
     fn w(a: &str, b: &str) -> Window {
@@ -538,6 +583,120 @@ mod tests {
         );
     }
 
+    fn years(a: i64, b: i64) -> Window {
+        Window::new(day_of(a, 1, 1) as f64, day_of(b, 1, 1) as f64)
+    }
+
+    fn labels(ts: &[Tick]) -> Vec<&str> {
+        ts.iter().map(|t| t.label.as_str()).collect()
+    }
+
+    #[test]
+    fn the_age_of_the_universe_gets_ticks_in_billions_of_years_ago_in_both_languages() {
+        let win = years(-14_000_000_000, 2100);
+        let en = ticks(&win, 1200.0, Lang::En);
+        assert!(en.len() >= 2 && no_overlap(&en), "{en:?}");
+        assert!(en.iter().all(|t| t.label.ends_with(" billion years ago")), "{:?}", labels(&en));
+        assert!(labels(&en).contains(&"10 billion years ago"), "{:?}", labels(&en));
+        let de = ticks(&win, 1200.0, Lang::De);
+        assert!(labels(&de).contains(&"vor 10 Mrd. Jahren"), "{:?}", labels(&de));
+    }
+
+    #[test]
+    fn every_magnitude_of_years_gets_round_steps_of_one_two_or_five() {
+        for k in 1..=10u32 {
+            let span = 10i64.pow(k);
+            for centre in [-5_000_000_000i64, -3_000_000, -40_000, 0, 1500] {
+                let (a, b) = (centre - span / 2, (centre + span / 2).min(9999));
+                let (a, b) = if b - a < 10 { (b - 10, b) } else { (a.max(-20_000_000_000), b) };
+                for lang in Lang::ALL {
+                    let ts = ticks(&years(a, b), 1000.0, lang);
+                    assert!(no_overlap(&ts), "{a}..{b}: {ts:?}");
+                    assert!(ts.len() >= 2, "{a}..{b}: {:?}", labels(&ts));
+                    let ys: Vec<i64> = ts.iter().map(|t| year_of_day(t.day)).collect();
+                    let step = ys[1] - ys[0];
+                    let mantissa = step / 10i64.pow(step.ilog10());
+                    assert!([1, 2, 5].contains(&mantissa) || ys[0] <= 0, "{a}..{b}: step {step}");
+                    for t in &ts {
+                        assert_eq!(civil_of_day(t.day).1, 1, "on 1 January: {t:?}");
+                        let y = year_of_day(t.day);
+                        assert!([year_words(lang, y), year_words_scaled(lang, y, false)].contains(&t.label));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn around_year_0_ticks_count_bc_and_ad_years_in_round_numbers() {
+        let en = ticks(&years(-450, 450), 700.0, Lang::En);
+        assert_eq!(
+            labels(&en),
+            ["400 BC", "300 BC", "200 BC", "100 BC", "AD 100", "AD 200", "AD 300", "AD 400"]
+        );
+        let de = ticks(&years(-450, 450), 1200.0, Lang::De);
+        assert_eq!(labels(&de)[..2], ["400 v. Chr.", "300 v. Chr."]);
+        assert_eq!(labels(&de)[4], "100 n. Chr.");
+        // The year 300 BC is the ISO year -0299.
+        assert_eq!(en[1].day, day_of(-299, 1, 1));
+        // Months in 300 BC name their year in the same words.
+        let months = ticks(&years(-299, -298), 1400.0, Lang::En);
+        assert_eq!(months[0].label, "Jan 300 BC");
+        let days =
+            ticks(&Window::new(day_of(-299, 3, 1) as f64, day_of(-299, 3, 8) as f64), 1200.0, Lang::De);
+        assert_eq!(days[0].label, "1. März 300 v. Chr.");
+    }
+
+    #[test]
+    fn between_100000_bc_and_deep_time_the_labels_switch_from_bc_to_years_ago_without_a_clash() {
+        let ts = ticks(&years(-400_000, 9999), 1200.0, Lang::En);
+        assert!(no_overlap(&ts), "{ts:?}");
+        assert!(labels(&ts).contains(&"100,000 years ago") || labels(&ts).contains(&"200,000 years ago"));
+        assert!(!labels(&ts).contains(&"100,000 BC"), "{:?}", labels(&ts));
+    }
+
+    #[test]
+    fn zooming_from_the_big_bang_to_a_day_keeps_the_day_in_place_and_the_ticks_sensible() {
+        let hubble = day_of(1990, 4, 24) as f64 + 0.5;
+        let mut win = Window::fit(day_of(-13_800_000_000, 1, 1) as f64, day_of(2000, 1, 1) as f64, 0.05);
+        let frac = (hubble - win.start) / win.span();
+        let mut steps = 0;
+        while win.span() > MIN_SPAN_DAYS * 1.01 {
+            win = win.zoom(0.5, frac);
+            steps += 1;
+            let ts = ticks(&win, 1000.0, Lang::En);
+            assert!(no_overlap(&ts), "{ts:?}");
+            assert!(!ts.is_empty(), "no ticks at a span of {} days", win.span());
+            assert!((win.day_at(frac * 1000.0, 1000.0) - hubble).abs() < 0.01, "drifted at step {steps}");
+        }
+        assert!(steps > 35, "{steps}");
+        let ts = ticks(&win, 1000.0, Lang::En);
+        assert!(labels(&ts).iter().any(|l| l.contains("Apr")), "{:?}", labels(&ts));
+        // Deep time: down to ten years around the Big Bang, exact to the day.
+        let big_bang = day_of(-13_800_000_000, 1, 1) as f64;
+        let mut win = Window::fit(big_bang, day_of(2000, 1, 1) as f64, 0.05);
+        let frac = (big_bang - win.start) / win.span();
+        for _ in 0..60 {
+            win = win.zoom(0.5, frac);
+        }
+        assert!((win.span() - crate::core::layout::scale::DEEP_MIN_SPAN_DAYS).abs() < 0.01, "{}", win.span());
+        assert!((win.day_at(frac * 1000.0, 1000.0) - big_bang).abs() < 0.01);
+        let ts = ticks(&win, 1000.0, Lang::De);
+        assert!(ts.len() >= 2 && ts.iter().all(|t| t.label.starts_with("vor 13.")), "{:?}", labels(&ts));
+    }
+
+    #[test]
+    fn bc_and_deep_dates_are_formatted_in_the_readers_words() {
+        let p = |s| PartialDate::parse(s).unwrap();
+        assert_eq!(format_date(&p("-13800000000"), Lang::En), "13.8 billion years ago");
+        assert_eq!(format_date(&p("-13800000000"), Lang::De), "vor 13,8 Mrd. Jahren");
+        assert_eq!(format_date(&p("-0299"), Lang::En), "300 BC");
+        assert_eq!(format_date(&p("-0299-03"), Lang::De), "März 300 v. Chr.");
+        assert_eq!(format_date(&p("0030-04-07"), Lang::En), "7 April AD 30");
+        assert_eq!(format_date(&p("0030-04-07"), Lang::De), "7. April 30 n. Chr.");
+        assert_eq!(format_span(&p("-0299"), Some(&p("0030")), true, Lang::En), "c.\u{a0}300 BC – AD 30");
+    }
+
     #[test]
     fn an_events_own_date_text_stands_in_for_the_generated_date_in_each_language() {
         let mut e = crate::core::formats::embedded::embedded_dataset().unwrap().events[0].clone();
@@ -562,6 +721,36 @@ mod tests {
             prop_assert!(!ts.is_empty(), "some ticks for any sane window");
             for t in &ts {
                 prop_assert!(t.x >= -1.0 && t.x <= width + 1.0);
+            }
+        }
+
+        #[test]
+        fn over_the_whole_range_labels_never_overlap_and_ticks_stay_inside_and_bounded(
+            start in -7.31e12f64..2.9e6, magnitude in 0.85f64..13.0, width in 300.0f64..2000.0, de in any::<bool>()
+        ) {
+            let win = Window::new(start, start + 10f64.powf(magnitude));
+            let lang = if de { Lang::De } else { Lang::En };
+            let ts = ticks(&win, width, lang);
+            prop_assert!(no_overlap(&ts), "{ts:?}");
+            prop_assert!(ts.len() <= (width / 20.0) as usize);
+            prop_assert!(ts.windows(2).all(|p| p[0].day < p[1].day));
+            for t in &ts {
+                prop_assert!(win.contains(t.day as f64), "{t:?} outside {win:?}");
+                prop_assert!(!t.label.is_empty() && !t.label.starts_with('-'), "{t:?}");
+            }
+            // Some ticks wherever a window of the dates' range is a year or more wide and labels
+            // have room.
+            let inside = win.start >= day_of(MIN_YEAR, 1, 1) as f64 && win.end <= day_of(MAX_YEAR, 12, 31) as f64;
+            if inside && win.span() >= 366.0 && width >= 600.0 {
+                prop_assert!(!ts.is_empty(), "no ticks in {win:?} at {width} px");
+            }
+        }
+
+        #[test]
+        fn every_year_has_words_in_both_languages(year in MIN_YEAR..=MAX_YEAR) {
+            for lang in Lang::ALL {
+                let words = year_words(lang, year);
+                prop_assert!(!words.is_empty() && !words.starts_with('-') && words.chars().count() <= 28, "{words}");
             }
         }
     }

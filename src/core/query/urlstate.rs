@@ -4,11 +4,10 @@
 //! sorted) and [`decode`] reads any string without panicking, keeping every valid part and
 //! reporting each part it ignored. `decode(encode(s)).state == s` for every state.
 
-use crate::core::dataset::date::{date_of_day, day_number, PartialDate};
+use crate::core::dataset::date::{civil_of_day, PartialDate, Precision, MIN_CALENDAR_YEAR};
 use crate::core::dataset::model::{Category, Lang};
 use crate::core::dataset::validate::is_slug;
 use crate::core::query::viewstate::{AxisMode, Group, Span, View, ViewState};
-use chrono::Datelike;
 
 /// Every parameter of the URL contract.
 const PARAMS: [&str; 13] =
@@ -20,9 +19,9 @@ pub const MAX_Q_CHARS: usize = 200;
 pub const MAX_LIST: usize = 50;
 /// The longest query read, in bytes.
 pub const MAX_QUERY_BYTES: usize = 64 * 1024;
-/// The widest span accepted, in days: 10,000 Gregorian years. (The time scale clamps the
-/// window it shows further; the URL only rejects spans no view could mean.)
-pub const MAX_SPAN_DAYS: i64 = 3_652_425;
+/// The widest span accepted, in days: 30 billion Gregorian years (75 million cycles of 400
+/// years), the time scale's widest window. Spans wider than that no view could mean.
+pub const MAX_SPAN_DAYS: i64 = 146_097 * 75_000_000;
 /// The most ignored parts reported for one query.
 pub const MAX_REPORTS: usize = 10;
 
@@ -99,10 +98,16 @@ fn push(ignored: &mut Vec<Ignored>, i: Ignored) {
     }
 }
 
-/// A day number as `YYYY-MM-DD`, when its year is one the codec can read back (1–9999).
+/// An end of a span: a calendar day as `YYYY-MM-DD` (`-0299-03-15`), and before 100,000 BC,
+/// where days have no date, the first day of a year as that year (`-13800000000`). `None` for
+/// a day the codec cannot read back.
 fn format_day(n: i64) -> Option<String> {
-    let d = date_of_day(n)?;
-    (1..=9999).contains(&d.year()).then(|| format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day()))
+    if let Some(d) = PartialDate::of_day(n) {
+        return Some(d.to_string());
+    }
+    let year = civil_of_day(n).0;
+    let d = PartialDate::year(year).ok().filter(|d| d.start_day() == n && year < MIN_CALENDAR_YEAR)?;
+    Some(d.to_string())
 }
 
 fn valid_span(start: i64, end: i64) -> bool {
@@ -111,7 +116,7 @@ fn valid_span(start: i64, end: i64) -> bool {
 
 fn parse_day(s: &str) -> Option<i64> {
     let d = PartialDate::parse(s).ok()?;
-    (d.precision() == crate::core::dataset::date::Precision::Day).then(|| day_number(d.first_day()))
+    (d.precision() == Precision::Day || d.year_value() < MIN_CALENDAR_YEAR).then(|| d.start_day())
 }
 
 /// Percent-encodes one value (form-urlencoded: space becomes `+`).
@@ -231,7 +236,7 @@ pub fn decode(query: &str) -> Decoded {
         read_param(&mut s, &name, &value, &mut ignored);
     }
     if let (Some(f), Some(t)) = (s.from, s.to) {
-        if f.first_day() > t.first_day() {
+        if f.start_day() > t.start_day() {
             s.from = Some(t);
             s.to = Some(f);
             push(&mut ignored, Ignored::ReversedRange);
@@ -457,6 +462,25 @@ mod tests {
                 vec![],
             ),
             (
+                "from=-13800000000&to=-0299",
+                |s| (s.from, s.to) = (Some(d("-13800000000")), Some(d("-0299"))),
+                vec![],
+            ),
+            (
+                "span=-13800000000..2000-01-01",
+                |s| s.span = Some(Span { start: day("-13800000000"), end: day("2000-01-01") }),
+                vec![],
+            ),
+            (
+                "span=-0299-03-15..-0299-03-22",
+                |s| s.span = Some(Span { start: day("-0299-03-15"), end: day("-0299-03-22") }),
+                vec![],
+            ),
+            ("from=-20000000001", |_| {}, vec![bad("from", "-20000000001")]),
+            ("to=-100000-03", |_| {}, vec![bad("to", "-100000-03")]),
+            ("span=-0299..-0200", |_| {}, vec![bad("span", "-0299..-0200")]),
+            ("span=-20000000000..1e99", |_| {}, vec![bad("span", "-20000000000..1e99")]),
+            (
                 "unknown=1&group=sideways&lang=xx&view=grid",
                 |_| {},
                 vec![
@@ -663,8 +687,10 @@ mod tests {
     }
 
     fn partial_date() -> impl Strategy<Value = PartialDate> {
-        (1i32..=9999, 0u32..=12, 1u32..=31, any::<bool>()).prop_map(|(y, m, day, precise)| {
-            if m == 0 {
+        use crate::core::dataset::date::MIN_YEAR;
+        let year = prop_oneof![MIN_CALENDAR_YEAR..=9999i64, MIN_YEAR..=9999i64];
+        (year, 0u32..=12, 1u32..=31, any::<bool>()).prop_map(|(y, m, day, precise)| {
+            if m == 0 || y < MIN_CALENDAR_YEAR {
                 PartialDate::year(y).unwrap()
             } else if !precise {
                 PartialDate::month(y, m).unwrap()
@@ -675,10 +701,15 @@ mod tests {
     }
 
     fn span() -> impl Strategy<Value = Span> {
-        let first = day("0001-01-01");
+        use crate::core::dataset::date::{day_of, MIN_YEAR};
+        let first = day_of(MIN_CALENDAR_YEAR, 1, 1);
         let last = day("9999-12-31");
-        (first..last, 1i64..=MAX_SPAN_DAYS)
-            .prop_map(move |(start, len)| Span { start, end: (start + len).min(last) })
+        let calendar = (first..last, 1i64..=MAX_SPAN_DAYS)
+            .prop_map(move |(start, len)| Span { start, end: (start + len).min(last) });
+        // Before the calendar, spans begin on the first day of a year.
+        let deep = (MIN_YEAR..MIN_CALENDAR_YEAR, first..last)
+            .prop_map(|(year, end)| Span { start: day_of(year, 1, 1), end });
+        prop_oneof![calendar, deep]
     }
 
     fn state() -> impl Strategy<Value = ViewState> {
@@ -696,7 +727,7 @@ mod tests {
             .prop_map(
                 |(q, cat, actor, tag, place, (from, to), event, span, (g, list, l, linear))| {
                     let (from, to) = match (from, to) {
-                        (Some(a), Some(b)) if a.first_day() > b.first_day() => (Some(b), Some(a)),
+                        (Some(a), Some(b)) if a.start_day() > b.start_day() => (Some(b), Some(a)),
                         other => other,
                     };
                     ViewState {
@@ -727,6 +758,20 @@ mod tests {
             prop_assert!(d.ignored.is_empty(), "{:?}", d.ignored);
             prop_assert_eq!(encode(&d.state), enc.clone());
             prop_assert!(!enc.starts_with('?') && !enc.contains(' ') && !enc.contains('#'));
+        }
+
+        #[test]
+        fn any_window_the_timeline_shows_is_written_as_a_span_that_reads_back_the_same(
+            centre in -7.4e12f64..7.4e12, magnitude in 0.85f64..13.1,
+        ) {
+            // Windows beyond the dates are cut to them: 20 billion years ago to 9999.
+            let half = 10f64.powf(magnitude) / 2.0;
+            let w = crate::core::layout::scale::Window::new(centre - half, centre + half);
+            let mut s = ViewState::default();
+            crate::core::layout::scene::set_window(&mut s, w);
+            let enc = encode(&s);
+            prop_assert!(enc.contains("span="), "{enc}");
+            prop_assert_eq!(decode(&enc).state, s, "query {}", enc);
         }
 
         #[test]

@@ -2,14 +2,13 @@
 //! folded stretch (drawn across the lanes too).
 
 use super::geometry::Geometry;
-use crate::core::dataset::date::date_of_day;
+use crate::core::dataset::date::year_of_day;
 use crate::core::i18n::fold_label;
 use crate::core::layout::ticks::{folded_ticks, Tick};
 use crate::ui::dom::{el, fragment, Dom};
 use crate::ui::effect;
 use crate::ui::keyed::Children;
 use crate::ui::marks::set_px;
-use chrono::Datelike;
 use leptos::prelude::*;
 
 /// The axis with its ticks.
@@ -67,7 +66,7 @@ pub fn Folds(geo: Geometry) -> Dom {
         let bands = folds.with(|fs| {
             fs.iter()
                 .map(|(fold, x, width)| {
-                    let year = |day: f64| date_of_day(day.round() as i64).map_or(0, |d| d.year());
+                    let year = |day: f64| year_of_day(day.round() as i64);
                     let label = fold_label(l, year(fold.start), year(fold.end - 1.0));
                     el("div")
                         .class("tl-fold")

@@ -70,8 +70,11 @@ impl Geometry {
         let width = RwSignal::new(0.0f64);
         let height = RwSignal::new(0.0f64);
         let l = loaded.clone();
+        // The axis mode on its own: read from the whole state, every zoom step (a new span)
+        // would fold the axis again and so lay out every lane from scratch.
+        let mode = Memo::new(move |_| store.state.with(|s| s.axis));
         let placed = Memo::new(move |_| {
-            let mode = store.state.with(|s| s.axis);
+            let mode = mode.get();
             store.filtered.with(|f| {
                 let axis = match mode {
                     AxisMode::Folded => FoldedAxis::for_events(&l.items, f),

@@ -79,9 +79,9 @@ fn small_number(s: &str) -> Option<u32> {
     (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok()).flatten()
 }
 
-fn year(n: u32) -> Result<i32, DateError> {
+fn year(n: u32) -> Result<i64, DateError> {
     if (1..=9999).contains(&n) {
-        Ok(n as i32)
+        Ok(i64::from(n))
     } else {
         Err(DateError::YearOutOfRange)
     }

@@ -29,6 +29,9 @@ use crate::core::dataset::validate::{clip, DatasetError, ProblemKind, Problems, 
 /// dataset's own bound ([`crate::core::dataset::validate::MAX_DATASET_BYTES`]).
 pub const MAX_CSV_BYTES: usize = 8 * 1024 * 1024;
 
+/// The most problems of skipped rows kept for a table of them ([`CsvImport::problems`]).
+pub const MAX_LISTED: usize = 1000;
+
 /// What the person importing may decide instead of the importer (an authoring page asks).
 #[derive(Clone, Debug, Default)]
 pub struct ImportOptions {
@@ -47,6 +50,9 @@ pub struct CsvImport {
     pub dataset: Dataset,
     /// Rows skipped, and what the dataset cannot show: say them next to the timeline.
     pub notices: Vec<Notice>,
+    /// Every skipped row's problem, in the order of the rows (the first [`MAX_LISTED`]), for a
+    /// table of them; the notice names only the first few.
+    pub problems: Vec<CellProblem>,
     pub shape: Shape,
     /// The separator found: `,`, `;` or a tab.
     pub delimiter: u8,
@@ -202,8 +208,8 @@ pub fn import_csv(text: &str, options: &ImportOptions) -> Result<CsvImport, Data
         None => dates::detect_order(date_cells(Field::Date).chain(date_cells(Field::End)), delimiter == b';'),
     };
     let mut sheet = rows::Sheet::new(shape, &columns, order, options.origin.as_deref());
-    let (dataset, notices) = sheet.read(&records[1.min(records.len())..])?;
-    Ok(CsvImport { dataset, notices, shape, delimiter, headers, columns, order, order_guessed })
+    let (dataset, notices, problems) = sheet.read(&records[1.min(records.len())..])?;
+    Ok(CsvImport { dataset, notices, problems, shape, delimiter, headers, columns, order, order_guessed })
 }
 
 /// An imported dataset as the project's JSON, without the export's indentation (a large sheet's

@@ -3,7 +3,7 @@
 
 use super::dates::{month_from_name, parse_date, DateOrder};
 use super::header::{Field, Shape};
-use super::{CellProblem, Dropped, Notice};
+use super::{CellProblem, Dropped, Notice, MAX_LISTED};
 use crate::core::dataset::date::{DateError, PartialDate};
 use crate::core::dataset::media::{MediaInfo, MediaKind};
 use crate::core::dataset::model::{
@@ -120,8 +120,12 @@ impl<'a> Sheet<'a> {
         self.column(f).is_some()
     }
 
-    /// The rows after the header (row 2 onwards) as a validated dataset, and the notices.
-    pub(super) fn read(&mut self, rows: &[StringRecord]) -> Result<(Dataset, Vec<Notice>), DatasetError> {
+    /// The rows after the header (row 2 onwards) as a validated dataset, the notices, and the
+    /// problems of the rows skipped (the first [`MAX_LISTED`]).
+    pub(super) fn read(
+        &mut self,
+        rows: &[StringRecord],
+    ) -> Result<(Dataset, Vec<Notice>, Vec<CellProblem>), DatasetError> {
         let mut events = Vec::with_capacity(rows.len());
         for (i, record) in rows.iter().enumerate() {
             let row = i + 2;
@@ -130,7 +134,7 @@ impl<'a> Sheet<'a> {
                 Ok(None) => {}
                 Err((field, kind)) => {
                     self.skipped += 1;
-                    if self.problems.len() < MAX_REPORTED {
+                    if self.problems.len() < MAX_LISTED {
                         let column = field.and_then(|f| self.column(f));
                         self.problems.push(CellProblem { row, column, kind });
                     }
@@ -162,7 +166,8 @@ impl<'a> Sheet<'a> {
             tags: Some(tags).filter(|t| !t.is_empty()),
             periods: None,
         })?;
-        Ok((dataset, self.notices()))
+        let notices = self.notices();
+        Ok((dataset, notices, std::mem::take(&mut self.problems)))
     }
 
     /// The error for a sheet none of whose rows could be read: its cells' problems.
@@ -182,7 +187,7 @@ impl<'a> Sheet<'a> {
         if self.skipped > 0 {
             out.push(Notice::RowsSkipped {
                 count: self.skipped,
-                problems: std::mem::take(&mut self.problems),
+                problems: self.problems.iter().take(MAX_REPORTED).cloned().collect(),
             });
         }
         let kinds =
@@ -344,7 +349,7 @@ impl<'a> Sheet<'a> {
         };
         let end_field = if self.shape == Shape::TimelineJs { Field::EndYear } else { Field::End };
         match end {
-            Some(e) if e.last_day() < start.first_day() => {
+            Some(e) if e.end_day_exclusive() <= start.start_day() => {
                 Err((Some(end_field), ProblemKind::EndBeforeStart { end: e, start }))
             }
             _ => Ok((start, end)),
@@ -567,7 +572,8 @@ fn parts(y: &str, m: &str, d: &str, fields: [Field; 3]) -> Result<Option<Partial
     };
     let invalid =
         |f: Field, error: DateError| (Some(f), ProblemKind::InvalidDateParts { error, year, month, day });
-    let y = i32::try_from(year).map_err(|_| invalid(fy, DateError::YearOutOfRange))?;
+    // The sheet's years are TimelineJS years: shown to the reader as TimelineJS shows them.
+    let y = crate::core::formats::timelinejs::astronomical_year(year);
     let fit = |f: Field, n: i64| u32::try_from(n).map_err(|_| invalid(f, DateError::NoSuchDate));
     let date = match (month, day) {
         (Some(m), Some(d)) => PartialDate::day(y, fit(fm, m)?, fit(fd, d)?),
@@ -578,6 +584,7 @@ fn parts(y: &str, m: &str, d: &str, fields: [Field; 3]) -> Result<Option<Partial
     date.map(Some).map_err(|e| {
         let f = match (&e, month) {
             (DateError::YearOutOfRange, _) => fy,
+            (DateError::YearOnly, _) => fm,
             (_, Some(m)) if !(1..=12).contains(&m) => fm,
             _ => fd,
         };

@@ -1,7 +1,7 @@
 use super::*;
 use crate::core::dataset::date::{DateError, PartialDate};
 use crate::core::dataset::model::{Category, Confidence, Event, Lang, Place, Source, Text};
-use crate::core::dataset::validate::{validate, MAX_TEXT_CHARS};
+use crate::core::dataset::validate::{validate, MAX_REPORTED, MAX_TEXT_CHARS};
 use crate::core::formats::export::to_csv;
 use crate::core::i18n::{dataset_error_lines, import_notice};
 use proptest::prelude::*;
@@ -225,6 +225,24 @@ fn a_row_that_cannot_be_read_is_skipped_and_named_by_its_cell_in_both_languages(
 }
 
 #[test]
+fn every_skipped_row_is_listed_with_its_cell_while_the_notice_names_the_first_few() {
+    let bad: String =
+        (0..MAX_REPORTED + 4).map(|i| format!("2025-02-30,bad {i},https://example.org/\n")).collect();
+    let import =
+        read(&format!("date,title,url\n2025,ok,https://example.org/\n{bad}2025,,https://example.org/\n"));
+    assert_eq!(import.problems.len(), MAX_REPORTED + 5);
+    assert_eq!(cell_name(import.problems[0].row, import.problems[0].column.unwrap()), "A3");
+    let last = import.problems.last().unwrap();
+    assert_eq!(cell_name(last.row, last.column.unwrap()), format!("B{}", MAX_REPORTED + 7));
+    let Notice::RowsSkipped { count, problems } = &import.notices[0] else { panic!() };
+    assert_eq!((*count, problems.len()), (MAX_REPORTED + 5, MAX_REPORTED));
+    let many: String = (0..MAX_LISTED + 10).map(|_| "soon,x,https://example.org/\n").collect();
+    let import = read(&format!("date,title,url\n2025,ok,https://example.org/\n{many}"));
+    assert_eq!(import.problems.len(), MAX_LISTED);
+    assert!(read("date,title,url\n2025,ok,https://example.org/\n").problems.is_empty());
+}
+
+#[test]
 fn a_sheet_none_of_whose_rows_can_be_read_is_refused_with_its_cells_named() {
     let lines =
         error_lines("date,title,url\nsoon,a,https://example.org/\n2025,,https://example.org/\n", Lang::En);
@@ -347,11 +365,14 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn date() -> impl Strategy<Value = PartialDate> {
-    (1i32..=9999, 0u32..=12, 0u32..=28).prop_map(|(y, m, d)| match (m, d) {
+    use crate::core::dataset::date::{MIN_CALENDAR_YEAR, MIN_YEAR};
+    let calendar = (MIN_CALENDAR_YEAR..=9999i64, 0u32..=12, 0u32..=28).prop_map(|(y, m, d)| match (m, d) {
         (0, _) => PartialDate::year(y).unwrap(),
         (m, 0) => PartialDate::month(y, m).unwrap(),
         (m, d) => PartialDate::day(y, m, d).unwrap(),
-    })
+    });
+    let deep = (MIN_YEAR..MIN_CALENDAR_YEAR).prop_map(|y| PartialDate::year(y).unwrap());
+    prop_oneof![4 => calendar, 1 => deep]
 }
 
 fn event() -> impl Strategy<Value = Event> {
@@ -378,8 +399,7 @@ fn event() -> impl Strategy<Value = Event> {
                 id,
                 date,
                 end: span.and_then(|days| {
-                    let end = date.last_day().checked_add_days(chrono::Days::new(days as u64))?;
-                    Some(PartialDate::from_naive(end)).filter(|d| d.year_value() <= 9999)
+                    PartialDate::of_day(date.last_day() + days).filter(|d| d.year_value() <= 9999)
                 }),
                 approximate,
                 title: Text { de: format!("{title} de"), en: title },
