@@ -15,18 +15,22 @@ use proptest::test_runner::{Config, FileFailurePersistence, TestCaseError, TestR
 use serde_json::{json, Map, Value};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Instant;
+use timeline_explorer::core::dataset::media::{MediaInfo, MediaKind};
 use timeline_explorer::core::dataset::model::Event;
 use timeline_explorer::core::dataset::model::{Category, Dataset, Lang};
 use timeline_explorer::core::dataset::validate::{
-    is_http_url, validate, DatasetError, MAX_MESSAGE_CHARS, MAX_REPORTED, MAX_TEXT_CHARS, MAX_URL_BYTES,
+    is_http_url, is_media_url, validate, DatasetError, MAX_MESSAGE_CHARS, MAX_REPORTED, MAX_TEXT_CHARS,
+    MAX_URL_BYTES,
 };
 use timeline_explorer::core::formats::csv::{import_csv, ImportOptions};
 use timeline_explorer::core::formats::export::{fits_calendar, ics_left_out, to_csv, to_ics, to_json};
 use timeline_explorer::core::formats::jsonpath::{render, Seg};
+use timeline_explorer::core::formats::read::ImportNote;
 use timeline_explorer::core::formats::read::{body_text, read_text, LoadFailure};
 use timeline_explorer::core::formats::read::{event_parse_error, load_dataset};
 use timeline_explorer::core::formats::stream::DatasetStream;
-use timeline_explorer::core::formats::timelinejs::{html_to_text, import, looks_like_timelinejs};
+use timeline_explorer::core::formats::timelinejs::{html_to_text, import_noted, looks_like_timelinejs};
+use timeline_explorer::core::formats::vis::{import_vis, VisNote};
 use timeline_explorer::core::i18n::problem_text;
 use timeline_explorer::core::loaded::LoadedDataset;
 use timeline_explorer::core::query::search::{
@@ -371,14 +375,64 @@ fn build_dataset(
     d
 }
 
+/// A media URL of any kind: images (absolute and relative), videos, posts, recordings,
+/// documents, pages, some with quotes and markup that are legal in a URL string.
+fn media_url() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => rx("(\\.\\./|/)?[a-z]{1,8}/[a-zA-Z0-9_-]{1,8}\\.(png|JPG|jpeg|webp|svg|gif|avif)(\\?w=[0-9]{1,3})?"),
+        2 => http_url(),
+        1 => rx("https://(www\\.)?(youtube\\.com/watch\\?v=|youtu\\.be/|vimeo\\.com/|x\\.com/a/status/|bsky\\.app/profile/a/post/|soundcloud\\.com/)[a-z0-9]{1,8}"),
+        1 => rx("https://[a-z]{1,6}\\.social/@[a-z]{1,6}/[0-9]{1,8}"),
+        1 => rx("[a-z]{1,8}\\.(mp3|ogg|wav|pdf|html)"),
+    ]
+}
+
+/// An event's `media`: its URL, alt text (always for an image), caption, credit, link and
+/// thumbnail, each optional part present or not.
+fn media() -> impl Strategy<Value = Value> {
+    (
+        media_url(),
+        proptest::option::of(text_pair()),
+        proptest::option::of(text_pair()),
+        proptest::option::of(text_pair()),
+        proptest::option::of(http_url()),
+        proptest::option::of(media_url()),
+    )
+        .prop_map(|(url, alt, caption, credit, link, thumbnail)| {
+            let image = MediaInfo::of(&url).kind == MediaKind::Image;
+            let mut m = json!({ "url": url });
+            let alt = alt.or_else(|| image.then(|| json!({ "de": "Bild", "en": "Picture" })));
+            for (k, v) in [("alt", alt), ("caption", caption), ("credit", credit)] {
+                if let Some(v) = v {
+                    m[k] = v;
+                }
+            }
+            for (k, v) in [("link", link), ("thumbnail", thumbnail)] {
+                if let Some(v) = v {
+                    m[k] = json!(v);
+                }
+            }
+            m
+        })
+}
+
 fn valid_dataset() -> impl Strategy<Value = Value> {
     (
         text_pair(),
         proptest::collection::vec((slug(), 0usize..3, text_pair()), 0..4),
         proptest::collection::vec(event_parts(), 0..6),
         dataset_extras(),
+        proptest::collection::vec(proptest::option::weighted(0.3, media()), 6),
     )
-        .prop_map(|(title, actors, events, extras)| build_dataset(title, actors, events, extras))
+        .prop_map(|(title, actors, events, extras, media)| {
+            let mut d = build_dataset(title, actors, events, extras);
+            for (e, m) in d["events"].as_array_mut().into_iter().flatten().zip(media) {
+                if let Some(m) = m {
+                    e["media"] = m;
+                }
+            }
+            d
+        })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -565,7 +619,7 @@ fn field_path(segs: &[Seg]) -> String {
 
 /// Fields that may be `null` or absent.
 fn optional(key: Option<&Seg>) -> bool {
-    matches!(key, Some(Seg::Key(k)) if ["end", "place", "lat", "lon", "date", "approximate", "tags", "related", "lang", "kind"].contains(&k.as_str()))
+    matches!(key, Some(Seg::Key(k)) if ["end", "place", "lat", "lon", "date", "approximate", "tags", "related", "lang", "kind", "date_text", "media", "alt", "caption", "credit", "link", "thumbnail"].contains(&k.as_str()))
 }
 
 /// Whether an event's field path is a source's headline or description: either may go, but not
@@ -717,7 +771,11 @@ fn mutate(mut v: Value, muts: &[Mutation]) -> (String, Option<Expect>) {
                 let path = pick(ix);
                 *node_mut(&mut v, &path).expect("path") = json!(BAD_URLS[*k]);
                 if let (true, Some((i, inner))) = (single, in_event(&path)) {
-                    if matches!(inner.last(), Some(Seg::Key(k)) if k == "url") {
+                    // A media URL may also be a path relative to the dataset.
+                    let in_media = matches!(inner.first(), Some(Seg::Key(m)) if m == "media");
+                    if matches!(inner.last(), Some(Seg::Key(k)) if k == "url")
+                        && !(in_media && is_media_url(BAD_URLS[*k]))
+                    {
                         expect = Some(Expect { index: i, field: field_path(inner) });
                     }
                 }
@@ -880,6 +938,29 @@ fn check_dataset(d: &Dataset) -> Result<(), TestCaseError> {
                 );
             }
         }
+        if let Some(m) = &e.media {
+            for url in [Some(&m.url), m.link.as_ref(), m.thumbnail.as_ref()].into_iter().flatten() {
+                let lower = url.to_ascii_lowercase();
+                let scheme = &lower[..lower.find(['/', '?', '#']).unwrap_or(lower.len())];
+                ensure!(
+                    is_media_url(url)
+                        && url.len() <= MAX_URL_BYTES
+                        && (!scheme.contains(':')
+                            || lower.starts_with("http://")
+                            || lower.starts_with("https://"))
+                        && !lower.starts_with("//")
+                        && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\'),
+                    "a media link that is not http(s) or a path accepted: {url:?}"
+                );
+            }
+            let image = MediaInfo::of(&m.url).kind == MediaKind::Image;
+            ensure!(!image || m.alt.is_some(), "an image without alt text accepted in {}", e.id);
+            for t in [&m.alt, &m.caption, &m.credit].into_iter().flatten() {
+                for l in Lang::ALL {
+                    ensure!(!t.get(l).trim().is_empty(), "blank media text in {}", e.id);
+                }
+            }
+        }
         for s in &e.sources {
             let lower = s.url.to_ascii_lowercase();
             ensure!(
@@ -1036,6 +1117,14 @@ fn check_session_load(text: &str) -> Result<(), TestCaseError> {
         }
         Err(LoadFailure::Sheet(_)) => {
             return Err(TestCaseError::fail("a sheet's failure from the JSON reader"))
+        }
+        // vis-timeline data, for the import module: the same text, and only that shape.
+        Err(LoadFailure::ForImport(t)) => {
+            ensure!(t == text, "the text handed on is not the text read");
+            ensure!(
+                timeline_explorer::core::formats::read::looks_like_vis(text),
+                "handed on without vis's shape"
+            );
         }
     }
     Ok(())
@@ -1548,6 +1637,36 @@ fn html() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A TimelineJS3 slide's media: a URL of any kind (also embed code, hostile strings, nothing),
+/// with HTML captions and credits, alt and title, link and thumbnail, each present or not.
+fn tl_media() -> impl Strategy<Value = Value> {
+    let url = prop_oneof![
+        3 => media_url(),
+        1 => hostile(),
+        1 => Just("<blockquote class=\"twitter-tweet\"><a href=\"https://x.com/a/status/1\">x</a></blockquote>".to_string()),
+        1 => Just(String::new()),
+        1 => any::<String>(),
+    ];
+    let part = || proptest::option::of(html());
+    (url, part(), part(), part(), part(), proptest::option::of(media_url()), proptest::option::of(hostile()))
+        .prop_map(|(url, caption, credit, alt, title, link, thumbnail)| {
+            let mut m = json!({ "url": url });
+            for (k, v) in [
+                ("caption", caption),
+                ("credit", credit),
+                ("alt", alt),
+                ("title", title),
+                ("link", link),
+                ("thumbnail", thumbnail),
+            ] {
+                if let Some(v) = v {
+                    m[k] = json!(v);
+                }
+            }
+            m
+        })
+}
+
 fn timeline() -> impl Strategy<Value = Value> {
     let event = (
         tl_date(),
@@ -1560,9 +1679,13 @@ fn timeline() -> impl Strategy<Value = Value> {
             hostile().prop_map(Value::from),
             Just(json!(null)),
         ]),
+        proptest::option::of(tl_media()),
     )
-        .prop_map(|(start, end, text, group, id)| {
+        .prop_map(|(start, end, text, group, id, media)| {
             let mut e = json!({ "start_date": start });
+            if let Some(m) = media {
+                e["media"] = m;
+            }
             if let Some(end) = end {
                 e["end_date"] = end;
             }
@@ -1580,13 +1703,17 @@ fn timeline() -> impl Strategy<Value = Value> {
             }
             e
         });
-    (proptest::collection::vec(event, 0..8), proptest::option::of(html())).prop_map(|(events, title)| {
-        let mut t = json!({ "events": events });
-        if let Some(title) = title {
-            t["title"] = json!({ "text": { "headline": title } });
-        }
-        t
-    })
+    (proptest::collection::vec(event, 0..8), proptest::option::of(html()), proptest::option::of(tl_media()))
+        .prop_map(|(events, title, media)| {
+            let mut t = json!({ "events": events });
+            if let Some(title) = title {
+                t["title"] = json!({ "text": { "headline": title } });
+            }
+            if let Some(m) = media {
+                t["title"]["media"] = m;
+            }
+            t
+        })
 }
 
 #[test]
@@ -1594,8 +1721,31 @@ fn the_timelinejs_import_gives_valid_datasets_or_named_errors() {
     let strategy = prop_oneof![3 => timeline().prop_map(|v| v.to_string()), 1 => json_value().prop_map(|v| v.to_string()), 1 => rx("(?s).{0,200}")];
     fuzz("timelinejs", strategy, |text| {
         let _ = looks_like_timelinejs(&text);
-        match import(&text) {
-            Ok(d) => {
+        match import_noted(&text) {
+            Ok((d, notes)) => {
+                for lang in Lang::ALL {
+                    let lines = timeline_explorer::core::i18n::import_note_lines(lang, &notes);
+                    ensure!(lines.iter().all(|l| !l.trim().is_empty()), "an empty notice");
+                    ensure!(
+                        lines.len() == notes.len() + usize::from(!notes.is_empty()),
+                        "a note left unsaid"
+                    );
+                }
+                // Each kept media item that is not an image is one shown as a link.
+                let links = d
+                    .events
+                    .iter()
+                    .filter_map(|e| e.media.as_ref())
+                    .filter(|m| MediaInfo::of(&m.url).kind != MediaKind::Image)
+                    .count();
+                let counted = notes
+                    .iter()
+                    .find_map(|n| match n {
+                        ImportNote::MediaAsLinks(c) => Some(*c),
+                        _ => None,
+                    })
+                    .unwrap_or(0);
+                ensure!(links == counted, "{links} media shown as links, {counted} counted");
                 check_dataset(&d)?;
                 for e in &d.events {
                     ensure!(
@@ -1698,6 +1848,123 @@ fn the_csv_import_gives_valid_datasets_or_named_errors() {
             check_session(import.dataset)
         }
         Err(e) => check_error(&e),
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Target: the vis-timeline import
+
+/// A vis-timeline date: ISO strings at any precision, with or without a time, numbers of
+/// milliseconds, and things that are not dates.
+fn vis_date() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        4 => date().prop_map(|(_, d)| json!(d)),
+        2 => (date(), 0u32..24, 0u32..60).prop_map(|((_, d), h, m)| json!(format!("{d}T{h:02}:{m:02}:00Z"))),
+        2 => (-62_000_000_000_000i64..250_000_000_000_000).prop_map(Value::from),
+        1 => any::<f64>().prop_map(|f| if f.is_finite() { json!(f) } else { json!(0) }),
+        1 => proptest::sample::select(ODD_DATES).prop_map(Value::from),
+        1 => hostile().prop_map(Value::from),
+        1 => Just(Value::Null),
+        1 => Just(json!([2020])),
+    ]
+}
+
+/// vis-timeline data: items (boxes, points, ranges, backgrounds) with ids of any kind, HTML
+/// content and titles, groups that exist or not, styles and subgroups; as a list or with groups.
+fn vis_data() -> impl Strategy<Value = Value> {
+    let id = prop_oneof![
+        slug().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        hostile().prop_map(Value::from),
+        Just(Value::Null),
+    ];
+    let item = (
+        proptest::option::of(id.clone()),
+        proptest::option::of(html()),
+        proptest::option::of(html()),
+        vis_date(),
+        proptest::option::of(vis_date()),
+        proptest::option::of(proptest::sample::select(&["box", "point", "range", "background", "odd"][..])),
+        proptest::option::of(0i64..4),
+        any::<bool>(),
+    )
+        .prop_map(|(id, content, title, start, end, kind, group, styled)| {
+            let mut i = json!({ "start": start });
+            for (k, v) in [
+                ("id", id),
+                ("content", content.map(Value::from)),
+                ("title", title.map(Value::from)),
+                ("end", end),
+                ("type", kind.map(Value::from)),
+                ("group", group.map(Value::from)),
+            ] {
+                if let Some(v) = v {
+                    i[k] = v;
+                }
+            }
+            if styled {
+                i["className"] = json!("x");
+                i["subgroup"] = json!("s");
+            }
+            i
+        });
+    let group = (0i64..3, proptest::option::of(html()), any::<bool>()).prop_map(|(id, content, nested)| {
+        let mut g = json!({ "id": id });
+        if let Some(c) = content {
+            g["content"] = json!(c);
+        }
+        if nested {
+            g["nestedGroups"] = json!([0]);
+        }
+        g
+    });
+    (proptest::collection::vec(item, 0..10), proptest::option::of(proptest::collection::vec(group, 0..4)))
+        .prop_map(|(items, groups)| match groups {
+            Some(groups) => json!({ "items": items, "groups": groups }),
+            None => json!(items),
+        })
+}
+
+#[test]
+fn the_vis_timeline_import_gives_valid_datasets_or_named_errors() {
+    let strategy = prop_oneof![4 => vis_data().prop_map(|v| v.to_string()), 1 => json_value().prop_map(|v| v.to_string()), 1 => rx("(?s).{0,200}")];
+    fuzz("vis", strategy, |text| {
+        let _ = timeline_explorer::core::formats::read::looks_like_vis(&text);
+        match import_vis(&text, Some("https://example.org/items.json")) {
+            Ok((d, notes)) => {
+                check_dataset(&d)?;
+                for n in &notes {
+                    let count = match *n {
+                        VisNote::TimesOfDay(c)
+                        | VisNote::Styles(c)
+                        | VisNote::Subgroups(c)
+                        | VisNote::NestedGroups(c) => c,
+                    };
+                    ensure!(count > 0, "a note of nothing");
+                    for lang in Lang::ALL {
+                        ensure!(
+                            !timeline_explorer::core::i18n::vis_notice(lang, *n).trim().is_empty(),
+                            "an empty notice"
+                        );
+                    }
+                }
+                for e in &d.events {
+                    ensure!(
+                        e.sources.len() == 1 && is_http_url(&e.sources[0].url),
+                        "import invented a bad source"
+                    );
+                    for s in [&e.title.en, &e.summary.en] {
+                        ensure!(s.trim() == s.as_str() && !s.contains("  "), "untidy imported text {s:?}");
+                    }
+                }
+                // What the widget does with it: the project's JSON, read by the strict reader.
+                let json = timeline_explorer::core::formats::csv::dataset_json(&d);
+                let again = load_dataset(&json).map_err(|e| TestCaseError::fail(format!("{e}")))?;
+                same_events(&d, &again)?;
+                check_session(d)
+            }
+            Err(e) => check_error(&e),
+        }
     });
 }
 

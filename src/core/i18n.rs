@@ -694,6 +694,85 @@ pub fn step_label(lang: Lang, later: bool, title: Option<&str>) -> String {
     }
 }
 
+/// What a link to an event's media says it leads to: "Video on YouTube", "Post on Mastodon",
+/// "PDF document (example.org)", "Page on example.org".
+pub fn media_label(lang: Lang, info: &crate::core::dataset::media::MediaInfo) -> String {
+    use crate::core::dataset::media::MediaKind::*;
+    let de = lang == Lang::De;
+    // A site that plays or shows it is named after "on"; a file's host in brackets.
+    let site = matches!(info.provider.as_deref(), Some("SoundCloud" | "Spotify"));
+    let (what, on) = match (info.kind, de) {
+        (Video, _) => ("Video", true),
+        (Post, true) => ("Beitrag", true),
+        (Post, false) => ("Post", true),
+        (Audio, _) if site => ("Audio", true),
+        (Audio, true) => ("Tonaufnahme", false),
+        (Audio, false) => ("Sound recording", false),
+        (Document, true) => ("PDF-Dokument", false),
+        (Document, false) => ("PDF document", false),
+        (Image, true) => ("Bild", true),
+        (Image, false) => ("Image", true),
+        (Link, true) => ("Seite", true),
+        (Link, false) => ("Page", true),
+    };
+    match (&info.provider, on) {
+        (Some(p), true) => format!("{what} {} {p}", if de { "auf" } else { "on" }),
+        (Some(p), false) => format!("{what} ({p})"),
+        (None, _) if info.kind == Link => (if de { "Verlinkte Seite" } else { "Linked page" }).into(),
+        (None, _) => what.into(),
+    }
+}
+
+/// Said in place of an image that could not be loaded, before its description.
+pub fn image_unavailable(lang: Lang) -> &'static str {
+    match lang {
+        Lang::De => "Bild nicht verfügbar:",
+        Lang::En => "Image not available:",
+    }
+}
+
+/// What a notice says about a TimelineJS3 file: a heading, then each thing the dataset shows
+/// otherwise than TimelineJS3 would ("12 media embeds shown as links"); nothing without notes.
+pub fn import_note_lines(lang: Lang, notes: &[crate::core::formats::read::ImportNote]) -> Vec<String> {
+    use crate::core::formats::read::ImportNote::*;
+    if notes.is_empty() {
+        return Vec::new();
+    }
+    let de = lang == Lang::De;
+    let n = |v: usize| grouped(lang, v);
+    let heading = if de { "Aus einer TimelineJS3-Datei gelesen:" } else { "Read from a TimelineJS3 file:" };
+    let line = |note: &crate::core::formats::read::ImportNote| match *note {
+        MediaAsLinks(1) if de => "1 eingebettetes Medium als Link gezeigt".to_string(),
+        MediaAsLinks(c) if de => format!("{} eingebettete Medien als Links gezeigt", n(c)),
+        MediaAsLinks(1) => "1 media embed shown as a link".to_string(),
+        MediaAsLinks(c) => format!("{} media embeds shown as links", n(c)),
+        MediaDropped(c) if de => format!(
+            "{} nicht übernommen: Einbettungscode oder zu lange Adresse statt einer http- oder https-Adresse",
+            if c == 1 { "1 Medium".to_string() } else { format!("{} Medien", n(c)) }
+        ),
+        MediaDropped(c) => format!(
+            "{} not kept: embed code or an overlong address instead of an http or https address",
+            if c == 1 { "1 media item".to_string() } else { format!("{} media items", n(c)) }
+        ),
+        MediaPartsDropped(c) if de => {
+            format!(
+                "{} Links oder Vorschaubilder von Medien nicht übernommen: keine http- oder https-Adresse",
+                n(c)
+            )
+        }
+        MediaPartsDropped(c) => {
+            format!("{} media links or thumbnails not kept: not an http or https address", n(c))
+        }
+        BackgroundsNotShown(1) if de => "1 Folienhintergrund nicht angezeigt".to_string(),
+        BackgroundsNotShown(c) if de => format!("{} Folienhintergründe nicht angezeigt", n(c)),
+        BackgroundsNotShown(1) => "1 slide background not shown".to_string(),
+        BackgroundsNotShown(c) => format!("{} slide backgrounds not shown", n(c)),
+        TitleMediaNotShown if de => "Das Medium der Titelfolie wird nicht angezeigt".to_string(),
+        TitleMediaNotShown => "the title slide's media is not shown".to_string(),
+    };
+    std::iter::once(heading.to_string()).chain(notes.iter().map(line)).collect()
+}
+
 /// Where the open event stands among the events shown ("3 of 12").
 pub fn reading_position(lang: Lang, position: usize, count: usize) -> String {
     match lang {
@@ -894,6 +973,14 @@ pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
         NoSource => "at least one source is needed".into(),
         NotHttpLink if de => "Nur http- und https-Links sind erlaubt".into(),
         NotHttpLink => "only http and https links are allowed".into(),
+        NotMediaLink if de => {
+            "Nur http- und https-Links oder Pfade relativ zu den Daten (bilder/karte.png) sind erlaubt".into()
+        }
+        NotMediaLink => {
+            "only http and https links or paths relative to the data (img/map.png) are allowed".into()
+        }
+        NoAltText if de => "Ein Bild braucht einen Alternativtext (alt) für alle, die es nicht sehen".into(),
+        NoAltText => "an image needs a text alternative (alt) for those who cannot see it".into(),
         NoSourceName if de => {
             "Eine Quelle braucht ihre Überschrift (title) oder eine Beschreibung (about)".into()
         }
@@ -1008,6 +1095,44 @@ pub fn import_heading(lang: Lang, refused: bool) -> &'static str {
     }
 }
 
+/// The heading of what the import module says about vis-timeline data: read (then what it
+/// shows otherwise), or refused (then why).
+#[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+pub fn vis_heading(lang: Lang, refused: bool) -> &'static str {
+    match (lang, refused) {
+        (Lang::De, false) => "Aus vis-timeline-Daten gelesen:",
+        (Lang::En, false) => "Read from vis-timeline data:",
+        (Lang::De, true) => "Diese vis-timeline-Daten lassen sich nicht als Zeitleiste lesen:",
+        (Lang::En, true) => "This vis-timeline data cannot be read as a timeline:",
+    }
+}
+
+/// What vis-timeline data holds that the dataset shows otherwise or not at all.
+#[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+pub fn vis_notice(lang: Lang, note: crate::core::formats::vis::VisNote) -> String {
+    use crate::core::formats::vis::VisNote::*;
+    let de = lang == Lang::De;
+    let n = |v: usize| grouped(lang, v);
+    let items = |c: usize| match (de, c) {
+        (true, 1) => "1 Eintrag".to_string(),
+        (true, c) => format!("{} Einträge", n(c)),
+        (false, 1) => "1 item".to_string(),
+        (false, c) => format!("{} items", n(c)),
+    };
+    match note {
+        TimesOfDay(c) if de => format!("Uhrzeiten nicht angezeigt: {} am jeweiligen Tag gezeigt", items(c)),
+        TimesOfDay(c) => format!("times of day not shown: {} shown on their day", items(c)),
+        Styles(c) if de => format!("Eigene Gestaltung (className, style) von {} nicht übernommen", items(c)),
+        Styles(c) => format!("own styles (className, style) of {} not kept", items(c)),
+        Subgroups(c) if de => format!("Untergruppen nicht angezeigt: {} in ihrer Gruppe gezeigt", items(c)),
+        Subgroups(c) => format!("subgroups not shown: {} shown in their group", items(c)),
+        NestedGroups(1) if de => "1 verschachtelte Gruppe als einzelne Gruppen gezeigt".into(),
+        NestedGroups(c) if de => format!("{} verschachtelte Gruppen als einzelne Gruppen gezeigt", n(c)),
+        NestedGroups(1) => "1 group with nested groups shown as separate groups".into(),
+        NestedGroups(c) => format!("{} groups with nested groups shown as separate groups", n(c)),
+    }
+}
+
 /// What to tell a reader about an imported sheet: rows skipped (with the first problems), and
 /// what the dataset cannot show.
 #[cfg(any(feature = "import", not(target_arch = "wasm32")))]
@@ -1044,8 +1169,10 @@ pub fn import_notice(lang: Lang, notice: &crate::core::formats::csv::Notice) -> 
                 (Dropped::Eras, false) => format!("{} eras not shown", n(count)),
                 (Dropped::DisplayDates, true) => format!("Anzeigedaten aus {rows} nicht angezeigt"),
                 (Dropped::DisplayDates, false) => format!("display dates of {rows} not shown"),
-                (Dropped::Media, true) => format!("Medien aus {rows} nicht angezeigt"),
-                (Dropped::Media, false) => format!("media of {rows} not shown"),
+                (Dropped::Media, true) => {
+                    format!("Medien aus {rows} nicht übernommen: keine http- oder https-Adresse")
+                }
+                (Dropped::Media, false) => format!("media of {rows} not kept: not an http or https address"),
                 (Dropped::Times, true) => format!("Uhrzeiten aus {rows} nicht angezeigt"),
                 (Dropped::Times, false) => format!("times of day of {rows} not shown"),
                 (Dropped::Backgrounds, true) => format!("Hintergründe aus {rows} nicht angezeigt"),
@@ -1293,6 +1420,29 @@ mod tests {
     use crate::core::dataset::validate::{MAX_DETAIL_CHARS, MAX_QUOTED_CHARS};
     use crate::core::formats::read::load_dataset;
 
+    #[test]
+    fn media_links_name_what_and_where_they_are_in_both_languages() {
+        use crate::core::dataset::media::MediaInfo;
+        for (url, en, de) in [
+            ("https://youtu.be/x", "Video on YouTube", "Video auf YouTube"),
+            ("https://mastodon.social/@a/1", "Post on Mastodon", "Beitrag auf Mastodon"),
+            ("https://soundcloud.com/a/b", "Audio on SoundCloud", "Audio auf SoundCloud"),
+            ("https://example.org/a.mp3", "Sound recording (example.org)", "Tonaufnahme (example.org)"),
+            ("talk.ogg", "Sound recording", "Tonaufnahme"),
+            ("https://www.example.org/r.pdf", "PDF document (example.org)", "PDF-Dokument (example.org)"),
+            ("https://example.org/a.png", "Image on example.org", "Bild auf example.org"),
+            ("https://example.org/page", "Page on example.org", "Seite auf example.org"),
+            ("page.html", "Linked page", "Verlinkte Seite"),
+        ] {
+            let info = MediaInfo::of(url);
+            assert_eq!(
+                (media_label(Lang::En, &info).as_str(), media_label(Lang::De, &info).as_str()),
+                (en, de),
+                "{url}"
+            );
+        }
+    }
+
     /// One of each kind of problem, with the longest payload validation lets through.
     fn every_kind() -> Vec<ProblemKind> {
         use ProblemKind::*;
@@ -1333,6 +1483,8 @@ mod tests {
             UnknownActor(value.clone()),
             UnknownEvent(value.clone()),
             RelatesToItself,
+            NotMediaLink,
+            NoAltText,
             LatitudeOutOfRange,
             LongitudeOutOfRange,
             NoSource,
@@ -1380,6 +1532,8 @@ mod tests {
                 | NoDateColumn
                 | UnknownValue(_)
                 | NotHttpLink
+                | NotMediaLink
+                | NoAltText
                 | NoSourceName
                 | NotALanguageTag(_)
                 | DuplicateTag(_)

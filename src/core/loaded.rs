@@ -1,9 +1,10 @@
 //! A loaded dataset with everything derived from it once: the filter indexes, the set of
 //! known ids for URL sanitising, and the items the layout places.
 
+use crate::core::dataset::media::resolve_media;
 use crate::core::dataset::model::{Dataset, Lang};
 use crate::core::formats::embedded::EMBEDDED_JSON;
-use crate::core::formats::read::{read_text, LoadFailure};
+use crate::core::formats::read::{read_text_noted, ImportNote, LoadFailure};
 use crate::core::formats::stream::DatasetStream;
 use crate::core::layout::scene::{label_px, Frame, MAX_ROWS};
 use crate::core::layout::stack::Item;
@@ -21,6 +22,8 @@ pub struct LoadedDataset {
     /// Each place's name (from the first event that has it) by the number the filter index interned
     /// its id as; looked up on every facet render.
     place_names: Vec<Option<crate::core::dataset::model::Text>>,
+    /// What the dataset shows otherwise than the tool whose file it was read from (TimelineJS3).
+    pub notes: Vec<ImportNote>,
 }
 
 impl LoadedDataset {
@@ -42,7 +45,7 @@ impl LoadedDataset {
                 place_names[k as usize].get_or_insert_with(|| p.name.clone());
             }
         }
-        LoadedDataset { dataset, filter_index, items, place_names }
+        LoadedDataset { dataset, filter_index, items, place_names, notes: Vec::new() }
     }
 
     /// Makes the filter index's search texts (once): a search needs them, and the widget makes them
@@ -77,12 +80,26 @@ impl LoadedDataset {
 
     /// A dataset in the project's schema or in TimelineJS3's JSON format.
     pub fn from_json(text: &str) -> Result<Arc<LoadedDataset>, LoadFailure> {
-        read_text(text).map(|d| Arc::new(LoadedDataset::new(d)))
+        read_text_noted(text).map(|(d, notes)| Arc::new(LoadedDataset { notes, ..LoadedDataset::new(d) }))
     }
 
-    /// A dataset read while it downloaded (see [`DatasetStream`]), once every byte is in.
-    pub fn from_stream(stream: DatasetStream) -> Result<Arc<LoadedDataset>, LoadFailure> {
-        stream.finish().map(|d| Arc::new(LoadedDataset::new(d)))
+    /// Like [`LoadedDataset::from_json`], for a text that came from `base` (a sheet's address,
+    /// read by the import module): media paths relative to it resolve against it.
+    pub fn from_json_at(text: &str, base: &str) -> Result<Arc<LoadedDataset>, LoadFailure> {
+        read_text_noted(text).map(|read| Self::at(read, base))
+    }
+
+    /// A dataset read from `base`, with what its import noted: its media paths resolved.
+    #[inline(never)]
+    fn at((mut d, notes): (Dataset, Vec<ImportNote>), base: &str) -> Arc<LoadedDataset> {
+        resolve_media(&mut d.events, base);
+        Arc::new(LoadedDataset { notes, ..LoadedDataset::new(d) })
+    }
+
+    /// A dataset read while it downloaded (see [`DatasetStream`]), once every byte is in;
+    /// `base` is the address it came from, against which media paths relative to it resolve.
+    pub fn from_stream(stream: DatasetStream, base: &str) -> Result<Arc<LoadedDataset>, LoadFailure> {
+        stream.finish_noted().map(|read| Self::at(read, base))
     }
 
     /// What the timeline's scene is drawn from: these filtered events, grouped into lanes by

@@ -1,5 +1,6 @@
-//! The CSV import module's one export (built with the `import` feature; the widget loads it
-//! on demand through `platform::import` when a dataset is a sheet).
+//! The import module's exports, `importCsv` and `importVis` (built with the `import` feature;
+//! the widget loads it on demand through `platform::import` when a dataset is a sheet or
+//! vis-timeline data).
 //!
 //! ```js
 //! import init, { importCsv } from './timeline_explorer_import.js';
@@ -17,7 +18,10 @@ use crate::core::formats::csv::{
     cell_name, dataset_json, import_csv, read_headers, CellProblem, CsvImport, DateOrder, Field,
     ImportOptions,
 };
-use crate::core::i18n::{dataset_error_lines, import_heading, import_notice, problem_message};
+use crate::core::formats::vis::import_vis;
+use crate::core::i18n::{
+    dataset_error_lines, import_heading, import_notice, problem_message, vis_heading, vis_notice,
+};
 use wasm_bindgen::prelude::*;
 
 fn lines(list: &[String]) -> js_sys::Array {
@@ -133,4 +137,32 @@ pub fn import_csv_text(
     [JsValue::from_str(&json), lines(&de).into(), lines(&en).into(), info, table.into(), more]
         .into_iter()
         .collect()
+}
+
+/// Reads vis-timeline data (JSON `text`: a list of items, or `{items, groups}`, from `origin`)
+/// and gives `[json, de, en]`: the dataset in the project's JSON (empty when refused) and, in
+/// German and English, a heading and what the dataset shows otherwise than vis-timeline (none
+/// when nothing), or the reasons it was refused.
+#[wasm_bindgen(js_name = importVis)]
+pub fn import_vis_text(text: &str, origin: Option<String>) -> js_sys::Array {
+    let origin = origin.filter(|o| !o.is_empty());
+    let (json, de, en) = match import_vis(text, origin.as_deref()) {
+        Ok((dataset, notes)) => {
+            let said = |l: Lang| -> Vec<String> {
+                if notes.is_empty() {
+                    return Vec::new();
+                }
+                let head = vis_heading(l, false).to_string();
+                std::iter::once(head).chain(notes.iter().map(|n| vis_notice(l, *n))).collect()
+            };
+            (dataset_json(&dataset), said(Lang::De), said(Lang::En))
+        }
+        Err(e) => {
+            let said = |l: Lang| -> Vec<String> {
+                std::iter::once(vis_heading(l, true).to_string()).chain(dataset_error_lines(l, &e)).collect()
+            };
+            (String::new(), said(Lang::De), said(Lang::En))
+        }
+    };
+    [JsValue::from_str(&json), lines(&de).into(), lines(&en).into()].into_iter().collect()
 }

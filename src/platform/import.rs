@@ -17,7 +17,7 @@ export function importModule() {\
   const at = (f) => new URL('../../' + f, import.meta.url);\
   return m ??= import(at('timeline_explorer_import.js')).then(async (g) => {\
     await g.default({ module_or_path: at('timeline_explorer_import_bg.wasm') });\
-    return g.importCsv;\
+    return g;\
   });\
 }")]
 extern "C" {
@@ -29,17 +29,32 @@ fn strings(v: JsValue) -> Vec<String> {
     js_sys::Array::from(&v).iter().filter_map(|s| s.as_string()).collect()
 }
 
-/// Reads a sheet (CSV text from `origin`, the sheet's URL or the page that held it) through the
-/// import module: the dataset, with what to say about the sheet put in `said` (nothing when all
-/// went well), or why it could not be read.
-pub async fn read_sheet(
+/// What the import module reads.
+#[derive(Clone, Copy, Debug)]
+pub enum Foreign {
+    /// A sheet (CSV or tab-separated).
+    Sheet,
+    /// vis-timeline's items as JSON.
+    Vis,
+}
+
+/// Reads a sheet or another tool's JSON (`text` from `origin`, its URL or the page that held
+/// it) through the import module: the dataset, with what to say about it put in `said`
+/// (nothing when all went well), or why it could not be read.
+pub async fn read_foreign(
+    kind: Foreign,
     text: &str,
     origin: &str,
     said: &Mutex<SheetLines>,
 ) -> Result<Arc<LoadedDataset>, LoadFailure> {
     let unavailable = |_| LoadFailure::Network(String::new());
+    let module = JsFuture::from(import_module()).await.map_err(unavailable)?;
+    let name = match kind {
+        Foreign::Sheet => "importCsv",
+        Foreign::Vis => "importVis",
+    };
     let convert: js_sys::Function =
-        JsFuture::from(import_module()).await.map_err(unavailable)?.unchecked_into();
+        js_sys::Reflect::get(&module, &name.into()).map_err(unavailable)?.unchecked_into();
     let out = convert.call2(&JsValue::NULL, &text.into(), &origin.into()).map_err(unavailable)?;
     let out = js_sys::Array::from(&out);
     let json = out.get(0).as_string().unwrap_or_default();
@@ -50,5 +65,5 @@ pub async fn read_sheet(
     if let Ok(mut kept) = said.lock() {
         *kept = lines;
     }
-    LoadedDataset::from_json(&json)
+    LoadedDataset::from_json_at(&json, origin)
 }

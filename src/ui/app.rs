@@ -11,10 +11,11 @@ use super::toolbar::Toolbar;
 use super::{effect, Step, Store};
 use crate::core::dataset::model::Lang;
 use crate::core::formats::read::{looks_like_csv, LoadFailure, SheetLines};
-use crate::core::i18n::{count_line, t, Key};
+use crate::core::i18n::{count_line, import_note_lines, t, Key};
 use crate::core::loaded::LoadedDataset;
 use crate::core::query::urlstate::{decode, encode};
 use crate::core::query::viewstate::{View, ViewState};
+use crate::platform::import::Foreign;
 use crate::platform::{browser, fetch, import, location, location::UrlMode};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -164,6 +165,10 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
         let lines = sheet_lines.clone();
         let (fetching, reading) = (format!("{timing}:fetch"), format!("{timing}:read"));
         leptos::task::spawn_local(async move {
+            let origin = match &source {
+                DataSource::Url(url) => fetch::absolute(url),
+                _ => fetch::absolute(""),
+            };
             let got = match source {
                 DataSource::Embedded => Got::Read(browser::timed(&reading, LoadedDataset::embedded)),
                 DataSource::Inline(text) if looks_like_csv(text.as_bytes()) => {
@@ -178,17 +183,24 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
                     browser::end_phase(&fetching);
                     match body {
                         Ok(fetch::Body::Json(stream)) => {
-                            Got::Read(browser::timed(&reading, || LoadedDataset::from_stream(stream)))
+                            let base = fetch::absolute(&url);
+                            Got::Read(browser::timed(&reading, || LoadedDataset::from_stream(stream, &base)))
                         }
                         Ok(fetch::Body::Sheet(text)) => Got::Sheet(text, fetch::absolute(&url)),
                         Err(e) => Got::Read(Err(LoadFailure::Network(e.describe(&url)))),
                     }
                 }
             };
-            // A sheet is read by the import module, which also says what it skipped.
+            // A sheet, or another tool's JSON, is read by the import module, which also says
+            // what it skipped.
             let result = match got {
+                Got::Read(Err(LoadFailure::ForImport(text))) => {
+                    import::read_foreign(Foreign::Vis, &text, &origin, &lines).await
+                }
                 Got::Read(result) => result,
-                Got::Sheet(text, origin) => import::read_sheet(&text, &origin, &lines).await,
+                Got::Sheet(text, origin) => {
+                    import::read_foreign(Foreign::Sheet, &text, &origin, &lines).await
+                }
             };
             // A widget destroyed meanwhile has disposed both: then nothing is shown.
             if attempt.try_get_value() == Some(this) {
@@ -204,8 +216,13 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
             None => el("p").class("tl-loading").attr("role", "status").text(t(lang_hint, Key::Loading)),
             Some(Err(failure)) => LoadError(failure, lang_hint, move || load.run(())),
             Some(Ok(loaded)) => untrack(|| {
+                let mut said = said_lines.lock().map(|l| l.clone()).unwrap_or_default();
+                if said.en.is_empty() {
+                    let lines = |l: Lang| import_note_lines(l, &loaded.notes);
+                    said = SheetLines { de: lines(Lang::De), en: lines(Lang::En) };
+                }
                 let app = App(loaded, opts.get_value(), browser_lang, uid.get_value());
-                SheetNotice(said_lines.lock().map(|l| l.clone()).unwrap_or_default(), app)
+                SheetNotice(said, app)
             }),
         })
     })

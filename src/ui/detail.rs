@@ -2,6 +2,7 @@
 //! sources (cited by their own headlines, http/https links only) and related events.
 
 use super::dom::{button, el, fragment, Dom};
+use super::media::{drop_broken_thumbnails, MediaFigure};
 use super::text::Highlighted;
 use super::{effect, use_store, Step};
 use crate::core::dataset::model::{Event, Lang, Source};
@@ -29,6 +30,7 @@ pub fn DetailPanel(lang: Lang) -> Dom {
     let loaded = store.loaded();
     let aside = el("aside").class("tl-detail");
     let root = aside.element().clone();
+    drop_broken_thumbnails(&root);
     let heading_id = store.id("detail-title");
     let selected = Memo::new(move |_| store.state.with(|s| s.event.clone()));
     // The panel's own: a memo shared by the widget changes only with the search, so it would
@@ -263,12 +265,15 @@ fn EventDetails(lang: Lang, e: &Event, q: Memo<String>, heading_id: &str) -> Dom
             .child(Highlighted(e.title.get(lang).to_string(), q)),
         Meta(lang, e),
         el("p").child(Highlighted(e.summary.get(lang).to_string(), q)),
+    ];
+    parts.extend(e.media.as_ref().map(|m| MediaFigure(lang, m)));
+    parts.extend([
         el("h3").text(t(lang, Key::Actors)),
         el("p").children(e.actors.iter().map(|a| {
             let name = loaded.dataset.actor(a).map(|x| x.name.get(lang)).unwrap_or(a);
             el("span").class("tl-chip").text(name)
         })),
-    ];
+    ]);
     if !e.tags.is_empty() {
         parts.push(el("h3").text(t(lang, Key::Tags)));
         parts.push(el("p").children(e.tags.iter().map(|tag| {

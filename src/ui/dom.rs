@@ -236,13 +236,25 @@ pub fn set_style(element: &Element, name: &str, value: &str) {
 
 /// Listens for `event` on `target` until the current owner is cleaned up.
 pub fn listen(target: &web_sys::EventTarget, event: &'static str, f: Box<dyn FnMut(Event)>) {
+    listen_in(target, event, false, f);
+}
+
+/// Like [`listen`], in the capture phase: for events that do not bubble (an image's `error`),
+/// heard by an element that holds their targets.
+pub fn listen_capture(target: &web_sys::EventTarget, event: &'static str, f: Box<dyn FnMut(Event)>) {
+    listen_in(target, event, true, f);
+}
+
+fn listen_in(target: &web_sys::EventTarget, event: &'static str, capture: bool, f: Box<dyn FnMut(Event)>) {
     let closure = Closure::<dyn FnMut(Event)>::wrap(f);
-    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    let callback = closure.as_ref().unchecked_ref();
+    let _ = target.add_event_listener_with_callback_and_bool(event, callback, capture);
     let target = target.clone();
     let gone = SendWrapper::new((target, closure));
     on_cleanup(move || {
         let (target, closure) = gone.take();
-        let _ = target.remove_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+        let callback = closure.as_ref().unchecked_ref();
+        let _ = target.remove_event_listener_with_callback_and_bool(event, callback, capture);
     });
 }
 

@@ -3,6 +3,7 @@
 
 use super::dom::{button, el, fragment, Dom};
 use super::keyed::{Child, Children};
+use super::media::{drop_broken_thumbnails, list_thumbnail};
 use super::text::write_highlighted;
 use super::{effect, use_store, Step};
 use crate::core::dataset::date::PartialDate;
@@ -38,6 +39,7 @@ pub fn ListView() -> Dom {
         .class("tl-list")
         .attr_tr("aria-label", lang, Key::ListLabel)
         .bind_prop("hidden", move || store.filtered.with(|f| f.is_empty()).into());
+    drop_broken_thumbnails(list.element());
     let items: Items = StoredValue::new_local(Children::default());
     keep_items_in_step(list.element().clone(), items, shown, selected, q);
     mark_the_selection(items, selected);
@@ -87,6 +89,7 @@ fn list_item(loaded: &LoadedDataset, i: usize, l: Lang, is_selected: bool) -> we
         .class(if is_selected { "tl-list-item tl-selected" } else { "tl-list-item" })
         .attr("data-event-id", &e.id)
         .attr("data-category", category)
+        .child_if(list_thumbnail(e.media.as_ref()))
         .child(time_of(&e.date, &event_date(e, l)))
         .child(el("h3").child(button().attr("data-event-id", &e.id)))
         .child(el("p"))

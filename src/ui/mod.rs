@@ -22,6 +22,7 @@ mod intro;
 mod keyed;
 mod list;
 mod marks;
+mod media;
 mod notice;
 mod text;
 mod timeline;

@@ -212,6 +212,13 @@ test('payloads in links, ids, tags and categories are refused with a message sho
     'vbscript:msgbox(1)', '&#x6a;avascript:top.__xss=1', '//evil.example/x', 'java\tscript:top.__xss=1', 'https://'];
   const cases = [];
   for (const u of urls) cases.push([REJECTED[0], u]);
+  // A media URL may also be a path relative to the dataset, but never another scheme or host.
+  const media = (key) => (d, p) => { d.events[0].media = { url: 'https://youtu.be/x', [key]: p }; };
+  // (`&#x6a;avascript:…` is such a path, `&` with a fragment: an attribute set through the DOM
+  // decodes no entity, and the browser resolves it to an http(s) address.)
+  for (const key of ['url', 'link', 'thumbnail']) {
+    for (const u of urls.filter((u) => !u.startsWith('&'))) cases.push([[`Event #1 (e0), media.${key}:`, media(key), false], u]);
+  }
   for (const r of REJECTED.slice(1)) for (const p of [CORPUS[1], CORPUS[3], CORPUS[15], CORPUS[16]]) cases.push([r, p]);
   for (const [[field, put, quoted], p] of cases) {
     const data = oneEvent(put, p);

@@ -61,9 +61,12 @@ test('a TimelineJS3 sheet shows its events and names the skipped row by its cell
     '1 row skipped: C7: invalid date (year 2025, month 2, day 30): no such date',
     '1 era not shown',
     'display dates of 1 row not shown',
-    'media of 1 row not shown',
     'times of day of 1 row not shown',
   ]);
+  // The Media columns are the event's media: here a page, shown as a link with its credit.
+  await page.click('#en .tl-list li[data-event-id="the-first-contract"] h3 button');
+  assert.equal(await page.textContent('#en .tl-detail .tl-media-card .tl-media-label'), 'Page on example.org');
+  assert.equal(await page.textContent('#en .tl-detail .tl-media-credit'), 'Archive');
   await addElement(page, { id: 'de', src: '/tests/fixtures/sheet-timelinejs.csv', state: 'view=list', lang: 'de' });
   const de = await noticeLines(page, '#de');
   assert.equal(de[0], 'Aus einer Tabelle gelesen:');

@@ -2,5 +2,6 @@
 //! dataset one the rest of the core may trust).
 
 pub mod date;
+pub mod media;
 pub mod model;
 pub mod validate;

@@ -350,6 +350,37 @@ pub struct Event {
     /// `date` and `end`. Last, so that an event given in list form keeps reading as before.
     #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
     pub date_text: Option<Text>,
+    /// A picture, a video, a post, a recording or a document that goes with the event. Shown
+    /// as an image or as a link: nothing from another site is ever run or framed.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub media: Option<Media>,
+}
+
+/// What an event shows besides its text: an image (shown in the detail panel and, small, in the
+/// list) or anything else (a video, a post, a recording, a document: shown as a link naming
+/// where it is). The kind follows from the URL
+/// ([`crate::core::dataset::media::MediaKind::of`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(Serialize, Deserialize, schemars::JsonSchema))]
+#[cfg_attr(not(target_arch = "wasm32"), serde(deny_unknown_fields))]
+pub struct Media {
+    /// An `http` or `https` URL, or one relative to the dataset's own address (`img/map.png`).
+    pub url: String,
+    /// What the image shows, for those who cannot see it: required for an image.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub alt: Option<Text>,
+    /// A caption, shown under the image or the link.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub caption: Option<Text>,
+    /// Who made it, or holds its rights.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub credit: Option<Text>,
+    /// Where the image leads when followed (its page, a larger version): like `url`.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub link: Option<String>,
+    /// A small image shown in the list (for an image, the image itself when left out): like `url`.
+    #[cfg_attr(not(target_arch = "wasm32"), serde(default, skip_serializing_if = "Option::is_none"))]
+    pub thumbnail: Option<String>,
 }
 
 impl Event {
@@ -435,7 +466,8 @@ pub fn json_schema() -> String {
         "A dataset for the timeline explorer. Beyond this schema, validation also requires: unique event and \
          actor ids; actor ids named by events that exist in the actors table; an end on or after the start; \
          at least one category and one source per event; a title or an `about` per source; a `date_text` \
-         of at most 200 characters in each language; latitude and longitude in range; with a tag table, every tag an event uses in it; unique period ids and a period's `to` on or \
+         of at most 200 characters in each language; media, link and thumbnail URLs that are http(s) or \
+         relative, at most 2048 bytes, and `alt` text for an image; latitude and longitude in range; with a tag table, every tag an event uses in it; unique period ids and a period's `to` on or \
          after its `from`; a `view` that the URL codec \
          reads with nothing ignored."
             .into(),
@@ -577,7 +609,7 @@ mod tests {
         for field in ["id", "date", "title", "summary", "actors", "categories", "sources", "confidence"] {
             assert!(required.contains(&field), "{field} is required");
         }
-        for optional in ["end", "approximate", "tags", "place", "related", "date_text"] {
+        for optional in ["end", "approximate", "tags", "place", "related", "date_text", "media"] {
             assert!(!required.contains(&optional), "{optional} is optional");
         }
         assert_eq!(event["additionalProperties"], false, "unknown fields are rejected");

@@ -7,7 +7,10 @@
 //! and the field. On success the events are in date order.
 
 use crate::core::dataset::date::{DateError, PartialDate};
-use crate::core::dataset::model::{date_order, Actor, Dataset, Event, Lang, Period, Source, Tag, Text};
+use crate::core::dataset::media::{MediaInfo, MediaKind};
+use crate::core::dataset::model::{
+    date_order, Actor, Dataset, Event, Lang, Media, Period, Source, Tag, Text,
+};
 use crate::core::util::hashing::{set_with_capacity, FastSet};
 use std::fmt;
 
@@ -100,6 +103,11 @@ pub enum ProblemKind {
     NoSource,
     /// A source link that is not an absolute http(s) URL with a host.
     NotHttpLink,
+    /// A media, link or thumbnail URL that is neither an http(s) URL with a host nor a path
+    /// relative to the dataset.
+    NotMediaLink,
+    /// An image without a description (`alt`) for those who cannot see it.
+    NoAltText,
     /// A source with neither a headline (`title`) nor a description (`about`).
     NoSourceName,
     /// A source language that is not a BCP 47 language tag.
@@ -252,6 +260,26 @@ pub fn is_http_url(url: &str) -> bool {
     // A host must follow: not nothing, not a path, query or fragment straight away.
     let host_start = url[scheme_end..].chars().next();
     host_start.is_some_and(|c| !matches!(c, '/' | '?' | '#' | '\\' | '@')) && !has_space_or_control(url)
+}
+
+/// Whether a media URL is one the widget will show or link to: an absolute `http:` or `https:`
+/// URL with a host ([`is_http_url`]), or a path relative to the dataset's own address
+/// (`img/a.png`, `../a.png`, `/a.png`): no other scheme (`javascript:`, `data:`), no
+/// address of another host without a scheme (`//host/a.png`), no backslash (which browsers read
+/// as a slash), no markup characters (`<`, `>`, quotes: embed code is not a path), no white
+/// space or control character.
+pub fn is_media_url(url: &str) -> bool {
+    if is_http_url(url) {
+        return true;
+    }
+    // A scheme is letters, digits, `+`, `-` or `.` before the first `:`; a path may have a `:`
+    // only after a `/`, `?` or `#`.
+    let before = &url[..url.find(['/', '?', '#']).unwrap_or(url.len())];
+    !url.is_empty()
+        && !before.contains(':')
+        && !url.starts_with("//")
+        && !url.contains(['\\', '<', '>', '"', '`'])
+        && !has_space_or_control(url)
 }
 
 /// Whether `s` has a control or white-space character. (Most links are ASCII, where these are
@@ -455,6 +483,35 @@ fn check_event<'a>(p: &mut Problems, i: usize, e: &'a Event, ids: &Ids, event_id
     for (k, s) in e.sources.iter().enumerate() {
         check_source(p, i, &e.id, k, s);
     }
+    if let Some(m) = &e.media {
+        check_media(p, i, &e.id, m);
+    }
+}
+
+/// Checks event `i`'s media: its URLs (http(s) or relative, at most [`MAX_URL_BYTES`]), `alt`
+/// for an image, and its texts in both languages.
+fn check_media(p: &mut Problems, i: usize, event_id: &str, m: &Media) {
+    use ProblemKind::*;
+    let (ix, id) = (Some(i), Some(event_id));
+    let urls = [("url", Some(&m.url)), ("link", m.link.as_ref()), ("thumbnail", m.thumbnail.as_ref())];
+    for (name, url) in urls {
+        let Some(url) = url else { continue };
+        if !is_media_url(url) {
+            p.push(ix, id, format!("media.{name}"), NotMediaLink);
+        } else if url.len() > MAX_URL_BYTES {
+            p.push(ix, id, format!("media.{name}"), LinkTooLong { bytes: url.len(), max: MAX_URL_BYTES });
+        }
+    }
+    match &m.alt {
+        Some(alt) => check_text(p, ix, id, "media.alt", alt),
+        None if MediaInfo::of(&m.url).kind == MediaKind::Image => p.push(ix, id, "media.alt", NoAltText),
+        None => {}
+    }
+    for (name, text) in [("media.caption", &m.caption), ("media.credit", &m.credit)] {
+        if let Some(text) = text {
+            check_text(p, ix, id, name, text);
+        }
+    }
 }
 
 /// Checks source `k` of event `i`: an http(s) link, a headline or a description, a language tag.
@@ -537,6 +594,91 @@ mod tests {
                 "sources":[{{"title":"S","publisher":"P","url":"https://example.org/a"}}],
                 "confidence":"confirmed"{extra}}}"#
         )
+    }
+
+    /// The first problem of an event with `media` (a JSON object), as field and kind.
+    fn media_problem(media: &str) -> Option<(String, ProblemKind)> {
+        let json = minimal(&event("a", &format!(r#","media":{media}"#)));
+        load_dataset(&json).err().map(|mut e| {
+            let p = e.problems.swap_remove(0);
+            assert_eq!(p.id.as_deref(), Some("a"), "the event is named");
+            (p.field, p.kind)
+        })
+    }
+
+    #[test]
+    fn media_urls_may_be_http_https_or_relative_to_the_dataset_and_nothing_else() {
+        for ok in [
+            "https://example.org/a.jpg",
+            "HTTP://example.org/a.jpg",
+            "img/a.jpg",
+            "./a.jpg",
+            "../a.jpg",
+            "/a.jpg",
+            "a.jpg?size=2#x",
+            "img/a.jpg?at=12:30",
+        ] {
+            let media = format!(r#"{{"url":"{ok}","alt":{{"de":"Bild","en":"Picture"}}}}"#);
+            assert_eq!(media_problem(&media), None, "{ok}");
+            assert!(is_media_url(ok), "{ok}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)//a.jpg",
+            "data:image/png;base64,AAAA",
+            "vbscript:x",
+            "//evil.example/a.jpg",
+            "https:///a.jpg",
+            "img/a b.jpg",
+            "",
+            "file:///etc/passwd",
+        ] {
+            assert!(!is_media_url(bad), "{bad}");
+            let media = format!(r#"{{"url":"{bad}","alt":{{"de":"Bild","en":"Picture"}}}}"#);
+            assert_eq!(media_problem(&media), Some(("media.url".into(), NotMediaLink)), "{bad}");
+        }
+        // Browsers read a backslash as a slash: `\\host` would be another host.
+        assert!(!is_media_url("\\\\evil.example\\a.jpg") && !is_media_url("img\\a.jpg"));
+        assert!(!is_media_url("<blockquote>post</blockquote>"), "embed code is not a path");
+        for field in ["link", "thumbnail"] {
+            let media = format!(r#"{{"url":"https://youtu.be/x","{field}":"javascript:alert(1)"}}"#);
+            assert_eq!(media_problem(&media), Some((format!("media.{field}"), NotMediaLink)));
+        }
+        let long = format!("https://example.org/{}", "a".repeat(MAX_URL_BYTES));
+        let (field, kind) = media_problem(&format!(r#"{{"url":"{long}"}}"#)).unwrap();
+        assert_eq!(field, "media.url");
+        assert!(matches!(kind, LinkTooLong { max: MAX_URL_BYTES, .. }), "{kind:?}");
+    }
+
+    #[test]
+    fn an_image_needs_alt_text_in_both_languages_and_its_texts_are_checked_like_others() {
+        assert_eq!(
+            media_problem(r#"{"url":"img/a.png"}"#),
+            Some(("media.alt".into(), NoAltText)),
+            "an image without alt"
+        );
+        assert_eq!(
+            media_problem(r#"{"url":"img/a.png","alt":{"de":"Bild","en":" "}}"#),
+            Some(("media.alt.en".into(), MissingLanguage(Lang::En)))
+        );
+        // Other media need no alt: they are shown as a link with its own words.
+        assert_eq!(media_problem(r#"{"url":"https://vimeo.com/1"}"#), None);
+        assert_eq!(
+            media_problem(r#"{"url":"https://vimeo.com/1","caption":{"de":"","en":"x"}}"#),
+            Some(("media.caption.de".into(), MissingLanguage(Lang::De)))
+        );
+        let long = "c".repeat(MAX_TEXT_CHARS + 1);
+        let credit = format!(r#"{{"url":"https://vimeo.com/1","credit":{{"de":"x","en":"{long}"}}}}"#);
+        assert_eq!(
+            media_problem(&credit),
+            Some(("media.credit.en".into(), TooLong { chars: MAX_TEXT_CHARS + 1, max: MAX_TEXT_CHARS }))
+        );
+        let (field, kind) = media_problem(r#"{"url":"a.png","alt":{"de":"x","en":"y"},"size":3}"#).unwrap();
+        assert_eq!(
+            (field.as_str(), matches!(kind, Parse(_))),
+            ("media.size", true),
+            "unknown fields: {kind:?}"
+        );
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Exports of the filtered events: JSON (the dataset schema), CSV and iCalendar.
 
 use crate::core::dataset::date::{civil_of_day, day_of, Precision};
-use crate::core::dataset::model::{Dataset, Event, Lang, Text};
+use crate::core::dataset::model::{Dataset, Event, Lang, Media, Text};
 use crate::core::query::viewstate::ViewState;
 use crate::core::util::hashing::FastSet;
 
@@ -125,6 +125,25 @@ impl JsonWriter {
         self.object(|w| {
             w.field("de", &t.de);
             w.field("en", &t.en);
+        });
+    }
+
+    /// An event's `media`, its optional members only where given.
+    fn media(&mut self, m: &Media) {
+        self.key("media");
+        self.object(|w| {
+            w.field("url", &m.url);
+            let texts = [("alt", &m.alt), ("caption", &m.caption), ("credit", &m.credit)];
+            for (k, t) in texts {
+                if let Some(t) = t {
+                    w.text(k, t);
+                }
+            }
+            for (k, v) in [("link", &m.link), ("thumbnail", &m.thumbnail)] {
+                if let Some(v) = v {
+                    w.field(k, v);
+                }
+            }
         });
     }
 
@@ -252,6 +271,9 @@ impl JsonWriter {
             w.field("confidence", e.confidence.code());
             if let Some(date_text) = &e.date_text {
                 w.text("date_text", date_text);
+            }
+            if let Some(m) = &e.media {
+                w.media(m);
             }
         });
     }
@@ -614,11 +636,15 @@ mod tests {
         {"id": "year-event", "date": "2024", "end": "2025-02",
          "title": {"de": "+Jahr", "en": "@year"}, "summary": {"de": "-minus", "en": "\tTab"},
          "actors": ["kz"], "categories": ["diplomacy"],
-         "sources": [{"title": "S", "publisher": "P", "url": "https://example.org/y"}], "confidence": "confirmed"},
+         "sources": [{"title": "S", "publisher": "P", "url": "https://example.org/y"}], "confidence": "confirmed",
+         "media": {"url": "img/map%22one%22.png", "alt": {"de": "Karte", "en": "Map"},
+                   "caption": {"de": "Die \"Route\"", "en": "The route"}, "credit": {"de": "© A", "en": "© A"},
+                   "link": "https://example.org/map", "thumbnail": "img/small.png"}},
         {"id": "day-event", "date": "2026-01-15",
          "title": {"de": "Tag", "en": "Day"}, "summary": {"de": "Text", "en": "Text"},
          "actors": ["ru"], "categories": ["transport"],
-         "sources": [{"title": "S", "publisher": "P", "url": "https://example.org/d"}], "confidence": "confirmed"}
+         "sources": [{"title": "S", "publisher": "P", "url": "https://example.org/d"}], "confidence": "confirmed",
+         "media": {"url": "https://www.youtube.com/watch?v=x"}}
       ]
     }"#;
 

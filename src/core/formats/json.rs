@@ -10,8 +10,8 @@
 
 use crate::core::dataset::date::{DateError, PartialDate};
 use crate::core::dataset::model::{
-    Actor, ActorKind, Category, Confidence, Event, Period, Place, Related, Relation, Source, SourceKind, Tag,
-    Text,
+    Actor, ActorKind, Category, Confidence, Event, Media, Period, Place, Related, Relation, Source,
+    SourceKind, Tag, Text,
 };
 use crate::core::formats::jsonpath::{is_json_space, Seg};
 use std::borrow::Cow;
@@ -964,6 +964,15 @@ json_struct!(Event, "Event" {
     related: Vec<Related> = def,
     confidence: Confidence = req,
     date_text: Option<Text> = def,
+    media: Option<Media> = def,
+});
+json_struct!(Media, "Media" {
+    url: String = req,
+    alt: Option<Text> = def,
+    caption: Option<Text> = def,
+    credit: Option<Text> = def,
+    link: Option<String> = def,
+    thumbnail: Option<String> = def,
 });
 
 /// A whole dataset's members, read in one pass.

@@ -11,3 +11,5 @@ pub mod jsonpath;
 pub mod read;
 pub mod stream;
 pub mod timelinejs;
+#[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+pub mod vis;

@@ -14,8 +14,57 @@ use crate::core::query::urlstate::{decode, sanitize, Ignored, Known};
 /// The dataset in `text`: in the project's schema first (one parse); as TimelineJS3 only when
 /// that fails and the text has its shape, so that its errors are the ones reported.
 pub fn read_text(text: &str) -> Result<Dataset, LoadFailure> {
-    let dataset = load_dataset(text).or_else(|e| timelinejs::import_if_timelinejs(text).unwrap_or(Err(e)));
-    dataset.map_err(LoadFailure::Invalid)
+    read_text_noted(text).map(|(d, _)| d)
+}
+
+/// Like [`read_text`], with what an import shows otherwise than the tool it came from. JSON in
+/// the shape of a tool that the import module reads (vis-timeline's items) is handed back as
+/// [`LoadFailure::ForImport`].
+pub fn read_text_noted(text: &str) -> Result<(Dataset, Vec<ImportNote>), LoadFailure> {
+    let error = match load_dataset(text) {
+        Ok(d) => return Ok((d, Vec::new())),
+        Err(e) => e,
+    };
+    match timelinejs::import_if_timelinejs(text) {
+        Some(result) => result.map_err(LoadFailure::Invalid),
+        None if looks_like_vis(text) => Err(LoadFailure::ForImport(text.to_string())),
+        None => Err(LoadFailure::Invalid(error)),
+    }
+}
+
+/// What a dataset imported from another tool's format shows otherwise than that tool, or not at
+/// all: said in a notice above the widget, never dropped silently.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportNote {
+    /// This many media the tool embeds (a video, a post) shown as links.
+    MediaAsLinks(usize),
+    /// This many media not kept: their address is embed code, not http(s), or too long.
+    MediaDropped(usize),
+    /// This many links or thumbnails of kept media not kept, for the same reasons.
+    MediaPartsDropped(usize),
+    /// This many slides' background colours or images not shown.
+    BackgroundsNotShown(usize),
+    /// The title slide's media is not shown (a dataset has no media of its own).
+    TitleMediaNotShown,
+}
+
+/// Whether a JSON text has the shape of vis-timeline's data: a list of items, or an object
+/// with `items` (and perhaps `groups`), the items objects with a `start` and no `date`. The
+/// import module reads it (see `formats::vis`); the reader only recognises it.
+pub fn looks_like_vis(text: &str) -> bool {
+    let trimmed = text.trim_start();
+    if text.len() > MAX_DATASET_BYTES || !(trimmed.starts_with('[') || trimmed.starts_with('{')) {
+        return false;
+    }
+    let Ok(root) = json::Value::parse(text) else { return false };
+    let items = match &root {
+        json::Value::Array(items) => items,
+        _ => match root.get("items").and_then(json::Value::as_array) {
+            Some(items) if root.get("events").is_none() => items,
+            _ => return false,
+        },
+    };
+    !items.is_empty() && items.iter().all(|i| i.get("start").is_some() && i.get("date").is_none())
 }
 
 /// Why a dataset could not be shown.
@@ -27,6 +76,9 @@ pub enum LoadFailure {
     Invalid(DatasetError),
     /// It is a sheet (CSV) that the import module refused, for the reasons it gives.
     Sheet(SheetLines),
+    /// It is JSON in another tool's shape that the import module reads (vis-timeline's items):
+    /// the text, to be handed to it as a sheet is.
+    ForImport(String),
 }
 
 /// Lines about an imported sheet in both languages, as the import module words them (it holds

@@ -10,7 +10,7 @@
 //! at most once. Anything else (a
 //! byte order mark, another member, an event the parser rejects, a TimelineJS3 file, a syntax
 //! error, a text over the size limit) makes it stop, and at the end the whole text is read the
-//! usual way ([`read_text`]), so that a dataset gives the same result and the same messages
+//! usual way ([`crate::core::formats::read::read_text`]), so that a dataset gives the same result and the same messages
 //! whichever way it arrives. A property test (`tests/fuzz.rs`) holds the two to that for valid,
 //! broken and random texts cut into random chunks.
 
@@ -18,7 +18,7 @@ use crate::core::dataset::model::{Actor, Dataset, Event, Tag, Text};
 use crate::core::dataset::validate::{MAX_DATASET_BYTES, MAX_EVENTS};
 use crate::core::formats::json::{read_prefix, FromJson};
 use crate::core::formats::jsonpath::is_json_space;
-use crate::core::formats::read::{body_text, read_text, LoadFailure};
+use crate::core::formats::read::{body_text, read_text_noted, ImportNote, LoadFailure};
 use crate::core::formats::read::{whole_dataset, DatasetHead};
 
 /// A dataset being read as its bytes arrive (see the module documentation).
@@ -182,7 +182,13 @@ impl DatasetStream {
     }
 
     /// The dataset, once every byte is in: as read while it arrived, or read whole.
-    pub fn finish(mut self) -> Result<Dataset, LoadFailure> {
+    pub fn finish(self) -> Result<Dataset, LoadFailure> {
+        self.finish_noted().map(|(d, _)| d)
+    }
+
+    /// Like [`DatasetStream::finish`], with what an import shows otherwise than the tool it
+    /// came from (see [`read_text_noted`]).
+    pub fn finish_noted(mut self) -> Result<(Dataset, Vec<ImportNote>), LoadFailure> {
         self.read();
         if let (Step::Closed, Some(events), None, true) =
             (self.step, self.events.take(), &self.raw, self.cut.is_empty())
@@ -196,9 +202,9 @@ impl DatasetStream {
                 // A dataset with periods is not the plain shape: it is read whole.
                 periods: None,
             };
-            return whole_dataset(head, events).map_err(LoadFailure::Invalid);
+            return whole_dataset(head, events).map(|d| (d, Vec::new())).map_err(LoadFailure::Invalid);
         }
-        read_text(&body_text(self.bytes()))
+        read_text_noted(&body_text(self.bytes()))
     }
 
     /// Makes room in `text` for `more` bytes (see `parsed`).
@@ -391,6 +397,7 @@ fn utf8_len(lead: u8) -> usize {
 mod tests {
     use super::*;
     use crate::core::formats::embedded::EMBEDDED_JSON;
+    use crate::core::formats::read::read_text;
 
     /// `text` pushed in chunks of `size` bytes; whether the stream read it as it came (before
     /// `finish`), and what it finished with.
@@ -424,6 +431,28 @@ mod tests {
             assert!(as_it_came, "chunks of {size} bytes");
             assert_eq!(got, expected, "chunks of {size} bytes");
         }
+    }
+
+    #[test]
+    fn events_with_media_are_read_as_they_arrive_and_vis_data_is_handed_on_whole() {
+        let event = r#"{"id":"e1","date":"2025-11","title":{"de":"T","en":"T"},"summary":{"de":"S","en":"S"},
+            "actors":[],"categories":["energy"],"sources":[{"title":"S","publisher":"P","url":"https://example.org"}],
+            "confidence":"confirmed","media":{"url":"img/a.png","alt":{"de":"Bild","en":"Picture"},
+            "caption":{"de":"K","en":"C"},"thumbnail":"img/a-small.png"}}"#;
+        let text = format!(r#"{{"title":{{"de":"T","en":"T"}},"events":[{event}]}}"#);
+        let expected = whole(text.as_bytes());
+        assert_eq!(
+            expected.as_ref().map(|d| d.events[0].media.as_ref().map(|m| m.url.as_str())),
+            Ok(Some("img/a.png"))
+        );
+        for size in [1, 5, 64, text.len()] {
+            let (as_it_came, got) = streamed(text.as_bytes(), size);
+            assert!(as_it_came, "chunks of {size} bytes");
+            assert_eq!(got, expected, "chunks of {size} bytes");
+        }
+        let vis = r#"{"items":[{"id":1,"content":"A","start":"2020-01-01"}]}"#;
+        let (_, got) = streamed(vis.as_bytes(), 7);
+        assert_eq!(got, Err(LoadFailure::ForImport(vis.to_string())));
     }
 
     #[test]

@@ -3,12 +3,14 @@
 //! become title and summary (HTML turned into plain text), `group` maps to a category and a tag.
 
 use crate::core::dataset::date::{DateError, PartialDate};
-use crate::core::dataset::model::{Category, Confidence, Dataset, Event, Period, Source, Tag, Text};
+use crate::core::dataset::media::{MediaInfo, MediaKind};
+use crate::core::dataset::model::{Category, Confidence, Dataset, Event, Media, Period, Source, Tag, Text};
 use crate::core::dataset::validate::{
-    clip, validate, DatasetError, ProblemKind, Problems, DATASET_FIELD, MAX_DATASET_BYTES,
-    MAX_DATE_TEXT_CHARS, MAX_EVENTS, MAX_TEXT_CHARS,
+    clip, is_media_url, validate, DatasetError, ProblemKind, Problems, DATASET_FIELD, MAX_DATASET_BYTES,
+    MAX_DATE_TEXT_CHARS, MAX_EVENTS, MAX_TEXT_CHARS, MAX_URL_BYTES,
 };
 use crate::core::formats::json::Value;
+use crate::core::formats::read::ImportNote;
 use crate::core::util::hashing::{set_with_capacity, FastSet};
 
 /// Whether a JSON text looks like TimelineJS3 (events with `start_date`) rather than the
@@ -30,8 +32,8 @@ fn timelinejs_tree(text: &str) -> Option<Value> {
 }
 
 /// Reads `text` as TimelineJS3 if it looks like it (see [`looks_like_timelinejs`]), reading it
-/// as JSON once for both.
-pub fn import_if_timelinejs(text: &str) -> Option<Result<Dataset, DatasetError>> {
+/// as JSON once for both; with what the dataset shows otherwise than TimelineJS3 would.
+pub fn import_if_timelinejs(text: &str) -> Option<Result<(Dataset, Vec<ImportNote>), DatasetError>> {
     timelinejs_tree(text).map(|root| import_tree(&root))
 }
 
@@ -295,6 +297,11 @@ fn fail(field: &str, kind: ProblemKind) -> DatasetError {
 
 /// Reads a TimelineJS3 JSON text into a validated dataset.
 pub fn import(text: &str) -> Result<Dataset, DatasetError> {
+    import_noted(text).map(|(d, _)| d)
+}
+
+/// Like [`import`], with what the dataset shows otherwise than TimelineJS3 would.
+pub fn import_noted(text: &str) -> Result<(Dataset, Vec<ImportNote>), DatasetError> {
     if text.len() > MAX_DATASET_BYTES {
         return Err(fail(DATASET_FIELD, ProblemKind::TooLarge { bytes: text.len(), max: MAX_DATASET_BYTES }));
     }
@@ -304,7 +311,7 @@ pub fn import(text: &str) -> Result<Dataset, DatasetError> {
 }
 
 /// A TimelineJS3 JSON tree as a validated dataset.
-fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
+fn import_tree(root: &Value) -> Result<(Dataset, Vec<ImportNote>), DatasetError> {
     let events =
         root.get("events").and_then(Value::as_array).ok_or_else(|| fail("events", ProblemKind::Missing))?;
     if events.len() > MAX_EVENTS {
@@ -315,6 +322,7 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
     let mut ids = set_with_capacity(events.len());
     let mut next_free = 1;
     let mut tags = GroupTags::default();
+    let mut counts = Counts::default();
     for (i, e) in events.iter().enumerate() {
         let given_id = e.get("unique_id").and_then(Value::as_str);
         let mut report = |field: &str, kind: ProblemKind| problems.push(Some(i), given_id, field, kind);
@@ -348,6 +356,8 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
         let title = if headline.is_empty() { "(untitled)".to_string() } else { headline };
         let summary = if body.is_empty() { title.clone() } else { body };
         let date_text = display_date(e);
+        let media = slide_media(e, &title, &mut counts);
+        counts.backgrounds += usize::from(has_background(e));
         let group = e.get("group").and_then(Value::as_str).unwrap_or("");
         let category = category_for(group).unwrap_or(Category::Analysis);
         let mut id = match e.get("unique_id") {
@@ -393,11 +403,12 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
             related: Vec::new(),
             confidence: Confidence::PerArticle,
             date_text,
+            media,
         });
     }
     let periods = eras(root, &mut problems);
     if problems.total() > 0 {
-        return problems.into_result(Dataset::default());
+        return problems.into_result(Dataset::default()).map(|d| (d, Vec::new()));
     }
     let title = root
         .get("title")
@@ -408,7 +419,10 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "Timeline".into());
     let tags = Some(tags.table).filter(|t| !t.is_empty());
-    validate(Dataset {
+    let title_slide = root.get("title");
+    let title_media = title_slide.and_then(|t| t.get("media")).is_some_and(|m| !media_url(m).is_empty());
+    counts.backgrounds += usize::from(title_slide.is_some_and(has_background));
+    let dataset = validate(Dataset {
         title: both(title),
         actors: Vec::new(),
         events: out,
@@ -416,6 +430,89 @@ fn import_tree(root: &Value) -> Result<Dataset, DatasetError> {
         view: None,
         tags,
         periods,
+    })?;
+    Ok((dataset, counts.notes(title_media)))
+}
+
+/// What TimelineJS3 would show that the dataset shows otherwise or not at all, counted.
+#[derive(Default)]
+struct Counts {
+    /// Media TimelineJS3 embeds (a video, a post, a map) that the widget shows as links.
+    as_links: usize,
+    /// Media whose address is not one (embed code, another scheme) or is too long.
+    dropped: usize,
+    /// Links and thumbnails of kept media that are not addresses.
+    parts_dropped: usize,
+    /// Slides with a background colour or image.
+    backgrounds: usize,
+}
+
+impl Counts {
+    fn notes(&self, title_media: bool) -> Vec<ImportNote> {
+        let counted = [
+            (self.as_links, ImportNote::MediaAsLinks as fn(usize) -> ImportNote),
+            (self.dropped, ImportNote::MediaDropped),
+            (self.parts_dropped, ImportNote::MediaPartsDropped),
+            (self.backgrounds, ImportNote::BackgroundsNotShown),
+        ];
+        let mut notes: Vec<ImportNote> =
+            counted.into_iter().filter(|(n, _)| *n > 0).map(|(n, note)| note(n)).collect();
+        if title_media {
+            notes.push(ImportNote::TitleMediaNotShown);
+        }
+        notes
+    }
+}
+
+/// A slide's `media.url`, trimmed (empty when there is none).
+fn media_url(media: &Value) -> &str {
+    media.get("url").and_then(Value::as_str).map_or("", str::trim)
+}
+
+/// Whether a slide has a background colour or image, which the widget does not show.
+fn has_background(slide: &Value) -> bool {
+    let Some(bg) = slide.get("background") else { return false };
+    ["url", "color"].iter().any(|k| bg.get(k).and_then(Value::as_str).is_some_and(|s| !s.trim().is_empty()))
+}
+
+/// A slide's media as the event's: its address, caption and credit (markup reduced to text),
+/// link and thumbnail; an image's description from its `alt`, else its `title`, its caption or
+/// the slide's headline (the widget requires one). Media the widget shows as a link, and media
+/// or parts of it that cannot be kept, are counted in `counts`.
+fn slide_media(slide: &Value, headline: &str, counts: &mut Counts) -> Option<Media> {
+    let m = slide.get("media")?;
+    let url = media_url(m);
+    if url.is_empty() {
+        return None;
+    }
+    if !is_media_url(url) || url.len() > MAX_URL_BYTES {
+        counts.dropped += 1;
+        return None;
+    }
+    let text = |key: &str| m.get(key).and_then(Value::as_str).map(html_to_text).filter(|s| !s.is_empty());
+    let mut address = |key: &str| {
+        let given = m.get(key).and_then(Value::as_str).map_or("", str::trim);
+        let kept = !given.is_empty() && is_media_url(given) && given.len() <= MAX_URL_BYTES;
+        counts.parts_dropped += usize::from(!given.is_empty() && !kept);
+        kept.then(|| given.to_string())
+    };
+    let (link, thumbnail) = (address("link"), address("thumbnail"));
+    let (caption, credit) = (text("caption"), text("credit"));
+    let named = text("alt").or_else(|| text("title"));
+    let alt = match MediaInfo::of(url).kind {
+        MediaKind::Image => Some(named.or_else(|| caption.clone()).unwrap_or_else(|| headline.to_string())),
+        _ => {
+            counts.as_links += 1;
+            named
+        }
+    };
+    Some(Media {
+        url: url.to_string(),
+        alt: alt.map(both),
+        caption: caption.map(both),
+        credit: credit.map(both),
+        link,
+        thumbnail,
     })
 }
 
@@ -789,6 +886,58 @@ mod tests {
         assert_eq!(cut.chars().count(), MAX_DATE_TEXT_CHARS);
         assert!(cut.ends_with('…'));
         assert_eq!(d.events[0].date.to_string(), "1945-03");
+    }
+
+    #[test]
+    fn slide_media_becomes_the_events_media_with_its_texts_and_an_image_gets_a_description() {
+        let (d, notes) = import_noted(SAMPLE).unwrap_or_else(|e| panic!("{e}"));
+        let m = d.event("m1").unwrap().media.as_ref().unwrap();
+        assert_eq!(m.url, "https://example.org/a.jpg");
+        assert_eq!(m.credit.as_ref().unwrap().en, "someone");
+        assert_eq!(m.alt.as_ref().unwrap().de, "Month only", "without alt, title or caption: the headline");
+        assert_eq!(notes, [ImportNote::TitleMediaNotShown], "the title slide's media is named");
+        let slide = |media: &str| {
+            format!(
+                r#"{{"events":[{{"start_date":{{"year":2020}},"text":{{"headline":"H"}},"unique_id":"a","media":{media}}},
+                    {{"start_date":{{"year":2021}},"background":{{"color":"red"}}}}]}}"#
+            )
+        };
+        let (d, notes) = import_noted(&slide(
+            r#"{"url":"img/a.PNG","caption":"<p>A <b>map</b></p>","credit":"<a href='x'>Agency</a>","alt":"Alt",
+                "title":"T","link":"https://example.org/big","thumbnail":"javascript:alert(1)"}"#,
+        ))
+        .unwrap();
+        let m = d.event("a").unwrap().media.as_ref().unwrap();
+        assert_eq!(
+            (m.url.as_str(), m.alt.as_ref().unwrap().en.as_str(), m.caption.as_ref().unwrap().en.as_str()),
+            ("img/a.PNG", "Alt", "A map")
+        );
+        assert_eq!(
+            (m.credit.as_ref().unwrap().de.as_str(), m.link.as_deref()),
+            ("Agency", Some("https://example.org/big"))
+        );
+        assert_eq!(m.thumbnail, None);
+        assert_eq!(notes, [ImportNote::MediaPartsDropped(1), ImportNote::BackgroundsNotShown(1)]);
+        let (d, notes) =
+            import_noted(&slide(r#"{"url":"https://www.youtube.com/watch?v=x","caption":"Talk"}"#)).unwrap();
+        let m = d.event("a").unwrap().media.as_ref().unwrap();
+        assert_eq!((m.alt.as_ref(), m.caption.as_ref().unwrap().en.as_str()), (None, "Talk"));
+        assert_eq!(notes[0], ImportNote::MediaAsLinks(1));
+        for embed in [
+            r#"{"url":"<blockquote class='twitter-tweet'><a href='https://x.com/a/status/1'>x</a></blockquote>"}"#,
+            r#"{"url":"<iframe src='https://example.org'></iframe>"}"#,
+            r#"{"url":"data:image/png;base64,AAAA"}"#,
+        ] {
+            let (d, notes) = import_noted(&slide(embed)).unwrap();
+            assert_eq!(d.event("a").unwrap().media, None, "{embed}");
+            assert_eq!(notes[0], ImportNote::MediaDropped(1), "{embed}");
+        }
+        let (d, notes) = import_noted(&slide(r#"{"url":"  ","caption":"nothing"}"#)).unwrap();
+        assert_eq!(
+            (d.event("a").unwrap().media.as_ref(), notes.len()),
+            (None, 1),
+            "an empty media is no media"
+        );
     }
 
     #[test]

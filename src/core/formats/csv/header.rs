@@ -41,14 +41,17 @@ pub enum Field {
     EndDay,
     EndTime,
     Type,
-    /// Media, credit, caption, thumbnail (the dataset has no place for them).
+    /// The media's address (TimelineJS3's `Media`), its credit, caption and thumbnail.
     Media,
+    MediaCredit,
+    MediaCaption,
+    MediaThumbnail,
     Background,
 }
 
 impl Field {
     /// Every field, in the order an authoring page offers them.
-    pub const ALL: [Field; 29] = [
+    pub const ALL: [Field; 32] = [
         Field::Date,
         Field::End,
         Field::Title,
@@ -77,6 +80,9 @@ impl Field {
         Field::EndTime,
         Field::Type,
         Field::Media,
+        Field::MediaCredit,
+        Field::MediaCaption,
+        Field::MediaThumbnail,
         Field::Background,
     ];
 
@@ -111,6 +117,9 @@ impl Field {
             Field::EndTime => "end-time",
             Field::Type => "type",
             Field::Media => "media",
+            Field::MediaCredit => "media-credit",
+            Field::MediaCaption => "media-caption",
+            Field::MediaThumbnail => "media-thumbnail",
             Field::Background => "background",
         }
     }
@@ -219,9 +228,9 @@ const NAMES: &[(&str, Field)] = &[
     ("end time", Field::EndTime),
     ("type", Field::Type),
     ("media", Field::Media),
-    ("media credit", Field::Media),
-    ("media caption", Field::Media),
-    ("media thumbnail", Field::Media),
+    ("media credit", Field::MediaCredit),
+    ("media caption", Field::MediaCaption),
+    ("media thumbnail", Field::MediaThumbnail),
     ("background", Field::Background),
 ];
 
@@ -236,13 +245,13 @@ fn normal(header: &str) -> String {
 }
 
 /// What each column holds, from its header (`None`: nothing the importer reads). A field named
-/// by two columns is taken from the first; media columns may be several.
+/// by two columns is taken from the first.
 pub fn recognise(headers: &[String]) -> Vec<Option<Field>> {
     let mut out: Vec<Option<Field>> = Vec::with_capacity(headers.len());
     for h in headers {
         let n = normal(h);
         let field = NAMES.iter().find(|(name, _)| *name == n).map(|&(_, f)| f);
-        let taken = field.is_some_and(|f| f != Field::Media && out.contains(&Some(f)));
+        let taken = field.is_some_and(|f| out.contains(&Some(f)));
         out.push(field.filter(|_| !taken));
     }
     out
@@ -305,7 +314,7 @@ mod tests {
         );
         assert_eq!(
             fields(&["End  Year", "Media Credit", "Media Caption"]),
-            [Some(Field::EndYear), Some(Field::Media), Some(Field::Media)]
+            [Some(Field::EndYear), Some(Field::MediaCredit), Some(Field::MediaCaption)]
         );
     }
 

@@ -83,7 +83,7 @@ pub enum Dropped {
     Eras,
     /// Dates as the sheet wants them shown.
     DisplayDates,
-    /// Media, credits, captions, thumbnails.
+    /// Media whose address (or thumbnail's) is not http(s) or a path.
     Media,
     /// Times of day.
     Times,

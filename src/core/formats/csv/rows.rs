@@ -5,10 +5,13 @@ use super::dates::{month_from_name, parse_date, DateOrder};
 use super::header::{Field, Shape};
 use super::{CellProblem, Dropped, Notice, MAX_LISTED};
 use crate::core::dataset::date::{DateError, PartialDate};
+use crate::core::dataset::media::{MediaInfo, MediaKind};
 use crate::core::dataset::model::{
-    Actor, ActorKind, Category, Confidence, Dataset, Event, Place, Source, Tag, Text,
+    Actor, ActorKind, Category, Confidence, Dataset, Event, Media, Place, Source, Tag, Text,
 };
-use crate::core::dataset::validate::{short, validate, DatasetError, ProblemKind, Problems, MAX_REPORTED};
+use crate::core::dataset::validate::{
+    is_media_url, short, validate, DatasetError, ProblemKind, Problems, MAX_REPORTED, MAX_URL_BYTES,
+};
 use crate::core::formats::timelinejs::{category_for, html_to_text, slug};
 use crate::core::util::hashing::{FastMap, FastSet};
 use csv::StringRecord;
@@ -36,6 +39,8 @@ pub(super) struct Sheet<'a> {
     title: Option<Text>,
     description: Option<Text>,
     dropped: [usize; 5],
+    /// Whether the row last made into an event had media (or its thumbnail) that was not kept.
+    media_dropped: bool,
     skipped: usize,
     problems: Vec<CellProblem>,
 }
@@ -101,6 +106,7 @@ impl<'a> Sheet<'a> {
             title: None,
             description: None,
             dropped: [0; 5],
+            media_dropped: false,
             skipped: 0,
             problems: Vec::new(),
         }
@@ -228,7 +234,7 @@ impl<'a> Sheet<'a> {
             |f: Field| self.columns.iter().zip(r.iter()).any(|(&c, v)| c == Some(f) && !v.trim().is_empty());
         let counts = [
             filled(Field::DisplayDate),
-            filled(Field::Media),
+            self.media_dropped,
             filled(Field::Time) || filled(Field::EndTime),
             filled(Field::Background),
         ];
@@ -249,6 +255,7 @@ impl<'a> Sheet<'a> {
         let cell = |f: Field| get(cols, r, f);
         let (date, end) = self.dates(r)?;
         let (title, summary) = self.texts(cell(Field::Title), cell(Field::Summary))?;
+        let media = self.media(r, &title);
         let id = self.id(cell(Field::Id), &title)?;
         let group = cell(Field::Group).trim();
         let mut categories = categories(cell(Field::Categories)).map_err(|k| (Some(Field::Categories), k))?;
@@ -285,7 +292,29 @@ impl<'a> Sheet<'a> {
             confidence: confidence(cell(Field::Confidence))
                 .ok_or_else(|| (Some(Field::Confidence), unknown(cell(Field::Confidence))))?,
             date_text: None,
+            media,
         })
+    }
+
+    /// The row's media: its address (http(s) or a path relative to the sheet), caption and
+    /// credit (markup reduced to text in TimelineJS3's sheet) and thumbnail; an image described
+    /// by its caption, or else the title. Media or a thumbnail whose address is not one is not
+    /// kept, and `media_dropped` says so.
+    fn media(&mut self, r: &StringRecord, title: &str) -> Option<Media> {
+        let cols = self.columns;
+        let cell = |f: Field| get(cols, r, f).trim();
+        let address = |s: &str| Some(s.to_string()).filter(|u| is_media_url(u) && u.len() <= MAX_URL_BYTES);
+        let (url, thumb) = (cell(Field::Media), cell(Field::MediaThumbnail));
+        let kept = address(url);
+        let thumbnail = address(thumb);
+        self.media_dropped = (!url.is_empty() && kept.is_none())
+            || (kept.is_some() && !thumb.is_empty() && thumbnail.is_none());
+        let url = kept?;
+        let text = |f: Field| Some(html_to_text(cell(f))).filter(|t| !t.is_empty()).map(|t| both(&t));
+        let caption = text(Field::MediaCaption);
+        let alt = (MediaInfo::of(&url).kind == MediaKind::Image)
+            .then(|| caption.clone().unwrap_or_else(|| both(title)));
+        Some(Media { url, alt, caption, credit: text(Field::MediaCredit), link: None, thumbnail })
     }
 
     /// The start (required) and the end, from one cell each or from TimelineJS's parts.

@@ -56,7 +56,6 @@ fn a_timelinejs_sheet_gives_its_title_events_and_groups_and_counts_what_it_canno
             "1 row skipped: C6: invalid date (year 2025, month 2, day 30): no such date",
             "1 era not shown",
             "display dates of 1 row not shown",
-            "media of 1 row not shown",
             "times of day of 1 row not shown",
             "backgrounds of 1 row not shown",
         ]
@@ -66,6 +65,38 @@ fn a_timelinejs_sheet_gives_its_title_events_and_groups_and_counts_what_it_canno
         notices(&import, Lang::De)[0],
         "1 Zeile übersprungen: C6: ungültiges Datum (Jahr 2025, Monat 2, Tag 30): Dieses Datum gibt es nicht"
     );
+}
+
+#[test]
+fn a_timelinejs_sheets_media_columns_become_the_events_media_and_bad_addresses_are_counted() {
+    let talks = &read(TIMELINEJS).dataset.events[0];
+    let m = talks.media.as_ref().expect("media");
+    assert_eq!(
+        (m.url.as_str(), m.credit.as_ref().map(|c| c.en.as_str())),
+        ("https://example.org/a.jpg", Some("AP"))
+    );
+    assert_eq!(
+        m.alt.as_ref().map(|a| a.de.as_str()),
+        Some("Talks open"),
+        "an image without a caption: its title"
+    );
+    let sheet = "Year,Headline,Media,Media Credit,Media Caption,Media Thumbnail\n\
+                 2020,Film,https://youtu.be/x,<b>TV</b>,A <i>film</i>,https://example.org/t.jpg\n\
+                 2021,Tweet,\"<blockquote>embed</blockquote>\",,,\n\
+                 2022,Map,img/map.png,,The route,javascript:alert(1)\n";
+    let import = read(sheet);
+    let media: Vec<_> = import.dataset.events.iter().map(|e| e.media.clone()).collect();
+    let film = media[0].as_ref().unwrap();
+    assert_eq!(film.alt, None, "a video needs no description");
+    assert_eq!(
+        (film.credit.as_ref().unwrap().en.as_str(), film.caption.as_ref().unwrap().de.as_str()),
+        ("TV", "A film")
+    );
+    assert_eq!(film.thumbnail.as_deref(), Some("https://example.org/t.jpg"));
+    assert_eq!(media[1], None, "embed code is no address");
+    let map = media[2].as_ref().unwrap();
+    assert_eq!((map.alt.as_ref().unwrap().en.as_str(), map.thumbnail.as_deref()), ("The route", None));
+    assert_eq!(notices(&import, Lang::En), ["media of 2 rows not kept: not an http or https address"]);
 }
 
 #[test]
@@ -397,6 +428,7 @@ fn event() -> impl Strategy<Value = Event> {
                 related: Vec::new(),
                 confidence: if confirmed { Confidence::Confirmed } else { Confidence::PerArticle },
                 date_text: None,
+                media: None,
             },
         )
 }
