@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setup, open, done, listIds } from './helpers.mjs';
+import { setup, open, done, listIds, addTimeline } from './helpers.mjs';
 
 const ctx = setup();
 const root = new URL('../../', import.meta.url);
@@ -15,16 +15,7 @@ const baltic = JSON.parse(readFileSync(new URL('www/demo-data/baltic.json', root
 async function widget(id, attrs, data) {
   const page = await open(ctx, '/tests/fixtures/embed.html', { wait: false });
   await page.waitForSelector('html[data-ready="true"]');
-  await page.evaluate(([id, attrs, inline]) => {
-    const el = document.createElement('timeline-explorer');
-    el.id = id;
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    const script = document.createElement('script');
-    script.type = 'application/json';
-    script.textContent = inline;
-    el.append(script);
-    document.getElementById('host').append(el);
-  }, [id, attrs, JSON.stringify(data)]);
+  await addTimeline(page, { id, ...attrs }, JSON.stringify(data));
   return page;
 }
 

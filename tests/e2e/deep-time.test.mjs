@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setup, open, done, listIds } from './helpers.mjs';
+import { setup, open, done, listIds, addTimeline } from './helpers.mjs';
 
 const ctx = setup();
 const root = new URL('../../', import.meta.url);
@@ -14,16 +14,7 @@ const deep = readFileSync(new URL('tests/fixtures/deep-time.json', root), 'utf8'
 async function widget(attrs) {
   const page = await open(ctx, '/tests/fixtures/embed.html', { wait: false });
   await page.waitForSelector('html[data-ready="true"]');
-  await page.evaluate(([attrs, inline]) => {
-    const el = document.createElement('timeline-explorer');
-    el.id = 'w';
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    const script = document.createElement('script');
-    script.type = 'application/json';
-    script.textContent = inline;
-    el.append(script);
-    document.getElementById('host').append(el);
-  }, [attrs, deep]);
+  await addTimeline(page, { id: 'w', ...attrs }, deep);
   return page;
 }
 

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import http from 'node:http';
 import { generate } from '../../tools/generate.mjs';
-import { setup, open, freshPage, done, visibleIds, listIds, settle, dataset } from './helpers.mjs';
+import { setup, open, freshPage, done, visibleIds, listIds, settle, dataset, addTimeline } from './helpers.mjs';
 
 const ctx = setup();
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -29,22 +29,7 @@ async function fixture(query = '') {
   return page;
 }
 
-/** Adds a <timeline-explorer> with these attributes (and an inline dataset) to the test page. */
-async function addElement(page, attrs, inline = null) {
-  await page.evaluate(([attrs, inline]) => {
-    const el = document.createElement('timeline-explorer');
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    if (inline !== null) {
-      const script = document.createElement('script');
-      script.type = 'application/json';
-      script.textContent = inline;
-      el.append(script);
-    }
-    document.getElementById('host').append(el);
-    // Kept here so tests can reach the element after it is removed from the page.
-    (window.els ??= {})[attrs.id] = el;
-  }, [attrs, inline]);
-}
+const addElement = addTimeline;
 
 /** What `after` has that `before` has not (as multisets). */
 function added(after, before) {

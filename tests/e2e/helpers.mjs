@@ -110,3 +110,23 @@ export async function query(page) {
 export async function settle(page) {
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 }
+
+/**
+ * Adds a `<timeline-explorer>` with these attributes to the host element (`#host`) of an
+ * embedding test page, with `inline` (a dataset as text) in a child script when given. The
+ * element is also kept in `window.els[id]`, so that tests can reach it after it is removed.
+ */
+export async function addTimeline(page, attrs, inline = null) {
+  await page.evaluate(([attrs, inline]) => {
+    const el = document.createElement('timeline-explorer');
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    if (inline !== null) {
+      const script = document.createElement('script');
+      script.type = 'application/json';
+      script.textContent = inline;
+      el.append(script);
+    }
+    document.getElementById('host').append(el);
+    (window.els ??= {})[attrs.id] = el;
+  }, [attrs, inline]);
+}

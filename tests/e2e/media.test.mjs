@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { setup, open, done, listIds, settle } from './helpers.mjs';
+import { setup, open, done, listIds, settle, addTimeline } from './helpers.mjs';
 
 const ctx = setup();
 const root = new URL('../../', import.meta.url);
@@ -34,17 +34,7 @@ async function hostPage(options = {}) {
 
 /** Adds a <timeline-explorer> with these attributes (and inline JSON data) and waits for it. */
 async function addElement(page, attrs, data = null) {
-  await page.evaluate(([attrs, inline]) => {
-    const el = document.createElement('timeline-explorer');
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    if (inline !== null) {
-      const script = document.createElement('script');
-      script.type = 'application/json';
-      script.textContent = inline;
-      el.append(script);
-    }
-    document.getElementById('host').append(el);
-  }, [attrs, data === null ? null : JSON.stringify(data)]);
+  await addTimeline(page, attrs, data === null ? null : JSON.stringify(data));
   await page.waitForSelector(`#${attrs.id} .tl-app, #${attrs.id} .tl-error`, { timeout: 15000 });
 }
 
