@@ -907,6 +907,18 @@ fn same_events(a: &Dataset, b: &Dataset) -> Result<(), TestCaseError> {
 }
 
 /// What the rest of the widget relies on in an accepted dataset.
+/// An imported event has the one source the import gives it (the file's own address) and tidy
+/// texts: trimmed, without runs of spaces left from removed markup.
+fn check_imported_events(d: &Dataset) -> Result<(), TestCaseError> {
+    for e in &d.events {
+        ensure!(e.sources.len() == 1 && is_http_url(&e.sources[0].url), "import invented a bad source");
+        for s in [&e.title.en, &e.summary.en] {
+            ensure!(s.trim() == s.as_str() && !s.contains("  "), "untidy imported text {s:?}");
+        }
+    }
+    Ok(())
+}
+
 fn check_dataset(d: &Dataset) -> Result<(), TestCaseError> {
     ensure!(
         matches!(validate(d.clone()), Ok(ref x) if x == d),
@@ -1747,15 +1759,7 @@ fn the_timelinejs_import_gives_valid_datasets_or_named_errors() {
                     .unwrap_or(0);
                 ensure!(links == counted, "{links} media shown as links, {counted} counted");
                 check_dataset(&d)?;
-                for e in &d.events {
-                    ensure!(
-                        e.sources.len() == 1 && is_http_url(&e.sources[0].url),
-                        "import invented a bad source"
-                    );
-                    for s in [&e.title.en, &e.summary.en] {
-                        ensure!(s.trim() == s.as_str() && !s.contains("  "), "untidy imported text {s:?}");
-                    }
-                }
+                check_imported_events(&d)?;
                 check_session(d)?;
             }
             Err(e) => check_error(&e)?,
@@ -1948,15 +1952,7 @@ fn the_vis_timeline_import_gives_valid_datasets_or_named_errors() {
                         );
                     }
                 }
-                for e in &d.events {
-                    ensure!(
-                        e.sources.len() == 1 && is_http_url(&e.sources[0].url),
-                        "import invented a bad source"
-                    );
-                    for s in [&e.title.en, &e.summary.en] {
-                        ensure!(s.trim() == s.as_str() && !s.contains("  "), "untidy imported text {s:?}");
-                    }
-                }
+                check_imported_events(&d)?;
                 // What the widget does with it: the project's JSON, read by the strict reader.
                 let json = timeline_explorer::core::formats::csv::dataset_json(&d);
                 let again = load_dataset(&json).map_err(|e| TestCaseError::fail(format!("{e}")))?;
