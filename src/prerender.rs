@@ -1,0 +1,582 @@
+//! The opening view as static HTML, made natively at build time from the same core the widget
+//! draws with: the page shows the events before the wasm has loaded (and to readers and search
+//! engines without JavaScript), and the widget replaces it in place when it has drawn.
+//!
+//! The HTML uses the widget's own elements and class names, so `timeline.css` styles it as it
+//! styles the widget. The strict Content Security Policy allows no `style` attributes, so where
+//! each mark and tick goes is a stylesheet of its own ([`FirstView::css`]), one class per
+//! position. Marks are laid out at a nominal stage size ([`Size`]); their left edges are
+//! written as percentages of the stage, their widths in px, so the view holds across common
+//! desktop widths. Each language is drawn twice: as the timeline, and as the list that a
+//! narrow widget (a phone) shows first; a container query in the stylesheet shows one of them.
+
+use crate::core::dataset::model::{Category, Dataset, Event, Lang};
+use crate::core::i18n::{category_name, count_line, event_count, filters_button, signpost, t, Key};
+use crate::core::layout::fold::FoldedAxis;
+use crate::core::layout::scene::{
+    extent, fit_extent, group_events, opening_window, outside_window, reach_of, rows_that_fit,
+    scene_of_lanes, Frame, MarkKind, Scene,
+};
+use crate::core::layout::stack::css_len;
+use crate::core::layout::ticks::{event_date, folded_ticks, format_date, Tick};
+use crate::core::loaded::LoadedDataset;
+use crate::core::query::viewstate::{AxisMode, ViewState};
+use std::cmp::Ordering;
+use std::fmt::Write;
+
+/// Below this widget width the widget shows the list first (as `ui::app` decides).
+pub const NARROW_PX: f64 = 600.0;
+/// The most list items the narrow view carries (the widget shows more on request).
+pub const LIST_ITEMS: usize = 60;
+
+/// The stage the marks are laid out for, in px.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Size {
+    pub width: f64,
+    pub height: f64,
+}
+
+impl Default for Size {
+    /// The stage of the standalone page in a 1366 × 900 window.
+    fn default() -> Size {
+        Size { width: 1084.0, height: 678.0 }
+    }
+}
+
+/// What the first view is drawn for.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// One view per language, the first one shown when nothing else chooses.
+    pub langs: Vec<Lang>,
+    pub size: Size,
+    /// The title is the page's heading (the standalone page), else a paragraph (embedded).
+    pub heading: bool,
+    /// The "Embed" control of the standalone page's toolbar.
+    pub embed_control: bool,
+}
+
+/// The first view: HTML to put where the widget mounts, and the stylesheet that places it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FirstView {
+    pub html: String,
+    pub css: String,
+}
+
+/// Escapes text from data for HTML text and (double-quoted) attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The opening view as the widget finds it: the dataset's `view` (else the story's stretch, see
+/// [`opening_window`]), laid out for `size`.
+pub struct Opening {
+    pub state: ViewState,
+    pub filtered: Vec<usize>,
+    pub axis: FoldedAxis,
+    pub scene: Scene,
+    /// Filtered events wholly before and after the window.
+    pub outside: (usize, usize),
+}
+
+/// Lays out the opening view of `loaded` at `size`.
+pub fn opening(loaded: &LoadedDataset, size: Size) -> Opening {
+    let query = loaded.dataset.view.clone().unwrap_or_default();
+    let (state, _) = loaded.decode_state(&query);
+    let filtered = loaded.filter(&state);
+    let axis = match state.axis {
+        AxisMode::Folded => FoldedAxis::for_events(&loaded.items, &filtered),
+        AxisMode::Linear => FoldedAxis::linear(),
+    };
+    let placed = if axis.is_linear() { loaded.items.clone() } else { axis.place(&loaded.items) };
+    let frame = Frame {
+        items: &placed,
+        max_rows: rows_that_fit(size.height - 8.0),
+        ..loaded.frame(&filtered, state.group, size.width)
+    };
+    let grouped = group_events(&frame);
+    let window = match state.span {
+        Some(s) => axis.window_of_days(s.start as f64, s.end as f64),
+        None if loaded.dataset.view.is_none() => opening_window(&frame, &grouped)
+            .unwrap_or_else(|| fit_extent(extent(&placed, &filtered), size.width)),
+        None => fit_extent(extent(&placed, &filtered), size.width),
+    };
+    let scene = scene_of_lanes(&frame, &grouped, window);
+    let outside = outside_window(&placed, &filtered, &reach_of(&placed, &filtered), &window);
+    Opening { state, filtered, axis, scene, outside }
+}
+
+/// The first view of `loaded` in each of `options.langs`.
+pub fn first_view(loaded: &LoadedDataset, options: &Options) -> FirstView {
+    let open = opening(loaded, options.size);
+    let mut html = String::new();
+    let mut css = String::from(
+        "/* Where the first view's marks go: made by `cargo run --bin prerender`, do not edit. */\n\
+         .tl-first-view { container-type: inline-size; }\n\
+         @container (max-width: 599.98px) { .tl-fv-wide { display: none !important; } }\n\
+         @container (min-width: 600px) { .tl-fv-narrow { display: none !important; } }\n\
+         /* The language www/first-view.js chose (the widget's own choice), else the first. */\n\
+         html:not([data-first-view]) .tl-fv-other,\n\
+         html[data-first-view=\"de\"] .tl-first-view:not([data-first-view=\"de\"]),\n\
+         html[data-first-view=\"en\"] .tl-first-view:not([data-first-view=\"en\"]) { display: none; }\n\
+         /* A link to another view or dataset: the frame stays, its events wait for the widget. */\n\
+         html[data-first-view-data] .tl-first-view { display: none; }\n\
+         html[data-first-view-linked] .tl-first-view :is(.tl-axis, .tl-lanes, .tl-edge, .tl-list, .tl-count) { visibility: hidden; }\n\
+         /* The widget is drawn over the first view, hidden, until it has drawn (www/boot.js). */\n\
+         :has(> .tl-first-view) { display: grid; }\n\
+         :has(> .tl-first-view) > .tl-root { grid-area: 1 / 1; min-width: 0; }\n\
+         .tl-first-view ~ .tl-root { visibility: hidden; }\n",
+    );
+    for (k, &lang) in options.langs.iter().enumerate() {
+        let view = View { loaded, open: &open, lang, options, prefix: format!("fv-{}", lang.code()) };
+        let hidden = if k == 0 { "" } else { " tl-fv-other" };
+        let _ = write!(
+            html,
+            "<div class=\"tl-root tl-first-view{hidden}\" lang=\"{l}\" data-first-view=\"{l}\">",
+            l = lang.code()
+        );
+        view.wide(&mut html, &mut css);
+        view.narrow(&mut html);
+        html.push_str("</div>\n");
+    }
+    FirstView { html, css }
+}
+
+/// One language's first view.
+struct View<'a> {
+    loaded: &'a LoadedDataset,
+    open: &'a Opening,
+    lang: Lang,
+    options: &'a Options,
+    /// The prefix of this language's position classes.
+    prefix: String,
+}
+
+impl View<'_> {
+    fn dataset(&self) -> &Dataset {
+        &self.loaded.dataset
+    }
+
+    fn t(&self, key: Key) -> String {
+        escape(t(self.lang, key))
+    }
+
+    /// The timeline, for a wide widget.
+    fn wide(&self, html: &mut String, css: &mut String) {
+        let l = self.lang.code();
+        let _ = write!(html, "<div class=\"tl-app tl-fv-wide\" lang=\"{l}\"><header class=\"tl-header\">");
+        self.toolbar(html);
+        html.push_str("</header><div class=\"tl-body\"><div class=\"tl-side\">");
+        self.card(html);
+        html.push_str("</div><div class=\"tl-main\">");
+        self.legend_row(html);
+        self.controls(html);
+        self.timeline(html, css);
+        html.push_str("<div class=\"tl-overview\" aria-hidden=\"true\"></div></div></div></div>");
+    }
+
+    /// The list, for a narrow widget.
+    fn narrow(&self, html: &mut String) {
+        let l = self.lang.code();
+        let _ = write!(
+            html,
+            "<div class=\"tl-app tl-narrow tl-fv-narrow\" lang=\"{l}\"><header class=\"tl-header\">\
+             <button type=\"button\" class=\"tl-filters-toggle\" disabled>{}</button>",
+            escape(&filters_button(self.lang, 0))
+        );
+        self.toolbar(html);
+        html.push_str("</header><div class=\"tl-body\"><div class=\"tl-side\">");
+        self.card(html);
+        html.push_str("</div><div class=\"tl-main\">");
+        self.legend_row(html);
+        let _ = write!(html, "<ol class=\"tl-list\" aria-label=\"{}\">", self.t(Key::ListLabel));
+        for &i in self.open.filtered.iter().take(LIST_ITEMS) {
+            self.list_item(html, &self.dataset().events[i]);
+        }
+        html.push_str("</ol></div></div></div>");
+    }
+
+    /// The toolbar's controls, as the widget shows them before anything is chosen (disabled:
+    /// they work once the widget has loaded).
+    fn toolbar(&self, html: &mut String) {
+        html.push_str("<div class=\"tl-toolbar\">");
+        let _ = write!(
+            html,
+            "<div class=\"tl-segmented\" role=\"group\" aria-label=\"{}\">",
+            self.t(Key::Language)
+        );
+        for other in [Lang::De, Lang::En] {
+            let _ = write!(
+                html,
+                "<button type=\"button\" lang=\"{c}\" aria-pressed=\"{p}\" disabled>{}</button>",
+                other.label(),
+                c = other.code(),
+                p = other == self.lang
+            );
+        }
+        let _ = write!(
+            html,
+            "</div><div class=\"tl-segmented\" role=\"group\" aria-label=\"{}\">\
+             <button type=\"button\" aria-pressed=\"true\" disabled>{}</button>\
+             <button type=\"button\" aria-pressed=\"false\" disabled>{}</button></div>\
+             <label>{}<select class=\"tl-lanes-select\" disabled><option>{}</option></select></label>\
+             <button type=\"button\" class=\"tl-copy\" disabled>{}</button>\
+             <span class=\"tl-exports\"><span class=\"tl-exports-label\">{}</span><span class=\"tl-segmented\">\
+             <button type=\"button\" disabled>{}</button><button type=\"button\" disabled>{}</button>\
+             <button type=\"button\" disabled>{}</button></span></span>",
+            self.t(Key::View),
+            self.t(Key::TimelineView),
+            self.t(Key::ListView),
+            self.t(Key::Lanes),
+            self.t(Key::LanesNone),
+            self.t(Key::CopyLink),
+            self.t(Key::ExportLabel),
+            self.t(Key::ExportJson),
+            self.t(Key::ExportCsv),
+            self.t(Key::ExportIcs),
+        );
+        if self.options.embed_control {
+            let _ = write!(
+                html,
+                "<button type=\"button\" class=\"tl-embed-toggle\" disabled>{}</button>",
+                self.t(Key::Embed)
+            );
+        }
+        html.push_str("</div>");
+    }
+
+    /// The title card: title, description, how many events over which dates.
+    fn card(&self, html: &mut String) {
+        let (d, lang) = (self.dataset(), self.lang);
+        let title = escape(d.title.get(lang));
+        let _ = write!(html, "<section class=\"tl-card\" aria-label=\"{}\">", self.t(Key::TitleCardLabel));
+        if self.options.heading {
+            let _ = write!(html, "<h1 class=\"tl-title\">{title}</h1>");
+        } else {
+            let _ = write!(html, "<p class=\"tl-title tl-card-title\">{title}</p>");
+        }
+        if let Some(description) = &d.description {
+            let _ = write!(
+                html,
+                "<p class=\"tl-description\">{}</p><button type=\"button\" class=\"tl-read-more\" disabled>{}</button>",
+                escape(description.get(lang)),
+                self.t(Key::ReadMore)
+            );
+        }
+        let first = d.events.first().map(|e| e.date);
+        let last = d
+            .events
+            .iter()
+            .map(|e| e.end.unwrap_or(e.date))
+            .max_by(|a, b| a.partial_cmp(b).unwrap_or(Ordering::Equal));
+        let mut meta = event_count(lang, d.events.len());
+        if let (Some(a), Some(b)) = (first, last) {
+            let (a, b) = (format_date(&a, lang), format_date(&b, lang));
+            meta.push_str(" · ");
+            meta.push_str(&if a == b { a } else { format!("{a} – {b}") });
+        }
+        let _ = write!(html, "<p class=\"tl-card-meta\">{}</p></section>", escape(&meta));
+    }
+
+    /// The legend of categories with their counts, and how many events pass the filters.
+    fn legend_row(&self, html: &mut String) {
+        let events = &self.dataset().events;
+        let _ = write!(
+            html,
+            "<div class=\"tl-legend-row\"><div class=\"tl-legend\" role=\"group\" aria-label=\"{}\">",
+            self.t(Key::LegendLabel)
+        );
+        for c in Category::ALL {
+            let n = self.open.filtered.iter().filter(|&&i| events[i].categories.contains(&c)).count();
+            if !events.iter().any(|e| e.categories.contains(&c)) {
+                continue;
+            }
+            let _ = write!(
+                html,
+                "<button type=\"button\" class=\"tl-legend-item\" data-category=\"{}\" aria-pressed=\"{}\" disabled>\
+                 <span class=\"tl-swatch\" aria-hidden=\"true\"></span><span>{}</span>\
+                 <span class=\"tl-legend-count\">{n}</span></button>",
+                c.code(),
+                self.open.state.cat.contains(&c),
+                escape(category_name(self.lang, c))
+            );
+        }
+        let _ = write!(
+            html,
+            "</div><p class=\"tl-count\">{}</p></div>",
+            escape(&count_line(self.lang, self.open.filtered.len(), events.len()))
+        );
+    }
+
+    /// The zoom and pan controls.
+    fn controls(&self, html: &mut String) {
+        let _ = write!(
+            html,
+            "<div class=\"tl-controls\" role=\"group\" aria-label=\"{}\">",
+            self.t(Key::TimelineView)
+        );
+        for (key, glyph) in
+            [(Key::ZoomIn, "+"), (Key::ZoomOut, "−"), (Key::PanEarlier, "←"), (Key::PanLater, "→")]
+        {
+            let _ = write!(
+                html,
+                "<button type=\"button\" aria-label=\"{}\" disabled>{glyph}</button>",
+                self.t(key)
+            );
+        }
+        let folded = self.open.state.axis == AxisMode::Folded;
+        let _ = write!(
+            html,
+            "<button type=\"button\" disabled>{}</button><button type=\"button\" aria-pressed=\"{folded}\" disabled>{}</button></div>",
+            self.t(Key::Fit),
+            self.t(Key::FoldAxis)
+        );
+    }
+
+    /// The axis, the marks and the signposts, placed by classes in `css`.
+    fn timeline(&self, html: &mut String, css: &mut String) {
+        let (lang, scene, p) = (self.lang, &self.open.scene, &self.prefix);
+        let width = self.options.size.width;
+        let pct = |x: f64| css_len(x / width * 100.0, 3, "%");
+        let title = escape(self.dataset().title.get(lang));
+        let _ = write!(
+            html,
+            "<div class=\"tl-timeline\" role=\"region\" aria-label=\"{}: {title}\"><div class=\"tl-axis\" aria-hidden=\"true\">",
+            self.t(Key::TimelineLabel)
+        );
+        let ticks: Vec<Tick> = folded_ticks(&self.open.axis, &scene.window, width, lang);
+        for (k, tick) in ticks.iter().enumerate() {
+            let major = if tick.major { " tl-major" } else { "" };
+            let _ = write!(html, "<span class=\"tl-tick{major} {p}-t{k}\">{}</span>", escape(&tick.label));
+            let _ = writeln!(css, ".tl-first-view .{p}-t{k} {{ left: {}; }}", pct(tick.x));
+        }
+        let _ =
+            write!(html, "</div><div class=\"tl-stage\"><div class=\"tl-lanes {p}-lanes\" role=\"list\">");
+        let _ = writeln!(css, ".tl-first-view .{p}-lanes {{ height: {}; }}", css_len(scene.height, 0, "px"));
+        for (k, mark) in scene.marks.iter().enumerate() {
+            let _ = writeln!(
+                css,
+                ".tl-first-view .{p}-m{k} {{ left: {}; top: {}; width: {}; }}",
+                pct(mark.x),
+                css_len(mark.y, 1, "px"),
+                css_len(mark.width, 1, "px")
+            );
+            match &mark.kind {
+                MarkKind::Event(i) => {
+                    self.event_mark(html, css, k, &self.dataset().events[*i], mark.bar_width)
+                }
+                MarkKind::Cluster { events, .. } => {
+                    let day = |i: Option<&usize>| {
+                        i.and_then(|&i| self.loaded.items.get(i)).map_or(0, |it| it.start as i64)
+                    };
+                    let months =
+                        crate::core::i18n::month_range(lang, day(events.first()), day(events.last()));
+                    let count = event_count(lang, events.len());
+                    let _ = write!(
+                        html,
+                        "<div class=\"tl-cluster {p}-m{k}\" role=\"listitem\" data-count=\"{}\">\
+                         <span class=\"tl-cluster-count\">{}</span><span class=\"tl-cluster-dates\">{}</span></div>",
+                        events.len(),
+                        escape(&count),
+                        escape(&months)
+                    );
+                }
+            }
+        }
+        html.push_str("</div></div>");
+        let (before, after) = self.open.outside;
+        for (n, earlier, class) in [(before, true, "tl-edge-earlier"), (after, false, "tl-edge-later")] {
+            if n > 0 {
+                let _ = write!(
+                    html,
+                    "<button type=\"button\" class=\"tl-edge {class}\" disabled>{}</button>",
+                    escape(&signpost(lang, n, earlier))
+                );
+            }
+        }
+        html.push_str("</div>");
+    }
+
+    /// One event's box on the timeline (the `k`-th mark).
+    fn event_mark(&self, html: &mut String, css: &mut String, k: usize, e: &Event, bar_width: f64) {
+        let p = &self.prefix;
+        let mut class = String::from("tl-event");
+        if e.date.precision() != crate::core::dataset::date::Precision::Day || e.end.is_some() {
+            class.push_str(" tl-wide");
+        }
+        if e.approximate {
+            class.push_str(" tl-approx");
+        }
+        let _ = write!(
+            html,
+            "<div class=\"{class} {p}-m{k}\" role=\"listitem\" data-event-id=\"{}\" data-category=\"{}\">\
+             <span class=\"tl-event-bar {p}-b{k}\"></span><span class=\"tl-event-label\">{}</span>\
+             <span class=\"tl-event-date\">{}</span></div>",
+            escape(&e.id),
+            e.categories.first().map(|c| c.code()).unwrap_or(""),
+            escape(e.title.get(self.lang)),
+            escape(&event_date(e, self.lang))
+        );
+        let _ =
+            writeln!(css, ".tl-first-view .{p}-b{k} {{ width: {}; }}", css_len(bar_width.max(4.0), 1, "px"));
+    }
+
+    /// One event in the list: date, title, summary, actors and place.
+    fn list_item(&self, html: &mut String, e: &Event) {
+        let (d, lang) = (self.dataset(), self.lang);
+        let mut meta: Vec<&str> =
+            e.actors.iter().filter_map(|a| d.actor(a)).map(|a| a.name.get(lang)).collect();
+        if let Some(place) = &e.place {
+            meta.push(place.name.get(lang));
+        }
+        let datetime =
+            e.date.html_datetime().map(|v| format!(" datetime=\"{}\"", escape(&v))).unwrap_or_default();
+        let _ = write!(
+            html,
+            "<li class=\"tl-list-item\" data-event-id=\"{}\" data-category=\"{}\"><time{datetime}>{}</time>\
+             <h3><button type=\"button\" disabled>{}</button></h3><p>{}</p><p class=\"tl-meta\">{}</p></li>",
+            escape(&e.id),
+            e.categories.first().map(|c| c.code()).unwrap_or(""),
+            escape(&event_date(e, lang)),
+            escape(e.title.get(lang)),
+            escape(e.summary.get(lang)),
+            escape(&meta.join(" · "))
+        );
+    }
+}
+
+/// Where the first view goes in a page: between these two comments.
+pub const BEGIN: &str = "<!-- first view: made by `cargo run --bin prerender -- --pages`, do not edit -->";
+pub const END: &str = "<!-- /first view -->";
+/// The stylesheet the pages link for the first view's positions.
+pub const PAGES_CSS: &str = "www/first-view.css";
+
+/// The pages that carry the embedded dataset's first view (in both languages), as they should
+/// read: each file's path under the repository root `root` and its text. The stylesheet is
+/// shared: the standalone page and the iframe view draw the same marks.
+pub fn pages(root: &std::path::Path) -> std::io::Result<Vec<(std::path::PathBuf, String)>> {
+    let loaded = LoadedDataset::embedded().map_err(|e| std::io::Error::other(format!("{e:?}")))?;
+    let mut out = Vec::new();
+    let mut css = String::new();
+    for (page, heading) in [("index.html", true), ("embed.html", false)] {
+        let options = Options {
+            langs: vec![Lang::En, Lang::De],
+            size: Size::default(),
+            heading,
+            embed_control: heading,
+        };
+        let view = first_view(&loaded, &options);
+        let path = root.join(page);
+        let text = std::fs::read_to_string(&path)?;
+        let (Some(a), Some(b)) = (text.find(BEGIN), text.find(END)) else {
+            return Err(std::io::Error::other(format!("{page} has no first-view markers")));
+        };
+        let indent = text[..a].rsplit('\n').next().unwrap_or("");
+        let fresh = format!("{}{BEGIN}\n{}{indent}{}", &text[..a], view.html, &text[b..]);
+        out.push((path, fresh));
+        css = view.css;
+    }
+    out.push((root.join(PAGES_CSS), css));
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    /// Regenerate with `UPDATE_PRERENDER=1 cargo test prerender`.
+    #[test]
+    fn the_committed_pages_carry_the_first_view_of_the_built_in_dataset() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        for (path, fresh) in pages(root).unwrap() {
+            if std::env::var_os("UPDATE_PRERENDER").is_some() {
+                std::fs::write(&path, &fresh).unwrap();
+            }
+            let committed = std::fs::read_to_string(&path).unwrap_or_default();
+            assert!(
+                committed == fresh,
+                "{} is stale: run `UPDATE_PRERENDER=1 cargo test prerender`",
+                path.display()
+            );
+        }
+    }
+
+    /// The built-in dataset with hostile text in every field the first view shows.
+    fn hostile() -> Arc<LoadedDataset> {
+        let mut d: serde_json::Value = serde_json::from_str(include_str!("data/events.json")).unwrap();
+        let evil = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&";
+        for path in ["/title/en", "/title/de", "/description/en", "/description/de"] {
+            *d.pointer_mut(path).unwrap() = evil.into();
+        }
+        for e in d["events"].as_array_mut().unwrap() {
+            for field in ["title", "summary"] {
+                e[field]["en"] = evil.into();
+                e[field]["de"] = evil.into();
+            }
+        }
+        for a in d["actors"].as_array_mut().unwrap() {
+            a["name"]["en"] = evil.into();
+        }
+        LoadedDataset::from_json(&d.to_string()).unwrap()
+    }
+
+    #[test]
+    fn hostile_text_in_a_dataset_is_escaped_in_the_prerendered_html() {
+        let options = Options {
+            langs: vec![Lang::En, Lang::De],
+            size: Size::default(),
+            heading: true,
+            embed_control: true,
+        };
+        let view = first_view(&hostile(), &options);
+        for markup in ["<script", "<img", "onerror=\"", "'&<"] {
+            assert!(!view.html.contains(markup), "{markup} reached the HTML");
+        }
+        assert!(view.html.contains(
+            "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;&quot;&#39;&amp;"
+        ));
+        assert!(!view.html.contains("style="), "the strict policy allows no style attributes");
+        assert!(!view.css.contains('<'));
+    }
+
+    #[test]
+    fn the_first_view_shows_the_widgets_opening_events_in_both_layouts() {
+        let loaded = LoadedDataset::embedded().unwrap();
+        let options =
+            Options { langs: vec![Lang::De], size: Size::default(), heading: false, embed_control: false };
+        let open = opening(&loaded, options.size);
+        let view = first_view(&loaded, &options);
+        assert!(!open.scene.marks.is_empty());
+        for mark in &open.scene.marks {
+            if let MarkKind::Event(i) = mark.kind {
+                let e = &loaded.dataset.events[i];
+                assert!(view.html.contains(&format!("data-event-id=\"{}\"", e.id)));
+                assert!(view.html.contains(&escape(e.title.get(Lang::De))));
+            }
+        }
+        // The list of a narrow widget holds the events in date order.
+        let first = &loaded.dataset.events[open.filtered[0]];
+        assert!(view.html.contains(&format!("<li class=\"tl-list-item\" data-event-id=\"{}\"", first.id)));
+        assert_eq!(view.html.matches("tl-fv-wide").count(), 1);
+        assert!(view.css.contains(".tl-first-view .fv-de-m0 { left: "));
+    }
+
+    #[test]
+    fn escape_turns_markup_characters_into_entities() {
+        assert_eq!(
+            escape(r#"<img src=x onerror="a('b')">&"#),
+            "&lt;img src=x onerror=&quot;a(&#39;b&#39;)&quot;&gt;&amp;"
+        );
+    }
+}
