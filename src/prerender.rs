@@ -135,7 +135,7 @@ pub fn first_view(loaded: &LoadedDataset, options: &Options) -> FirstView {
          /* The widget is drawn over the first view, hidden, until it has drawn (www/boot.js). */\n\
          :has(> .tl-first-view) { display: grid; }\n\
          :has(> .tl-first-view) > .tl-root { grid-area: 1 / 1; min-width: 0; }\n\
-         .tl-first-view ~ .tl-root { visibility: hidden; }\n",
+         .tl-first-view ~ .tl-root:not(.tl-first-view) { visibility: hidden; }\n",
     );
     for (k, &lang) in options.langs.iter().enumerate() {
         let view = View { loaded, open: &open, lang, options, prefix: format!("fv-{}", lang.code()) };
@@ -229,7 +229,8 @@ impl View<'_> {
             "</div><div class=\"tl-segmented\" role=\"group\" aria-label=\"{}\">\
              <button type=\"button\" aria-pressed=\"true\" disabled>{}</button>\
              <button type=\"button\" aria-pressed=\"false\" disabled>{}</button></div>\
-             <label>{}<select class=\"tl-lanes-select\" disabled><option>{}</option></select></label>\
+             <label>{}<select class=\"tl-lanes-select\" disabled><option>{}</option><option>{}</option>\
+             <option>{}</option></select></label>\
              <button type=\"button\" class=\"tl-copy\" disabled>{}</button>\
              <span class=\"tl-exports\"><span class=\"tl-exports-label\">{}</span><span class=\"tl-segmented\">\
              <button type=\"button\" disabled>{}</button><button type=\"button\" disabled>{}</button>\
@@ -239,6 +240,8 @@ impl View<'_> {
             self.t(Key::ListView),
             self.t(Key::Lanes),
             self.t(Key::LanesNone),
+            self.t(Key::LanesCategory),
+            self.t(Key::LanesActor),
             self.t(Key::CopyLink),
             self.t(Key::ExportLabel),
             self.t(Key::ExportJson),
@@ -286,6 +289,15 @@ impl View<'_> {
             meta.push_str(&if a == b { a } else { format!("{a} – {b}") });
         }
         let _ = write!(html, "<p class=\"tl-card-meta\">{}</p></section>", escape(&meta));
+        // The search field, the filters' first part (a narrow widget shows it above the list).
+        let _ = write!(
+            html,
+            "<section class=\"tl-filters\" aria-label=\"{}: {title}\"><div><label>{}</label>\
+             <input type=\"search\" class=\"tl-search\" placeholder=\"{}\" disabled></div></section>",
+            self.t(Key::Filters),
+            self.t(Key::Search),
+            self.t(Key::SearchPlaceholder)
+        );
     }
 
     /// The legend of categories with their counts, and how many events pass the filters.
