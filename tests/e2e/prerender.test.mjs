@@ -105,3 +105,42 @@ test('a link to another view keeps the first view’s frame but not its events',
   await live(page);
   await done(page);
 });
+
+test('a first view made by the prerender command shows inside <timeline-explorer> until the widget has drawn', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { readFileSync, mkdtempSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const root = new URL('../../', import.meta.url).pathname;
+  const css = `${mkdtempSync(`${tmpdir()}/first-view-`)}/first-view.css`;
+  const html = execFileSync('cargo', ['run', '-q', '--bin', 'prerender', '--', 'www/demo-data/baltic.json', '--lang', 'de', '--css', css],
+    { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+  const data = readFileSync(`${root}www/demo-data/baltic.json`, 'utf8').replace(/</g, '\\u003c');
+  const baltic = JSON.parse(data);
+  const page = await freshPage(ctx, { viewport: DESKTOP });
+  const release = await holdWasm(page);
+  // A host page under the strict policy: the fixture page's response with a body of its own.
+  await page.route('**/tests/fixtures/embed.html?first-view', async (route) => {
+    const response = await route.fetch();
+    const body = '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Host</title><link rel="icon" href="data:,">' +
+      '<link rel="stylesheet" href="/pkg/timeline.css"><link rel="stylesheet" href="/first-view-test.css">' +
+      '<script type="module" src="/pkg/timeline-explorer.js"></script></head><body>' +
+      `<timeline-explorer lang="de" height="640"><script type="application/json">${data}</script>${html}</timeline-explorer></body></html>`;
+    await route.fulfill({ response, body });
+  });
+  await page.route('**/first-view-test.css', (route) => route.fulfill({ contentType: 'text/css', body: readFileSync(css, 'utf8') }));
+  await page.goto(`${ctx.base}/tests/fixtures/embed.html?first-view`);
+  await page.waitForSelector('timeline-explorer > .tl-first-view .tl-event', { state: 'visible' });
+  const before = await shownEvents(page, 'timeline-explorer > .tl-first-view .tl-event');
+  assert.ok(before.length >= 3);
+  for (const e of before) assert.ok(e.text.includes(baltic.events.find((x) => x.id === e.id).title.de));
+  release();
+  // The widget, from the dataset in the child script, takes the first view's place.
+  await page.waitForFunction(() => {
+    const shadow = document.querySelector('timeline-explorer').shadowRoot;
+    return shadow.querySelector('.tl-event') && !shadow.querySelector('slot');
+  });
+  const count = await page.$eval('timeline-explorer', (el) => el.shadowRoot.querySelector('.tl-count').textContent);
+  assert.equal(count, `${baltic.events.length} von ${baltic.events.length} Ereignissen`);
+  assert.equal(await page.$eval('timeline-explorer > .tl-first-view', (el) => el.checkVisibility()), false);
+  await done(page);
+});
