@@ -15,10 +15,10 @@ use crate::core::i18n::{category_name, count_line, event_count, filters_button, 
 use crate::core::layout::fold::FoldedAxis;
 use crate::core::layout::scene::{
     extent, fit_extent, group_events, opening_window, outside_window, reach_of, rows_that_fit,
-    scene_of_lanes, Frame, MarkKind, Scene,
+    scene_of_lanes, Frame, MarkKind, Scene, ROW_PX,
 };
 use crate::core::layout::stack::css_len;
-use crate::core::layout::ticks::{event_date, folded_ticks, format_date, Tick};
+use crate::core::layout::ticks::{event_date, folded_ticks, format_date};
 use crate::core::loaded::LoadedDataset;
 use crate::core::query::viewstate::{AxisMode, ViewState};
 use std::cmp::Ordering;
@@ -43,12 +43,99 @@ impl Default for Size {
     }
 }
 
+/// One layout of the timeline: the stage it is laid out for, and the CSS conditions (`@container`
+/// or `@media` preludes) under which it shows; none: always.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Layout {
+    pub size: Size,
+    pub conditions: Vec<String>,
+}
+
+impl Layout {
+    /// One layout for every size.
+    pub fn fixed(size: Size) -> Layout {
+        Layout { size, conditions: Vec::new() }
+    }
+}
+
+/// The rows the page layouts are made for: one more for every 66 px of the window's height from
+/// about 630 px (lower windows get the first) to 1090 px.
+const PAGE_ROWS: [usize; 8] = [6, 7, 8, 9, 10, 11, 12, 13];
+/// How much of the standalone page's and the iframe view's height is not the stage: the
+/// toolbar, legend, controls, axis and overview.
+const PAGE_CHROME_PX: f64 = 222.0;
+
+/// The layouts of the standalone page and the iframe view, each for a run of the widget's content
+/// widths, laid out at the stage width of a common window in that run (1024, 1280, 1366 px, and
+/// 1400 px and wider, where the page is widest), and for the rows the window's height gives it
+/// (see [`row_layouts`]). A left edge is a fraction of the stage, so only how the boxes stack
+/// changes within a run. The stage is the content width less the side column, or nearly all of
+/// it in one column (up to 700 px, where the stage's height is fixed).
+pub fn page_layouts(loaded: &LoadedDataset) -> Vec<Layout> {
+    // Content width from, to (none: any wider); the stage width; the stage height when fixed.
+    let widths: [(f64, Option<f64>, f64, Option<f64>); 6] = [
+        (600.0, Some(700.0), 646.0, Some(352.0)),
+        (700.02, Some(960.0), 518.0, None),
+        (960.0, Some(1200.0), 742.0, None),
+        (1200.0, Some(1300.0), 998.0, None),
+        (1300.0, Some(1376.0), 1084.0, None),
+        (1376.0, None, 1118.0, None),
+    ];
+    let mut layouts = Vec::new();
+    for (from, to, width, fixed) in widths {
+        let mut container = format!("@container (min-width: {from}px)");
+        if let Some(to) = to {
+            let _ = write!(container, " and (max-width: {}px)", to - 0.02);
+        }
+        match fixed {
+            Some(height) => {
+                layouts.push(Layout { size: Size { width, height }, conditions: vec![container] })
+            }
+            None => layouts.extend(row_layouts(loaded, width, &container)),
+        }
+    }
+    layouts
+}
+
+/// The layouts of a stage `width` px wide for the rows in [`PAGE_ROWS`] (a layout for fewer rows
+/// than the window allows shows fewer events than the widget, never more), each under
+/// `container` and the window heights that give it those rows; rows that lay the events out
+/// alike share one layout.
+fn row_layouts(loaded: &LoadedDataset, width: f64, container: &str) -> Vec<Layout> {
+    let stage = |rows: usize| rows as f64 * ROW_PX + 8.0;
+    let scenes: Vec<Scene> =
+        PAGE_ROWS.iter().map(|&rows| opening(loaded, Size { width, height: stage(rows) }).scene).collect();
+    let mut layouts = Vec::new();
+    let mut k = 0;
+    while k < PAGE_ROWS.len() {
+        let mut last = k;
+        while last + 1 < PAGE_ROWS.len() && scenes[last + 1] == scenes[k] {
+            last += 1;
+        }
+        let mut media = Vec::new();
+        if k > 0 {
+            media.push(format!("(min-height: {}px)", stage(PAGE_ROWS[k]) + PAGE_CHROME_PX));
+        }
+        if let Some(&next) = PAGE_ROWS.get(last + 1) {
+            media.push(format!("(max-height: {}px)", stage(next) + PAGE_CHROME_PX - 0.02));
+        }
+        let mut conditions = vec![container.to_string()];
+        if !media.is_empty() {
+            conditions.push(format!("@media {}", media.join(" and ")));
+        }
+        layouts.push(Layout { size: Size { width, height: stage(PAGE_ROWS[k]) }, conditions });
+        k = last + 1;
+    }
+    layouts
+}
+
 /// What the first view is drawn for.
 #[derive(Clone, Debug)]
 pub struct Options {
     /// One view per language, the first one shown when nothing else chooses.
     pub langs: Vec<Lang>,
-    pub size: Size,
+    /// The timeline's layouts (at least one).
+    pub layouts: Vec<Layout>,
     /// The title is the page's heading (the standalone page), else a paragraph (embedded).
     pub heading: bool,
     /// The "Embed" control of the standalone page's toolbar.
@@ -118,11 +205,12 @@ pub fn opening(loaded: &LoadedDataset, size: Size) -> Opening {
 
 /// The first view of `loaded` in each of `options.langs`.
 pub fn first_view(loaded: &LoadedDataset, options: &Options) -> FirstView {
-    let open = opening(loaded, options.size);
+    let opens: Vec<Opening> = options.layouts.iter().map(|l| opening(loaded, l.size)).collect();
     let mut html = String::new();
     let mut css = String::from(
         "/* Where the first view's marks go: made by `cargo run --bin prerender`, do not edit. */\n\
          .tl-first-view { container-type: inline-size; }\n\
+         .tl-first-view .tl-event > .tl-event-bar { width: var(--fv-bar, 4px); }\n\
          @container (max-width: 599.98px) { .tl-fv-wide { display: none !important; } }\n\
          @container (min-width: 600px) { .tl-fv-narrow { display: none !important; } }\n\
          /* The language www/first-view.js chose (the widget's own choice), else the first. */\n\
@@ -138,7 +226,7 @@ pub fn first_view(loaded: &LoadedDataset, options: &Options) -> FirstView {
          .tl-first-view ~ .tl-root:not(.tl-first-view) { visibility: hidden; }\n",
     );
     for (k, &lang) in options.langs.iter().enumerate() {
-        let view = View { loaded, open: &open, lang, options, prefix: format!("fv-{}", lang.code()) };
+        let view = View { loaded, opens: &opens, lang, options, prefix: format!("fv-{}", lang.code()) };
         let hidden = if k == 0 { "" } else { " tl-fv-other" };
         let _ = write!(
             html,
@@ -155,7 +243,8 @@ pub fn first_view(loaded: &LoadedDataset, options: &Options) -> FirstView {
 /// One language's first view.
 struct View<'a> {
     loaded: &'a LoadedDataset,
-    open: &'a Opening,
+    /// The opening view in each of `options.layouts` (the same events pass in all).
+    opens: &'a [Opening],
     lang: Lang,
     options: &'a Options,
     /// The prefix of this language's position classes.
@@ -200,7 +289,7 @@ impl View<'_> {
         html.push_str("</div><div class=\"tl-main\">");
         self.legend_row(html);
         let _ = write!(html, "<ol class=\"tl-list\" aria-label=\"{}\">", self.t(Key::ListLabel));
-        for &i in self.open.filtered.iter().take(LIST_ITEMS) {
+        for &i in self.opens[0].filtered.iter().take(LIST_ITEMS) {
             self.list_item(html, &self.dataset().events[i]);
         }
         html.push_str("</ol></div></div></div>");
@@ -309,7 +398,7 @@ impl View<'_> {
             self.t(Key::LegendLabel)
         );
         for c in Category::ALL {
-            let n = self.open.filtered.iter().filter(|&&i| events[i].categories.contains(&c)).count();
+            let n = self.opens[0].filtered.iter().filter(|&&i| events[i].categories.contains(&c)).count();
             if !events.iter().any(|e| e.categories.contains(&c)) {
                 continue;
             }
@@ -319,14 +408,14 @@ impl View<'_> {
                  <span class=\"tl-swatch\" aria-hidden=\"true\"></span><span>{}</span>\
                  <span class=\"tl-legend-count\">{n}</span></button>",
                 c.code(),
-                self.open.state.cat.contains(&c),
+                self.opens[0].state.cat.contains(&c),
                 escape(category_name(self.lang, c))
             );
         }
         let _ = write!(
             html,
             "</div><p class=\"tl-count\">{}</p></div>",
-            escape(&count_line(self.lang, self.open.filtered.len(), events.len()))
+            escape(&count_line(self.lang, self.opens[0].filtered.len(), events.len()))
         );
     }
 
@@ -346,7 +435,7 @@ impl View<'_> {
                 self.t(key)
             );
         }
-        let folded = self.open.state.axis == AxisMode::Folded;
+        let folded = self.opens[0].state.axis == AxisMode::Folded;
         let _ = write!(
             html,
             "<button type=\"button\" disabled>{}</button><button type=\"button\" aria-pressed=\"{folded}\" disabled>{}</button></div>",
@@ -355,73 +444,127 @@ impl View<'_> {
         );
     }
 
-    /// The axis, the marks and the signposts, placed by classes in `css`.
+    /// The axis, the marks and the signposts of every layout, placed by classes in `css`: an
+    /// event has one element, which each layout places; ticks, clusters and signposts belong to
+    /// one layout each.
     fn timeline(&self, html: &mut String, css: &mut String) {
-        let (lang, scene, p) = (self.lang, &self.open.scene, &self.prefix);
-        let width = self.options.size.width;
-        let pct = |x: f64| css_len(x / width * 100.0, 3, "%");
+        let (lang, p) = (self.lang, &self.prefix);
         let title = escape(self.dataset().title.get(lang));
         let _ = write!(
             html,
             "<div class=\"tl-timeline\" role=\"region\" aria-label=\"{}: {title}\"><div class=\"tl-axis\" aria-hidden=\"true\">",
             self.t(Key::TimelineLabel)
         );
-        let ticks: Vec<Tick> = folded_ticks(&self.open.axis, &scene.window, width, lang);
-        for (k, tick) in ticks.iter().enumerate() {
-            let major = if tick.major { " tl-major" } else { "" };
-            let _ = write!(html, "<span class=\"tl-tick{major} {p}-t{k}\">{}</span>", escape(&tick.label));
-            let _ = writeln!(css, ".tl-first-view .{p}-t{k} {{ left: {}; }}", pct(tick.x));
+        let mut rules: Vec<String> = vec![String::new(); self.opens.len()];
+        for (j, open) in self.opens.iter().enumerate() {
+            let width = self.options.layouts[j].size.width;
+            for (k, tick) in folded_ticks(&open.axis, &open.scene.window, width, lang).iter().enumerate() {
+                let major = if tick.major { " tl-major" } else { "" };
+                let _ = write!(
+                    html,
+                    "<span class=\"tl-tick{major} {p}-own {p}-L{j} {p}-L{j}t{k}\">{}</span>",
+                    escape(&tick.label)
+                );
+                let left = css_len(tick.x / width * 100.0, 3, "%");
+                let _ = writeln!(rules[j], ".tl-first-view .{p}-L{j}t{k} {{ left: {left}; }}");
+            }
         }
+        html.push_str("</div><div class=\"tl-stage\">");
+        let _ = write!(html, "<div class=\"tl-lanes {p}-lanes\" role=\"list\">");
+        // Every event that any layout shows, in date order, as one element.
+        let mut shown: Vec<usize> = self
+            .opens
+            .iter()
+            .flat_map(|o| o.scene.marks.iter())
+            .filter_map(|m| if let MarkKind::Event(i) = m.kind { Some(i) } else { None })
+            .collect();
+        shown.sort_unstable_by_key(|&i| self.opens[0].filtered.iter().position(|&f| f == i));
+        shown.dedup();
+        for &i in &shown {
+            self.event_mark(html, i);
+        }
+        for (j, open) in self.opens.iter().enumerate() {
+            self.place_marks(html, &mut rules[j], j, open, &shown);
+        }
+        html.push_str("</div></div>");
+        for (j, open) in self.opens.iter().enumerate() {
+            let (before, after) = open.outside;
+            for (n, earlier, class) in [(before, true, "tl-edge-earlier"), (after, false, "tl-edge-later")] {
+                if n > 0 {
+                    let _ = write!(
+                        html,
+                        "<button type=\"button\" class=\"tl-edge {class} {p}-own {p}-L{j}\" disabled>{}</button>",
+                        escape(&signpost(lang, n, earlier))
+                    );
+                }
+            }
+        }
+        html.push_str("</div>");
+        for (layout, r) in self.options.layouts.iter().zip(rules) {
+            for c in &layout.conditions {
+                let _ = writeln!(css, "{c} {{");
+            }
+            css.push_str(&r);
+            for _ in &layout.conditions {
+                css.push_str("}\n");
+            }
+        }
+    }
+
+    /// Layout `j`'s rules in `r`: where its marks go (its clusters are added to `html`), which of
+    /// the `shown` events it leaves out, and that only its own ticks, clusters and signposts show.
+    fn place_marks(&self, html: &mut String, r: &mut String, j: usize, open: &Opening, shown: &[usize]) {
+        let p = &self.prefix;
+        let width = self.options.layouts[j].size.width;
         let _ =
-            write!(html, "</div><div class=\"tl-stage\"><div class=\"tl-lanes {p}-lanes\" role=\"list\">");
-        let _ = writeln!(css, ".tl-first-view .{p}-lanes {{ height: {}; }}", css_len(scene.height, 0, "px"));
-        for (k, mark) in scene.marks.iter().enumerate() {
-            let _ = writeln!(
-                css,
-                ".tl-first-view .{p}-m{k} {{ left: {}; top: {}; width: {}; }}",
-                pct(mark.x),
+            writeln!(r, ".tl-first-view .{p}-lanes {{ height: {}; }}", css_len(open.scene.height, 0, "px"));
+        let mut hidden = shown.to_vec();
+        for (k, mark) in open.scene.marks.iter().enumerate() {
+            let place = format!(
+                "left: {}; top: {}; width: {};",
+                css_len(mark.x / width * 100.0, 3, "%"),
                 css_len(mark.y, 1, "px"),
                 css_len(mark.width, 1, "px")
             );
             match &mark.kind {
                 MarkKind::Event(i) => {
-                    self.event_mark(html, css, k, &self.dataset().events[*i], mark.bar_width)
+                    hidden.retain(|h| h != i);
+                    let bar = css_len(mark.bar_width.max(4.0), 1, "px");
+                    let _ = writeln!(r, ".tl-first-view .{p}-e{i} {{ {place} --fv-bar: {bar}; }}");
                 }
                 MarkKind::Cluster { events, .. } => {
-                    let day = |i: Option<&usize>| {
-                        i.and_then(|&i| self.loaded.items.get(i)).map_or(0, |it| it.start as i64)
-                    };
-                    let months =
-                        crate::core::i18n::month_range(lang, day(events.first()), day(events.last()));
-                    let count = event_count(lang, events.len());
-                    let _ = write!(
-                        html,
-                        "<div class=\"tl-cluster {p}-m{k}\" role=\"listitem\" data-count=\"{}\">\
-                         <span class=\"tl-cluster-count\">{}</span><span class=\"tl-cluster-dates\">{}</span></div>",
-                        events.len(),
-                        escape(&count),
-                        escape(&months)
-                    );
+                    let _ = writeln!(r, ".tl-first-view .{p}-L{j}c{k} {{ {place} }}");
+                    self.cluster_mark(html, &format!("{p}-own {p}-L{j} {p}-L{j}c{k}"), events);
                 }
             }
         }
-        html.push_str("</div></div>");
-        let (before, after) = self.open.outside;
-        for (n, earlier, class) in [(before, true, "tl-edge-earlier"), (after, false, "tl-edge-later")] {
-            if n > 0 {
-                let _ = write!(
-                    html,
-                    "<button type=\"button\" class=\"tl-edge {class}\" disabled>{}</button>",
-                    escape(&signpost(lang, n, earlier))
-                );
-            }
+        if !hidden.is_empty() {
+            let list: Vec<String> = hidden.iter().map(|i| format!(".tl-first-view .{p}-e{i}")).collect();
+            let _ = writeln!(r, "{} {{ display: none; }}", list.join(", "));
         }
-        html.push_str("</div>");
+        if self.opens.len() > 1 {
+            let _ = writeln!(r, ".tl-first-view .{p}-own:not(.{p}-L{j}) {{ display: none; }}");
+        }
     }
 
-    /// One event's box on the timeline (the `k`-th mark).
-    fn event_mark(&self, html: &mut String, css: &mut String, k: usize, e: &Event, bar_width: f64) {
-        let p = &self.prefix;
+    /// A cluster of `events` with the classes `classes`: how many, over which months.
+    fn cluster_mark(&self, html: &mut String, classes: &str, events: &[usize]) {
+        let day =
+            |i: Option<&usize>| i.and_then(|&i| self.loaded.items.get(i)).map_or(0, |it| it.start as i64);
+        let months = crate::core::i18n::month_range(self.lang, day(events.first()), day(events.last()));
+        let _ = write!(
+            html,
+            "<div class=\"tl-cluster {classes}\" role=\"listitem\" data-count=\"{}\">\
+             <span class=\"tl-cluster-count\">{}</span><span class=\"tl-cluster-dates\">{}</span></div>",
+            events.len(),
+            escape(&event_count(self.lang, events.len())),
+            escape(&months)
+        );
+    }
+
+    /// Event `i`'s box on the timeline (each layout places it by its class).
+    fn event_mark(&self, html: &mut String, i: usize) {
+        let (p, e) = (&self.prefix, &self.dataset().events[i]);
         let mut class = String::from("tl-event");
         if e.date.precision() != crate::core::dataset::date::Precision::Day || e.end.is_some() {
             class.push_str(" tl-wide");
@@ -431,16 +574,14 @@ impl View<'_> {
         }
         let _ = write!(
             html,
-            "<div class=\"{class} {p}-m{k}\" role=\"listitem\" data-event-id=\"{}\" data-category=\"{}\">\
-             <span class=\"tl-event-bar {p}-b{k}\"></span><span class=\"tl-event-label\">{}</span>\
+            "<div class=\"{class} {p}-e{i}\" role=\"listitem\" data-event-id=\"{}\" data-category=\"{}\">\
+             <span class=\"tl-event-bar\"></span><span class=\"tl-event-label\">{}</span>\
              <span class=\"tl-event-date\">{}</span></div>",
             escape(&e.id),
             e.categories.first().map(|c| c.code()).unwrap_or(""),
             escape(e.title.get(self.lang)),
             escape(&event_date(e, self.lang))
         );
-        let _ =
-            writeln!(css, ".tl-first-view .{p}-b{k} {{ width: {}; }}", css_len(bar_width.max(4.0), 1, "px"));
     }
 
     /// One event in the list: date, title, summary, actors and place.
@@ -480,10 +621,11 @@ pub fn pages(root: &std::path::Path) -> std::io::Result<Vec<(std::path::PathBuf,
     let loaded = LoadedDataset::embedded().map_err(|e| std::io::Error::other(format!("{e:?}")))?;
     let mut out = Vec::new();
     let mut css = String::new();
+    let layouts = page_layouts(&loaded);
     for (page, heading) in [("index.html", true), ("embed.html", false)] {
         let options = Options {
             langs: vec![Lang::En, Lang::De],
-            size: Size::default(),
+            layouts: layouts.clone(),
             heading,
             embed_control: heading,
         };
@@ -547,7 +689,7 @@ mod tests {
     fn hostile_text_in_a_dataset_is_escaped_in_the_prerendered_html() {
         let options = Options {
             langs: vec![Lang::En, Lang::De],
-            size: Size::default(),
+            layouts: vec![Layout::fixed(Size::default())],
             heading: true,
             embed_control: true,
         };
@@ -565,9 +707,13 @@ mod tests {
     #[test]
     fn the_first_view_shows_the_widgets_opening_events_in_both_layouts() {
         let loaded = LoadedDataset::embedded().unwrap();
-        let options =
-            Options { langs: vec![Lang::De], size: Size::default(), heading: false, embed_control: false };
-        let open = opening(&loaded, options.size);
+        let options = Options {
+            langs: vec![Lang::De],
+            layouts: vec![Layout::fixed(Size::default())],
+            heading: false,
+            embed_control: false,
+        };
+        let open = opening(&loaded, Size::default());
         let view = first_view(&loaded, &options);
         assert!(!open.scene.marks.is_empty());
         for mark in &open.scene.marks {
@@ -581,7 +727,7 @@ mod tests {
         let first = &loaded.dataset.events[open.filtered[0]];
         assert!(view.html.contains(&format!("<li class=\"tl-list-item\" data-event-id=\"{}\"", first.id)));
         assert_eq!(view.html.matches("tl-fv-wide").count(), 1);
-        assert!(view.css.contains(".tl-first-view .fv-de-m0 { left: "));
+        assert!(view.css.contains(".tl-first-view .fv-de-e"));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use timeline_explorer::core::dataset::model::Lang;
 use timeline_explorer::core::formats::read::LoadFailure;
 use timeline_explorer::core::i18n::dataset_error_lines;
 use timeline_explorer::core::loaded::LoadedDataset;
-use timeline_explorer::prerender::{first_view, pages, Options, Size};
+use timeline_explorer::prerender::{first_view, pages, Layout, Options, Size};
 
 const USAGE: &str = "usage: prerender [DATASET.json] [--lang de|en] [--size WIDTHxHEIGHT] \
 [--css FILE] [--heading]\n       prerender --pages";
@@ -85,8 +85,12 @@ fn run(args: Args) -> Result<(), String> {
         LoadFailure::Invalid(err) => dataset_error_lines(args.lang, &err).join("\n"),
         other => format!("{other:?}"),
     })?;
-    let options =
-        Options { langs: vec![args.lang], size: args.size, heading: args.heading, embed_control: false };
+    let options = Options {
+        langs: vec![args.lang],
+        layouts: vec![Layout::fixed(args.size)],
+        heading: args.heading,
+        embed_control: false,
+    };
     let view = first_view(&loaded, &options);
     std::fs::write(&args.css, view.css).map_err(|e| format!("{}: {e}", args.css))?;
     print!("{}", view.html);

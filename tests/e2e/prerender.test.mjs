@@ -18,6 +18,10 @@ async function holdWasm(page) {
   return release;
 }
 
+/** Waits until one of the elements `selector` finds is visible (others may be another layout's). */
+const anyVisible = (page, selector) => page.waitForFunction(
+  (sel) => [...document.querySelectorAll(sel)].some((el) => el.checkVisibility({ visibilityProperty: true })), selector);
+
 /** The events of the first view that are visible in the viewport: id, text and box. */
 const shownEvents = (page, selector) => page.$$eval(selector, (els) => els
   .filter((el) => el.checkVisibility({ visibilityProperty: true }))
@@ -43,7 +47,7 @@ test('the first event is visible before the wasm has loaded, in the reader’s l
     const page = await freshPage(ctx, { viewport: DESKTOP, locale });
     const release = await holdWasm(page);
     await page.goto(`${ctx.base}/`);
-    await page.waitForSelector(`.tl-first-view[data-first-view="${lang}"] .tl-event`, { state: 'visible' });
+    await anyVisible(page, `.tl-first-view[data-first-view="${lang}"] .tl-event`);
     const events = await shownEvents(page, '.tl-event');
     assert.ok(events.length >= 5);
     for (const e of events) assert.ok(e.text.includes(titleOf[e.id][lang]), `${e.id} in ${lang}`);
@@ -55,12 +59,14 @@ test('the first event is visible before the wasm has loaded, in the reader’s l
 });
 
 test('the widget replaces the first view in place: every event stays where it was', async () => {
-  for (const [viewport, selector] of [[DESKTOP, '.tl-event'], [PHONE, '.tl-list-item']]) {
-    for (const path of ['/', '/embed.html']) {
+  const sizes = [[DESKTOP, '.tl-event'], [PHONE, '.tl-list-item'], [{ width: 1920, height: 1080 }, '.tl-event'],
+    [{ width: 1536, height: 864 }, '.tl-event'], [{ width: 1280, height: 800 }, '.tl-event']];
+  for (const [viewport, selector] of sizes) {
+    for (const path of viewport === DESKTOP || viewport === PHONE ? ['/', '/embed.html'] : ['/']) {
       const page = await freshPage(ctx, { viewport });
       const release = await holdWasm(page);
       await page.goto(ctx.base + path);
-      await page.waitForSelector(`.tl-first-view ${selector}`, { state: 'visible' });
+      await anyVisible(page, `.tl-first-view ${selector}`);
       const before = await shownEvents(page, selector);
       release();
       await live(page);
@@ -129,7 +135,7 @@ test('a first view made by the prerender command shows inside <timeline-explorer
   });
   await page.route('**/first-view-test.css', (route) => route.fulfill({ contentType: 'text/css', body: readFileSync(css, 'utf8') }));
   await page.goto(`${ctx.base}/tests/fixtures/embed.html?first-view`);
-  await page.waitForSelector('timeline-explorer > .tl-first-view .tl-event', { state: 'visible' });
+  await anyVisible(page, 'timeline-explorer > .tl-first-view .tl-event');
   const before = await shownEvents(page, 'timeline-explorer > .tl-first-view .tl-event');
   assert.ok(before.length >= 3);
   for (const e of before) assert.ok(e.text.includes(baltic.events.find((x) => x.id === e.id).title.de));
