@@ -59,8 +59,8 @@ impl Layout {
 }
 
 /// The rows the page layouts are made for: one more for every 66 px of the window's height from
-/// about 630 px (lower windows get the first) to 1090 px.
-const PAGE_ROWS: [usize; 8] = [6, 7, 8, 9, 10, 11, 12, 13];
+/// about 500 px (lower windows get the first; an embedding frame is often 640 px high) to 1090 px.
+const PAGE_ROWS: [usize; 10] = [4, 5, 6, 7, 8, 9, 10, 11, 12, 13];
 /// How much of the standalone page's and the iframe view's height is not the stage: the
 /// toolbar, legend, controls, axis and overview.
 const PAGE_CHROME_PX: f64 = 222.0;
