@@ -12,6 +12,9 @@
 //! and `entry::import` only (the widget loads it on demand, see docs/import.md).
 
 pub mod core;
+/// The first view as static HTML, made at build time (native only: `cargo run --bin prerender`).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod prerender;
 
 #[cfg(target_arch = "wasm32")]
 pub mod entry;

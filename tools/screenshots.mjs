@@ -57,6 +57,8 @@ async function take(browser, base, [name, path, options, waitFor]) {
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`));
   await page.goto(base + path);
   await page.waitForSelector('.tl-app, .tl-error', { timeout: 30000 });
+  // The widget, not the first view the pages carry until it has drawn.
+  await page.waitForFunction(() => !document.querySelector('.tl-first-view'), null, { timeout: 30000 });
   await page.waitForSelector(waitFor ?? '.tl-event, .tl-cluster, .tl-list li, .tl-empty', { timeout: 30000 });
   await page.evaluate(() => document.fonts.ready);
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));

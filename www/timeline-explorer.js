@@ -6,7 +6,9 @@
 // to mirroring the state into the host URL as PREFIX-name parameters). A child
 // <script type="application/json"> (or type="text/csv" for a sheet) holds an inline dataset (it
 // wins over src). A dataset may be a sheet (CSV) wherever it is given: the widget then loads its
-// import module.
+// import module. A child first view (the HTML `prerender` writes, in an element of class
+// tl-first-view, styled by the page's own link to timeline.css and its stylesheet) shows until
+// the widget has drawn, which then takes its place.
 // Attribute changes apply live (lang and url-prefix keep the current view, src loads the new
 // dataset with the state attribute's view); removing the element tears the widget down with
 // nothing left listening. Moving it (remove and insert in one go) keeps it as it is.
@@ -28,6 +30,8 @@ export class TimelineExplorerElement extends HTMLElement {
   #ownState = null;
   #inline = null;
   #observer = null;
+  #slot = null;
+  #firstViewDone = false;
 
   constructor() {
     super();
@@ -43,7 +47,9 @@ export class TimelineExplorerElement extends HTMLElement {
   connectedCallback() {
     this.#applyLook();
     // An inline dataset may be filled in after the element is inserted (e.g. by a framework).
+    this.#showFirstView();
     this.#observer ??= new MutationObserver(() => {
+      this.#showFirstView();
       if (this.#inlineText() !== this.#inline) this.#remount(true);
     });
     this.#observer.observe(this, { childList: true, subtree: true, characterData: true });
@@ -104,7 +110,48 @@ export class TimelineExplorerElement extends HTMLElement {
     this.#container.replaceChildren();
   }
 
+  /** Shows a child first view (if there is one) until the widget has drawn over it, hidden. */
+  #showFirstView() {
+    if (this.#slot || this.#firstViewDone || !this.querySelector(':scope > .tl-first-view')) return;
+    const slot = document.createElement('slot');
+    const stack = document.createElement('div');
+    stack.style.display = 'grid';
+    for (const el of [this.#container, slot]) {
+      el.style.gridArea = '1 / 1';
+      el.style.minWidth = '0';
+    }
+    slot.style.display = 'block';
+    this.#container.style.visibility = 'hidden';
+    this.#container.replaceWith(stack);
+    stack.append(this.#container, slot);
+    this.#slot = slot;
+  }
+
+  /** Takes the first view away (its children stay, unshown) and shows the widget. */
+  #endFirstView() {
+    this.#firstViewDone = true;
+    this.#slot?.remove();
+    this.#slot = null;
+    this.#container.style.removeProperty('visibility');
+  }
+
+  /** Ends the first view once the widget has drawn (mutation callbacks run before the next frame). */
+  #replaceFirstViewWhenDrawn() {
+    if (!this.#slot) return;
+    const drawn = () => this.#container.querySelector('.tl-event, .tl-cluster, .tl-list-item, .tl-empty, .tl-error, [role="alert"]');
+    if (drawn()) return this.#endFirstView();
+    const timer = setTimeout(() => { observer.disconnect(); this.#endFirstView(); }, 3000);
+    const observer = new MutationObserver(() => {
+      if (!drawn()) return;
+      observer.disconnect();
+      clearTimeout(timer);
+      this.#endFirstView();
+    });
+    observer.observe(this.#container, { childList: true, subtree: true });
+  }
+
   #fail(err) {
+    this.#endFirstView();
     const box = document.createElement('div');
     box.className = 'tl-root';
     const p = document.createElement('p');
@@ -141,6 +188,7 @@ export class TimelineExplorerElement extends HTMLElement {
     } catch (err) {
       return this.#fail(err);
     }
+    this.#replaceFirstViewWhenDrawn();
     this.#handle.on('select', (id) => this.dispatchEvent(new CustomEvent('timeline-select', { detail: { id }, bubbles: true })));
     this.#handle.on('change', (state) => {
       this.#ownState = state;

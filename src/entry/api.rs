@@ -212,7 +212,14 @@ pub fn mount_embedded(element: web_sys::HtmlElement) -> TimelineHandle {
 
 fn mount_own_url(element: web_sys::HtmlElement, chrome: bool) -> TimelineHandle {
     crate::platform::crash::install();
-    element.set_inner_html("");
+    // What the page shows while loading goes, except a first view made at build time: the page
+    // keeps that until the widget has drawn (www/boot.js), so the events never blink out.
+    let children = element.children();
+    for k in (0..children.length()).rev() {
+        if let Some(child) = children.item(k).filter(|c| !c.class_list().contains("tl-first-view")) {
+            child.remove();
+        }
+    }
     let control = Control::default();
     let unmount = mount_widget(
         element.clone(),

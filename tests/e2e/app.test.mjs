@@ -1,7 +1,7 @@
 // The standalone view: the dataset, selection, detail panel and language.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, freshPage, done, visibleIds, listIds, settle, allIds, dataset } from './helpers.mjs';
+import { setup, open, freshPage, live, done, visibleIds, listIds, settle, allIds, dataset } from './helpers.mjs';
 
 const ctx = setup();
 
@@ -187,6 +187,7 @@ test('previous and next read exactly the filtered events in date order, by butto
 test('a horizontal swipe on a touch screen opens the next and the previous event, a vertical one does not', async () => {
   const page = await freshPage(ctx, { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
   await page.goto(`${ctx.base}/?cat=military&view=list`);
+  await live(page);
   await page.waitForSelector('.tl-list > li[data-event-id]');
   const order = await page.$$eval('.tl-list > li[data-event-id]', (lis) => lis.map((li) => li.dataset.eventId));
   await page.tap(`.tl-list li[data-event-id="${order[1]}"] h3 button`);

@@ -183,6 +183,7 @@ test('the iframe snippet that Embed hands out draws the widget on a host page un
   assert.match(policy, new RegExp(`report-uri /__csp\\?test=${page.testId}`));
   const frame = await (await page.waitForSelector('main > iframe')).contentFrame();
   await frame.waitForSelector('.tl-timeline .tl-event, .tl-timeline .tl-cluster');
+  await frame.waitForFunction(() => !document.querySelector('.tl-first-view'));
   assert.equal(frame.url(), `${ctx.base}/embed.html?cat=military`);
   assert.deepEqual(await visibleIds(frame), ids(dataset.events, (e) => e.categories.includes('military')));
   // The frame has the size its attributes give it.

@@ -73,8 +73,17 @@ export async function freshPage(ctx, options = {}) {
 export async function open(ctx, path, { viewport = { width: 1280, height: 900 }, locale = 'en-US', wait = true } = {}) {
   const page = await freshPage(ctx, { viewport, locale });
   await page.goto(ctx.base + path);
-  if (wait) await page.waitForSelector('.tl-app, .tl-error', { timeout: 15000 });
+  if (wait) await live(page);
   return page;
+}
+
+/**
+ * Waits until the widget (or its error) is there and has replaced the first view that the
+ * standalone page and the iframe view carry (drawn at build time, see www/boot.js).
+ */
+export async function live(page, timeout = 15000) {
+  await page.waitForSelector('.tl-app, .tl-error', { timeout });
+  await page.waitForFunction(() => !document.querySelector('.tl-first-view'), null, { timeout });
 }
 
 let testCount = 0;

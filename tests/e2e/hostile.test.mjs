@@ -25,6 +25,7 @@ async function openPage(path, { bypassCSP = false, locale = 'en-US', waitFor = '
   page.on('dialog', (d) => { page.problems.push(`dialog: ${d.message()}`); d.dismiss(); });
   await page.goto(ctx.base + path);
   if (waitFor) await page.waitForSelector(waitFor, { timeout });
+  if (waitFor) await page.waitForFunction(() => !document.querySelector('.tl-first-view'), null, { timeout });
   return page;
 }
 

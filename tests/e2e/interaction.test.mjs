@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { setup, open, freshPage, done, settle, allIds, visibleIds, dataset } from './helpers.mjs';
+import { setup, open, freshPage, live, done, settle, allIds, visibleIds, dataset } from './helpers.mjs';
 
 const ctx = setup();
 const require = createRequire(import.meta.url);
@@ -146,6 +146,7 @@ test('marks follow the language, the selection and the tab stop in the elements 
   // Clusters are named in the language too.
   await page.setViewportSize({ width: 700, height: 800 });
   await page.goto(`${ctx.base}/?lang=de`);
+  await live(page);
   await page.waitForSelector('.tl-cluster');
   const n = await page.getAttribute('.tl-cluster', 'data-count');
   assert.equal(await page.getAttribute('.tl-cluster', 'aria-label'), `${n} Ereignisse – zum Aufschlüsseln heranzoomen, ${await page.textContent('.tl-cluster-dates')}`);
@@ -232,7 +233,7 @@ for (const scheme of ['light', 'dark']) {
     test(`axe-core finds no serious or critical violation (${view}, ${scheme})`, async () => {
       const page = await freshPage(ctx, { colorScheme: scheme, reducedMotion: 'reduce' });
       await page.goto(`${ctx.base}/?view=${view}&event=vance-charter-2026`);
-      await page.waitForSelector('.tl-app');
+      await live(page);
       await settle(page);
       await page.evaluate(axeSource);
       const result = await page.evaluate(async () => window.axe.run(document.querySelector('.tl-root'), { resultTypes: ['violations'] }));
