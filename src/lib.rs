@@ -7,6 +7,8 @@
 //! * `ui`: the components that map core state to the DOM; they touch only their own elements
 //!   and those elements' events (wasm only).
 //! * `entry`: the JS API that host pages and the custom element call (wasm only).
+//! * [`prerender`]: the opening view as static HTML, drawn from the core at build time for the
+//!   pages and for hosts (native only).
 //!
 //! Built with the `import` feature, the wasm module is the CSV import module instead: the core
 //! and `entry::import` only (the widget loads it on demand, see docs/import.md).

@@ -267,13 +267,13 @@ fn EventDetails(lang: Lang, e: &Event, q: Memo<String>, heading_id: &str) -> Dom
         el("p").child(Highlighted(e.summary.get(lang).to_string(), q)),
     ];
     parts.extend(e.media.as_ref().map(|m| MediaFigure(lang, m)));
-    parts.extend([
-        el("h3").text(t(lang, Key::Actors)),
-        el("p").children(e.actors.iter().map(|a| {
+    if !e.actors.is_empty() {
+        parts.push(el("h3").text(t(lang, Key::Actors)));
+        parts.push(el("p").children(e.actors.iter().map(|a| {
             let name = loaded.dataset.actor(a).map(|x| x.name.get(lang)).unwrap_or(a);
             el("span").class("tl-chip").text(name)
-        })),
-    ]);
+        })));
+    }
     if !e.tags.is_empty() {
         parts.push(el("h3").text(t(lang, Key::Tags)));
         parts.push(el("p").children(e.tags.iter().map(|tag| {

@@ -99,6 +99,16 @@ test('an image is shown in the detail panel, lazily and in a fixed box, with its
   await done(page);
 });
 
+test('an event with no actors has no empty Actors heading in the detail panel', async () => {
+  const page = await hostPage();
+  await addElement(page, { id: 'h', src: '/tests/fixtures/media/harbour.json', state: 'view=list', lang: 'en' });
+  await openEvent(page, '#h', 'quay-opens');
+  const headings = await page.$$eval('#h', ([el]) => [...el.shadowRoot.querySelectorAll('.tl-detail h3')].map((h) => h.textContent));
+  assert.ok(headings.includes('Sources'), `the panel has its other headings: ${headings}`);
+  assert.ok(!headings.includes('Actors'), `no heading over nothing: ${headings}`);
+  await done(page);
+});
+
 test('other media are links naming their site in either language, and a broken image leaves its description and a link', async () => {
   const page = await hostPage({ locale: 'de-DE' });
   await addElement(page, { id: 'h', src: '/tests/fixtures/media/harbour.json', state: 'view=list', lang: 'de' });
