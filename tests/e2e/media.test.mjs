@@ -106,6 +106,7 @@ test('an event with no actors has no empty Actors heading in the detail panel', 
   const headings = await page.$$eval('#h', ([el]) => [...el.shadowRoot.querySelectorAll('.tl-detail h3')].map((h) => h.textContent));
   assert.ok(headings.includes('Sources'), `the panel has its other headings: ${headings}`);
   assert.ok(!headings.includes('Actors'), `no heading over nothing: ${headings}`);
+  await expectOnlyTheMissingImage(page);
   await done(page);
 });
 
