@@ -1,12 +1,4 @@
-//! Writes the first view of a dataset as static HTML, to put where the widget mounts (inside
-//! `<timeline-explorer>`, or in the element a page mounts into), and its stylesheet.
-//!
-//! ```text
-//! cargo run --release --bin prerender -- [DATASET.json] [--lang de|en] [--size 1084x678]
-//!     [--css first-view.css] [--heading] > first-view.html
-//! cargo run --bin prerender -- --pages    (the repository's index.html, embed.html and
-//!                                          www/first-view.css, from the built-in dataset)
-//! ```
+//! The command itself (see `main.rs`).
 
 use std::process::ExitCode;
 use timeline_explorer::core::dataset::model::Lang;
@@ -98,7 +90,7 @@ fn run(args: Args) -> Result<(), String> {
     Ok(())
 }
 
-fn main() -> ExitCode {
+pub fn main() -> ExitCode {
     match parse(std::env::args().skip(1)).and_then(run) {
         Ok(()) => ExitCode::SUCCESS,
         Err(message) => {
