@@ -57,9 +57,10 @@ fn vis_date(v: &Value) -> Result<(PartialDate, bool), ProblemKind> {
     }
 }
 
-/// An ISO date (`2014-04-20`, `2014-04`, `2014`, also with `/`), perhaps followed by a time
-/// (`T10:00:00Z`, ` 10:00`), at the precision written; the time only says whether it is other
-/// than midnight. The date is the one written, whatever the time zone.
+/// An ISO date (`2014-04-20`, `2014-04`, `2014`, also with `/`, and with an expanded year as
+/// JavaScript writes one: `-000300-01-01`, `+010000-01-01`, numbered as ISO 8601 numbers them),
+/// perhaps followed by a time (`T10:00:00Z`, ` 10:00`), at the precision written; the time only
+/// says whether it is other than midnight. The date is the one written, whatever the time zone.
 fn string_date(s: &str) -> Result<(PartialDate, bool), DateError> {
     let (date, time) = match s.find(['T', 't', ' ']) {
         Some(i) => (&s[..i], &s[i + 1..]),
@@ -67,17 +68,25 @@ fn string_date(s: &str) -> Result<(PartialDate, bool), DateError> {
     };
     let clock = time.split(['Z', 'z', '+', '-']).next().unwrap_or("");
     let at_time = clock.bytes().any(|b| b.is_ascii_digit() && b != b'0');
+    // An expanded year has a sign and six digits.
+    let (sign, date, year_digits) = match date.as_bytes().first() {
+        Some(b'-') => (-1, &date[1..], 6),
+        Some(b'+') => (1, &date[1..], 6),
+        _ => (1, date, 4),
+    };
     let parts: Vec<&str> = date.split(['-', '/']).collect();
-    let number = |p: &str| -> Result<u32, DateError> {
-        if p.is_empty() || p.len() > 4 || !p.bytes().all(|b| b.is_ascii_digit()) {
+    let digits = |p: &str, most: usize| -> Result<u32, DateError> {
+        if p.is_empty() || p.len() > most || !p.bytes().all(|b| b.is_ascii_digit()) {
             return Err(DateError::Format);
         }
         p.parse().map_err(|_| DateError::Format)
     };
+    let year = |p: &str| digits(p, year_digits).map(|y| sign * i64::from(y));
+    let number = |p: &str| digits(p, 2);
     let d = match parts.as_slice() {
-        [y] => PartialDate::year(i64::from(number(y)?))?,
-        [y, m] => PartialDate::month(i64::from(number(y)?), number(m)?)?,
-        [y, m, d] => PartialDate::day(i64::from(number(y)?), number(m)?, number(d)?)?,
+        [y] => PartialDate::year(year(y)?)?,
+        [y, m] => PartialDate::month(year(y)?, number(m)?)?,
+        [y, m, d] => PartialDate::day(year(y)?, number(m)?, number(d)?)?,
         _ => return Err(DateError::Format),
     };
     Ok((d, at_time))

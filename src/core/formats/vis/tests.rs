@@ -137,3 +137,15 @@ proptest::proptest! {
         }
     }
 }
+
+#[test]
+fn expanded_years_as_javascript_writes_them_are_read_as_iso_8601_numbers_them() {
+    let read = |s: &str| string_date(s).map(|(d, _)| d);
+    assert_eq!(read("-000300-01-01"), PartialDate::parse("-0300-01-01"));
+    assert_eq!(read("-000300-01-01T00:00:00.000Z"), PartialDate::parse("-0300-01-01"));
+    assert_eq!(read("+002014-04-20"), PartialDate::parse("2014-04-20"));
+    assert_eq!(read("-000044"), PartialDate::parse("-0044"));
+    assert_eq!(read("-0300"), PartialDate::parse("-0300"), "a short signed year is a year too");
+    assert_eq!(read("-1234567-01-01"), Err(DateError::Format), "more than six digits");
+    assert_eq!(read("2014-4-200"), Err(DateError::Format), "a day of three digits");
+}
