@@ -285,11 +285,17 @@ class EngineContext {
       || [...document.querySelectorAll('*')].some((el) => el.shadowRoot?.querySelector(sel))), [selector], `an element ${selector}`, timeout);
   }
 
-  /** Opens `path` and waits for the widget (or its error) unless `wait` is false. */
+  /**
+   * Opens `path` and, unless `wait` is false, waits for the widget (or its error) to have
+   * replaced the first view that the page carries as static HTML.
+   */
   async open(path, { wait = true } = {}) {
     await this.driver.get(this.base + path);
     await this.watchInPage();
-    if (wait) await this.waitForSelector('.tl-app, .tl-error');
+    if (wait) {
+      await this.waitForSelector('.tl-app, .tl-error');
+      await this.waitFor(() => !document.querySelector('.tl-first-view'), [], 'the widget to replace the first view');
+    }
   }
 
   /**
