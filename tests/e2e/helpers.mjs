@@ -122,20 +122,21 @@ export async function settle(page) {
 
 /**
  * Adds a `<timeline-explorer>` with these attributes to the host element (`#host`) of an
- * embedding test page, with `inline` (a dataset as text) in a child script when given. The
- * element is also kept in `window.els[id]`, so that tests can reach it after it is removed.
+ * embedding test page, with `inline` (a dataset as text) in a child script of media type `type`
+ * when given. The element is also kept in `window.els[id]`, so that tests can reach it after it
+ * is removed.
  */
-export async function addTimeline(page, attrs, inline = null) {
-  await page.evaluate(([attrs, inline]) => {
+export async function addTimeline(page, attrs, inline = null, type = 'application/json') {
+  await page.evaluate(([attrs, inline, type]) => {
     const el = document.createElement('timeline-explorer');
     for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
     if (inline !== null) {
       const script = document.createElement('script');
-      script.type = 'application/json';
+      script.type = type;
       script.textContent = inline;
       el.append(script);
     }
     document.getElementById('host').append(el);
     (window.els ??= {})[attrs.id] = el;
-  }, [attrs, inline]);
+  }, [attrs, inline, type]);
 }

@@ -4,7 +4,7 @@
 // error and no CSP violation report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setup, open, done, listIds } from './helpers.mjs';
+import { setup, open, done, listIds, addTimeline } from './helpers.mjs';
 
 const ctx = setup();
 
@@ -21,17 +21,7 @@ async function hostPage() {
 
 /** Adds a <timeline-explorer> with these attributes (and an inline sheet) and waits for it. */
 async function addElement(page, attrs, sheet = null) {
-  await page.evaluate(([attrs, sheet]) => {
-    const el = document.createElement('timeline-explorer');
-    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
-    if (sheet !== null) {
-      const script = document.createElement('script');
-      script.type = 'text/csv';
-      script.textContent = sheet;
-      el.append(script);
-    }
-    document.getElementById('host').append(el);
-  }, [attrs, sheet]);
+  await addTimeline(page, attrs, sheet, 'text/csv');
   await page.waitForSelector(`#${attrs.id} .tl-app, #${attrs.id} .tl-error`, { timeout: 15000 });
 }
 
