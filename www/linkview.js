@@ -26,11 +26,12 @@ const WORDS = {
   },
 };
 
-/** The reader's language: `lang` in the link's view, else the browser's. */
+/**
+ * The reader's language: `lang` in the link's view, else the browser's, as first-view.js (in the
+ * head of both pages that open links) has chosen it before anything was drawn.
+ */
 function readerLang() {
-  const asked = new URLSearchParams(location.search).get('lang');
-  if (asked === 'de' || asked === 'en') return asked;
-  return (navigator.language || 'en').toLowerCase().startsWith('de') ? 'de' : 'en';
+  return document.documentElement.dataset.firstView === 'de' ? 'de' : 'en';
 }
 
 /** Says, in place of the widget, why the link holds no timeline (as text only). */
