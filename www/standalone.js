@@ -16,12 +16,18 @@ function wordMakeLink(lang) {
   makeLink.textContent = MAKE[lang];
 }
 
-// The widget's language is its element's `lang`: it follows the reader's choice.
-new MutationObserver(() => wordMakeLink((host.querySelector('.tl-app') ?? host.querySelector('.tl-root'))?.lang)).observe(host, {
-  subtree: true,
-  childList: true,
-  attributeFilter: ['lang'],
-});
+/** Words the link in the language the widget shows: its element's `lang` (not the first view's). */
+const followWidget = () => {
+  const shown = (sel) => [...host.querySelectorAll(sel)].find((el) => !el.closest('.tl-first-view'));
+  wordMakeLink((shown('.tl-app') ?? shown('.tl-root'))?.lang);
+};
+
+// The widget arriving (and the first view leaving) among the page's children, and changes of
+// `lang` anywhere in it; not the rest of the widget's changes, which every zoom step makes.
+// (Two observers: observing one node again replaces the options it was observed with.)
+new MutationObserver(followWidget).observe(host, { childList: true });
+new MutationObserver(followWidget).observe(host, { subtree: true, attributeFilter: ['lang'] });
 
 if (location.hash.startsWith('#data=')) await (await import('./linkview.js')).openLink(host);
 else await boot(mountStandalone);
+followWidget();
