@@ -379,14 +379,30 @@ class EngineContext {
     await this.driver.actions({ async: true }).move({ origin: el }).click().perform();
   }
 
-  /** A WebDriver reference to the element `selector` names, scrolled into view. */
+  /**
+   * A WebDriver reference to the element `selector` names, scrolled into view. The page may still
+   * be scrolling when asked (focus returning to an opener scrolls it a frame later): the element is
+   * scrolled again until its centre stays inside the viewport across two animation frames.
+   */
   async element(selector, { host = null } = {}) {
-    const el = await this.js((sel, host) => {
-      const scope = host ? document.querySelector(host)?.shadowRoot : document;
-      const found = scope?.querySelector(sel);
-      found?.scrollIntoView({ block: 'center', inline: 'center' });
-      return found ?? null;
-    }, selector, host);
+    let el = null;
+    await until(async () => {
+      const [found, settled] = await this.driver.executeAsyncScript(`
+        const [sel, host, done] = arguments;
+        const scope = host ? document.querySelector(host)?.shadowRoot : document;
+        const found = scope?.querySelector(sel);
+        if (!found) { done([null, false]); return; }
+        found.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
+        const centre = () => { const r = found.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; };
+        const before = centre();
+        requestAnimationFrame(() => requestAnimationFrame(() => {
+          const [x, y] = centre();
+          const inside = x >= 0 && y >= 0 && x <= innerWidth && y <= innerHeight;
+          done([found, inside && x === before[0] && y === before[1]]);
+        }));`, selector, host);
+      el = found;
+      return found === null || settled;
+    }, `${this.name}: ${selector} scrolled into view and still`);
     assert.ok(el, `${this.name}: an element ${selector}${host ? ` in ${host}` : ''}`);
     return el;
   }
