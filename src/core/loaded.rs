@@ -22,8 +22,6 @@ pub struct LoadedDataset {
     /// Each place's name (from the first event that has it) by the number the filter index interned
     /// its id as; looked up on every facet render.
     place_names: Vec<Option<crate::core::dataset::model::Text>>,
-    /// What the dataset shows otherwise than the tool whose file it was read from (TimelineJS3).
-    pub notes: Vec<ImportNote>,
 }
 
 impl LoadedDataset {
@@ -45,7 +43,7 @@ impl LoadedDataset {
                 place_names[k as usize].get_or_insert_with(|| p.name.clone());
             }
         }
-        LoadedDataset { dataset, filter_index, items, place_names, notes: Vec::new() }
+        LoadedDataset { dataset, filter_index, items, place_names }
     }
 
     /// Makes the filter index's search texts (once): a search needs them, and the widget makes them
@@ -78,9 +76,10 @@ impl LoadedDataset {
         Self::from_json(EMBEDDED_JSON)
     }
 
-    /// A dataset in the project's schema or in TimelineJS3's JSON format.
+    /// A dataset in the project's schema, or in TimelineJS3's JSON format natively (the reader's
+    /// bundle hands that to the import module: see [`read_text_noted`]).
     pub fn from_json(text: &str) -> Result<Arc<LoadedDataset>, LoadFailure> {
-        read_text_noted(text).map(|(d, notes)| Arc::new(LoadedDataset { notes, ..LoadedDataset::new(d) }))
+        read_text_noted(text).map(|(d, _)| Arc::new(LoadedDataset::new(d)))
     }
 
     /// Like [`LoadedDataset::from_json`], for a text that came from `base` (a sheet's address,
@@ -91,9 +90,9 @@ impl LoadedDataset {
 
     /// A dataset read from `base`, with what its import noted: its media paths resolved.
     #[inline(never)]
-    fn at((mut d, notes): (Dataset, Vec<ImportNote>), base: &str) -> Arc<LoadedDataset> {
+    fn at((mut d, _): (Dataset, Vec<ImportNote>), base: &str) -> Arc<LoadedDataset> {
         resolve_media(&mut d.events, base);
-        Arc::new(LoadedDataset { notes, ..LoadedDataset::new(d) })
+        Arc::new(LoadedDataset::new(d))
     }
 
     /// A dataset read while it downloaded (see [`DatasetStream`]), once every byte is in;

@@ -1,6 +1,6 @@
-//! The import module's exports, `importCsv` and `importVis` (built with the `import` feature;
-//! the widget loads it on demand through `platform::import` when a dataset is a sheet or
-//! vis-timeline data).
+//! The import module's exports, `importCsv`, `importTimelineJs` and `importVis` (built with the
+//! `import` feature; the widget loads it on demand through `platform::import` when a dataset is a
+//! sheet, TimelineJS3's JSON or vis-timeline data).
 //!
 //! ```js
 //! import init, { importCsv } from './timeline_explorer_import.js';
@@ -18,9 +18,11 @@ use crate::core::formats::csv::{
     cell_name, dataset_json, import_csv, read_headers, CellProblem, CsvImport, DateOrder, Field,
     ImportOptions,
 };
+use crate::core::formats::timelinejs::import_noted;
 use crate::core::formats::vis::import_vis;
 use crate::core::i18n::{
-    dataset_error_lines, import_heading, import_notice, problem_message, vis_heading, vis_notice,
+    dataset_error_lines, import_heading, import_note_lines, import_notice, problem_message, t, vis_heading,
+    vis_notice, Key,
 };
 use wasm_bindgen::prelude::*;
 
@@ -160,6 +162,29 @@ pub fn import_vis_text(text: &str, origin: Option<String>) -> js_sys::Array {
         Err(e) => {
             let said = |l: Lang| -> Vec<String> {
                 std::iter::once(vis_heading(l, true).to_string()).chain(dataset_error_lines(l, &e)).collect()
+            };
+            (String::new(), said(Lang::De), said(Lang::En))
+        }
+    };
+    [JsValue::from_str(&json), lines(&de).into(), lines(&en).into()].into_iter().collect()
+}
+
+/// Reads TimelineJS3's JSON (`text`, from `origin`) and gives `[json, de, en]`: the dataset in
+/// the project's JSON (empty when refused) and, in German and English, a heading and what the
+/// dataset shows otherwise than TimelineJS3 (none when nothing), or the reasons it was refused
+/// under the heading the widget gives any dataset it cannot read.
+#[wasm_bindgen(js_name = importTimelineJs)]
+pub fn import_timelinejs_text(text: &str, _origin: Option<String>) -> js_sys::Array {
+    let (json, de, en) = match import_noted(text) {
+        Ok((dataset, notes)) => {
+            let said = |l: Lang| import_note_lines(l, &notes);
+            (dataset_json(&dataset), said(Lang::De), said(Lang::En))
+        }
+        Err(e) => {
+            let said = |l: Lang| -> Vec<String> {
+                std::iter::once(t(l, Key::InvalidData).to_string())
+                    .chain(dataset_error_lines(l, &e))
+                    .collect()
             };
             (String::new(), said(Lang::De), said(Lang::En))
         }

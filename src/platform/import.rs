@@ -1,9 +1,9 @@
-//! The CSV import module, loaded on demand: the reader's bundle has no CSV code. When a dataset
-//! is a sheet, its glue script (`timeline_explorer_import.js`, next to the widget's own) is
-//! imported once per page, and its `importCsv` turns the sheet into the project's JSON, which
+//! The import module, loaded on demand: the reader's bundle has no CSV, TimelineJS3 or
+//! vis-timeline importer. When a dataset is a sheet or another tool's JSON, its glue script (`timeline_explorer_import.js`, next to the widget's own) is
+//! imported once per page, and its `importCsv` (or `importTimelineJs`, `importVis`) turns it into the project's JSON, which
 //! the widget then reads with its usual strict reader. See docs/import.md.
 
-use crate::core::formats::read::{LoadFailure, SheetLines};
+use crate::core::formats::read::{Foreign, LoadFailure, SheetLines};
 use crate::core::loaded::LoadedDataset;
 use std::sync::{Arc, Mutex};
 use wasm_bindgen::prelude::*;
@@ -29,15 +29,6 @@ fn strings(v: JsValue) -> Vec<String> {
     js_sys::Array::from(&v).iter().filter_map(|s| s.as_string()).collect()
 }
 
-/// What the import module reads.
-#[derive(Clone, Copy, Debug)]
-pub enum Foreign {
-    /// A sheet (CSV or tab-separated).
-    Sheet,
-    /// vis-timeline's items as JSON.
-    Vis,
-}
-
 /// Reads a sheet or another tool's JSON (`text` from `origin`, its URL or the page that held
 /// it) through the import module: the dataset, with what to say about it put in `said`
 /// (nothing when all went well), or why it could not be read.
@@ -51,6 +42,7 @@ pub async fn read_foreign(
     let module = JsFuture::from(import_module()).await.map_err(unavailable)?;
     let name = match kind {
         Foreign::Sheet => "importCsv",
+        Foreign::TimelineJs => "importTimelineJs",
         Foreign::Vis => "importVis",
     };
     let convert: js_sys::Function =

@@ -397,7 +397,7 @@ fn utf8_len(lead: u8) -> usize {
 mod tests {
     use super::*;
     use crate::core::formats::embedded::EMBEDDED_JSON;
-    use crate::core::formats::read::read_text;
+    use crate::core::formats::read::{read_text, Foreign};
 
     /// `text` pushed in chunks of `size` bytes; whether the stream read it as it came (before
     /// `finish`), and what it finished with.
@@ -452,7 +452,7 @@ mod tests {
         }
         let vis = r#"{"items":[{"id":1,"content":"A","start":"2020-01-01"}]}"#;
         let (_, got) = streamed(vis.as_bytes(), 7);
-        assert_eq!(got, Err(LoadFailure::ForImport(vis.to_string())));
+        assert_eq!(got, Err(LoadFailure::ForImport(Foreign::Vis, vis.to_string())));
     }
 
     #[test]
