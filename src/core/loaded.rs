@@ -100,7 +100,8 @@ impl LoadedDataset {
         &self.filter_index
     }
 
-    /// The dataset compiled into the widget.
+    /// The built-in dataset, as compiled in (natively; the widget fetches it, see
+    /// [`crate::core::formats::embedded`]).
     pub fn embedded() -> Result<Arc<LoadedDataset>, LoadFailure> {
         let source = Source { parts: vec![Cow::Borrowed(EMBEDDED_JSON)], base: None };
         read_text_noted(EMBEDDED_JSON).map(|(d, _)| Self::kept(d, source))

@@ -25,9 +25,7 @@ use std::sync::Arc;
 /// Where a widget's dataset comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DataSource {
-    /// The dataset compiled into the widget.
-    Embedded,
-    /// JSON fetched from a URL (the project's schema or TimelineJS3's).
+    /// A dataset fetched from a URL (the built-in one is [`fetch::built_in_dataset`]).
     Url(String),
     /// JSON text handed over by the host page.
     Inline(String),
@@ -170,7 +168,6 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
                 _ => fetch::absolute(""),
             };
             let got = match source {
-                DataSource::Embedded => Got::Read(browser::timed(&reading, LoadedDataset::embedded)),
                 DataSource::Inline(text) if looks_like_csv(text.as_bytes()) => {
                     Got::Sheet(text, fetch::absolute(""))
                 }
