@@ -3,7 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use leptos::task::tick;
-use timeline_explorer::core::formats::embedded::embedded_dataset;
+use timeline_explorer::core::formats::embedded::{embedded_dataset, EMBEDDED_JSON};
 use timeline_explorer::platform::location::UrlMode;
 use timeline_explorer::ui::{mount_widget, Control, DataSource, WidgetOptions};
 use wasm_bindgen::JsCast;
@@ -17,6 +17,11 @@ fn wrapper() -> web_sys::HtmlElement {
     el.style().set_property("width", "1000px").unwrap();
     doc.body().unwrap().append_child(&el).unwrap();
     el
+}
+
+/// The built-in dataset, handed over as text (the test runner serves no `pkg/`).
+fn built_in() -> DataSource {
+    DataSource::Inline(EMBEDDED_JSON.to_string())
 }
 
 fn options(source: DataSource, state: &str) -> WidgetOptions {
@@ -51,7 +56,7 @@ fn ids(root: &web_sys::Element, selector: &str) -> Vec<String> {
 #[wasm_bindgen_test]
 async fn the_list_view_shows_every_embedded_event_in_date_order() {
     let el = wrapper();
-    let _handle = mount_widget(el.clone(), options(DataSource::Embedded, "view=list&lang=en"));
+    let _handle = mount_widget(el.clone(), options(built_in(), "view=list&lang=en"));
     settle().await;
     let dataset = embedded_dataset().unwrap();
     let items = el.query_selector_all(".tl-list > li").unwrap();
@@ -65,7 +70,7 @@ async fn the_list_view_shows_every_embedded_event_in_date_order() {
 #[wasm_bindgen_test]
 async fn a_category_filter_in_the_state_narrows_the_list() {
     let el = wrapper();
-    let _handle = mount_widget(el.clone(), options(DataSource::Embedded, "view=list&cat=energy"));
+    let _handle = mount_widget(el.clone(), options(built_in(), "view=list&cat=energy"));
     settle().await;
     let dataset = embedded_dataset().unwrap();
     let expected: Vec<String> = {
@@ -85,7 +90,7 @@ async fn a_category_filter_in_the_state_narrows_the_list() {
 #[wasm_bindgen_test]
 async fn the_selected_event_opens_its_detail_panel() {
     let el = wrapper();
-    let _handle = mount_widget(el.clone(), options(DataSource::Embedded, "event=vance-charter-2026&lang=de"));
+    let _handle = mount_widget(el.clone(), options(built_in(), "event=vance-charter-2026&lang=de"));
     settle().await;
     let h2 = el.query_selector(".tl-detail h2").unwrap().expect("detail panel");
     assert_eq!(h2.get_attribute("data-event-id").as_deref(), Some("vance-charter-2026"));
@@ -109,10 +114,8 @@ async fn a_broken_dataset_shows_an_error_naming_the_event_and_field() {
 #[wasm_bindgen_test]
 async fn hostile_text_in_the_state_is_rendered_as_text() {
     let el = wrapper();
-    let _handle = mount_widget(
-        el.clone(),
-        options(DataSource::Embedded, "q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&view=list"),
-    );
+    let _handle =
+        mount_widget(el.clone(), options(built_in(), "q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&view=list"));
     settle().await;
     assert!(el.query_selector("img").unwrap().is_none());
     let input: web_sys::HtmlInputElement = el.query_selector(".tl-search").unwrap().unwrap().unchecked_into();
@@ -122,7 +125,7 @@ async fn hostile_text_in_the_state_is_rendered_as_text() {
 #[wasm_bindgen_test]
 async fn dropping_the_handle_removes_the_widget() {
     let el = wrapper();
-    let handle = mount_widget(el.clone(), options(DataSource::Embedded, ""));
+    let handle = mount_widget(el.clone(), options(built_in(), ""));
     settle().await;
     assert!(el.query_selector(".tl-root").unwrap().is_some());
     drop(handle);

@@ -26,7 +26,7 @@ use timeline_explorer::core::formats::csv::{import_csv, ImportOptions};
 use timeline_explorer::core::formats::export::{fits_calendar, ics_left_out, to_csv, to_ics, to_json};
 use timeline_explorer::core::formats::jsonpath::{render, Seg};
 use timeline_explorer::core::formats::read::ImportNote;
-use timeline_explorer::core::formats::read::{body_text, read_text, LoadFailure};
+use timeline_explorer::core::formats::read::{body_text, read_text, Foreign, LoadFailure};
 use timeline_explorer::core::formats::read::{event_parse_error, load_dataset};
 use timeline_explorer::core::formats::stream::DatasetStream;
 use timeline_explorer::core::formats::timelinejs::{html_to_text, import_noted, looks_like_timelinejs};
@@ -1130,8 +1130,10 @@ fn check_session_load(text: &str) -> Result<(), TestCaseError> {
         Err(LoadFailure::Sheet(_)) => {
             return Err(TestCaseError::fail("a sheet's failure from the JSON reader"))
         }
-        // vis-timeline data, for the import module: the same text, and only that shape.
-        Err(LoadFailure::ForImport(t)) => {
+        // vis-timeline data, for the import module: the same text, and only that shape
+        // (TimelineJS3's JSON is read here natively).
+        Err(LoadFailure::ForImport(kind, t)) => {
+            ensure!(kind == Foreign::Vis, "handed on as {kind:?} natively");
             ensure!(t == text, "the text handed on is not the text read");
             ensure!(
                 timeline_explorer::core::formats::read::looks_like_vis(text),

@@ -74,7 +74,7 @@ const out = { date: new Date().toISOString(), runs, sizes: {}, widgets: {}, resu
 // As the server sends them: the build's gzip (level 9) and brotli (quality 11) copies.
 const size = (path) => { const s = sizesOf(`/${path}`); return { raw: s.raw, gzip: s.gzip, brotli: s.br }; };
 const num = (x) => (typeof x === 'number' ? Math.round(x).toLocaleString('en-US') : String(x));
-console.log('\nBundle files (this widget: the embedded dataset is inside the wasm)');
+console.log('\nBundle files (this widget: the built-in dataset is a file of its own, fetched only by a widget given no dataset)');
 console.log('widget'.padEnd(22), 'file'.padEnd(6), 'raw B'.padStart(11), 'gzip B'.padStart(11), 'brotli B'.padStart(11));
 for (const w of widgets) {
   const total = { raw: 0, gzip: 0, brotli: 0 };
@@ -116,7 +116,8 @@ const pct = (xs, p) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 const kindOf = (path) => {
-  if (path.startsWith('/bench-results/')) return 'data';
+  // The built-in dataset is data too: a widget given no dataset fetches it (pkg/).
+  if (path.startsWith('/bench-results/') || path.endsWith('_events.json')) return 'data';
   if (path.startsWith('/tests/fixtures/')) return 'harness';
   if (path.endsWith('.wasm')) return 'wasm';
   if (path.endsWith('.js')) return 'js';

@@ -14,6 +14,10 @@ const field = (name) => cargo.match(new RegExp(`^${name} = "([^"]*)"`, 'm'))[1];
 for (const f of ['timeline-explorer.d.ts', 'timeline.schema.json']) {
   await copyFile(new URL(`www/${f}`, root), new URL(`pkg/${f}`, root));
 }
+// The built-in dataset, without its indentation: a widget given no dataset fetches it from next
+// to the glue (src/platform/fetch.rs), so that one showing a host's dataset never downloads it.
+await writeFile(new URL('pkg/timeline_explorer_events.json', root),
+  JSON.stringify(JSON.parse(await readFile(new URL('src/data/events.json', root), 'utf8'))));
 // The scripts pages load, minified: wasm-bindgen's glue (in place) and the custom element (from
 // www/, which keeps the readable source). Names a page or the glue's wasm module uses from
 // outside (exports, properties) are left as they are; TypeScript's types directive stays.
@@ -64,10 +68,12 @@ const pkg = {
     './timeline_explorer_bg.wasm': './timeline_explorer_bg.wasm',
     './timeline_explorer_import.js': './timeline_explorer_import.js',
     './timeline_explorer_import_bg.wasm': './timeline_explorer_import_bg.wasm',
+    './timeline_explorer_events.json': './timeline_explorer_events.json',
     './package.json': './package.json',
   },
   files: ['timeline_explorer.js', 'timeline_explorer.d.ts', 'timeline_explorer_bg.wasm',
-    'timeline_explorer_bg.wasm.d.ts', 'timeline_explorer_import.js', 'timeline_explorer_import_bg.wasm', ...snippets,
+    'timeline_explorer_bg.wasm.d.ts', 'timeline_explorer_import.js', 'timeline_explorer_import_bg.wasm',
+    'timeline_explorer_events.json', ...snippets,
     'timeline-explorer.js', 'timeline-explorer.d.ts', 'timeline.css', 'timeline.schema.json', 'README.md'],
   sideEffects: ['./timeline-explorer.js', '*.css'],
 };

@@ -4,14 +4,41 @@
 use crate::core::dataset::media::resolve_media;
 use crate::core::dataset::model::{Dataset, Lang};
 use crate::core::formats::embedded::EMBEDDED_JSON;
-use crate::core::formats::read::{read_text_noted, ImportNote, LoadFailure};
+use crate::core::formats::read::{read_text_noted, LoadFailure};
 use crate::core::formats::stream::DatasetStream;
 use crate::core::layout::scene::{label_px, Frame, MAX_ROWS};
 use crate::core::layout::stack::Item;
 use crate::core::query::filter::{FacetCounts, FilterIndex};
 use crate::core::query::urlstate::{decode, encode, sanitize, Ignored, Known, WHOLE_PERIOD};
 use crate::core::query::viewstate::{Group, ViewState};
+use std::borrow::Cow;
 use std::sync::Arc;
+
+/// The text a dataset was read from, in the parts it arrived in, and the address its relative
+/// media paths resolve against. The widget keeps it for the exports: the import module writes
+/// them from it ([`Source::read`] gives it the same dataset), so that the reader's bundle holds
+/// no writers.
+#[derive(Clone, Debug, Default)]
+pub struct Source {
+    pub parts: Vec<Cow<'static, str>>,
+    pub base: Option<String>,
+}
+
+impl Source {
+    fn of(text: &str, base: Option<&str>) -> Source {
+        Source { parts: vec![Cow::Owned(text.to_string())], base: base.map(str::to_string) }
+    }
+
+    /// The dataset this text gives, read as the widget read it (media paths resolved).
+    pub fn read(&self) -> Result<Dataset, LoadFailure> {
+        let text = self.parts.concat();
+        let (mut d, _) = read_text_noted(text.strip_prefix('\u{feff}').unwrap_or(&text))?;
+        if let Some(base) = &self.base {
+            resolve_media(&mut d.events, base);
+        }
+        Ok(d)
+    }
+}
 
 /// A validated dataset and its indexes, shared by every component of one widget.
 pub struct LoadedDataset {
@@ -22,8 +49,8 @@ pub struct LoadedDataset {
     /// Each place's name (from the first event that has it) by the number the filter index interned
     /// its id as; looked up on every facet render.
     place_names: Vec<Option<crate::core::dataset::model::Text>>,
-    /// What the dataset shows otherwise than the tool whose file it was read from (TimelineJS3).
-    pub notes: Vec<ImportNote>,
+    /// What it was read from (empty for a dataset made in code).
+    pub source: Source,
 }
 
 impl LoadedDataset {
@@ -45,7 +72,7 @@ impl LoadedDataset {
                 place_names[k as usize].get_or_insert_with(|| p.name.clone());
             }
         }
-        LoadedDataset { dataset, filter_index, items, place_names, notes: Vec::new() }
+        LoadedDataset { dataset, filter_index, items, place_names, source: Source::default() }
     }
 
     /// Makes the filter index's search texts (once): a search needs them, and the widget makes them
@@ -73,33 +100,46 @@ impl LoadedDataset {
         &self.filter_index
     }
 
-    /// The dataset compiled into the widget.
+    /// The built-in dataset, as compiled in (natively; the widget fetches it, see
+    /// [`crate::core::formats::embedded`]).
     pub fn embedded() -> Result<Arc<LoadedDataset>, LoadFailure> {
-        Self::from_json(EMBEDDED_JSON)
+        let source = Source { parts: vec![Cow::Borrowed(EMBEDDED_JSON)], base: None };
+        read_text_noted(EMBEDDED_JSON).map(|(d, _)| Self::kept(d, source))
     }
 
-    /// A dataset in the project's schema or in TimelineJS3's JSON format.
+    /// A dataset in the project's schema, or in TimelineJS3's JSON format natively (the reader's
+    /// bundle hands that to the import module: see [`read_text_noted`]).
     pub fn from_json(text: &str) -> Result<Arc<LoadedDataset>, LoadFailure> {
-        read_text_noted(text).map(|(d, notes)| Arc::new(LoadedDataset { notes, ..LoadedDataset::new(d) }))
+        read_text_noted(text).map(|(d, _)| Self::kept(d, Source::of(text, None)))
+    }
+
+    /// The loaded dataset `d`, read from `source`.
+    fn kept(d: Dataset, source: Source) -> Arc<LoadedDataset> {
+        Arc::new(LoadedDataset { source, ..LoadedDataset::new(d) })
     }
 
     /// Like [`LoadedDataset::from_json`], for a text that came from `base` (a sheet's address,
     /// read by the import module): media paths relative to it resolve against it.
     pub fn from_json_at(text: &str, base: &str) -> Result<Arc<LoadedDataset>, LoadFailure> {
-        read_text_noted(text).map(|read| Self::at(read, base))
+        read_text_noted(text).map(|(d, _)| Self::at(d, Source::of(text, Some(base))))
     }
 
-    /// A dataset read from `base`, with what its import noted: its media paths resolved.
+    /// A dataset read from `source`, which names its address: its media paths resolved.
     #[inline(never)]
-    fn at((mut d, notes): (Dataset, Vec<ImportNote>), base: &str) -> Arc<LoadedDataset> {
-        resolve_media(&mut d.events, base);
-        Arc::new(LoadedDataset { notes, ..LoadedDataset::new(d) })
+    fn at(mut d: Dataset, source: Source) -> Arc<LoadedDataset> {
+        if let Some(base) = &source.base {
+            resolve_media(&mut d.events, base);
+        }
+        Self::kept(d, source)
     }
 
     /// A dataset read while it downloaded (see [`DatasetStream`]), once every byte is in;
     /// `base` is the address it came from, against which media paths relative to it resolve.
     pub fn from_stream(stream: DatasetStream, base: &str) -> Result<Arc<LoadedDataset>, LoadFailure> {
-        stream.finish_noted().map(|read| Self::at(read, base))
+        stream.finish_kept().map(|(d, _, parts)| {
+            let parts = parts.into_iter().map(Cow::Owned).collect();
+            Self::at(d, Source { parts, base: Some(base.to_string()) })
+        })
     }
 
     /// What the timeline's scene is drawn from: these filtered events, grouped into lanes by
@@ -166,6 +206,49 @@ impl Known for LoadedDataset {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The dataset `loaded` shows, and the one its kept source reads back to.
+    fn shown_and_reread(loaded: &LoadedDataset) -> (Dataset, Dataset) {
+        (loaded.dataset.clone(), loaded.source.read().expect("the source reads"))
+    }
+
+    #[test]
+    fn every_way_of_loading_keeps_a_source_that_reads_back_to_the_same_dataset() {
+        let embedded = LoadedDataset::embedded().unwrap();
+        let (shown, reread) = shown_and_reread(&embedded);
+        assert_eq!(shown, reread, "embedded");
+        assert!(matches!(embedded.source.parts[..], [Cow::Borrowed(_)]), "the embedded text is not copied");
+
+        // A relative image path, which a dataset from an address resolves against it.
+        let mut tree: serde_json::Value = serde_json::from_str(EMBEDDED_JSON).unwrap();
+        tree["events"][0]["media"] =
+            serde_json::json!({"url": "img/map.png", "alt": {"de": "Karte", "en": "Map"}});
+        let text = tree.to_string();
+        let inline = LoadedDataset::from_json(&text).unwrap();
+        assert_eq!(shown_and_reread(&inline).0, shown_and_reread(&inline).1, "inline");
+        let at = LoadedDataset::from_json_at(&text, "https://example.org/data/events.json").unwrap();
+        let (shown, reread) = shown_and_reread(&at);
+        assert_eq!(shown.events[0].media.as_ref().unwrap().url, "https://example.org/data/img/map.png");
+        assert_eq!(shown, reread, "from an address");
+
+        // Streamed in small chunks (read as it came), with and without a byte order mark (which
+        // makes the stream give up and read the text whole).
+        for body in [text.clone().into_bytes(), [&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat()] {
+            let mut stream = DatasetStream::new(None);
+            for chunk in body.chunks(97) {
+                stream.push(chunk);
+            }
+            let streamed =
+                LoadedDataset::from_stream(stream, "https://example.org/data/events.json").unwrap();
+            assert!(
+                streamed.source.parts.len() > 1 || body.starts_with(b"\xEF"),
+                "kept in the parts it came in"
+            );
+            let (shown, reread) = shown_and_reread(&streamed);
+            assert_eq!(shown, at.dataset, "streamed as read whole");
+            assert_eq!(shown, reread, "streamed");
+        }
+    }
 
     #[test]
     fn the_whole_period_of_a_dataset_with_an_opening_view_is_written_out_and_read_back() {

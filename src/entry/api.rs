@@ -10,6 +10,7 @@
 //! ```
 
 use crate::core::dataset::model::Lang;
+use crate::platform::fetch;
 use crate::platform::location::UrlMode;
 use crate::ui::{mount_widget, Control, DataSource, WidgetOptions};
 use std::rc::Rc;
@@ -171,7 +172,7 @@ pub fn mount(
     let source = match (opts.data, opts.src) {
         (Some(text), _) => DataSource::Inline(text),
         (None, Some(url)) if !url.is_empty() => DataSource::Url(url),
-        _ => DataSource::Embedded,
+        _ => DataSource::Url(fetch::built_in_dataset()),
     };
     let url_mode = match opts.url_prefix {
         Some(p) if !p.is_empty() => UrlMode::Prefixed(p),
@@ -224,7 +225,7 @@ fn mount_own_url(element: web_sys::HtmlElement, chrome: bool) -> TimelineHandle 
     let unmount = mount_widget(
         element.clone(),
         WidgetOptions {
-            source: DataSource::Embedded,
+            source: DataSource::Url(fetch::built_in_dataset()),
             state: None,
             url_mode: UrlMode::Own,
             lang: None,

@@ -1,6 +1,7 @@
-//! The import module's exports, `importCsv` and `importVis` (built with the `import` feature;
-//! the widget loads it on demand through `platform::import` when a dataset is a sheet or
-//! vis-timeline data).
+//! The import module's exports, `importCsv`, `importTimelineJs` and `importVis`, and the
+//! widget's file exports, `exportEvents` (built with the `import` feature; the widget loads it on
+//! demand through `platform::import` when a dataset is a sheet, TimelineJS3's JSON or
+//! vis-timeline data, and when a reader exports events).
 //!
 //! ```js
 //! import init, { importCsv } from './timeline_explorer_import.js';
@@ -18,10 +19,14 @@ use crate::core::formats::csv::{
     cell_name, dataset_json, import_csv, read_headers, CellProblem, CsvImport, DateOrder, Field,
     ImportOptions,
 };
+use crate::core::formats::export::{ics_left_out, to_csv, to_ics, to_json};
+use crate::core::formats::timelinejs::import_noted;
 use crate::core::formats::vis::import_vis;
 use crate::core::i18n::{
-    dataset_error_lines, import_heading, import_notice, problem_message, vis_heading, vis_notice,
+    dataset_error_lines, import_heading, import_note_lines, import_notice, problem_message, t, vis_heading,
+    vis_notice, Key,
 };
+use crate::core::loaded::Source;
 use wasm_bindgen::prelude::*;
 
 fn lines(list: &[String]) -> js_sys::Array {
@@ -165,4 +170,58 @@ pub fn import_vis_text(text: &str, origin: Option<String>) -> js_sys::Array {
         }
     };
     [JsValue::from_str(&json), lines(&de).into(), lines(&en).into()].into_iter().collect()
+}
+
+/// Reads TimelineJS3's JSON (`text`, from `origin`) and gives `[json, de, en]`: the dataset in
+/// the project's JSON (empty when refused) and, in German and English, a heading and what the
+/// dataset shows otherwise than TimelineJS3 (none when nothing), or the reasons it was refused
+/// under the heading the widget gives any dataset it cannot read.
+#[wasm_bindgen(js_name = importTimelineJs)]
+pub fn import_timelinejs_text(text: &str, _origin: Option<String>) -> js_sys::Array {
+    let (json, de, en) = match import_noted(text) {
+        Ok((dataset, notes)) => {
+            let said = |l: Lang| import_note_lines(l, &notes);
+            (dataset_json(&dataset), said(Lang::De), said(Lang::En))
+        }
+        Err(e) => {
+            let said = |l: Lang| -> Vec<String> {
+                std::iter::once(t(l, Key::InvalidData).to_string())
+                    .chain(dataset_error_lines(l, &e))
+                    .collect()
+            };
+            (String::new(), said(Lang::De), said(Lang::En))
+        }
+    };
+    [JsValue::from_str(&json), lines(&de).into(), lines(&en).into()].into_iter().collect()
+}
+
+/// Writes the events at `indices` (in the dataset's order) as a `json`, `csv` or `ics` file, texts
+/// in `lang` (`de` or `en`) and `stamp` the calendar's DTSTAMP, from the dataset that `parts` and
+/// `base` give (the text the widget read it from and its address, see `core::loaded::Source`):
+/// `[text, leftOut]`, the file (empty when the text no longer reads as a dataset) and how many
+/// of the events a calendar file leaves out.
+#[wasm_bindgen(js_name = exportEvents)]
+pub fn export_events(
+    parts: Vec<String>,
+    base: Option<String>,
+    kind: &str,
+    indices: Vec<u32>,
+    lang: &str,
+    stamp: &str,
+) -> js_sys::Array {
+    let source = Source { parts: parts.into_iter().map(Into::into).collect(), base };
+    let lang = Lang::from_code(lang).unwrap_or(Lang::En);
+    let (text, left_out) = match source.read() {
+        Ok(ds) => {
+            let indices: Vec<usize> =
+                indices.into_iter().map(|i| i as usize).filter(|&i| i < ds.events.len()).collect();
+            match kind {
+                "csv" => (to_csv(&ds, &indices, lang), 0),
+                "ics" => (to_ics(&ds, &indices, lang, stamp), ics_left_out(&ds, &indices)),
+                _ => (to_json(&ds, &indices), 0),
+            }
+        }
+        Err(_) => (String::new(), 0),
+    };
+    [JsValue::from_str(&text), JsValue::from_f64(left_out as f64)].into_iter().collect()
 }

@@ -3,6 +3,7 @@
 use crate::core::dataset::validate::MAX_DATASET_BYTES;
 use crate::core::formats::read::{body_text, is_csv_response, looks_like_csv};
 use crate::core::formats::stream::DatasetStream;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
@@ -27,6 +28,22 @@ impl FetchError {
             FetchError::Network(_) | FetchError::Body => url,
         }
     }
+}
+
+// The built-in dataset is a file next to the widget's glue script (this snippet sits two folders
+// below it), so that a widget showing a host's own dataset never downloads it.
+#[wasm_bindgen(inline_js = "export function builtInDataset() {\
+  return new URL('../../timeline_explorer_events.json', import.meta.url).href;\
+}")]
+extern "C" {
+    #[wasm_bindgen(js_name = builtInDataset)]
+    fn built_in_dataset_url() -> String;
+}
+
+/// The address of the built-in dataset (`src/data/events.json`, which `./dev build` copies into
+/// `pkg/` as `timeline_explorer_events.json`).
+pub fn built_in_dataset() -> String {
+    built_in_dataset_url()
 }
 
 /// `url` resolved against the page's address (as `fetch` resolves it).

@@ -10,12 +10,11 @@ use super::timeline::Timeline;
 use super::toolbar::Toolbar;
 use super::{effect, Step, Store};
 use crate::core::dataset::model::Lang;
-use crate::core::formats::read::{looks_like_csv, LoadFailure, SheetLines};
-use crate::core::i18n::{count_line, import_note_lines, t, Key};
+use crate::core::formats::read::{looks_like_csv, Foreign, LoadFailure, SheetLines};
+use crate::core::i18n::{count_line, t, Key};
 use crate::core::loaded::LoadedDataset;
 use crate::core::query::urlstate::{decode, encode};
 use crate::core::query::viewstate::{View, ViewState};
-use crate::platform::import::Foreign;
 use crate::platform::{browser, fetch, import, location, location::UrlMode};
 use leptos::prelude::*;
 use std::cell::RefCell;
@@ -26,9 +25,7 @@ use std::sync::Arc;
 /// Where a widget's dataset comes from.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DataSource {
-    /// The dataset compiled into the widget.
-    Embedded,
-    /// JSON fetched from a URL (the project's schema or TimelineJS3's).
+    /// A dataset fetched from a URL (the built-in one is [`fetch::built_in_dataset`]).
     Url(String),
     /// JSON text handed over by the host page.
     Inline(String),
@@ -147,7 +144,8 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
     // `LocalResource`: that brought Leptos' async-derived and transition machinery into the
     // bundle for this one load.)
     let loaded = RwSignal::new(None::<Result<Arc<LoadedDataset>, LoadFailure>>);
-    // What the import module said about a dataset that was a sheet (nothing for JSON).
+    // What the import module said about a dataset that was a sheet or another tool's JSON
+    // (nothing for the project's JSON).
     // (Plain shared state: the dataset's signal already says when it is there.)
     let sheet_lines = Arc::new(std::sync::Mutex::new(SheetLines::default()));
     let said_lines = sheet_lines.clone();
@@ -170,7 +168,6 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
                 _ => fetch::absolute(""),
             };
             let got = match source {
-                DataSource::Embedded => Got::Read(browser::timed(&reading, LoadedDataset::embedded)),
                 DataSource::Inline(text) if looks_like_csv(text.as_bytes()) => {
                     Got::Sheet(text, fetch::absolute(""))
                 }
@@ -194,8 +191,8 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
             // A sheet, or another tool's JSON, is read by the import module, which also says
             // what it skipped.
             let result = match got {
-                Got::Read(Err(LoadFailure::ForImport(text))) => {
-                    import::read_foreign(Foreign::Vis, &text, &origin, &lines).await
+                Got::Read(Err(LoadFailure::ForImport(kind, text))) => {
+                    import::read_foreign(kind, &text, &origin, &lines).await
                 }
                 Got::Read(result) => result,
                 Got::Sheet(text, origin) => {
@@ -216,11 +213,7 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
             None => el("p").class("tl-loading").attr("role", "status").text(t(lang_hint, Key::Loading)),
             Some(Err(failure)) => LoadError(failure, lang_hint, move || load.run(())),
             Some(Ok(loaded)) => untrack(|| {
-                let mut said = said_lines.lock().map(|l| l.clone()).unwrap_or_default();
-                if said.en.is_empty() {
-                    let lines = |l: Lang| import_note_lines(l, &loaded.notes);
-                    said = SheetLines { de: lines(Lang::De), en: lines(Lang::En) };
-                }
+                let said = said_lines.lock().map(|l| l.clone()).unwrap_or_default();
                 let app = App(loaded, opts.get_value(), browser_lang, uid.get_value());
                 SheetNotice(said, app)
             }),

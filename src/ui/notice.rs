@@ -49,7 +49,7 @@ pub fn LoadError(failure: LoadFailure, lang: Lang, on_retry: impl Fn() + 'static
     let (heading, details, retry) = match &failure {
         LoadFailure::Network(_) => (t(lang, Key::NetworkFailed).to_string(), Vec::new(), true),
         // Handed to the import module before anything is shown: not met here.
-        LoadFailure::ForImport(_) => (t(lang, Key::InvalidData).to_string(), Vec::new(), false),
+        LoadFailure::ForImport(..) => (t(lang, Key::InvalidData).to_string(), Vec::new(), false),
         LoadFailure::Invalid(err) => {
             (t(lang, Key::InvalidData).to_string(), dataset_error_lines(lang, err), false)
         }

@@ -3,12 +3,10 @@
 use super::dom::{button, el, Dom};
 use super::{use_store, Step, Store};
 use crate::core::dataset::model::Lang;
-use crate::core::formats::export::{
-    embed_snippets, file_name, ics_left_out, ics_timestamp, to_csv, to_ics, to_json,
-};
+use crate::core::formats::export::{embed_snippets, file_name, ics_timestamp};
 use crate::core::i18n::{t, Key};
 use crate::core::query::viewstate::{Group, View};
-use crate::platform::{browser, location};
+use crate::platform::{browser, import, location};
 use leptos::prelude::*;
 
 /// Appends the toolbar to `header`; `chrome` says whether the page-level controls (embed
@@ -44,25 +42,30 @@ fn copy_link(store: Store) {
     });
 }
 
-/// Downloads the filtered events as `kind` (`json`, `csv` or `ics`).
+/// Downloads the filtered events as `kind` (`json`, `csv` or `ics`), written by the import
+/// module (loaded on the first export).
 fn export(store: Store, kind: &'static str) {
     let loaded = store.loaded();
     let l = store.lang.get_untracked();
     let indices = store.filtered.get_untracked();
     let name = store.state.with_untracked(|s| file_name(s, kind));
-    let (mime, body) = match kind {
-        "csv" => ("text/csv;charset=utf-8", to_csv(&loaded.dataset, &indices, l)),
-        "ics" => (
-            "text/calendar;charset=utf-8",
-            to_ics(&loaded.dataset, &indices, l, &ics_timestamp(browser::utc_now())),
-        ),
-        _ => ("application/json", to_json(&loaded.dataset, &indices)),
+    let stamp = ics_timestamp(browser::utc_now());
+    let mime = match kind {
+        "csv" => "text/csv;charset=utf-8",
+        "ics" => "text/calendar;charset=utf-8",
+        _ => "application/json",
     };
-    let _ = browser::download(&name, mime, &body);
-    let left_out = if kind == "ics" { ics_left_out(&loaded.dataset, &indices) } else { 0 };
-    if left_out > 0 {
-        store.status.set(crate::core::i18n::ics_left_out_text(l, left_out));
-    }
+    leptos::task::spawn_local(async move {
+        let Some((body, left_out)) = import::export(kind, &loaded.source, &indices, l, &stamp).await else {
+            let _ = store.status.try_set(t(l, Key::ExportFailed).to_string());
+            return;
+        };
+        let _ = browser::download(&name, mime, &body);
+        // What a calendar file left out, or nothing (a failed try's message goes).
+        let said =
+            if left_out > 0 { crate::core::i18n::ics_left_out_text(l, left_out) } else { String::new() };
+        let _ = store.status.try_set(said);
+    });
 }
 
 /// The language buttons.

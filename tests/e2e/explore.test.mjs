@@ -186,6 +186,21 @@ test('export offers the filtered events as JSON, CSV and iCalendar files named a
   await done(page);
 });
 
+test('an export whose writer cannot be loaded says so in the reader’s language, and the next try downloads the file', async () => {
+  const page = await open(ctx, '/?view=list&lang=de');
+  // The file exports are written by the import module, loaded on the first export.
+  await page.route(/timeline_explorer_import/, (route) => route.abort());
+  await page.click('button[data-export="csv"]');
+  await page.waitForFunction(() => document.querySelector('.tl-status').textContent.length > 0);
+  assert.equal(await page.textContent('.tl-status'), 'Die Datei ließ sich nicht erstellen. Bitte prüfen Sie die Verbindung und versuchen Sie es erneut.');
+  await page.unroute(/timeline_explorer_import/);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('button[data-export="csv"]')]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  await page.waitForFunction(() => document.querySelector('.tl-status').textContent === '');
+  page.problems = page.problems.filter((p) => !/timeline_explorer_import|ERR_FAILED|dynamically imported module/.test(p));
+  await done(page);
+});
+
 test('copy link puts the canonical URL on the clipboard', async () => {
   const page = await open(ctx, '/?view=list&cat=energy,military');
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);

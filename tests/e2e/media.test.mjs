@@ -166,6 +166,28 @@ test('a TimelineJS3 example with every kind of media lists every slide, shows cr
   assert.deepEqual(page.problems, []);
 });
 
+test('a TimelineJS3 file is read by the import module, and one it refuses names the slide and field in either language', async () => {
+  const page = await hostPage();
+  const good = { events: [{ start_date: { year: '2024', month: '5' }, text: { headline: 'Harbour opens' } }] };
+  await addElement(page, { id: 'ok', state: 'view=list', lang: 'en' }, good);
+  assert.deepEqual(await listIds(page, '#ok'), ['event-1'], 'a slide without an id is event-<n>');
+  assert.equal(page.importLoads, 2, 'the import module (script and wasm) is loaded for TimelineJS3');
+  const bad = { events: [good.events[0], { start_date: { year: '2024', month: '13' }, text: { headline: 'Month thirteen' } }] };
+  for (const [lang, heading, line] of [
+    ['en', 'The dataset has errors:', 'Event #2, start_date.month: invalid date (year 2024, month 13, day -): no such date'],
+    ['de', 'Die Daten enthalten Fehler:', 'Ereignis Nr.\u00a02, Feld start_date.month: ungültiges Datum (Jahr 2024, Monat 13, Tag -): Dieses Datum gibt es nicht'],
+  ]) {
+    await addElement(page, { id: `bad-${lang}`, lang }, bad);
+    await page.waitForSelector(`#bad-${lang} .tl-error li`);
+    assert.equal(await page.$(`#bad-${lang} .tl-app`), null, 'nothing but the error is shown');
+    assert.equal(await page.textContent(`#bad-${lang} .tl-error p`), heading);
+    const items = await page.$$eval(`#bad-${lang} .tl-error li`, (lis) => lis.map((li) => li.textContent));
+    assert.deepEqual(items, [line]);
+  }
+  assert.equal(page.importLoads, 2, 'the module is loaded once for the page');
+  await done(page);
+});
+
 test('TimelineJS3 eras are drawn as periods, display dates shown, and a hostile headline stays text', async () => {
   const tl = template('eras.json');
   tl.events[0].text.headline = '<img src=x onerror="document.title=\'pwned\'"><b>Hostile</b> headline';

@@ -42,6 +42,34 @@ test('without JavaScript the page shows the title and the events of the opening 
   }
 });
 
+test('the standalone and iframe pages download the built-in dataset once, through their preload, and a widget with its own dataset never does', async () => {
+  for (const path of ['/', '/embed.html']) {
+    const page = await freshPage(ctx, { viewport: DESKTOP });
+    const requests = [];
+    page.on('request', (r) => { if (r.url().includes('timeline_explorer_events.json')) requests.push(r.url()); });
+    const unused = [];
+    page.on('console', (m) => { if (/preload/i.test(m.text())) unused.push(m.text()); });
+    await page.goto(`${ctx.base}${path}`);
+    await live(page);
+    assert.equal(await page.textContent('.tl-count'), `${dataset.events.length} of ${dataset.events.length} events`);
+    assert.deepEqual(requests, [`${ctx.base}/pkg/timeline_explorer_events.json`], `${path}: one request`);
+    assert.deepEqual(unused, [], `${path}: the preload is used`);
+    await done(page);
+  }
+  const page = await freshPage(ctx, { viewport: DESKTOP });
+  const requests = [];
+  page.on('request', (r) => { if (r.url().includes('timeline_explorer_events.json')) requests.push(r.url()); });
+  await page.goto(`${ctx.base}/tests/fixtures/embed.html`);
+  await page.evaluate(() => {
+    const el = document.createElement('timeline-explorer');
+    el.setAttribute('src', '/www/demo-data/baltic.json');
+    document.body.append(el);
+  });
+  await page.waitForFunction(() => document.querySelector('timeline-explorer')?.shadowRoot?.querySelector('.tl-count'));
+  assert.deepEqual(requests, [], 'a host’s dataset alone');
+  await done(page);
+});
+
 test('the first event is visible before the wasm has loaded, in the reader’s language', async () => {
   for (const [locale, lang] of [['en-US', 'en'], ['de-DE', 'de']]) {
     const page = await freshPage(ctx, { viewport: DESKTOP, locale });

@@ -1,6 +1,8 @@
-//! The dataset compiled into the widget: the South Caucasus / Caspian events of the
-//! Korybko article (13 Feb 2026) and the events it rests on. How it is sourced and checked:
-//! `docs/dataset.md`; the tests below keep it so.
+//! The built-in dataset: the South Caucasus / Caspian events of the Korybko article (13 Feb
+//! 2026) and the events it rests on. How it is sourced and checked: `docs/dataset.md`; the tests
+//! below keep it so. Natively (the tests, the `prerender` command) it is compiled in; the widget
+//! fetches it from beside its script (`./dev build` copies it there), so that a widget showing a
+//! host's own dataset never downloads it.
 
 use crate::core::dataset::model::Dataset;
 use crate::core::dataset::validate::DatasetError;

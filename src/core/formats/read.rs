@@ -1,5 +1,6 @@
 //! Reading a dataset from text: the project's JSON schema (read in one pass, or part by part to
-//! name the event and field of each problem), or TimelineJS3's JSON when the text has its shape.
+//! name the event and field of each problem), or TimelineJS3's JSON when the text has its shape
+//! (natively and in the import module; the reader's bundle hands it to the import module).
 
 use crate::core::dataset::model::{Actor, Dataset, Event, Lang, Period, Tag, Text};
 use crate::core::dataset::validate::{
@@ -8,7 +9,6 @@ use crate::core::dataset::validate::{
 };
 use crate::core::formats::json::{self, JsonError, RawDataset};
 use crate::core::formats::jsonpath::render;
-use crate::core::formats::timelinejs;
 use crate::core::query::urlstate::{decode, sanitize, Ignored, Known};
 
 /// The dataset in `text`: in the project's schema first (one parse); as TimelineJS3 only when
@@ -18,18 +18,43 @@ pub fn read_text(text: &str) -> Result<Dataset, LoadFailure> {
 }
 
 /// Like [`read_text`], with what an import shows otherwise than the tool it came from. JSON in
-/// the shape of a tool that the import module reads (vis-timeline's items) is handed back as
-/// [`LoadFailure::ForImport`].
+/// the shape of a tool that the import module reads is handed back as
+/// [`LoadFailure::ForImport`]: vis-timeline's items always, TimelineJS3's JSON in the reader's
+/// bundle (which has no TimelineJS3 importer; natively and in the import module it is read here).
 pub fn read_text_noted(text: &str) -> Result<(Dataset, Vec<ImportNote>), LoadFailure> {
     let error = match load_dataset(text) {
         Ok(d) => return Ok((d, Vec::new())),
         Err(e) => e,
     };
-    match timelinejs::import_if_timelinejs(text) {
-        Some(result) => result.map_err(LoadFailure::Invalid),
-        None if looks_like_vis(text) => Err(LoadFailure::ForImport(text.to_string())),
+    match timelinejs_here(text) {
+        Some(result) => result,
+        None if looks_like_vis(text) => Err(LoadFailure::ForImport(Foreign::Vis, text.to_string())),
         None => Err(LoadFailure::Invalid(error)),
     }
+}
+
+/// TimelineJS3's JSON read here, if `text` has its shape.
+#[cfg(any(feature = "import", not(target_arch = "wasm32")))]
+fn timelinejs_here(text: &str) -> Option<Result<(Dataset, Vec<ImportNote>), LoadFailure>> {
+    crate::core::formats::timelinejs::import_if_timelinejs(text).map(|r| r.map_err(LoadFailure::Invalid))
+}
+
+/// TimelineJS3's JSON, if `text` has its shape, handed to the import module.
+#[cfg(all(target_arch = "wasm32", not(feature = "import")))]
+fn timelinejs_here(text: &str) -> Option<Result<(Dataset, Vec<ImportNote>), LoadFailure>> {
+    crate::core::formats::timelinejs::looks_like_timelinejs(text)
+        .then(|| Err(LoadFailure::ForImport(Foreign::TimelineJs, text.to_string())))
+}
+
+/// A format that the import module reads and the reader's bundle only recognises.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Foreign {
+    /// A sheet (CSV or tab-separated).
+    Sheet,
+    /// TimelineJS3's JSON.
+    TimelineJs,
+    /// vis-timeline's items as JSON.
+    Vis,
 }
 
 /// What a dataset imported from another tool's format shows otherwise than that tool, or not at
@@ -76,9 +101,9 @@ pub enum LoadFailure {
     Invalid(DatasetError),
     /// It is a sheet (CSV) that the import module refused, for the reasons it gives.
     Sheet(SheetLines),
-    /// It is JSON in another tool's shape that the import module reads (vis-timeline's items):
-    /// the text, to be handed to it as a sheet is.
-    ForImport(String),
+    /// It is JSON in another tool's shape that the import module reads (see
+    /// [`read_text_noted`]): the text, to be handed to it as a sheet is.
+    ForImport(Foreign, String),
 }
 
 /// Lines about an imported sheet in both languages, as the import module words them (it holds

@@ -188,7 +188,14 @@ impl DatasetStream {
 
     /// Like [`DatasetStream::finish`], with what an import shows otherwise than the tool it
     /// came from (see [`read_text_noted`]).
-    pub fn finish_noted(mut self) -> Result<(Dataset, Vec<ImportNote>), LoadFailure> {
+    pub fn finish_noted(self) -> Result<(Dataset, Vec<ImportNote>), LoadFailure> {
+        self.finish_kept().map(|(d, notes, _)| (d, notes))
+    }
+
+    /// Like [`DatasetStream::finish_noted`], with the text it was read from, in the parts it is
+    /// kept in (given back, not copied).
+    #[allow(clippy::type_complexity)]
+    pub fn finish_kept(mut self) -> Result<(Dataset, Vec<ImportNote>, Vec<String>), LoadFailure> {
         self.read();
         if let (Step::Closed, Some(events), None, true) =
             (self.step, self.events.take(), &self.raw, self.cut.is_empty())
@@ -202,9 +209,12 @@ impl DatasetStream {
                 // A dataset with periods is not the plain shape: it is read whole.
                 periods: None,
             };
-            return whole_dataset(head, events).map(|d| (d, Vec::new())).map_err(LoadFailure::Invalid);
+            let mut parts = std::mem::take(&mut self.parsed);
+            parts.push(std::mem::take(&mut self.text));
+            return whole_dataset(head, events).map(|d| (d, Vec::new(), parts)).map_err(LoadFailure::Invalid);
         }
-        read_text_noted(&body_text(self.bytes()))
+        let text = body_text(self.bytes());
+        read_text_noted(&text).map(|(d, notes)| (d, notes, vec![text]))
     }
 
     /// Makes room in `text` for `more` bytes (see `parsed`).
@@ -397,7 +407,7 @@ fn utf8_len(lead: u8) -> usize {
 mod tests {
     use super::*;
     use crate::core::formats::embedded::EMBEDDED_JSON;
-    use crate::core::formats::read::read_text;
+    use crate::core::formats::read::{read_text, Foreign};
 
     /// `text` pushed in chunks of `size` bytes; whether the stream read it as it came (before
     /// `finish`), and what it finished with.
@@ -452,7 +462,7 @@ mod tests {
         }
         let vis = r#"{"items":[{"id":1,"content":"A","start":"2020-01-01"}]}"#;
         let (_, got) = streamed(vis.as_bytes(), 7);
-        assert_eq!(got, Err(LoadFailure::ForImport(vis.to_string())));
+        assert_eq!(got, Err(LoadFailure::ForImport(Foreign::Vis, vis.to_string())));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use super::geometry::Geometry;
 use crate::core::dataset::date::year_of_day;
 use crate::core::i18n::fold_label;
+use crate::core::layout::stack::css_len;
 use crate::core::layout::ticks::{folded_ticks, Tick};
 use crate::ui::dom::{el, fragment, Dom};
 use crate::ui::effect;
@@ -74,8 +75,8 @@ pub fn Folds(geo: Geometry) -> Dom {
                         .attr("title", &label)
                         .attr("data-from", &(fold.start as i64).to_string())
                         .attr("data-to", &(fold.end as i64).to_string())
-                        .style("left", &format!("{x:.1}px"))
-                        .style("width", &format!("{width:.1}px"))
+                        .style("left", &css_len(*x, 1, "px"))
+                        .style("width", &css_len(*width, 1, "px"))
                 })
                 .collect::<Vec<_>>()
         });

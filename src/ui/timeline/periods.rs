@@ -4,6 +4,7 @@
 
 use super::geometry::Geometry;
 use crate::core::layout::periods::bands;
+use crate::core::layout::stack::css_len;
 use crate::ui::dom::{el, fragment, Dom};
 use leptos::prelude::*;
 
@@ -37,8 +38,8 @@ pub fn Periods(geo: Geometry) -> Dom {
                         .attr("data-period-id", &p.id)
                         .attr("data-category", p.category.map(|c| c.code()).unwrap_or(""))
                         .attr("title", title)
-                        .style("left", &format!("{:.1}px", b.x))
-                        .style("width", &format!("{:.1}px", b.width))
+                        .style("left", &css_len(b.x, 1, "px"))
+                        .style("width", &css_len(b.width, 1, "px"))
                         .child(el("span").class("tl-period-label").text(title))
                 })
                 .collect::<Vec<_>>()

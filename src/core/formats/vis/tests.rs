@@ -39,8 +39,8 @@ fn vis_data_is_recognised_as_items_or_items_and_groups_and_ours_and_timelinejs_a
 
 #[test]
 fn the_reader_hands_vis_data_on_to_the_import_module_and_keeps_its_own_errors_for_the_rest() {
-    use crate::core::formats::read::{read_text_noted, LoadFailure};
-    assert_eq!(read_text_noted(SAMPLE), Err(LoadFailure::ForImport(SAMPLE.to_string())));
+    use crate::core::formats::read::{read_text_noted, Foreign, LoadFailure};
+    assert_eq!(read_text_noted(SAMPLE), Err(LoadFailure::ForImport(Foreign::Vis, SAMPLE.to_string())));
     let broken = r#"{"title": {"de": "T", "en": "T"}, "events": [{"id": "x"}]}"#;
     assert!(
         matches!(read_text_noted(broken), Err(LoadFailure::Invalid(_))),
