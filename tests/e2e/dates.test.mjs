@@ -77,7 +77,9 @@ test('periods are drawn as labelled bands behind the events and named in the lis
     { id: 'quiet', title: { de: 'Ruhe', en: 'Quiet' }, from: '2026', to: '2027' },
   ];
   const page = await widget('w', { state: 'span=2022-01-01..2031-01-01', lang: 'en' }, { ...baltic, events, periods });
-  await page.waitForSelector('#w .tl-timeline .tl-period[data-period-id="accession"]');
+  // Drawn, and laid out at the widget's width (its first frame may come before the width is known).
+  await page.waitForFunction(() => document.getElementById('w').shadowRoot
+    .querySelector('.tl-timeline .tl-period[data-period-id="accession"]')?.getBoundingClientRect().width > 0);
   const box = (sel) => page.$eval(sel, (el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right }; });
   const band = await box('#w .tl-timeline .tl-period[data-period-id="accession"]');
   const inside = await box('#w .tl-timeline .tl-event[data-event-id="finland-joins-nato-2023"]');
