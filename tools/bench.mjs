@@ -478,7 +478,7 @@ if (out.mobile) {
   const p = out.mobile.profile;
   console.log(`\nMobile profile (CPU ${p.cpu}x slower, ${p.network.downloadThroughput * 8 / 1e6} Mbps down, `
     + `${p.network.uploadThroughput * 8 / 1e3} kbps up, ${p.network.latency} ms round trip, cache disabled, `
-    + `${p.context.viewport.width}x${p.context.viewport.height} at ${p.context.deviceScaleFactor}x; the embedded dataset; `
+    + `${p.context.viewport.width}x${p.context.viewport.height} at ${p.context.deviceScaleFactor}x; the built-in dataset; `
     + `median of ${out.mobile.runs} loads; sent: bytes on the wire, headers included)`);
   mobileTable(out.mobile.pages).forEach((l) => console.log(l));
   for (const r of out.mobile.pages) {
