@@ -25,18 +25,19 @@ pub struct Source {
 }
 
 impl Source {
-    fn of(text: &str, base: Option<&str>) -> Source {
-        Source { parts: vec![Cow::Owned(text.to_string())], base: base.map(str::to_string) }
-    }
-
     /// The dataset this text gives, read as the widget read it (media paths resolved).
     pub fn read(&self) -> Result<Dataset, LoadFailure> {
         let text = self.parts.concat();
         let (mut d, _) = read_text_noted(text.strip_prefix('\u{feff}').unwrap_or(&text))?;
+        self.resolve(&mut d);
+        Ok(d)
+    }
+
+    /// Resolves the media paths of `d` against the address the text came from, if it has one.
+    fn resolve(&self, d: &mut Dataset) {
         if let Some(base) = &self.base {
             resolve_media(&mut d.events, base);
         }
-        Ok(d)
     }
 }
 
@@ -110,7 +111,14 @@ impl LoadedDataset {
     /// A dataset in the project's schema, or in TimelineJS3's JSON format natively (the reader's
     /// bundle hands that to the import module: see [`read_text_noted`]).
     pub fn from_json(text: &str) -> Result<Arc<LoadedDataset>, LoadFailure> {
-        read_text_noted(text).map(|(d, _)| Self::kept(d, Source::of(text, None)))
+        Self::from_text(text.to_string(), None)
+    }
+
+    /// Like [`LoadedDataset::from_json`], for a text handed over (kept as it is, not copied) that
+    /// came from `base` when given: media paths relative to it resolve against it.
+    pub fn from_text(text: String, base: Option<&str>) -> Result<Arc<LoadedDataset>, LoadFailure> {
+        let (d, _) = read_text_noted(&text)?;
+        Ok(Self::at(d, Source { parts: vec![Cow::Owned(text)], base: base.map(str::to_string) }))
     }
 
     /// The loaded dataset `d`, read from `source`.
@@ -118,18 +126,10 @@ impl LoadedDataset {
         Arc::new(LoadedDataset { source, ..LoadedDataset::new(d) })
     }
 
-    /// Like [`LoadedDataset::from_json`], for a text that came from `base` (a sheet's address,
-    /// read by the import module): media paths relative to it resolve against it.
-    pub fn from_json_at(text: &str, base: &str) -> Result<Arc<LoadedDataset>, LoadFailure> {
-        read_text_noted(text).map(|(d, _)| Self::at(d, Source::of(text, Some(base))))
-    }
-
     /// A dataset read from `source`, which names its address: its media paths resolved.
     #[inline(never)]
     fn at(mut d: Dataset, source: Source) -> Arc<LoadedDataset> {
-        if let Some(base) = &source.base {
-            resolve_media(&mut d.events, base);
-        }
+        source.resolve(&mut d);
         Self::kept(d, source)
     }
 
@@ -224,9 +224,10 @@ mod tests {
         tree["events"][0]["media"] =
             serde_json::json!({"url": "img/map.png", "alt": {"de": "Karte", "en": "Map"}});
         let text = tree.to_string();
-        let inline = LoadedDataset::from_json(&text).unwrap();
-        assert_eq!(shown_and_reread(&inline).0, shown_and_reread(&inline).1, "inline");
-        let at = LoadedDataset::from_json_at(&text, "https://example.org/data/events.json").unwrap();
+        let (shown, reread) = shown_and_reread(&LoadedDataset::from_json(&text).unwrap());
+        assert_eq!(shown, reread, "inline");
+        let at =
+            LoadedDataset::from_text(text.clone(), Some("https://example.org/data/events.json")).unwrap();
         let (shown, reread) = shown_and_reread(&at);
         assert_eq!(shown.events[0].media.as_ref().unwrap().url, "https://example.org/data/img/map.png");
         assert_eq!(shown, reread, "from an address");

@@ -59,7 +59,7 @@ pub async fn read_foreign(
     if let Ok(mut kept) = said.lock() {
         *kept = lines;
     }
-    LoadedDataset::from_json_at(&json, origin)
+    LoadedDataset::from_text(json, Some(origin))
 }
 
 /// The events at `indices` of the dataset read from `source` as a `json`, `csv` or `ics` file

@@ -172,7 +172,7 @@ fn Widget(options: WidgetOptions, uid: String) -> Dom {
                     Got::Sheet(text, fetch::absolute(""))
                 }
                 DataSource::Inline(text) => {
-                    Got::Read(browser::timed(&reading, || LoadedDataset::from_json(&text)))
+                    Got::Read(browser::timed(&reading, || LoadedDataset::from_text(text, None)))
                 }
                 DataSource::Url(url) => {
                     browser::start_phase(&fetching);
