@@ -93,7 +93,9 @@ forEachEngine((ctx) => {
     await ctx.driver.switchTo().frame(frame);
     try {
       await ctx.watchInPage();
-      await ctx.waitForSelector('.tl-list');
+      // The frame's first view (static HTML) stays until the widget has drawn over it.
+      await ctx.waitFor(() => document.querySelector('.tl-root:not(.tl-first-view) .tl-list')
+        && !document.querySelector('.tl-first-view'), [], 'the widget to replace the first view');
       assert.equal(await ctx.js(() => document.querySelector('h1')), null, 'no page heading');
       assert.equal(await ctx.js(() => document.querySelector('.tl-app').lang), 'de');
       assert.deepEqual(await ctx.js(listIds), ids(dataset.events, (e) => e.categories.includes('military')));
