@@ -382,7 +382,8 @@ class EngineContext {
   /**
    * A WebDriver reference to the element `selector` names, scrolled into view. The page may still
    * be scrolling when asked (focus returning to an opener scrolls it a frame later): the element is
-   * scrolled again until its centre stays inside the viewport across two animation frames.
+   * scrolled again until its centre stays inside the viewport (and, in a frame, the frame inside
+   * its page's) across two animation frames.
    */
   async element(selector, { host = null } = {}) {
     let el = null;
@@ -392,13 +393,20 @@ class EngineContext {
         const scope = host ? document.querySelector(host)?.shadowRoot : document;
         const found = scope?.querySelector(sel);
         if (!found) { done([null, false]); return; }
+        // In a frame, the frame too must be in its page's viewport (not every engine scrolls
+        // the page that holds the frame for an element inside it).
+        const frame = window.frameElement;
+        frame?.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
         found.scrollIntoView({ block: 'center', inline: 'center', behavior: 'instant' });
         const centre = () => { const r = found.getBoundingClientRect(); return [r.left + r.width / 2, r.top + r.height / 2]; };
-        const before = centre();
+        const framed = ([x, y]) => { const f = frame?.getBoundingClientRect(); return f ? [f.left + x, f.top + y] : [x, y]; };
+        const before = framed(centre());
         requestAnimationFrame(() => requestAnimationFrame(() => {
           const [x, y] = centre();
-          const inside = x >= 0 && y >= 0 && x <= innerWidth && y <= innerHeight;
-          done([found, inside && x === before[0] && y === before[1]]);
+          const [px, py] = framed([x, y]);
+          const [w, h] = frame ? [parent.innerWidth, parent.innerHeight] : [innerWidth, innerHeight];
+          const inside = x >= 0 && y >= 0 && x <= innerWidth && y <= innerHeight && px >= 0 && py >= 0 && px <= w && py <= h;
+          done([found, inside && px === before[0] && py === before[1]]);
         }));`, selector, host);
       el = found;
       return found === null || settled;
