@@ -24,6 +24,26 @@ fn built_in() -> DataSource {
     DataSource::Inline(EMBEDDED_JSON.to_string())
 }
 
+/// A widget mounted for one test. Dropped at the end of the test, it unmounts the widget and
+/// removes its wrapper, so that no test's widget is still on the page while the next one runs.
+struct Widget {
+    el: web_sys::HtmlElement,
+    handle: Option<Box<dyn std::any::Any>>,
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        drop(self.handle.take());
+        self.el.remove();
+    }
+}
+
+fn mount(source: DataSource, state: &str) -> Widget {
+    let el = wrapper();
+    let handle = Some(mount_widget(el.clone(), options(source, state)));
+    Widget { el, handle }
+}
+
 fn options(source: DataSource, state: &str) -> WidgetOptions {
     WidgetOptions {
         source,
@@ -55,8 +75,8 @@ fn ids(root: &web_sys::Element, selector: &str) -> Vec<String> {
 
 #[wasm_bindgen_test]
 async fn the_list_view_shows_every_embedded_event_in_date_order() {
-    let el = wrapper();
-    let _handle = mount_widget(el.clone(), options(built_in(), "view=list&lang=en"));
+    let w = mount(built_in(), "view=list&lang=en");
+    let el = &w.el;
     settle().await;
     let dataset = embedded_dataset().unwrap();
     let items = el.query_selector_all(".tl-list > li").unwrap();
@@ -69,8 +89,8 @@ async fn the_list_view_shows_every_embedded_event_in_date_order() {
 
 #[wasm_bindgen_test]
 async fn a_category_filter_in_the_state_narrows_the_list() {
-    let el = wrapper();
-    let _handle = mount_widget(el.clone(), options(built_in(), "view=list&cat=energy"));
+    let w = mount(built_in(), "view=list&cat=energy");
+    let el = &w.el;
     settle().await;
     let dataset = embedded_dataset().unwrap();
     let expected: Vec<String> = {
@@ -84,13 +104,13 @@ async fn a_category_filter_in_the_state_narrows_the_list() {
         v
     };
     assert!(!expected.is_empty() && expected.len() < dataset.events.len());
-    assert_eq!(ids(&el, ".tl-list > li"), expected);
+    assert_eq!(ids(el, ".tl-list > li"), expected);
 }
 
 #[wasm_bindgen_test]
 async fn the_selected_event_opens_its_detail_panel() {
-    let el = wrapper();
-    let _handle = mount_widget(el.clone(), options(built_in(), "event=vance-charter-2026&lang=de"));
+    let w = mount(built_in(), "event=vance-charter-2026&lang=de");
+    let el = &w.el;
     settle().await;
     let h2 = el.query_selector(".tl-detail h2").unwrap().expect("detail panel");
     assert_eq!(h2.get_attribute("data-event-id").as_deref(), Some("vance-charter-2026"));
@@ -100,11 +120,11 @@ async fn the_selected_event_opens_its_detail_panel() {
 
 #[wasm_bindgen_test]
 async fn a_broken_dataset_shows_an_error_naming_the_event_and_field() {
-    let el = wrapper();
     let broken = r#"{"title":{"de":"T","en":"T"},"actors":[],"events":[{"id":"bad-one","date":"2025-13-01",
         "title":{"de":"a","en":"a"},"summary":{"de":"a","en":"a"},"actors":[],"categories":["energy"],
         "sources":[{"title":"s","publisher":"p","url":"https://example.org"}],"confidence":"confirmed"}]}"#;
-    let _handle = mount_widget(el.clone(), options(DataSource::Inline(broken.into()), "lang=en"));
+    let w = mount(DataSource::Inline(broken.into()), "lang=en");
+    let el = &w.el;
     settle().await;
     let err = el.query_selector(".tl-error").unwrap().expect("an error message").text_content().unwrap();
     assert!(err.contains("bad-one") && err.contains("date"), "{err}");
@@ -113,9 +133,8 @@ async fn a_broken_dataset_shows_an_error_naming_the_event_and_field() {
 
 #[wasm_bindgen_test]
 async fn hostile_text_in_the_state_is_rendered_as_text() {
-    let el = wrapper();
-    let _handle =
-        mount_widget(el.clone(), options(built_in(), "q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&view=list"));
+    let w = mount(built_in(), "q=%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E&view=list");
+    let el = &w.el;
     settle().await;
     assert!(el.query_selector("img").unwrap().is_none());
     let input: web_sys::HtmlInputElement = el.query_selector(".tl-search").unwrap().unwrap().unchecked_into();
@@ -131,6 +150,7 @@ async fn dropping_the_handle_removes_the_widget() {
     drop(handle);
     settle().await;
     assert!(el.query_selector(".tl-root").unwrap().is_none());
+    el.remove();
 }
 
 /// Counts what `ui::dom`'s parts have (the builder on its own, without the widget).
@@ -151,7 +171,7 @@ mod builder {
         let (outer, inner) = (RwSignal::new(0), RwSignal::new(true));
         let clicks = Rc::new(Cell::new(0));
         let seen = clicks.clone();
-        let _mounted = Mounted::new(&host, move || {
+        let mounted = Mounted::new(&host, move || {
             el("div").class("root").dynamic(move || {
                 let n = outer.get();
                 let seen = seen.clone();
@@ -190,6 +210,8 @@ mod builder {
         assert_eq!(clicks.get(), 1);
         host.query_selector(".inner").unwrap().unwrap().unchecked_ref::<web_sys::HtmlElement>().click();
         assert_eq!(clicks.get(), 2);
+        drop(mounted);
+        host.remove();
     }
 
     #[wasm_bindgen_test]
@@ -217,5 +239,6 @@ mod builder {
         word.set("three".into());
         settle().await;
         assert_eq!(p.text_content().unwrap(), "<b>two</b>");
+        host.remove();
     }
 }
