@@ -76,7 +76,7 @@ impl Window {
         if centre.is_nan() || centre.abs() > MAX_ABS_DAY {
             return Window::default();
         }
-        let span = (b - a).clamp(min_span_at(centre), MAX_SPAN_DAYS);
+        let span = clamp(b - a, min_span_at(centre), MAX_SPAN_DAYS);
         Window { start: centre - span / 2.0, end: centre + span / 2.0 }
     }
 
@@ -118,7 +118,7 @@ impl Window {
         }
         let anchor_frac = if anchor_frac.is_finite() { anchor_frac.clamp(0.0, 1.0) } else { 0.5 };
         let anchor = self.start + anchor_frac * self.span();
-        let span = (self.span() * factor).clamp(min_span_at(anchor), MAX_SPAN_DAYS);
+        let span = clamp(self.span() * factor, min_span_at(anchor), MAX_SPAN_DAYS);
         let start = anchor - anchor_frac * span;
         Window { start, end: start + span }
     }
