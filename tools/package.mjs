@@ -21,12 +21,38 @@ await writeFile(new URL('pkg/timeline_explorer_events.json', root),
 // The scripts pages load, minified: wasm-bindgen's glue (in place) and the custom element (from
 // www/, which keeps the readable source). Names a page or the glue's wasm module uses from
 // outside (exports, properties) are left as they are; TypeScript's types directive stays.
+// The glue's classes for wasm-streams' stream adapters (`IntoUnderlyingSource` and its siblings)
+// go too: `./dev build` removed their exports from the wasm (see `optimise` in dev), and the widget
+// never makes one. wasm-bindgen writes each as an exported class, a `Symbol.dispose` line and a
+// finalization registry; anything left of them afterwards fails the build.
+const adapters = 'IntoUnderlying(?:ByteSource|Sink|Source)';
+const withoutStreamAdapters = (glue, file) => {
+  const out = glue
+    .replace(new RegExp(`^export class ${adapters} \\{\\n[\\s\\S]*?^\\}\\n`, 'gm'), '')
+    .replace(new RegExp(`^if \\(Symbol\\.dispose\\) ${adapters}\\.prototype.*\\n`, 'gm'), '')
+    .replace(new RegExp(`^const ${adapters}Finalization = [^;]*;\\n`, 'gm'), '');
+  if (/IntoUnderlying|intounderlying/.test(out)) throw new Error(`${file}: stream adapter glue left over`);
+  return out;
+};
 const minifyJs = async (from, to) => {
-  const out = await minify(await readFile(new URL(from, root), 'utf8'), {
+  let source = await readFile(new URL(from, root), 'utf8');
+  if (from.startsWith('pkg/')) source = withoutStreamAdapters(source, from);
+  const out = await minify(source, {
     module: true, compress: true, mangle: true, format: { comments: /@ts-self-types/ },
   });
   await writeFile(new URL(to, root), out.code);
 };
+// Their types go from the package's declarations as well.
+for (const f of ['timeline_explorer', 'timeline_explorer_import']) {
+  for (const kind of ['.d.ts', '_bg.wasm.d.ts']) {
+    const file = new URL(`pkg/${f}${kind}`, root);
+    const types = (await readFile(file, 'utf8'))
+      .replace(new RegExp(`^export class ${adapters} \\{\\n[\\s\\S]*?^\\}\\n\\n?`, 'gm'), '')
+      .replace(/^.*intounderlying.*\n/gm, '');
+    if (/IntoUnderlying|intounderlying/.test(types)) throw new Error(`${f}${kind}: stream adapter types left over`);
+    await writeFile(file, types);
+  }
+}
 await minifyJs('pkg/timeline_explorer.js', 'pkg/timeline_explorer.js');
 await minifyJs('pkg/timeline_explorer_import.js', 'pkg/timeline_explorer_import.js');
 await minifyJs('www/timeline-explorer.js', 'pkg/timeline-explorer.js');
