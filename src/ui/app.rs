@@ -16,6 +16,7 @@ use crate::core::loaded::LoadedDataset;
 use crate::core::query::urlstate::{decode, encode};
 use crate::core::query::viewstate::{View, ViewState};
 use crate::platform::{browser, fetch, import, location, location::UrlMode};
+use crate::ui::memo::Memo;
 use leptos::prelude::*;
 use std::cell::RefCell;
 use std::rc::Rc;

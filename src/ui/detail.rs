@@ -14,6 +14,7 @@ use crate::core::i18n::{
 use crate::core::layout::ticks::{event_date, format_date};
 use crate::core::query::filter::{reading_neighbours, reading_position as position_among};
 use crate::platform::browser;
+use crate::ui::memo::Memo;
 use leptos::prelude::*;
 use std::cell::Cell;
 use std::rc::Rc;

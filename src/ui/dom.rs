@@ -13,7 +13,9 @@
 //! Text from data or URLs only ever becomes a text node or an attribute value: nothing here
 //! parses HTML.
 
-use leptos::prelude::{on_cleanup, Get, Memo, RenderEffect};
+use leptos::prelude::{on_cleanup, RenderEffect};
+
+use crate::ui::memo::Memo;
 use send_wrapper::SendWrapper;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};

@@ -8,6 +8,7 @@ use crate::core::i18n::{category_name, t, Key};
 use crate::core::loaded::LoadedDataset;
 use crate::core::query::urlstate::clip_q;
 use crate::core::query::viewstate::ViewState;
+use crate::ui::memo::Memo;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -9,6 +9,7 @@ use crate::core::i18n::{category_name, event_count, filters_button, t, Key};
 use crate::core::layout::ticks::format_date;
 use crate::core::query::viewstate::ViewState;
 use crate::platform::browser;
+use crate::ui::memo::Memo;
 use leptos::prelude::*;
 use std::cmp::Ordering;
 

@@ -13,6 +13,7 @@ use crate::core::layout::periods::beginnings;
 use crate::core::layout::ticks::{event_date, format_span};
 use crate::core::loaded::LoadedDataset;
 use crate::core::query::search::Query;
+use crate::ui::memo::Memo;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 

@@ -2,7 +2,7 @@
 
 use super::dom::{bind, el, Dom};
 use crate::core::query::search::{highlight, Query};
-use leptos::prelude::*;
+use crate::ui::memo::Memo;
 
 /// A piece of data `text` (in the current language) with the matches of the search `q` wrapped
 /// in `<mark>` (written by [`write_highlighted`], as the list view writes its items).

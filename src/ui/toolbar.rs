@@ -7,6 +7,7 @@ use crate::core::formats::export::{embed_snippets, file_name, ics_timestamp};
 use crate::core::i18n::{t, Key};
 use crate::core::query::viewstate::{Group, View};
 use crate::platform::{browser, import, location};
+use crate::ui::memo::Memo;
 use leptos::prelude::*;
 
 /// Appends the toolbar to `header`; `chrome` says whether the page-level controls (embed

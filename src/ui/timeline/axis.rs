@@ -10,6 +10,7 @@ use crate::ui::dom::{el, fragment, Dom};
 use crate::ui::effect;
 use crate::ui::keyed::Children;
 use crate::ui::marks::set_px;
+use crate::ui::memo::Memo;
 use leptos::prelude::*;
 
 /// The axis with its ticks.

@@ -11,6 +11,7 @@ use crate::core::layout::scene::{
 use crate::core::layout::stack::Item;
 use crate::core::loaded::LoadedDataset;
 use crate::core::query::viewstate::AxisMode;
+use crate::ui::memo::Memo;
 use crate::ui::{Step, Store};
 use leptos::prelude::*;
 use std::sync::Arc;

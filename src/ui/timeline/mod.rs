@@ -24,6 +24,7 @@ use crate::core::layout::scene::{
 use crate::core::layout::stack::css_len;
 use crate::core::query::viewstate::AxisMode;
 use crate::platform::browser;
+use crate::ui::memo::Memo;
 use leptos::prelude::*;
 use send_wrapper::SendWrapper;
 use std::sync::Arc;

@@ -6,6 +6,7 @@ use crate::core::i18n::Key;
 use crate::core::layout::scale::Window;
 use crate::core::layout::stack::{css_len, density, density_path, DENSITY_HEIGHT};
 use crate::ui::dom::{bind, el, set_style, svg, Dom};
+use crate::ui::memo::Memo;
 use crate::ui::Step;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -6,6 +6,7 @@ use super::geometry::Geometry;
 use crate::core::layout::periods::bands;
 use crate::core::layout::stack::css_len;
 use crate::ui::dom::{el, fragment, Dom};
+use crate::ui::memo::Memo;
 use leptos::prelude::*;
 
 /// A band for each period in the visible window, with its title as a label.
