@@ -97,9 +97,9 @@ impl Store {
 
     /// A landmark's name with the dataset's title ("Filters: US–Azerbaijan …"), so that the
     /// landmarks of several widgets on one page can be told apart.
-    pub fn landmark(&self, key: Key) -> Signal<String> {
+    pub fn landmark(&self, key: Key) -> Memo<String> {
         let (lang, loaded) = (self.lang, self.loaded());
-        Signal::derive(move || {
+        Memo::new(move |_| {
             let l = lang.get();
             format!("{}: {}", t(l, key), loaded.dataset.title.get(l))
         })
