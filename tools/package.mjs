@@ -5,6 +5,7 @@
 import { readFile, writeFile, copyFile, access, readdir } from 'node:fs/promises';
 import { transform } from 'lightningcss';
 import { minify } from 'terser';
+import { shortenImports } from './wasm-imports.mjs';
 
 const root = new URL('../', import.meta.url);
 const cargo = await readFile(new URL('Cargo.toml', root), 'utf8');
@@ -42,6 +43,15 @@ const minifyJs = async (from, to) => {
   });
   await writeFile(new URL(to, root), out.code);
 };
+// Short names for what the glue gives each wasm module (tools/wasm-imports.mjs), in the module and
+// in its glue alike, before the glue is minified.
+for (const f of ['timeline_explorer', 'timeline_explorer_import']) {
+  const [wasmFile, glueFile] = [new URL(`pkg/${f}_bg.wasm`, root), new URL(`pkg/${f}.js`, root)];
+  const { bytes, glue } = shortenImports(
+    await readFile(wasmFile), await readFile(glueFile, 'utf8'), `./${f}_bg.js`, 'w');
+  await writeFile(wasmFile, bytes);
+  await writeFile(glueFile, glue);
+}
 // Their types go from the package's declarations as well.
 for (const f of ['timeline_explorer', 'timeline_explorer_import']) {
   for (const kind of ['.d.ts', '_bg.wasm.d.ts']) {
