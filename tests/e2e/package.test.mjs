@@ -94,3 +94,20 @@ test('the package ships a short README written for npm users, not the repository
   assert.match(readme, /<timeline-explorer /);
   assert.match(readme, /import init, \{ mount \} from 'timeline-explorer'/);
 });
+
+test('each wasm module takes its glue by short names and exports no stream adapters', () => {
+  for (const name of ['timeline_explorer', 'timeline_explorer_import']) {
+    const module = new WebAssembly.Module(readFileSync(new URL(`${name}_bg.wasm`, pkgDir)));
+    const fromGlue = WebAssembly.Module.imports(module).filter((i) => !i.module.startsWith('./snippets/'));
+    assert.ok(fromGlue.length > 0, `${name}: ${fromGlue.length} imports from the glue`);
+    for (const i of fromGlue) {
+      assert.equal(i.module, 'w', `${name}: ${i.module}`);
+      assert.match(i.name, /^[a-zA-Z]{1,2}$/, `${name}: ${i.name}`);
+    }
+    const glue = readFileSync(new URL(`${name}.js`, pkgDir), 'utf8');
+    assert.doesNotMatch(glue, /timeline_explorer(_import)?_bg\.js"/, `${name}.js`);
+    const exports = WebAssembly.Module.exports(module).map((e) => e.name);
+    assert.deepEqual(exports.filter((e) => /intounderlying/i.test(e)), [], `${name}: exports`);
+    assert.doesNotMatch(glue, /IntoUnderlying/, `${name}.js`);
+  }
+});
