@@ -1167,10 +1167,6 @@ pub fn import_notice(lang: Lang, notice: &crate::core::formats::csv::Notice) -> 
                 (false, c) => format!("{} rows", n(c)),
             };
             match (what, de) {
-                (Dropped::Eras, true) if count == 1 => "1 Zeitabschnitt (Era) nicht angezeigt".into(),
-                (Dropped::Eras, true) => format!("{} Zeitabschnitte (Eras) nicht angezeigt", n(count)),
-                (Dropped::Eras, false) if count == 1 => "1 era not shown".into(),
-                (Dropped::Eras, false) => format!("{} eras not shown", n(count)),
                 (Dropped::DisplayDates, true) => format!("Anzeigedaten aus {rows} nicht angezeigt"),
                 (Dropped::DisplayDates, false) => format!("display dates of {rows} not shown"),
                 (Dropped::Media, true) => {

@@ -42,17 +42,18 @@ test('a sheet in the project’s own columns is shown through src as the export 
   await done(page);
 });
 
-test('a TimelineJS3 sheet shows its events and names the skipped row by its cell in both languages', async () => {
+test('a TimelineJS3 sheet shows its events and its era, and names the skipped row by its cell in both languages', async () => {
   const page = await hostPage();
   await addElement(page, { id: 'en', src: '/tests/fixtures/sheet-timelinejs.csv', state: 'view=list', lang: 'en' });
   assert.deepEqual(await listIds(page, '#en'), ['a-ceasefire', 'the-first-contract', 'the-pipeline-opens']);
   assert.deepEqual(await noticeLines(page, '#en'), [
     'Read from a spreadsheet:',
     '1 row skipped: C7: invalid date (year 2025, month 2, day 30): no such date',
-    '1 era not shown',
     'display dates of 1 row not shown',
     'times of day of 1 row not shown',
   ]);
+  // The era row is a period: a heading in the list above the first event within it.
+  assert.deepEqual(await page.$$eval('#en .tl-list .tl-period-heading .tl-period-title', (els) => els.map((e) => e.textContent)), ['A decade']);
   // The Media columns are the event's media: here a page, shown as a link with its credit.
   await page.click('#en .tl-list li[data-event-id="the-first-contract"] h3 button');
   assert.equal(await page.textContent('#en .tl-detail .tl-media-card .tl-media-label'), 'Page on example.org');
@@ -121,6 +122,7 @@ test('the authoring page reads a chosen sheet, lists what it skipped, previews i
   const json = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
   assert.deepEqual(json.events.map((e) => e.id).sort(), ['a-ceasefire', 'the-first-contract', 'the-pipeline-opens']);
   assert.equal(json.title.en, 'A Corridor Timeline');
+  assert.deepEqual(json.periods, [{ id: 'a-decade', title: { de: 'A decade', en: 'A decade' }, from: '1990', to: '2000' }]);
   assert.match(await page.inputValue('#snippet'), /<timeline-explorer src="timeline.json"><\/timeline-explorer>/);
   // The templates download as they are, and read back without a notice.
   const [template] = await Promise.all([page.waitForEvent('download'), page.click('#template-de')]);

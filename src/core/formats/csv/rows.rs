@@ -1,5 +1,6 @@
-//! A sheet's rows as events: each row read on its own, checked as the dataset's validation
-//! checks an event, and skipped with the cell to blame when it cannot be read.
+//! A sheet's rows as events, and TimelineJS3's era rows as periods: each row read on its own,
+//! checked as the dataset's validation checks an event or a period, and skipped with the cell
+//! to blame when it cannot be read.
 
 use super::dates::{month_from_name, parse_date, DateOrder};
 use super::header::{Field, Shape};
@@ -7,7 +8,7 @@ use super::{CellProblem, Dropped, Notice, MAX_LISTED};
 use crate::core::dataset::date::{DateError, PartialDate};
 use crate::core::dataset::media::{MediaInfo, MediaKind};
 use crate::core::dataset::model::{
-    Actor, ActorKind, Category, Confidence, Dataset, Event, Media, Place, Source, Tag, Text,
+    Actor, ActorKind, Category, Confidence, Dataset, Event, Media, Period, Place, Source, Tag, Text,
 };
 use crate::core::dataset::validate::{
     is_media_url, short, validate, DatasetError, ProblemKind, Problems, MAX_REPORTED, MAX_URL_BYTES,
@@ -22,15 +23,44 @@ type RowProblem = (Option<Field>, ProblemKind);
 /// The longest title made from the start of a summary, in chars.
 const TITLE_FROM_SUMMARY: usize = 80;
 
+/// The ids given so far to events, or to periods.
+#[derive(Default)]
+struct Ids {
+    taken: FastSet<String>,
+    /// The next suffix to try for a generated id's base.
+    suffixes: FastMap<String, usize>,
+}
+
+impl Ids {
+    /// The id given, or one made from the title (`fallback` for a title without letters or
+    /// digits), with `-2`, `-3`, … when it is taken; `None` when the given id is taken.
+    fn new_id(&mut self, given: &str, title: &str, fallback: &str) -> Option<String> {
+        let given = given.trim();
+        if !given.is_empty() {
+            return Some(given.to_string()).filter(|g| !self.taken.contains(g));
+        }
+        let base = Some(slug(title)).filter(|s| !s.is_empty()).unwrap_or_else(|| fallback.into());
+        if !self.taken.contains(&base) {
+            return Some(base);
+        }
+        let next = self.suffixes.entry(base.clone()).or_insert(2);
+        while self.taken.contains(&format!("{base}-{next}")) {
+            *next += 1;
+        }
+        Some(format!("{base}-{next}"))
+    }
+}
+
 /// The rows of one sheet as they are read.
 pub(super) struct Sheet<'a> {
     shape: Shape,
     columns: &'a [Option<Field>],
     order: DateOrder,
     origin: Option<&'a str>,
-    ids: FastSet<String>,
-    /// The next suffix to try for a generated id's base.
-    suffixes: FastMap<String, usize>,
+    ids: Ids,
+    /// The periods era rows became, and their ids.
+    periods: Vec<Period>,
+    period_ids: Ids,
     actors: Vec<Actor>,
     actor_ids: FastSet<String>,
     /// The tags groups became, named as each group was first written.
@@ -38,7 +68,8 @@ pub(super) struct Sheet<'a> {
     tag_ids: FastSet<String>,
     title: Option<Text>,
     description: Option<Text>,
-    dropped: [usize; 5],
+    /// Rows with display dates, media not kept, times of day, backgrounds (see [`Sheet::keep`]).
+    dropped: [usize; 4],
     /// Whether the row last made into an event had media (or its thumbnail) that was not kept.
     media_dropped: bool,
     skipped: usize,
@@ -97,15 +128,16 @@ impl<'a> Sheet<'a> {
             columns,
             order,
             origin,
-            ids: FastSet::default(),
-            suffixes: FastMap::default(),
+            ids: Ids::default(),
+            periods: Vec::new(),
+            period_ids: Ids::default(),
             actors: Vec::new(),
             actor_ids: FastSet::default(),
             group_tags: Vec::new(),
             tag_ids: FastSet::default(),
             title: None,
             description: None,
-            dropped: [0; 5],
+            dropped: [0; 4],
             media_dropped: false,
             skipped: 0,
             problems: Vec::new(),
@@ -121,7 +153,7 @@ impl<'a> Sheet<'a> {
     }
 
     /// The rows after the header (row 2 onwards) as a validated dataset, the notices, and the
-    /// problems of the rows skipped (the first [`MAX_LISTED`]).
+    /// problems of the rows skipped (the first [`MAX_LISTED`]). Era rows are the periods.
     pub(super) fn read(
         &mut self,
         rows: &[StringRecord],
@@ -141,7 +173,7 @@ impl<'a> Sheet<'a> {
                 }
             }
         }
-        if events.is_empty() && self.skipped > 0 {
+        if events.is_empty() && self.periods.is_empty() && self.skipped > 0 {
             return Err(self.nothing_read());
         }
         let mut tags = std::mem::take(&mut self.group_tags);
@@ -164,7 +196,7 @@ impl<'a> Sheet<'a> {
             description: self.description.take(),
             view: None,
             tags: Some(tags).filter(|t| !t.is_empty()),
-            periods: None,
+            periods: Some(std::mem::take(&mut self.periods)).filter(|p| !p.is_empty()),
         })?;
         let notices = self.notices();
         Ok((dataset, notices, std::mem::take(&mut self.problems)))
@@ -190,8 +222,7 @@ impl<'a> Sheet<'a> {
                 problems: self.problems.iter().take(MAX_REPORTED).cloned().collect(),
             });
         }
-        let kinds =
-            [Dropped::Eras, Dropped::DisplayDates, Dropped::Media, Dropped::Times, Dropped::Backgrounds];
+        let kinds = [Dropped::DisplayDates, Dropped::Media, Dropped::Times, Dropped::Backgrounds];
         for (what, count) in kinds.into_iter().zip(self.dropped) {
             if count > 0 {
                 out.push(Notice::NotShown { what, count });
@@ -200,7 +231,8 @@ impl<'a> Sheet<'a> {
         out
     }
 
-    /// One row: an event, or nothing (a blank row, TimelineJS's title and era rows).
+    /// One row: an event, or nothing (a blank row, TimelineJS's title row, and its era rows,
+    /// which are kept as periods).
     fn row(&mut self, r: &StringRecord) -> Result<Option<Event>, RowProblem> {
         if r.iter().all(|c| c.trim().is_empty()) {
             return Ok(None);
@@ -218,7 +250,9 @@ impl<'a> Sheet<'a> {
                 return Ok(None);
             }
             if kind == "era" {
-                self.dropped[0] += 1;
+                let period = self.period(r)?;
+                self.period_ids.taken.insert(period.id.clone());
+                self.periods.push(period);
                 return Ok(None);
             }
         }
@@ -239,9 +273,9 @@ impl<'a> Sheet<'a> {
             filled(Field::Background),
         ];
         for (k, on) in counts.into_iter().enumerate() {
-            self.dropped[k + 1] += usize::from(on);
+            self.dropped[k] += usize::from(on);
         }
-        self.ids.insert(e.id.clone());
+        self.ids.taken.insert(e.id.clone());
         for a in &e.actors {
             if self.actor_ids.insert(a.clone()) {
                 self.actors.push(actor(a));
@@ -256,7 +290,10 @@ impl<'a> Sheet<'a> {
         let (date, end) = self.dates(r)?;
         let (title, summary) = self.texts(cell(Field::Title), cell(Field::Summary))?;
         let media = self.media(r, &title);
-        let id = self.id(cell(Field::Id), &title)?;
+        let id = self
+            .ids
+            .new_id(cell(Field::Id), &title, "event")
+            .ok_or((Some(Field::Id), ProblemKind::DuplicateId))?;
         let group = cell(Field::Group).trim();
         let mut categories = categories(cell(Field::Categories)).map_err(|k| (Some(Field::Categories), k))?;
         if !group.is_empty() || (categories.is_empty() && self.shape != Shape::Own) {
@@ -294,6 +331,32 @@ impl<'a> Sheet<'a> {
             date_text: None,
             media,
         })
+    }
+
+    /// An era row as a period: the title as an event's (the headline, or else the text's first
+    /// words; a row with neither is skipped) in both languages, an id given or made from it as
+    /// an event's, the start and end at their precision (without an end it lasts its start).
+    /// TimelineJS3's eras have no group, and the period no category.
+    fn period(&mut self, r: &StringRecord) -> Result<Period, RowProblem> {
+        let cols = self.columns;
+        let cell = |f: Field| get(cols, r, f);
+        let (from, to) = self.dates(r)?;
+        let (title, _) = self.texts(cell(Field::Title), cell(Field::Summary))?;
+        let given = cell(Field::Id);
+        let id = self
+            .period_ids
+            .new_id(given, &title, "period")
+            .ok_or_else(|| (Some(Field::Id), ProblemKind::DuplicatePeriod(short(given.trim()))))?;
+        let period = Period { id, title: both(&title), from, to: to.unwrap_or(from), category: None };
+        let one = Dataset { title: both("-"), periods: Some(vec![period]), ..Dataset::default() };
+        match validate(one) {
+            Ok(d) => d.periods.and_then(|mut p| p.pop()).ok_or((None, ProblemKind::Missing)),
+            Err(err) => match err.problems.into_iter().next() {
+                // `periods[0].title.en` is the period's `title.en`.
+                Some(p) => Err((self.field_of(p.field.split_once("].").map_or("", |(_, f)| f)), p.kind)),
+                None => Err((None, ProblemKind::Missing)),
+            },
+        }
     }
 
     /// The row's media: its address (http(s) or a path relative to the sheet), caption and
@@ -371,27 +434,6 @@ impl<'a> Sheet<'a> {
             (true, false) => Ok((title_from(&summary), summary)),
             (false, false) => Ok((title, summary)),
         }
-    }
-
-    /// The row's id: the one given (which must be new), or one made from the title.
-    fn id(&mut self, given: &str, title: &str) -> Result<String, RowProblem> {
-        let given = given.trim();
-        if !given.is_empty() {
-            return if self.ids.contains(given) {
-                Err((Some(Field::Id), ProblemKind::DuplicateId))
-            } else {
-                Ok(given.to_string())
-            };
-        }
-        let base = Some(slug(title)).filter(|s| !s.is_empty()).unwrap_or_else(|| "event".into());
-        if !self.ids.contains(&base) {
-            return Ok(base);
-        }
-        let next = self.suffixes.entry(base.clone()).or_insert(2);
-        while self.ids.contains(&format!("{base}-{next}")) {
-            *next += 1;
-        }
-        Ok(format!("{base}-{next}"))
     }
 
     fn place(&self, r: &StringRecord) -> Result<Option<Place>, RowProblem> {
@@ -481,14 +523,14 @@ impl<'a> Sheet<'a> {
         }
     }
 
-    /// The column's field to blame for a problem at a field of the event.
+    /// The column's field to blame for a problem at a field of the event (or of the period).
     fn field_of(&self, path: &str) -> Option<Field> {
         let first = |fs: &[Field]| fs.iter().copied().find(|&f| self.has(f));
         let name = path.split(['.', '[']).next().unwrap_or("");
         match name {
             "id" => first(&[Field::Id, Field::Title]),
-            "date" => first(&[Field::Date, Field::Year]),
-            "end" => first(&[Field::End, Field::EndYear]),
+            "date" | "from" => first(&[Field::Date, Field::Year]),
+            "end" | "to" => first(&[Field::End, Field::EndYear]),
             "title" => first(&[Field::Title, Field::Summary]),
             "summary" => first(&[Field::Summary, Field::Title]),
             "actors" => first(&[Field::Actors]),

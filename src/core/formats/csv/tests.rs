@@ -31,7 +31,7 @@ const TIMELINEJS: &str = "Year,Month,Day,Time,End Year,End Month,End Day,End Tim
 2025,2,30,,,,,,,Bad day,,,,,,,,\n";
 
 #[test]
-fn a_timelinejs_sheet_gives_its_title_events_and_groups_and_counts_what_it_cannot_show() {
+fn a_timelinejs_sheet_gives_its_title_events_eras_and_groups_and_counts_what_it_cannot_show() {
     let import = read(TIMELINEJS);
     assert_eq!(import.shape, Shape::TimelineJs);
     let ds = &import.dataset;
@@ -50,17 +50,24 @@ fn a_timelinejs_sheet_gives_its_title_events_and_groups_and_counts_what_it_canno
     );
     assert_eq!(second.categories, [Category::Military]);
     assert_eq!(second.sources[0].url, "https://timeline.knightlab.com/");
+    let era = &ds.periods.as_ref().expect("the era row's period")[0];
+    assert_eq!(
+        (era.id.as_str(), era.from.to_string(), era.to.to_string()),
+        ("an-era", "2024".into(), "2025".into())
+    );
     assert_eq!(
         notices(&import, Lang::En),
         [
             "1 row skipped: C6: invalid date (year 2025, month 2, day 30): no such date",
-            "1 era not shown",
             "display dates of 1 row not shown",
             "times of day of 1 row not shown",
             "backgrounds of 1 row not shown",
         ]
     );
-    assert_eq!(notices(&import, Lang::De)[1], "1 Zeitabschnitt (Era) nicht angezeigt");
+    assert_eq!(
+        notices(&import, Lang::De)[2..],
+        ["Uhrzeiten aus 1 Zeile nicht angezeigt", "Hintergründe aus 1 Zeile nicht angezeigt"]
+    );
     assert_eq!(
         notices(&import, Lang::De)[0],
         "1 Zeile übersprungen: C6: ungültiges Datum (Jahr 2025, Monat 2, Tag 30): Dieses Datum gibt es nicht"
@@ -137,6 +144,72 @@ fn a_timelinesetter_sheet_is_read_by_its_column_names_and_links_become_sources()
         "the sheet itself is the source"
     );
     assert_eq!(notices(&import, Lang::En), ["display dates of 1 row not shown"]);
+}
+
+const ERAS: &str = "Year,Month,Day,End Year,End Month,End Day,Headline,Text,Type,Group\n\
+2020,5,1,,,,Talks,,,Diplomacy\n\
+1947,,,1991,12,,The <i>Cold</i> War,Long,era,Military\n\
+1962,10,,,,,The Cold War,,Era,\n\
+1989,11,9,1989,11,10,,Two days of <b>change</b>,ERA,\n\
+2001,,,,,,!!,,era,\n";
+
+#[test]
+fn era_rows_of_a_timelinejs_sheet_become_periods() {
+    let import = read(ERAS);
+    assert_eq!(titles(&import), ["Talks"], "an era is no event");
+    let periods = import.dataset.periods.as_ref().expect("periods");
+    let got: Vec<(&str, &str, String, String)> = periods
+        .iter()
+        .map(|p| (p.id.as_str(), p.title.en.as_str(), p.from.to_string(), p.to.to_string()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("the-cold-war", "The Cold War", "1947".into(), "1991-12".into()),
+            ("the-cold-war-2", "The Cold War", "1962-10".into(), "1962-10".into()),
+            ("two-days-of-change", "Two days of change", "1989-11-09".into(), "1989-11-10".into()),
+            ("period", "!!", "2001".into(), "2001".into()),
+        ]
+    );
+    assert!(periods.iter().all(|p| p.title.de == p.title.en && p.category.is_none()));
+    assert!(import.notices.is_empty(), "{:?}", import.notices);
+    assert_eq!(read(TIMELINEJS.replace(",era,", ",,").as_str()).dataset.periods, None);
+    let only_eras = read("Year,End Year,Headline,Type\n1990,2000,A decade,era\n");
+    assert!(only_eras.dataset.events.is_empty());
+    assert_eq!(only_eras.dataset.periods.map(|p| p.len()), Some(1));
+}
+
+#[test]
+fn an_era_row_that_cannot_be_read_is_skipped_and_named_by_its_cell() {
+    let long = "x".repeat(MAX_TEXT_CHARS + 1);
+    let text = format!(
+        "Year,Month,Day,End Year,End Month,End Day,Headline,Text,Type\n\
+         2020,,,,,,Talks,,\n\
+         1990,,,2000,,,A decade,,era\n\
+         ,5,,2000,,,No start,,era\n\
+         1990,13,,,,,Bad month,,era\n\
+         1990,,,1989,,,Ends first,,era\n\
+         1990,,,,,,,,era\n\
+         1990,,,,,,{long},,era\n"
+    );
+    let import = read(&text);
+    assert_eq!(import.dataset.periods.as_ref().map(|p| p.len()), Some(1));
+    let cells: Vec<String> = import.problems.iter().map(|p| cell_name(p.row, p.column.unwrap())).collect();
+    assert_eq!(cells, ["A4", "B5", "D6", "G7", "G8"]);
+    assert_eq!(
+        notices(&import, Lang::En),
+        ["5 rows skipped: A4: missing; B5: invalid date (year 1990, month 13, day -): no such date; \
+          D6: the end 1989 is before the start 1990; G7: missing; \
+          G8: the text has 10,001 characters; at most 10,000 are accepted"]
+    );
+    assert_eq!(
+        notices(&import, Lang::De),
+        ["5 Zeilen übersprungen: A4: fehlt; B5: ungültiges Datum (Jahr 1990, Monat 13, Tag -): Dieses Datum gibt es nicht; \
+          D6: Das Ende 1989 liegt vor dem Beginn 1990; G7: fehlt; \
+          G8: Der Text hat 10.001 Zeichen; erlaubt sind höchstens 10.000"]
+    );
+    let lines = error_lines("Year,Headline,Type\n1990,,era\n", Lang::En);
+    assert_eq!(lines, ["B2: missing"], "a sheet none of whose rows can be read is refused");
 }
 
 #[test]
@@ -539,4 +612,25 @@ fn the_templates_in_english_and_german_read_as_the_projects_own_columns_without_
     }
     assert_eq!(de.delimiter, b';');
     assert_eq!(de.dataset.events[0].place.as_ref().and_then(|p| p.lat), Some(40.4093));
+}
+
+#[test]
+fn the_timelinejs_sheet_of_the_browser_tests_reads_as_they_expect() {
+    let import = read(include_str!("../../../../tests/fixtures/sheet-timelinejs.csv"));
+    let ids: Vec<&str> = import.dataset.events.iter().map(|e| e.id.as_str()).collect();
+    assert_eq!(ids, ["the-first-contract", "the-pipeline-opens", "a-ceasefire"]);
+    let periods = import.dataset.periods.as_ref().expect("the era row's period");
+    let got: Vec<_> = periods
+        .iter()
+        .map(|p| (p.id.as_str(), p.title.de.as_str(), p.from.to_string(), p.to.to_string()))
+        .collect();
+    assert_eq!(got, [("a-decade", "A decade", "1990".into(), "2000".into())]);
+    assert_eq!(
+        notices(&import, Lang::En),
+        [
+            "1 row skipped: C7: invalid date (year 2025, month 2, day 30): no such date",
+            "display dates of 1 row not shown",
+            "times of day of 1 row not shown"
+        ]
+    );
 }
