@@ -1167,8 +1167,6 @@ pub fn import_notice(lang: Lang, notice: &crate::core::formats::csv::Notice) -> 
                 (false, c) => format!("{} rows", n(c)),
             };
             match (what, de) {
-                (Dropped::DisplayDates, true) => format!("Anzeigedaten aus {rows} nicht angezeigt"),
-                (Dropped::DisplayDates, false) => format!("display dates of {rows} not shown"),
                 (Dropped::Media, true) => {
                     format!("Medien aus {rows} nicht übernommen: keine http- oder https-Adresse")
                 }

@@ -49,11 +49,12 @@ test('a TimelineJS3 sheet shows its events and its era, and names the skipped ro
   assert.deepEqual(await noticeLines(page, '#en'), [
     'Read from a spreadsheet:',
     '1 row skipped: C7: invalid date (year 2025, month 2, day 30): no such date',
-    'display dates of 1 row not shown',
     'times of day of 1 row not shown',
   ]);
   // The era row is a period: a heading in the list above the first event within it.
   assert.deepEqual(await page.$$eval('#en .tl-list .tl-period-heading .tl-period-title', (els) => els.map((e) => e.textContent)), ['A decade']);
+  // The Display Date column is the event's date as the list shows it.
+  assert.equal((await page.textContent('#en .tl-list li[data-event-id="the-pipeline-opens"] time')).trim(), '13 July');
   // The Media columns are the event's media: here a page, shown as a link with its credit.
   await page.click('#en .tl-list li[data-event-id="the-first-contract"] h3 button');
   assert.equal(await page.textContent('#en .tl-detail .tl-media-card .tl-media-label'), 'Page on example.org');
@@ -122,6 +123,7 @@ test('the authoring page reads a chosen sheet, lists what it skipped, previews i
   const json = JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
   assert.deepEqual(json.events.map((e) => e.id).sort(), ['a-ceasefire', 'the-first-contract', 'the-pipeline-opens']);
   assert.equal(json.title.en, 'A Corridor Timeline');
+  assert.deepEqual(json.events.find((e) => e.id === 'the-pipeline-opens').date_text, { de: '13 July', en: '13 July' });
   assert.deepEqual(json.periods, [{ id: 'a-decade', title: { de: 'A decade', en: 'A decade' }, from: '1990', to: '2000' }]);
   assert.match(await page.inputValue('#snippet'), /<timeline-explorer src="timeline.json"><\/timeline-explorer>/);
   // The templates download as they are, and read back without a notice.

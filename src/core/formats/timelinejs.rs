@@ -283,9 +283,20 @@ fn display_date(slide: &Value) -> Option<Text> {
             _ => start,
         })
     })?;
-    let text = match text.char_indices().nth(MAX_DATE_TEXT_CHARS) {
+    date_text(&text)
+}
+
+/// A display date as an event's `date_text`, the same in both languages (the sources have one
+/// language): `None` when it is empty; a text longer than [`MAX_DATE_TEXT_CHARS`] is cut and
+/// marked.
+pub(crate) fn date_text(text: &str) -> Option<Text> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let text: String = match text.char_indices().nth(MAX_DATE_TEXT_CHARS) {
         Some(_) => text.chars().take(MAX_DATE_TEXT_CHARS - 1).chain(['…']).collect(),
-        None => text,
+        None => text.to_string(),
     };
     Some(Text { de: text.clone(), en: text })
 }

@@ -29,9 +29,9 @@ pub enum Field {
     Sources,
     /// One link.
     Link,
-    /// A date as the sheet wants it shown (the dataset has no place for it).
+    /// A date as the sheet wants it shown: the event's `date_text`.
     DisplayDate,
-    /// TimelineJS3's sheet: the start and end in parts, and the row's type.
+    /// TimelineJS3's sheet: the start and end in parts, and the row's type (`title`, `era`).
     Year,
     Month,
     Day,

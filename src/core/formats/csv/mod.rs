@@ -79,8 +79,6 @@ pub struct CellProblem {
 /// What a sheet holds that the dataset has no place for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dropped {
-    /// Dates as the sheet wants them shown.
-    DisplayDates,
     /// Media whose address (or thumbnail's) is not http(s) or a path.
     Media,
     /// Times of day.

@@ -13,7 +13,7 @@ use crate::core::dataset::model::{
 use crate::core::dataset::validate::{
     is_media_url, short, validate, DatasetError, ProblemKind, Problems, MAX_REPORTED, MAX_URL_BYTES,
 };
-use crate::core::formats::timelinejs::{category_for, html_to_text, slug};
+use crate::core::formats::timelinejs::{category_for, date_text, html_to_text, slug};
 use crate::core::util::hashing::{FastMap, FastSet};
 use csv::StringRecord;
 
@@ -68,8 +68,8 @@ pub(super) struct Sheet<'a> {
     tag_ids: FastSet<String>,
     title: Option<Text>,
     description: Option<Text>,
-    /// Rows with display dates, media not kept, times of day, backgrounds (see [`Sheet::keep`]).
-    dropped: [usize; 4],
+    /// Rows with media not kept, times of day, backgrounds (see [`Sheet::keep`]).
+    dropped: [usize; 3],
     /// Whether the row last made into an event had media (or its thumbnail) that was not kept.
     media_dropped: bool,
     skipped: usize,
@@ -137,7 +137,7 @@ impl<'a> Sheet<'a> {
             tag_ids: FastSet::default(),
             title: None,
             description: None,
-            dropped: [0; 4],
+            dropped: [0; 3],
             media_dropped: false,
             skipped: 0,
             problems: Vec::new(),
@@ -222,7 +222,7 @@ impl<'a> Sheet<'a> {
                 problems: self.problems.iter().take(MAX_REPORTED).cloned().collect(),
             });
         }
-        let kinds = [Dropped::DisplayDates, Dropped::Media, Dropped::Times, Dropped::Backgrounds];
+        let kinds = [Dropped::Media, Dropped::Times, Dropped::Backgrounds];
         for (what, count) in kinds.into_iter().zip(self.dropped) {
             if count > 0 {
                 out.push(Notice::NotShown { what, count });
@@ -266,12 +266,8 @@ impl<'a> Sheet<'a> {
     fn keep(&mut self, r: &StringRecord, e: &Event) {
         let filled =
             |f: Field| self.columns.iter().zip(r.iter()).any(|(&c, v)| c == Some(f) && !v.trim().is_empty());
-        let counts = [
-            filled(Field::DisplayDate),
-            self.media_dropped,
-            filled(Field::Time) || filled(Field::EndTime),
-            filled(Field::Background),
-        ];
+        let counts =
+            [self.media_dropped, filled(Field::Time) || filled(Field::EndTime), filled(Field::Background)];
         for (k, on) in counts.into_iter().enumerate() {
             self.dropped[k] += usize::from(on);
         }
@@ -328,7 +324,7 @@ impl<'a> Sheet<'a> {
             related: Vec::new(),
             confidence: confidence(cell(Field::Confidence))
                 .ok_or_else(|| (Some(Field::Confidence), unknown(cell(Field::Confidence))))?,
-            date_text: None,
+            date_text: self.date_text(cell(Field::DisplayDate)),
             media,
         })
     }
@@ -357,6 +353,17 @@ impl<'a> Sheet<'a> {
                 None => Err((None, ProblemKind::Missing)),
             },
         }
+    }
+
+    /// The display-date cell as the event's `date_text`, the same in both languages, as the
+    /// TimelineJS3 JSON import reads `display_date` (markup reduced to text in TimelineJS3's
+    /// sheet, white space collapsed, a text too long cut and marked); `None` when empty.
+    fn date_text(&self, cell: &str) -> Option<Text> {
+        let text = match self.shape {
+            Shape::TimelineJs => html_to_text(cell),
+            Shape::Own | Shape::Sheet => cell.split_whitespace().collect::<Vec<_>>().join(" "),
+        };
+        date_text(&text)
     }
 
     /// The row's media: its address (http(s) or a path relative to the sheet), caption and

@@ -1,7 +1,7 @@
 use super::*;
 use crate::core::dataset::date::{DateError, PartialDate};
 use crate::core::dataset::model::{Category, Confidence, Event, Lang, Place, Source, Text};
-use crate::core::dataset::validate::{validate, MAX_REPORTED, MAX_TEXT_CHARS};
+use crate::core::dataset::validate::{validate, MAX_DATE_TEXT_CHARS, MAX_REPORTED, MAX_TEXT_CHARS};
 use crate::core::formats::export::to_csv;
 use crate::core::i18n::{dataset_error_lines, import_notice};
 use proptest::prelude::*;
@@ -55,17 +55,17 @@ fn a_timelinejs_sheet_gives_its_title_events_eras_and_groups_and_counts_what_it_
         (era.id.as_str(), era.from.to_string(), era.to.to_string()),
         ("an-era", "2024".into(), "2025".into())
     );
+    assert_eq!(talks.date_text.as_ref().map(|t| t.en.as_str()), Some("6 Nov"));
     assert_eq!(
         notices(&import, Lang::En),
         [
             "1 row skipped: C6: invalid date (year 2025, month 2, day 30): no such date",
-            "display dates of 1 row not shown",
             "times of day of 1 row not shown",
             "backgrounds of 1 row not shown",
         ]
     );
     assert_eq!(
-        notices(&import, Lang::De)[2..],
+        notices(&import, Lang::De)[1..],
         ["Uhrzeiten aus 1 Zeile nicht angezeigt", "Hintergründe aus 1 Zeile nicht angezeigt"]
     );
     assert_eq!(
@@ -143,7 +143,9 @@ fn a_timelinesetter_sheet_is_read_by_its_column_names_and_links_become_sources()
         ds.events[1].sources[0].url, "https://example.com/sheet.csv",
         "the sheet itself is the source"
     );
-    assert_eq!(notices(&import, Lang::En), ["display dates of 1 row not shown"]);
+    let shown: Vec<_> = ds.events.iter().map(|e| e.date_text.clone()).collect();
+    assert_eq!(shown, [Some(Text { de: "March 14".into(), en: "March 14".into() }), None]);
+    assert!(import.notices.is_empty(), "{:?}", import.notices);
 }
 
 const ERAS: &str = "Year,Month,Day,End Year,End Month,End Day,Headline,Text,Type,Group\n\
@@ -210,6 +212,29 @@ fn an_era_row_that_cannot_be_read_is_skipped_and_named_by_its_cell() {
     );
     let lines = error_lines("Year,Headline,Type\n1990,,era\n", Lang::En);
     assert_eq!(lines, ["B2: missing"], "a sheet none of whose rows can be read is refused");
+}
+
+#[test]
+fn a_display_date_column_fills_each_events_date_text() {
+    let long = "y".repeat(MAX_DATE_TEXT_CHARS + 5);
+    let text = format!(
+        "Year,Month,Display Date,Headline\n\
+         1945,3,Spring <b>1945</b>,A\n\
+         1946,,   ,B\n\
+         1947,,{long},C\n"
+    );
+    let import = read(&text);
+    let shown: Vec<Option<&Text>> = import.dataset.events.iter().map(|e| e.date_text.as_ref()).collect();
+    assert_eq!(shown[0], Some(&Text { de: "Spring 1945".into(), en: "Spring 1945".into() }));
+    assert_eq!(shown[1], None, "a blank cell is no display date");
+    let cut = shown[2].expect("a long display date is kept");
+    assert!(cut.en.chars().count() == MAX_DATE_TEXT_CHARS && cut.en.ends_with('…') && cut.de == cut.en);
+    assert_eq!(import.dataset.events[0].date.to_string(), "1945-03", "the date still places the event");
+    assert!(import.notices.is_empty(), "{:?}", import.notices);
+    let sheet =
+        read("Datum;Anzeigedatum;Titel;Quelle\n1.5.2025;\"Anfang\n  Mai\";Gespräche;https://example.org/\n");
+    let t = sheet.dataset.events[0].date_text.as_ref().unwrap();
+    assert_eq!((t.de.as_str(), t.en.as_str()), ("Anfang Mai", "Anfang Mai"));
 }
 
 #[test]
@@ -625,11 +650,12 @@ fn the_timelinejs_sheet_of_the_browser_tests_reads_as_they_expect() {
         .map(|p| (p.id.as_str(), p.title.de.as_str(), p.from.to_string(), p.to.to_string()))
         .collect();
     assert_eq!(got, [("a-decade", "A decade", "1990".into(), "2000".into())]);
+    let opens = import.dataset.event("the-pipeline-opens").unwrap();
+    assert_eq!(opens.date_text, Some(Text { de: "13 July".into(), en: "13 July".into() }));
     assert_eq!(
         notices(&import, Lang::En),
         [
             "1 row skipped: C7: invalid date (year 2025, month 2, day 30): no such date",
-            "display dates of 1 row not shown",
             "times of day of 1 row not shown"
         ]
     );
