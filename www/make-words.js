@@ -63,6 +63,7 @@ export const WORDS = {
     linkTooLong: (n) => `Too large for a link: compressed, this dataset needs ${n.toLocaleString('en-GB')} characters. Download the JSON instead, or show fewer events.`,
     linkOpen: 'Open the link',
     copy: 'Copy',
+    iframeTitle: 'Timeline',
     copied: 'Copied.',
     copyFailed: 'Could not copy: select the text and copy it.',
     fields: {
@@ -138,6 +139,7 @@ export const WORDS = {
     linkTooLong: (n) => `Zu groß für einen Link: Komprimiert braucht dieser Datensatz ${n.toLocaleString('de-DE')} Zeichen. Laden Sie stattdessen das JSON herunter oder zeigen Sie weniger Ereignisse.`,
     linkOpen: 'Link öffnen',
     copy: 'Kopieren',
+    iframeTitle: 'Zeitleiste',
     copied: 'Kopiert.',
     copyFailed: 'Kopieren ging nicht: Markieren Sie den Text und kopieren Sie ihn.',
     fields: {

@@ -31,6 +31,8 @@ const shown = {
   more: 0,
   /** What the link part says: `{ key, n }`. */
   link: null,
+  /** What a snippet's Copy button said ('copied' or 'copyFailed'), by snippet, until it changes. */
+  copied: { snippet: null, iframe: null },
 };
 
 /** The dataset read (its JSON text), and what the person set on it. */
@@ -65,6 +67,9 @@ function setLanguage(next) {
   showMapping(shown.found);
   renderView();
   renderLinkNote();
+  renderCopied();
+  // The iframe snippet's title is in the page's language.
+  if (base) update();
 }
 
 /** Shows what the reader said: a list of lines (the first a heading), or one plain line. */
@@ -246,7 +251,7 @@ function update() {
 async function makeLink() {
   const json = base ? result() : '';
   const element = new URL('../pkg/timeline-explorer.js', import.meta.url).href;
-  $('snippet').value = `<script type="module" src="${element}"></script>\n<timeline-explorer src="timeline.json"></timeline-explorer>`;
+  setSnippet('snippet', `<script type="module" src="${element}"></script>\n<timeline-explorer src="timeline.json"></timeline-explorer>`);
   const mine = ++linking;
   const value = json ? await encodeLink(json) : '';
   if (mine !== linking) return;
@@ -256,10 +261,11 @@ async function makeLink() {
   $('open-link').hidden = !fits;
   if (fits) $('open-link').href = link;
   $('copy-link').disabled = !fits;
-  const title = own ? (lang === 'de' ? $('title-de').value : $('title-en').value) : 'Timeline';
-  $('iframe').value = fits
+  const title = own ? (lang === 'de' ? $('title-de').value : $('title-en').value) : words.iframeTitle;
+  setSnippet('iframe', fits
     ? `<iframe src="${escapeAttr(`${new URL('../embed.html', import.meta.url).href}#${LINK_KEY}=${value}`)}" title="${escapeAttr(title)}" width="100%" height="640" loading="lazy"></iframe>`
-    : '';
+    : '');
+  $('copy-iframe').disabled = !fits;
   shown.link = !json ? null : fits ? { key: 'linkSize', n: link.length } : { key: 'linkTooLong', n: value.length };
   shown.iframeNone = !!json && !fits;
   renderLinkNote();
@@ -270,6 +276,29 @@ function renderLinkNote() {
   $('link-size').textContent = note ? words[note.key](note.n) : '';
   $('link-size').className = note?.key === 'linkTooLong' ? 'refused' : '';
   $('iframe').placeholder = shown.iframeNone ? words.iframeNone : '';
+}
+
+/** Shows what the snippets' Copy buttons said. */
+function renderCopied() {
+  for (const [id, said] of Object.entries(shown.copied)) $(`${id}-said`).textContent = said ? words[said] : '';
+}
+
+/** Sets a snippet's text; what its Copy button said goes once the text changes. */
+function setSnippet(id, value) {
+  if ($(id).value === value) return;
+  $(id).value = value;
+  shown.copied[id] = null;
+  $(`${id}-said`).textContent = '';
+}
+
+/** Copies `value` to the clipboard; gives 'copied' or 'copyFailed', the words that say so. */
+async function copy(value) {
+  try {
+    await navigator.clipboard.writeText(value);
+    return 'copied';
+  } catch {
+    return 'copyFailed';
+  }
 }
 
 /** Whether a text (from a file named `name`) is a sheet: what the widget itself decides. */
@@ -381,14 +410,14 @@ download.addEventListener('click', () => {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 });
 $('copy-link').addEventListener('click', async () => {
-  let ok = true;
-  try {
-    await navigator.clipboard.writeText($('link').value);
-  } catch {
-    ok = false;
-  }
-  $('link-size').textContent = ok ? words.copied : words.copyFailed;
+  $('link-size').textContent = words[await copy($('link').value)];
 });
+for (const id of ['snippet', 'iframe']) {
+  $(`copy-${id}`).addEventListener('click', async () => {
+    shown.copied[id] = await copy($(id).value);
+    renderCopied();
+  });
+}
 
 setLanguage(lang);
 makeLink();

@@ -1,8 +1,8 @@
 // The authoring page from a sheet to the three ways out: the problems table, the title, the
-// readers' language and the opening view set by using the preview, the snippets on a host page
-// and the timeline in a link, opened in a fresh page with the same view; hostile fragments, the
-// page offline and a sheet too large. All under the strict CSP with no console error and no CSP
-// violation report.
+// readers' language and the opening view set by using the preview, the snippets copied with
+// their Copy buttons onto a host page and the timeline in a link, opened in a fresh page with the
+// same view; hostile fragments, the page offline and a sheet too large. All under the strict CSP with no console error and no CSP violation
+// report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -150,13 +150,32 @@ test('title, readers’ language and opening view set with the preview travel in
   await done(reader);
 });
 
-test('the element and iframe snippets show the timeline on a host page', async () => {
+test('the element and iframe snippets copied with their Copy buttons show the timeline on a host page', async () => {
   const page = await makePage();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.setInputFiles('#file', fixture('sheet-own.csv'));
   await page.waitForSelector('#preview .tl-app');
   await linkOf(page);
-  const element = await page.inputValue('#snippet');
-  const iframe = await page.inputValue('#iframe');
+  /** Clicks the Copy button of the snippet `id`; gives what the clipboard then holds. */
+  const copied = async (id) => {
+    await page.evaluate(() => navigator.clipboard.writeText(''));
+    await page.click(`#copy-${id}`);
+    await page.waitForFunction((id) => document.getElementById(`${id}-said`).textContent.length > 0, id);
+    return page.evaluate(() => navigator.clipboard.readText());
+  };
+  const element = await copied('snippet');
+  assert.equal(await page.textContent('#snippet-said'), 'Copied.');
+  assert.equal(element, await page.inputValue('#snippet'));
+  assert.match(element, /<timeline-explorer src="timeline\.json"><\/timeline-explorer>$/);
+  const iframe = await copied('iframe');
+  assert.equal(await page.textContent('#iframe-said'), 'Copied.');
+  assert.equal(iframe, await page.inputValue('#iframe'));
+  // The feedback is worded again in German, and the Copy buttons say so in German too.
+  await page.click('.langs button[data-lang="de"]');
+  assert.equal(await page.textContent('#snippet-said'), 'Kopiert.');
+  assert.equal(await page.textContent('#copy-snippet'), 'Kopieren');
+  assert.equal(await page.textContent('#copy-iframe'), 'Kopieren');
+  await page.click('.langs button[data-lang="en"]');
   assert.match(iframe, /^<iframe src="http:[^"]+\/embed\.html#data=[A-Za-z0-9_-]+" title="Timeline" width="100%" height="640" loading="lazy"><\/iframe>$/);
   assert.doesNotMatch(iframe + element, /style/);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
@@ -268,4 +287,20 @@ test('the standalone view links to the authoring page below the timeline, in the
     await settle(page);
     await done(page);
   }
+});
+
+test('the iframe snippet of a dataset not in the project’s format is titled in the page’s language', async () => {
+  const page = await makePage();
+  const tl = { events: [{ start_date: { year: '2025', month: '3', day: '1' }, text: { headline: 'Talks open' } }] };
+  await page.fill('#paste', JSON.stringify(tl));
+  await page.click('#read');
+  await page.waitForSelector('#preview .tl-app');
+  assert.ok(await page.isVisible('#not-own'));
+  await page.waitForFunction(() => document.getElementById('iframe').value.includes('title="Timeline"'));
+  await page.click('.langs button[data-lang="de"]');
+  await page.waitForFunction(() => document.getElementById('iframe').value.includes('title="Zeitleiste"'));
+  assert.match(await page.inputValue('#iframe'), /^<iframe src="http:[^"]+\/embed\.html#data=[A-Za-z0-9_-]+" title="Zeitleiste" width="100%" height="640" loading="lazy"><\/iframe>$/);
+  await page.click('.langs button[data-lang="en"]');
+  await page.waitForFunction(() => document.getElementById('iframe').value.includes('title="Timeline"'));
+  await done(page);
 });
