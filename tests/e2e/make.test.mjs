@@ -1,7 +1,8 @@
 // The authoring page from a sheet to the three ways out: the problems table, the title, the
 // readers' language and the opening view set by using the preview, the snippets copied with
 // their Copy buttons onto a host page and the timeline in a link, opened in a fresh page with the
-// same view; hostile fragments, the page offline and a sheet too large. All under the strict CSP with no console error and no CSP violation
+// same view; a dropped file, a dataset too large for a link, hostile fragments, the page offline
+// and a sheet too large. All under the strict CSP with no console error and no CSP violation
 // report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -287,6 +288,64 @@ test('the standalone view links to the authoring page below the timeline, in the
     await settle(page);
     await done(page);
   }
+});
+
+test('a file dropped on the drop zone is read and its events previewed', async () => {
+  const page = await makePage();
+  const sheet = (await import('node:fs/promises')).readFile(fixture('sheet-own.csv'), 'utf8');
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'sheet-own.csv', { type: 'text/csv' }));
+    return dt;
+  }, await sheet);
+  await page.dispatchEvent('#drop', 'dragover', { dataTransfer });
+  assert.ok(await page.$eval('#drop', (e) => e.classList.contains('over')), 'the drop zone shows a file is over it');
+  await page.dispatchEvent('#drop', 'drop', { dataTransfer });
+  await page.waitForSelector('#preview .tl-app');
+  assert.ok(!(await page.$eval('#drop', (e) => e.classList.contains('over'))));
+  assert.equal(await page.$eval('#preview .tl-count', (e) => e.textContent.trim()), '3 of 3 events');
+  await page.click('#preview [data-view="list"]');
+  assert.deepEqual(await listIds(page, '#preview .tl-root'), ['review', 'route-plan', 'talks-open']);
+  assert.equal(await page.textContent('#said'), 'Read without a problem.');
+  await done(page);
+});
+
+test('a dataset too large for a link is refused a link and an iframe in the page’s language, and the stated limit is worded in both', async () => {
+  const page = await makePage();
+  assert.equal(await page.textContent('#link-limit'), 'A link holds at most 65,536 characters (48 kB of compressed data).');
+  // Titles that do not compress: about 100 kB of them is well over 48 kB compressed.
+  let x = 2463534242;
+  const random = () => {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    return 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789'[x % 62];
+  };
+  const rows = Array.from({ length: 1500 }, (_, i) =>
+    `2025-01-${String((i % 28) + 1).padStart(2, '0')},${Array.from({ length: 64 }, random).join('')},https://example.org/${i}`);
+  await choose(page, 'large.csv', `date,title,url\n${rows.join('\n')}\n`);
+  await page.waitForSelector('#preview .tl-app');
+  await page.waitForFunction(() => document.getElementById('link-size').textContent.startsWith('Too large'));
+  const said = await page.textContent('#link-size');
+  const m = said.match(/^Too large for a link: compressed, this dataset needs ([0-9,]+) characters\. Download the JSON instead, or show fewer events\.$/);
+  assert.ok(m, said);
+  assert.ok(Number(m[1].replace(/,/g, '')) > 65536, said);
+  assert.equal(await page.getAttribute('#link-size', 'class'), 'refused');
+  assert.equal(await page.inputValue('#link'), '');
+  assert.ok(await page.isDisabled('#copy-link'), 'Copy link is disabled');
+  assert.ok(await page.isHidden('#open-link'), '“Open the link” is hidden');
+  assert.equal(await page.inputValue('#iframe'), '');
+  assert.ok(await page.isDisabled('#copy-iframe'), 'there is no iframe snippet to copy');
+  assert.equal(await page.getAttribute('#iframe', 'placeholder'), 'The iframe needs the timeline in a link, and this dataset is too large for one.');
+  assert.ok(await page.isEnabled('#download'), 'the JSON can still be taken away');
+  await page.click('.langs button[data-lang="de"]');
+  assert.equal(await page.textContent('#link-limit'), 'Ein Link fasst höchstens 65.536 Zeichen (48 kB komprimierte Daten).');
+  await page.waitForFunction(() => document.getElementById('link-size').textContent.startsWith('Zu groß'));
+  assert.equal(await page.textContent('#link-size'),
+    `Zu groß für einen Link: Komprimiert braucht dieser Datensatz ${m[1].replace(/,/g, '.')} Zeichen. Laden Sie stattdessen das JSON herunter oder zeigen Sie weniger Ereignisse.`);
+  assert.equal(await page.getAttribute('#iframe', 'placeholder'), 'Der iframe braucht die Zeitleiste in einem Link, und dieser Datensatz ist dafür zu groß.');
+  assert.ok(await page.isDisabled('#copy-link'));
+  assert.ok(await page.isHidden('#open-link'));
+  assert.equal(await page.inputValue('#iframe'), '');
+  await done(page);
 });
 
 test('the iframe snippet of a dataset not in the project’s format is titled in the page’s language', async () => {
