@@ -19,8 +19,8 @@ use timeline_explorer::core::dataset::media::{MediaInfo, MediaKind};
 use timeline_explorer::core::dataset::model::Event;
 use timeline_explorer::core::dataset::model::{Category, Dataset, Lang};
 use timeline_explorer::core::dataset::validate::{
-    is_http_url, is_media_url, validate, DatasetError, MAX_MESSAGE_CHARS, MAX_REPORTED, MAX_TEXT_CHARS,
-    MAX_URL_BYTES,
+    is_http_url, is_media_url, validate, DatasetError, MAX_DATE_TEXT_CHARS, MAX_MESSAGE_CHARS, MAX_REPORTED,
+    MAX_TEXT_CHARS, MAX_URL_BYTES,
 };
 use timeline_explorer::core::formats::csv::{import_csv, ImportOptions};
 use timeline_explorer::core::formats::export::{fits_calendar, ics_left_out, to_csv, to_ics, to_json};
@@ -423,16 +423,32 @@ fn valid_dataset() -> impl Strategy<Value = Value> {
         proptest::collection::vec(event_parts(), 0..6),
         dataset_extras(),
         proptest::collection::vec(proptest::option::weighted(0.3, media()), 6),
+        proptest::collection::vec(proptest::option::weighted(0.4, (date_text(), date_text())), 6),
     )
-        .prop_map(|(title, actors, events, extras, media)| {
+        .prop_map(|(title, actors, events, extras, media, shown)| {
             let mut d = build_dataset(title, actors, events, extras);
-            for (e, m) in d["events"].as_array_mut().into_iter().flatten().zip(media) {
+            for ((e, m), t) in d["events"].as_array_mut().into_iter().flatten().zip(media).zip(shown) {
                 if let Some(m) = m {
                     e["media"] = m;
+                }
+                if let Some((de, en)) = t {
+                    e["date_text"] = json!({ "de": de, "en": en });
                 }
             }
             d
         })
+}
+
+/// A display date in one language: a text short enough to stand where a date stands.
+fn date_text() -> impl Strategy<Value = String> {
+    text().prop_map(|s| {
+        let s: String = s.chars().take(MAX_DATE_TEXT_CHARS - 1).collect();
+        if s.trim().is_empty() {
+            format!("{s}x")
+        } else {
+            s
+        }
+    })
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -309,8 +309,9 @@ fn precision_name(p: Precision) -> &'static str {
     }
 }
 
-/// The columns of the CSV export, in order (the CSV import reads the same back).
-pub const CSV_COLUMNS: [&str; 15] = [
+/// The columns of the CSV export, in order (the CSV import reads the same back). The display
+/// date comes last, so that the columns before it keep their places.
+pub const CSV_COLUMNS: [&str; 16] = [
     "id",
     "date",
     "end",
@@ -326,6 +327,7 @@ pub const CSV_COLUMNS: [&str; 15] = [
     "lon",
     "confidence",
     "sources",
+    "display_date",
 ];
 
 /// The chosen events as CSV, texts in `lang`.
@@ -350,6 +352,7 @@ pub fn to_csv(ds: &Dataset, indices: &[usize], lang: Lang) -> String {
             place.and_then(|p| p.lon).map(coordinate).unwrap_or_default(),
             e.confidence.code().to_string(),
             e.sources.iter().map(|s| s.url.as_str()).collect::<Vec<_>>().join(" "),
+            e.date_text.as_ref().map(|t| t.get(lang).to_string()).unwrap_or_default(),
         ];
         csv_record(&mut out, record.iter().map(|s| cell(s)));
     }
@@ -788,7 +791,8 @@ mod tests {
                 "lat",
                 "lon",
                 "confidence",
-                "sources"
+                "sources",
+                "display_date"
             ]
         );
         let rows: Vec<_> = r.records().map(|x| x.unwrap()).collect();
@@ -800,11 +804,15 @@ mod tests {
         assert_eq!((&m[7], &m[8], &m[9], &m[10]), ("az", "military energy", "tripp", "Baku"));
         assert_eq!((&m[11], &m[12], &m[13]), ("40.4", "'-49.8", "per-article"));
         assert_eq!(&m[14], "https://example.org/a?x=1,2;3 https://example.org/b");
+        assert_eq!(&m[15], "early November '25");
         let y = &rows[1];
         assert_eq!((&y[1], &y[2], &y[3], &y[4], &y[13]), ("2024", "2025-02", "year", "false", "confirmed"));
-        // German texts on request.
+        assert_eq!(&y[15], "", "an event without a display date");
+        // German texts on request, the display date too.
         let de = to_csv(&ds, &idx, Lang::De);
         assert!(de.contains("Kommas, Semikola"));
+        let rows: Vec<_> = csv::Reader::from_reader(de.as_bytes()).records().map(|x| x.unwrap()).collect();
+        assert_eq!(&rows[0][15], "Anfang November \"25");
     }
 
     /// What the `csv` crate writes for the same records.
@@ -841,6 +849,15 @@ mod tests {
         let rows: Vec<_> = csv::Reader::from_reader(de.as_bytes()).records().map(|x| x.unwrap()).collect();
         assert_eq!(&rows[0][5], "'=HYPERLINK(\"http://evil\")");
         assert_eq!((&rows[1][5], &rows[1][6]), ("'+Jahr", "'-minus"));
+        // The display date too.
+        let (mut ds, idx) = fixture();
+        ds.events[idx[1]].date_text = Some(Text { de: "-300".into(), en: "=1+1".into() });
+        for (lang, want) in [(Lang::En, "'=1+1"), (Lang::De, "'-300")] {
+            let text = to_csv(&ds, &idx, lang);
+            let rows: Vec<_> =
+                csv::Reader::from_reader(text.as_bytes()).records().map(|x| x.unwrap()).collect();
+            assert_eq!(&rows[1][15], want);
+        }
         for (input, want) in [("\rx", "'\rx"), ("-1", "'-1"), ("plain", "plain"), ("", ""), ("a=b", "a=b")] {
             assert_eq!(cell(input), want);
         }

@@ -11,7 +11,8 @@ use crate::core::dataset::model::{
     Actor, ActorKind, Category, Confidence, Dataset, Event, Media, Period, Place, Source, Tag, Text,
 };
 use crate::core::dataset::validate::{
-    is_media_url, short, validate, DatasetError, ProblemKind, Problems, MAX_REPORTED, MAX_URL_BYTES,
+    is_media_url, short, validate, DatasetError, ProblemKind, Problems, MAX_DATE_TEXT_CHARS, MAX_REPORTED,
+    MAX_URL_BYTES,
 };
 use crate::core::formats::timelinejs::{category_for, date_text, html_to_text, slug};
 use crate::core::util::hashing::{FastMap, FastSet};
@@ -357,11 +358,17 @@ impl<'a> Sheet<'a> {
 
     /// The display-date cell as the event's `date_text`, the same in both languages, as the
     /// TimelineJS3 JSON import reads `display_date` (markup reduced to text in TimelineJS3's
-    /// sheet, white space collapsed, a text too long cut and marked); `None` when empty.
+    /// sheet, white space collapsed in other sheets, a text too long cut and marked); `None`
+    /// when blank. In the project's own columns it is read as written, as their title and
+    /// summary are, so that what the CSV export wrote reads back the same.
     fn date_text(&self, cell: &str) -> Option<Text> {
         let text = match self.shape {
             Shape::TimelineJs => html_to_text(cell),
-            Shape::Own | Shape::Sheet => cell.split_whitespace().collect::<Vec<_>>().join(" "),
+            Shape::Sheet => cell.split_whitespace().collect::<Vec<_>>().join(" "),
+            Shape::Own if cell.chars().nth(MAX_DATE_TEXT_CHARS).is_none() => {
+                return Some(both(cell)).filter(|_| !cell.trim().is_empty());
+            }
+            Shape::Own => cell.to_string(),
         };
         date_text(&text)
     }
@@ -547,6 +554,7 @@ impl<'a> Sheet<'a> {
             "place" if path.contains(".lon") => first(&[Field::Lon]),
             "place" => first(&[Field::Place]),
             "sources" => first(&[Field::Sources, Field::Link]),
+            "date_text" => first(&[Field::DisplayDate]),
             _ => None,
         }
     }

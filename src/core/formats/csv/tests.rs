@@ -238,6 +238,35 @@ fn a_display_date_column_fills_each_events_date_text() {
 }
 
 #[test]
+fn the_projects_own_display_date_column_is_read_as_written_and_may_be_missing() {
+    let head = "id,date,end,precision,approximate,title,summary,actors,categories,tags,place,lat,lon,confidence,sources";
+    let row = ",2025,,,,T,S,,energy,,,,,confirmed,https://example.org/";
+    let long = "y".repeat(MAX_DATE_TEXT_CHARS + 1);
+    let import = read(&format!(
+        "{head},display_date\na{row},\" early\n  '25\"\nb{row},'-300\nc{row},  \nd{row},{long}\n"
+    ));
+    assert_eq!(import.shape, Shape::Own);
+    assert!(import.notices.is_empty(), "{:?}", import.notices);
+    let shown: Vec<Option<&str>> =
+        import.dataset.events.iter().map(|e| e.date_text.as_ref().map(|t| t.en.as_str())).collect();
+    let cut = format!("{}…", &long[..MAX_DATE_TEXT_CHARS - 1]);
+    assert_eq!(shown, [Some(" early\n  '25"), Some("-300"), None, Some(cut.as_str())]);
+    let t = import.dataset.events[0].date_text.as_ref().unwrap();
+    assert_eq!(t.de, t.en, "the one language the sheet has, in both");
+    // German headers, and a sheet written before the column was exported.
+    let de = read(&format!(
+        "id;datum;ende;genauigkeit;ungefähr;titel;zusammenfassung;akteure;kategorien;schlagwörter;ort;breite;länge;verlässlichkeit;quellen;anzeigedatum\n{};Mitte 2025\n",
+        format!("a{row}").replace(',', ";")
+    ));
+    assert_eq!(
+        (de.shape, de.dataset.events[0].date_text.as_ref().map(|t| t.de.as_str())),
+        (Shape::Own, Some("Mitte 2025"))
+    );
+    let old = read(&format!("{head}\na{row}\n"));
+    assert_eq!((old.shape, old.dataset.events[0].date_text.as_ref()), (Shape::Own, None));
+}
+
+#[test]
 fn a_german_sheet_with_semicolons_german_headers_and_month_names_is_read() {
     let text = "Datum;Ende;Titel;Beschreibung;Kategorie;Ort;Breite;Länge;Quelle\r\n\
                 06.11.2025;;Gespräche;Erste Runde;Diplomatie;Baku;40,41;49,87;https://example.org/a\r\n\
@@ -487,12 +516,13 @@ fn event() -> impl Strategy<Value = Event> {
             )),
             any::<bool>(),
             proptest::collection::vec("https://example\\.org/[a-z?=&,;]{0,6}", 1..3),
+            proptest::option::of((text(), text())),
         ),
     )
         .prop_map(
             |(
                 (id, date, span, approximate, title, de, en),
-                (actors, categories, tags, place, confirmed, urls),
+                (actors, categories, tags, place, confirmed, urls, shown),
             )| Event {
                 id,
                 date,
@@ -525,7 +555,7 @@ fn event() -> impl Strategy<Value = Event> {
                     .collect(),
                 related: Vec::new(),
                 confidence: if confirmed { Confidence::Confirmed } else { Confidence::PerArticle },
-                date_text: None,
+                date_text: shown.map(|(de, en)| Text { de, en }),
                 media: None,
             },
         )
@@ -561,6 +591,8 @@ proptest! {
             prop_assert_eq!(a.place.as_ref().map(|p| (p.name.get(lang), p.lat, p.lon)), b.place.as_ref().map(|p| (p.name.get(lang), p.lat, p.lon)));
             let urls = |e: &Event| e.sources.iter().map(|s| s.url.clone()).collect::<Vec<_>>();
             prop_assert_eq!(urls(a), urls(b));
+            prop_assert_eq!(a.date_text.as_ref().map(|t| t.get(lang)), b.date_text.as_ref().map(|t| t.get(lang)));
+            prop_assert!(b.date_text.as_ref().is_none_or(|t| t.de == t.en), "one language, in both");
         }
         prop_assert_eq!(to_csv(back, &all, lang), exported);
     }
@@ -635,6 +667,11 @@ fn the_templates_in_english_and_german_read_as_the_projects_own_columns_without_
             ]
         );
     }
+    let shown = |i: &CsvImport| {
+        i.dataset.events.iter().map(|e| e.date_text.as_ref().map(|t| t.en.clone())).collect::<Vec<_>>()
+    };
+    assert_eq!(shown(&en), [None, Some("winter 2025–26".into()), None]);
+    assert_eq!(shown(&de), [None, Some("Winter 2025/26".into()), None]);
     assert_eq!(de.delimiter, b';');
     assert_eq!(de.dataset.events[0].place.as_ref().and_then(|p| p.lat), Some(40.4093));
 }
