@@ -3,7 +3,7 @@
 export const WORDS = {
   en: {
     title: 'Make a timeline',
-    intro: 'Choose, drop or paste a spreadsheet saved as CSV (the project’s own columns, TimelineJS3’s template or any sheet with a date column) or a dataset in JSON. It is read in this page: nothing is sent anywhere.',
+    intro: 'Choose, drop or paste a spreadsheet saved as CSV (the project’s own columns, TimelineJS3’s template or any sheet with a date column) or a dataset in JSON (in the project’s own format, TimelineJS3’s or vis-timeline’s). It is read in this page: nothing is sent anywhere.',
     in: '1. Your data',
     templates: 'Start from a template, with example rows:',
     templateEn: 'English headers (separated by commas)',
@@ -53,7 +53,6 @@ export const WORDS = {
     viewNow: 'Opens on:',
     viewNone: 'where its events are (nothing set)',
     viewReset: 'Forget the opening view',
-    notOwn: 'This JSON is not in the project’s own format (it may be TimelineJS3’s): it is taken away as it is, and its title and opening view are not set here.',
     iframe: '… or show it in an iframe (the dataset travels in the frame’s address):',
     iframeNone: 'The iframe needs the timeline in a link, and this dataset is too large for one.',
     linkHead: 'A timeline in a link',
@@ -79,7 +78,7 @@ export const WORDS = {
   },
   de: {
     title: 'Eine Zeitleiste erstellen',
-    intro: 'Wählen Sie eine als CSV gespeicherte Tabelle (mit den Spalten dieses Projekts, der Vorlage von TimelineJS3 oder einer beliebigen Tabelle mit einer Datumsspalte) oder einen Datensatz im JSON-Format, ziehen Sie sie hierher oder fügen Sie sie ein. Gelesen wird sie in dieser Seite: Nichts wird irgendwohin gesendet.',
+    intro: 'Wählen Sie eine als CSV gespeicherte Tabelle (mit den Spalten dieses Projekts, der Vorlage von TimelineJS3 oder einer beliebigen Tabelle mit einer Datumsspalte) oder einen Datensatz im JSON-Format (im Format dieses Projekts, von TimelineJS3 oder von vis-timeline), ziehen Sie sie hierher oder fügen Sie sie ein. Gelesen wird sie in dieser Seite: Nichts wird irgendwohin gesendet.',
     in: '1. Ihre Daten',
     templates: 'Beginnen Sie mit einer Vorlage mit Beispielzeilen:',
     templateEn: 'Englische Spaltennamen (durch Kommas getrennt)',
@@ -129,7 +128,6 @@ export const WORDS = {
     viewNow: 'Öffnet mit:',
     viewNone: 'dort, wo ihre Ereignisse liegen (nichts festgelegt)',
     viewReset: 'Ansicht beim Öffnen zurücksetzen',
-    notOwn: 'Dieses JSON ist nicht im eigenen Format des Projekts (vielleicht in dem von TimelineJS3): Es wird unverändert mitgenommen; Titel und Ansicht beim Öffnen lassen sich hier nicht festlegen.',
     iframe: '… oder zeigen Sie sie in einem iframe (der Datensatz steckt in der Adresse des Frames):',
     iframeNone: 'Der iframe braucht die Zeitleiste in einem Link, und dieser Datensatz ist dafür zu groß.',
     linkHead: 'Eine Zeitleiste in einem Link',

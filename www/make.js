@@ -1,10 +1,11 @@
 // The authoring page: a sheet (CSV) or a dataset (JSON) from a file, a drop, the clipboard or
-// an address is read in the page (a sheet by the import module, as the widget reads one), its
-// problems listed, previewed in the widget, given a title, a language and an opening view by
-// using the preview, and taken away as the dataset JSON, the element and iframe snippets and a
-// timeline in a link. Nothing is sent anywhere (an address is fetched by the browser only when
-// the person asks); text from the data is only ever set as text.
-import initImport, { importCsv } from '../pkg/timeline_explorer_import.js';
+// an address is read in the page (a sheet, TimelineJS3's JSON and vis-timeline's by the import
+// module into the project's own format, as the widget reads them), its problems listed,
+// previewed in the widget, given a title, a language and an opening view by using the preview,
+// and taken away as the dataset JSON, the element and iframe snippets and a timeline in a link.
+// Nothing is sent anywhere (an address is fetched by the browser only when the person asks);
+// text from the data is only ever set as text.
+import initImport, { importCsv, importTimelineJs, importVis } from '../pkg/timeline_explorer_import.js';
 import initWidget, { mount } from '../pkg/timeline_explorer.js';
 import { encodeLink, LINK_KEY, MAX_DATASET_BYTES, MAX_LINK_CHARS } from './datalink.js';
 import { WORDS } from './make-words.js';
@@ -14,7 +15,8 @@ const said = $('said');
 const download = $('download');
 const LINK_KB = Math.round((MAX_LINK_CHARS * 3) / 4 / 1024);
 
-// The import module starts with the page, so that a sheet is read even once the page is offline.
+// The import module starts with the page, so that a sheet (or another tool's JSON) is read even
+// once the page is offline.
 const started = initImport({ module_or_path: new URL('../pkg/timeline_explorer_import_bg.wasm', import.meta.url) });
 
 let lang = (navigator.language || 'en').toLowerCase().startsWith('de') ? 'de' : 'en';
@@ -178,7 +180,6 @@ function take(json) {
     $('title-en').value = own.title.en;
   }
   $('settings').disabled = !own;
-  $('not-own').hidden = !json || !!own;
   download.disabled = !json;
   renderView();
   if (json) preview();
@@ -308,6 +309,36 @@ function isSheet(csv, name = '') {
   return first !== undefined && first !== '{' && first !== '[';
 }
 
+/** Which other tool's JSON `input` is ('timelinejs' or 'vis'), or null: the shapes by which the
+ *  widget hands JSON that is not in the project's format to the import module. */
+function foreign(input) {
+  let root;
+  try {
+    root = JSON.parse(input);
+  } catch {
+    return null;
+  }
+  if (!root || typeof root !== 'object') return null;
+  const has = (item, key) => !!item && typeof item === 'object' && !Array.isArray(item) && key in item;
+  if (has(root, 'events')) {
+    const events = Array.isArray(root.events) ? root.events : [];
+    return events.some((e) => has(e, 'start_date')) && !events.some((e) => has(e, 'date')) ? 'timelinejs' : null;
+  }
+  const items = Array.isArray(root) ? root : Array.isArray(root.items) ? root.items : null;
+  if (items && items.length && items.every((i) => has(i, 'start') && !has(i, 'date'))) return 'vis';
+  return null;
+}
+
+/** Reads another tool's JSON into the project's format with the import module and shows it;
+ *  what it shows otherwise than that tool, or why it was refused, is said in both languages. */
+async function readForeign(input, kind) {
+  await started;
+  const convert = kind === 'vis' ? importVis : importTimelineJs;
+  const [out, de, en] = convert(input, $('origin').value.trim());
+  tell({ de, en }, !out);
+  take(out);
+}
+
 async function read(input, name) {
   shown.problems = [];
   shown.more = 0;
@@ -317,8 +348,10 @@ async function read(input, name) {
     orderChosen = false;
     return readSheet(input);
   }
-  tell('json');
   showMapping(null);
+  const kind = foreign(input);
+  if (kind) return readForeign(input, kind);
+  tell('json');
   take(input);
 }
 

@@ -2,7 +2,8 @@
 // readers' language and the opening view set by using the preview, the snippets copied with
 // their Copy buttons onto a host page and the timeline in a link, opened in a fresh page with the
 // same view; a dropped file, a dataset too large for a link, hostile fragments, the page offline
-// and a sheet too large. All under the strict CSP with no console error and no CSP violation
+// and a sheet too large; TimelineJS3 and vis-timeline files read into the project's format, and
+// one refused. All under the strict CSP with no console error and no CSP violation
 // report.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -348,18 +349,101 @@ test('a dataset too large for a link is refused a link and an iframe in the page
   await done(page);
 });
 
-test('the iframe snippet of a dataset not in the project’s format is titled in the page’s language', async () => {
+test('the iframe snippet of a TimelineJS3 dataset pasted on the page is titled with the title set for the page’s language', async () => {
   const page = await makePage();
   const tl = { events: [{ start_date: { year: '2025', month: '3', day: '1' }, text: { headline: 'Talks open' } }] };
   await page.fill('#paste', JSON.stringify(tl));
   await page.click('#read');
   await page.waitForSelector('#preview .tl-app');
-  assert.ok(await page.isVisible('#not-own'));
+  assert.ok(await page.isEnabled('#title-de'), 'the converted dataset’s title can be set');
+  // Without a title slide the dataset is called “Timeline” in both languages.
+  assert.equal(await page.inputValue('#title-en'), 'Timeline');
   await page.waitForFunction(() => document.getElementById('iframe').value.includes('title="Timeline"'));
+  await page.fill('#title-de', 'Die Gespräche');
+  await page.press('#title-de', 'Tab');
   await page.click('.langs button[data-lang="de"]');
-  await page.waitForFunction(() => document.getElementById('iframe').value.includes('title="Zeitleiste"'));
-  assert.match(await page.inputValue('#iframe'), /^<iframe src="http:[^"]+\/embed\.html#data=[A-Za-z0-9_-]+" title="Zeitleiste" width="100%" height="640" loading="lazy"><\/iframe>$/);
+  await page.waitForFunction(() => document.getElementById('iframe').value.includes('title="Die Gespräche"'));
+  assert.match(await page.inputValue('#iframe'), /^<iframe src="http:[^"]+\/embed\.html#data=[A-Za-z0-9_-]+" title="Die Gespräche" width="100%" height="640" loading="lazy"><\/iframe>$/);
   await page.click('.langs button[data-lang="en"]');
   await page.waitForFunction(() => document.getElementById('iframe').value.includes('title="Timeline"'));
+  await done(page);
+});
+
+/** Downloads the page's dataset JSON and gives it parsed. */
+async function downloaded(page) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#download')]);
+  return JSON.parse(await (await import('node:fs/promises')).readFile(await download.path(), 'utf8'));
+}
+
+/** Sets both titles and the readers' language on the page, and waits for the link to carry them. */
+async function setTitlesAndLang(page, de, en) {
+  await page.fill('#title-en', en);
+  await page.fill('#title-de', de);
+  await page.press('#title-de', 'Tab');
+  await page.waitForFunction((t) => document.querySelector('#preview .tl-title')?.textContent === t, en);
+  await page.selectOption('#reader-lang', 'de');
+  await page.waitForFunction(() => document.getElementById('view-now').textContent.includes('lang=de'));
+  const link = await linkWithView(page, await page.textContent('#view-now'));
+  assert.deepEqual(carried(link).title, { de, en });
+}
+
+test('a TimelineJS3 file chosen on the page is read into the project’s format, says what it shows differently in the page’s language, and takes the title and readers’ language set here', async () => {
+  const page = await makePage();
+  await page.setInputFiles('#file', fixture('harbour-timelinejs.json'));
+  await page.waitForSelector('#preview .tl-app');
+  assert.equal(await page.$eval('#preview .tl-count', (e) => e.textContent.trim()), '3 of 3 events');
+  assert.ok(await page.isEnabled('#title-de'), 'the settings are open');
+  assert.equal(await page.inputValue('#title-en'), 'The harbour works');
+  assert.equal(await page.textContent('#said p'), 'Read from a TimelineJS3 file:');
+  assert.deepEqual(await page.$$eval('#said li', (lis) => lis.map((li) => li.textContent)), ['1 media embed shown as a link']);
+  await page.click('.langs button[data-lang="de"]');
+  assert.equal(await page.textContent('#said p'), 'Aus einer TimelineJS3-Datei gelesen:');
+  assert.deepEqual(await page.$$eval('#said li', (lis) => lis.map((li) => li.textContent)), ['1 eingebettetes Medium als Link gezeigt']);
+  await page.click('.langs button[data-lang="en"]');
+  await setTitlesAndLang(page, 'Die Hafenarbeiten', 'Harbour works, step by step');
+  const json = await downloaded(page);
+  assert.deepEqual(json.title, { de: 'Die Hafenarbeiten', en: 'Harbour works, step by step' });
+  assert.match(json.view, /(^|&)lang=de(&|$)/);
+  assert.equal(json.events.length, 3);
+  assert.ok(json.events.every((e) => typeof e.date === 'string' && !('start_date' in e)), 'the events are in the project’s format');
+  await done(page);
+});
+
+test('a vis-timeline items file chosen on the page is read into the project’s format, says what it leaves out, and takes the title and readers’ language set here', async () => {
+  const page = await makePage();
+  await page.setInputFiles('#file', fixture('harbour-vis.json'));
+  await page.waitForSelector('#preview .tl-app');
+  assert.equal(await page.$eval('#preview .tl-count', (e) => e.textContent.trim()), '3 of 3 events');
+  assert.ok(await page.isEnabled('#title-de'), 'the settings are open');
+  assert.equal(await page.inputValue('#title-de'), 'Zeitleiste');
+  assert.equal(await page.inputValue('#title-en'), 'Timeline');
+  assert.deepEqual(await page.$$eval('#said li', (lis) => lis.map((li) => li.textContent)), ['own styles (className, style) of 1 item not kept']);
+  await page.click('.langs button[data-lang="de"]');
+  assert.deepEqual(await page.$$eval('#said li', (lis) => lis.map((li) => li.textContent)), ['Eigene Gestaltung (className, style) von 1 Eintrag nicht übernommen']);
+  await setTitlesAndLang(page, 'Die Hafenarbeiten', 'The harbour works');
+  const json = await downloaded(page);
+  assert.deepEqual(json.title, { de: 'Die Hafenarbeiten', en: 'The harbour works' });
+  assert.match(json.view, /(^|&)lang=de(&|$)/);
+  assert.deepEqual(json.events.map((e) => e.title.en), ['Survey of the quay', 'Tender published', 'Dredging']);
+  await done(page);
+});
+
+test('a TimelineJS3 file the importer refuses shows why, naming the slide, in the page’s language, and no preview', async () => {
+  const page = await makePage();
+  const tl = { events: [
+    { start_date: { year: '2025', month: '3', day: '1' }, text: { headline: 'Talks open' } },
+    { start_date: { year: 'soon' }, text: { headline: 'Signing' } },
+  ] };
+  await page.setInputFiles('#file', { name: 'refused.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tl)) });
+  await page.waitForSelector('#said p.refused');
+  const said = (p) => p.$$eval('#said p, #said li', (els) => els.map((e) => e.textContent));
+  assert.deepEqual(await said(page), ['The dataset has errors:', 'Event #2, start_date.year: not a whole number']);
+  assert.ok(await page.isDisabled('#download'), 'nothing to take away');
+  assert.ok(await page.isDisabled('#title-de'), 'nothing to set');
+  assert.equal(await page.$$eval('#preview > *', (els) => els.length), 0);
+  assert.equal(await page.textContent('#dataset'), '');
+  await page.click('.langs button[data-lang="de"]');
+  assert.deepEqual(await said(page), ['Die Daten enthalten Fehler:', 'Ereignis Nr.\u00a02, Feld start_date.year: keine ganze Zahl']);
+  assert.equal(await page.$$eval('#preview > *', (els) => els.length), 0);
   await done(page);
 });
