@@ -5,7 +5,7 @@
 // and taken away as the dataset JSON, the element and iframe snippets and a timeline in a link.
 // Nothing is sent anywhere (an address is fetched by the browser only when the person asks);
 // text from the data is only ever set as text.
-import initImport, { importCsv, importTimelineJs, importVis } from '../pkg/timeline_explorer_import.js';
+import initImport, { foreignKind, importCsv, importTimelineJs, importVis } from '../pkg/timeline_explorer_import.js';
 import initWidget, { mount } from '../pkg/timeline_explorer.js';
 import { encodeLink, LINK_KEY, MAX_DATASET_BYTES, MAX_LINK_CHARS } from './datalink.js';
 import { WORDS } from './make-words.js';
@@ -309,26 +309,6 @@ function isSheet(csv, name = '') {
   return first !== undefined && first !== '{' && first !== '[';
 }
 
-/** Which other tool's JSON `input` is ('timelinejs' or 'vis'), or null: the shapes by which the
- *  widget hands JSON that is not in the project's format to the import module. */
-function foreign(input) {
-  let root;
-  try {
-    root = JSON.parse(input);
-  } catch {
-    return null;
-  }
-  if (!root || typeof root !== 'object') return null;
-  const has = (item, key) => !!item && typeof item === 'object' && !Array.isArray(item) && key in item;
-  if (has(root, 'events')) {
-    const events = Array.isArray(root.events) ? root.events : [];
-    return events.some((e) => has(e, 'start_date')) && !events.some((e) => has(e, 'date')) ? 'timelinejs' : null;
-  }
-  const items = Array.isArray(root) ? root : Array.isArray(root.items) ? root.items : null;
-  if (items && items.length && items.every((i) => has(i, 'start') && !has(i, 'date'))) return 'vis';
-  return null;
-}
-
 /** Reads another tool's JSON into the project's format with the import module and shows it;
  *  what it shows otherwise than that tool, or why it was refused, is said in both languages. */
 async function readForeign(input, kind) {
@@ -349,7 +329,9 @@ async function read(input, name) {
     return readSheet(input);
   }
   showMapping(null);
-  const kind = foreign(input);
+  await started;
+  // The import module tells TimelineJS3's and vis-timeline's JSON from the project's own.
+  const kind = foreignKind(input);
   if (kind) return readForeign(input, kind);
   tell('json');
   take(input);

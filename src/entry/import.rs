@@ -1,4 +1,4 @@
-//! The import module's exports, `importCsv`, `importTimelineJs` and `importVis`, and the
+//! The import module's exports, `importCsv`, `importTimelineJs`, `importVis` and `foreignKind`, and the
 //! widget's file exports, `exportEvents` (built with the `import` feature; the widget loads it on
 //! demand through `platform::import` when a dataset is a sheet, TimelineJS3's JSON or
 //! vis-timeline data, and when a reader exports events).
@@ -20,6 +20,7 @@ use crate::core::formats::csv::{
     ImportOptions,
 };
 use crate::core::formats::export::{ics_left_out, to_csv, to_ics, to_json};
+use crate::core::formats::read::{foreign_json, Foreign};
 use crate::core::formats::timelinejs::import_noted;
 use crate::core::formats::vis::import_vis;
 use crate::core::i18n::{
@@ -170,6 +171,17 @@ pub fn import_vis_text(text: &str, origin: Option<String>) -> js_sys::Array {
         }
     };
     [JsValue::from_str(&json), lines(&de).into(), lines(&en).into()].into_iter().collect()
+}
+
+/// Which other tool's JSON `text` is: `"timelinejs"`, `"vis"`, or `undefined` for the project's
+/// own schema and anything else (see `formats::read::foreign_json`).
+#[wasm_bindgen(js_name = foreignKind)]
+pub fn foreign_kind(text: &str) -> Option<String> {
+    foreign_json(text).map(|f| match f {
+        Foreign::TimelineJs => "timelinejs".to_string(),
+        Foreign::Vis => "vis".to_string(),
+        Foreign::Sheet => "sheet".to_string(),
+    })
 }
 
 /// Reads TimelineJS3's JSON (`text`, from `origin`) and gives `[json, de, en]`: the dataset in

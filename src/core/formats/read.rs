@@ -73,6 +73,20 @@ pub enum ImportNote {
     TitleMediaNotShown,
 }
 
+/// The other tool whose JSON `text` is shaped like, if any: TimelineJS3's (events with
+/// `start_date`, none with `date`) or vis-timeline's items (see [`looks_like_vis`]). The
+/// project's own schema, a sheet or anything else is `None`. The authoring page asks this of the
+/// import module before it reads a pasted or dropped file.
+pub fn foreign_json(text: &str) -> Option<Foreign> {
+    if crate::core::formats::timelinejs::looks_like_timelinejs(text) {
+        Some(Foreign::TimelineJs)
+    } else if looks_like_vis(text) {
+        Some(Foreign::Vis)
+    } else {
+        None
+    }
+}
+
 /// Whether a JSON text has the shape of vis-timeline's data: a list of items, or an object
 /// with `items` (and perhaps `groups`), the items objects with a `start` and no `date`. The
 /// import module reads it (see `formats::vis`); the reader only recognises it.
@@ -370,6 +384,28 @@ mod tests {
             let raw = json::raw_dataset(text).unwrap();
             let parts = from_raw(raw).unwrap_or_else(|e| panic!("{e}"));
             assert_eq!(whole, parts);
+        }
+    }
+
+    #[test]
+    fn timelinejs_and_vis_json_are_told_apart_from_the_projects_own() {
+        let tljs = r#"{"title":{"text":{"headline":"H"}},"events":[{"start_date":{"year":"2025"},"text":{"headline":"A"}}]}"#;
+        let vis_list = r#"[{"id":1,"content":"A","start":"2025-01-02"}]"#;
+        let vis_object = r#"{"items":[{"id":1,"content":"A","start":"2025-01-02"}],"groups":[]}"#;
+        assert_eq!(foreign_json(tljs), Some(Foreign::TimelineJs));
+        assert_eq!(foreign_json(vis_list), Some(Foreign::Vis));
+        assert_eq!(foreign_json(vis_object), Some(Foreign::Vis));
+        assert_eq!(foreign_json(crate::core::formats::embedded::EMBEDDED_JSON), None);
+        assert_eq!(foreign_json(&with_view(r#""span=2025-01..2025-12""#)), None);
+        for other in [
+            "",
+            "date,title\n2025-01-02,A",
+            "[]",
+            "{\"events\":[]}",
+            "[{\"date\":\"2025\",\"start\":\"2025\"}]",
+            "{",
+        ] {
+            assert_eq!(foreign_json(other), None, "{other}");
         }
     }
 
