@@ -230,7 +230,7 @@ pub fn opening_window(frame: &Frame, grouped: &[LaneGroup]) -> Option<Window> {
             .unwrap_or(0);
         fit_extent(domain(items[at..at + k].iter().copied()), frame.width_px)
     };
-    let (mut lo, mut hi) = (1, items.len() - 1);
+    let (mut lo, mut hi) = (1, (items.len() - 1).min(most_boxes(frame, grouped.len())));
     while lo < hi {
         let mid = (lo + hi).div_ceil(2);
         if legible(densest(mid)) {
@@ -240,6 +240,17 @@ pub fn opening_window(frame: &Frame, grouped: &[LaneGroup]) -> Option<Window> {
         }
     }
     Some(densest(lo))
+}
+
+/// The most events a scene of `frame` with `lanes` lanes can draw as boxes of their own inside
+/// its window: every lane's rows (each lane has at least two) times the boxes of at least
+/// [`MIN_BOX_PX`] that fit side by side across the width. No run of more events is legible, so
+/// [`opening_window`] searches no further: at 10,000 events that spares it laying out windows of
+/// thousands of events, most of its time before the first screen.
+fn most_boxes(frame: &Frame, lanes: usize) -> usize {
+    let rows = frame.max_rows.max(2 * lanes.max(1));
+    let across = (frame.width_px.max(0.0) / MIN_BOX_PX).floor() as usize + 2;
+    rows.saturating_mul(across)
 }
 
 /// One lane of a grouping: its key, its number in mark keys ([`LaneKey::number`]) and its
@@ -521,6 +532,33 @@ mod tests {
         // The window lies in the dense 2025–2026 story, not around the early context.
         assert!(w.start > day("2024-01-01"), "{w:?}");
         assert!(sc.marks.len() >= 4, "{} marks", sc.marks.len());
+    }
+
+    #[test]
+    fn no_run_of_more_events_than_a_scene_can_draw_is_legible_and_the_opening_window_is() {
+        let s = loaded();
+        let f = all(&s);
+        for (group, width, rows) in
+            [(Group::None, 800.0, 3), (Group::None, 390.0, 2), (Group::Category, 390.0, 2)]
+        {
+            let frame = Frame { max_rows: rows, ..s.frame(&f, group, width) };
+            let grouped = group_events(&frame);
+            let legible = |w: Window| {
+                let marks = scene_of_lanes(&frame, &grouped, w).marks;
+                marks.iter().all(|m| matches!(m.kind, MarkKind::Event(_)))
+            };
+            let bound = most_boxes(&frame, grouped.len());
+            assert!(group != Group::None || bound < f.len() - 1, "the bound limits the search at {width} px");
+            for k in bound + 1..f.len() {
+                // Every run of k events in date order, in the window that fits it.
+                for run in f.windows(k) {
+                    let w = fit_extent(domain(run.iter().map(|&i| s.items[i])), width);
+                    assert!(!legible(w), "{k} events drawn one by one at {width} px, {rows} rows");
+                }
+            }
+            let opening = opening_window(&frame, &grouped).expect("too dense to show whole");
+            assert!(legible(opening), "{group:?} {width} {rows}");
+        }
     }
 
     #[test]
