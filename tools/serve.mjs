@@ -119,7 +119,14 @@ const server = createServer({ maxHeaderSize: 2 * 1024 * 1024 + 4096 }, async (re
     if (!info?.isFile()) throw new Error('not found');
     const { data, encoding } = await bodyFor(file, rel, req, info.mtimeMs);
     const type = types[extname(file)] || 'application/octet-stream';
-    const headers = { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+    // The length, as a static host or CDN sends it (without it Node sends the body in chunks,
+    // and the widget cannot size its buffers for a dataset before it arrives).
+    const headers = {
+      'content-type': type,
+      'content-length': data.length,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    };
     if (COMPRESSIBLE.has(extname(file))) headers.vary = 'Accept-Encoding';
     if (encoding) headers['content-encoding'] = encoding;
     if (type.startsWith('text/html')) {
