@@ -234,9 +234,10 @@ pub fn layout_indexed(items: &[Item], index: &LaneIndex, window: &Window, p: &La
 /// stays as it was.
 ///
 /// `before_edge` gives the placed items from the right edge leftwards; it is read only as far
-/// as the leftmost box that crosses the edge. Every box that crosses the edge crosses the same
-/// line, so they all belong to the last run on the stage: a frame with no such box does no more
-/// than look at each box once, and one with some reads the few items of that run.
+/// as the leftmost box that crosses the edge, and no further than the widest label from the
+/// edge (`max_box_px`). Every box that crosses the edge crosses the same line, so they all
+/// belong to the last run on the stage: a frame with no such box does no more than look at each
+/// box once, and one with some reads the few items of that run.
 fn flip_at_right_edge<I: Iterator<Item = Placed>>(
     out: &mut LaneLayout,
     p: &LayoutParams,
@@ -245,7 +246,7 @@ fn flip_at_right_edge<I: Iterator<Item = Placed>>(
 ) {
     let w = p.width_px;
     let mut joined = Vec::new();
-    for (k, pl) in crossing_the_edge(out, w, before_edge) {
+    for (k, pl) in crossing_the_edge(out, w - larger(min_box, p.max_box_px), w, before_edge) {
         let label = larger(min_box, f64::from(pl.item.label_px));
         if pl.x < 0.0 || pl.x + label <= w {
             // Dated before the stage, or its label fits: only its interval runs on past the edge.
@@ -284,9 +285,11 @@ fn flip_at_right_edge<I: Iterator<Item = Placed>>(
 
 /// The boxes of `out` that cross the right edge at `w`, each with its item as placed (found in
 /// `before_edge`, the placed items from the edge leftwards), row by row from the top (on each
-/// row at most one box crosses the edge). Boxes whose date lies past the edge are left out.
+/// row at most one box crosses the edge). Boxes dated past the edge or before `from` (where a
+/// label fits before the edge) are left out.
 fn crossing_the_edge<I: Iterator<Item = Placed>>(
     out: &LaneLayout,
+    from: f64,
     w: f64,
     before_edge: I,
 ) -> Vec<(usize, Placed)> {
@@ -294,6 +297,7 @@ fn crossing_the_edge<I: Iterator<Item = Placed>>(
         .filter(|&k| out.boxes[k].x < w && out.boxes[k].x + out.boxes[k].width > w)
         .collect();
     let Some(leftmost) = crossing.iter().map(|&k| out.boxes[k].x).reduce(smaller) else { return Vec::new() };
+    let leftmost = larger(leftmost, from);
     crossing.sort_unstable_by_key(|&k| out.boxes[k].row);
     let mut found: Vec<Option<Placed>> = vec![None; crossing.len()];
     let mut missing = crossing.len();
