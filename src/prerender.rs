@@ -481,7 +481,12 @@ impl View<'_> {
         shown.sort_unstable_by_key(|&i| self.opens[0].filtered.iter().position(|&f| f == i));
         shown.dedup();
         for &i in &shown {
-            self.event_mark(html, i);
+            // The layouts in which the event's box ends at its date (see `flip_rules`).
+            let flipped: Vec<usize> = (self.opens.iter().enumerate())
+                .filter(|(_, o)| o.scene.marks.iter().any(|m| m.kind == MarkKind::Event(i) && m.flipped))
+                .map(|(j, _)| j)
+                .collect();
+            self.event_mark(html, i, &flipped);
         }
         for (j, open) in self.opens.iter().enumerate() {
             self.place_marks(html, &mut rules[j], j, open, &shown);
@@ -538,6 +543,9 @@ impl View<'_> {
                 }
             }
         }
+        if open.scene.marks.iter().any(|m| m.flipped) {
+            r.push_str(&flip_rules(&format!("{p}-f{j}")));
+        }
         if !hidden.is_empty() {
             let list: Vec<String> = hidden.iter().map(|i| format!(".tl-first-view .{p}-e{i}")).collect();
             let _ = writeln!(r, "{} {{ display: none; }}", list.join(", "));
@@ -562,10 +570,14 @@ impl View<'_> {
         );
     }
 
-    /// Event `i`'s box on the timeline (each layout places it by its class).
-    fn event_mark(&self, html: &mut String, i: usize) {
+    /// Event `i`'s box on the timeline (each layout places it by its class), ending at its date
+    /// in the layouts `flipped`.
+    fn event_mark(&self, html: &mut String, i: usize, flipped: &[usize]) {
         let (p, e) = (&self.prefix, &self.dataset().events[i]);
         let mut class = String::from("tl-event");
+        for j in flipped {
+            let _ = write!(class, " {p}-f{j}");
+        }
         if e.date.precision() != crate::core::dataset::date::Precision::Day || e.end.is_some() {
             class.push_str(" tl-wide");
         }
@@ -606,6 +618,25 @@ impl View<'_> {
             escape(&meta.join(" · "))
         );
     }
+}
+
+/// The widget's style sheet, whose rules for boxes that end at their date the first view copies.
+const WIDGET_CSS: &str = include_str!("../www/timeline.css");
+
+/// The widget's rules for a box that ends at its date (`.tl-flip`, set by `ui::marks`) for the
+/// first view's boxes of class `class`: an event's element serves every layout, and each layout
+/// says by its own class which of them end at their date.
+fn flip_rules(class: &str) -> String {
+    let mut out = String::new();
+    for line in WIDGET_CSS.lines().filter(|l| l.starts_with(".tl-event") && l.contains(".tl-flip")) {
+        let Some((selectors, body)) = line.split_once('{') else { continue };
+        let selectors: Vec<String> = selectors
+            .split(',')
+            .map(|s| format!(".tl-first-view {}", s.trim().replace(".tl-flip", &format!(".{class}"))))
+            .collect();
+        let _ = writeln!(out, "{} {{{body}", selectors.join(", "));
+    }
+    out
 }
 
 /// Where the first view goes in a page: between these two comments.
@@ -728,6 +759,53 @@ mod tests {
         assert!(view.html.contains(&format!("<li class=\"tl-list-item\" data-event-id=\"{}\"", first.id)));
         assert_eq!(view.html.matches("tl-fv-wide").count(), 1);
         assert!(view.css.contains(".tl-first-view .fv-de-e"));
+    }
+
+    #[test]
+    fn the_first_view_draws_a_box_that_ends_at_its_date_by_the_widgets_own_rules() {
+        let rules = flip_rules("fv-en-f2");
+        let widget: Vec<&str> =
+            WIDGET_CSS.lines().filter(|l| l.contains(".tl-flip {") || l.contains(".tl-flip >")).collect();
+        assert!(widget.len() >= 3, "the widget styles boxes that end at their date");
+        assert_eq!(
+            rules.lines().count(),
+            WIDGET_CSS.lines().filter(|l| l.starts_with(".tl-event") && l.contains(".tl-flip")).count()
+        );
+        assert!(
+            rules.contains(".tl-first-view .tl-event.fv-en-f2 > .tl-event-bar { left: auto; right: 0; }"),
+            "{rules}"
+        );
+        assert!(!rules.contains("tl-flip"));
+    }
+
+    #[test]
+    fn a_box_that_ends_at_its_date_in_one_layout_is_marked_for_that_layout_alone() {
+        let loaded = LoadedDataset::embedded().unwrap();
+        let layouts = page_layouts(&loaded);
+        let options =
+            Options { langs: vec![Lang::En], layouts: layouts.clone(), heading: false, embed_control: false };
+        let view = first_view(&loaded, &options);
+        let mut flipped = 0;
+        for (j, Layout { size, .. }) in layouts.iter().enumerate() {
+            let scene = opening(&loaded, *size).scene;
+            flipped += scene.marks.iter().filter(|m| m.flipped).count();
+            for mark in &scene.marks {
+                let MarkKind::Event(i) = mark.kind else { continue };
+                let id = &loaded.dataset.events[i].id;
+                let tag = view.html.split(&format!("data-event-id=\"{id}\"")).next().unwrap();
+                let class = tag.rsplit("class=\"").next().unwrap();
+                assert_eq!(
+                    class.contains(&format!(" fv-en-f{j} ")),
+                    mark.flipped,
+                    "{id} in layout {j}: {class}"
+                );
+                if mark.flipped {
+                    assert!(mark.x + mark.width <= size.width + 1e-9, "{id} ends on the stage");
+                }
+            }
+        }
+        // The story's last events lie at the right edge of the narrower stages.
+        assert!(flipped >= 1, "some layout has a box that ends at its date");
     }
 
     #[test]

@@ -178,6 +178,7 @@ fn make(
         y: f64::NAN,
         width: f64::NAN,
         bar_width: f64::NAN,
+        flipped: false,
         ..mark.clone()
     };
     let flags = flags_of(&mark.kind, loaded, context);
@@ -258,6 +259,10 @@ fn update(element: &HtmlElement, old: &Mark, new: &Mark, loaded: &LoadedDataset,
         if was != now {
             set_px(element, name, now);
         }
+    }
+    if old.flipped != new.flipped {
+        // Near the stage's right edge the box ends at its date: its bar is its right end.
+        let _ = element.class_list().toggle_with_force("tl-flip", new.flipped);
     }
     match (&old.kind, &new.kind) {
         (MarkKind::Event(_), MarkKind::Event(_)) if old.bar_width != new.bar_width => {

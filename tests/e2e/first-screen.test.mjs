@@ -59,6 +59,57 @@ test('at 1366 × 900 the story events each show as a mark of their own with thei
   await done(page);
 });
 
+/**
+ * Each event mark whose date bar starts on the stage: its box and its bar, the stage's edges, and
+ * whether its title is cut at the side.
+ */
+const marksDatedOnStage = (page) => page.$eval('.tl-timeline .tl-stage', (stage) => {
+  const s = stage.getBoundingClientRect();
+  return {
+    stage: { left: s.left, right: s.right },
+    marks: [...stage.querySelectorAll('.tl-event')].map((el) => {
+      const r = el.getBoundingClientRect();
+      const bar = el.querySelector('.tl-event-bar').getBoundingClientRect();
+      const label = el.querySelector('.tl-event-label');
+      return {
+        id: el.dataset.eventId, flipped: el.classList.contains('tl-flip'),
+        left: r.left, right: r.right, top: r.top, bottom: r.bottom, barLeft: bar.left, barRight: bar.right,
+        // Not cut at the side (a lone event in a cluster row has a cluster's width, and a long
+        // title there is cut after three lines, as in any box that narrow).
+        uncut: label.scrollWidth <= label.clientWidth + 1,
+        title: label.textContent,
+      };
+    }).filter((m) => m.barLeft >= s.left - 2 && m.barLeft < s.right),
+  };
+});
+
+for (const [path, viewport] of [
+  ['/embed.html', { width: 800, height: 600 }],
+  // The standalone page's narrowest stage that shows the timeline (518 px; narrower, the list
+  // takes over).
+  ['/', { width: 800, height: 800 }],
+  ['/?group=category', { width: 1366, height: 900 }],
+]) {
+  test(`at ${viewport.width} × ${viewport.height} on ${path} every box dated on the stage lies on it whole, its date bar at its date`, async () => {
+    const page = await open(ctx, path, { viewport });
+    await page.waitForSelector('.tl-timeline .tl-event');
+    await settle(page);
+    const { stage, marks } = await marksDatedOnStage(page);
+    assert.ok(marks.length >= 5, `${marks.length} boxes are dated on the stage`);
+    for (const m of marks) {
+      // A long interval whose title fits may run on past the edge: only its bar does.
+      if (m.barRight > stage.right + 1 && !m.flipped) continue;
+      assert.ok(m.left >= stage.left - 1 && m.right <= stage.right + 1, `${m.id} ("${m.title}") lies on the stage ${JSON.stringify(stage)}: ${JSON.stringify(m)}`);
+      assert.ok(m.uncut, `${m.id}: "${m.title}" is not cut at the side: ${JSON.stringify(m)}`);
+      // The bar is the box's left end, or (ending at its date) its right end.
+      const end = m.flipped ? m.right - m.barRight : m.barLeft - m.left;
+      assert.ok(end >= -1 && end <= 6, `${m.id}'s bar is at its ${m.flipped ? 'right' : 'left'} end: ${JSON.stringify(m)}`);
+    }
+    assert.deepEqual(overlapping(marks), [], 'no two boxes overlap');
+    await done(page);
+  });
+}
+
 test('the events before the opening view are signposted, and following the signpost shows them with the story', async () => {
   const page = await open(ctx, '/', { viewport: DESKTOP });
   const signpost = await page.waitForSelector('.tl-edge-earlier');
@@ -89,7 +140,8 @@ test('the folded and the linear axis place the same event at the same date', asy
       const px = (el) => parseFloat(el.style.left);
       const ticks = [...document.querySelectorAll('.tl-tick')].map((t) => ({ day: Number(t.dataset.day), x: px(t) })).sort((a, b) => a.x - b.x);
       const folds = [...document.querySelectorAll('.tl-fold')].map((f) => ({ x: parseFloat(f.style.left), w: parseFloat(f.style.width) }));
-      const marks = [...document.querySelectorAll('.tl-timeline .tl-event')].map((m) => ({ id: m.dataset.eventId, x: px(m) }));
+      // A box at the right edge that ends at its date (tl-flip) does not start there.
+      const marks = [...document.querySelectorAll('.tl-timeline .tl-event:not(.tl-flip)')].map((m) => ({ id: m.dataset.eventId, x: px(m) }));
       const dates = {};
       for (const m of marks) {
         // Two neighbouring ticks around the mark with no fold between them.

@@ -25,7 +25,12 @@ const anyVisible = (page, selector) => page.waitForFunction(
 /** The events of the first view that are visible in the viewport: id, text and box. */
 const shownEvents = (page, selector) => page.$$eval(selector, (els) => els
   .filter((el) => el.checkVisibility({ visibilityProperty: true }))
-  .map((el) => ({ id: el.dataset.eventId, text: el.innerText, box: el.getBoundingClientRect().toJSON() }))
+  .map((el) => ({
+    id: el.dataset.eventId, text: el.innerText, box: el.getBoundingClientRect().toJSON(),
+    bar: el.querySelector('.tl-event-bar')?.getBoundingClientRect().toJSON(),
+    // A box that ends at its date (at the stage's right edge) sets its text against its end.
+    flip: getComputedStyle(el.querySelector('.tl-event-label') ?? el).textAlign === 'right',
+  }))
   .filter((e) => e.box.width > 0 && e.box.top < innerHeight && e.box.bottom > 0));
 
 test('without JavaScript the page shows the title and the events of the opening view as text', async () => {
@@ -88,7 +93,9 @@ test('the first event is visible before the wasm has loaded, in the reader’s l
 
 test('the widget replaces the first view in place: every event stays where it was', async () => {
   const sizes = [[DESKTOP, '.tl-event'], [PHONE, '.tl-list-item'], [{ width: 1920, height: 1080 }, '.tl-event'],
-    [{ width: 1536, height: 864 }, '.tl-event'], [{ width: 1280, height: 800 }, '.tl-event']];
+    [{ width: 1536, height: 864 }, '.tl-event'], [{ width: 1280, height: 800 }, '.tl-event'],
+    // Boxes at the stage's right edge that end at their date.
+    [{ width: 1280, height: 900 }, '.tl-event'], [{ width: 1024, height: 1000 }, '.tl-event']];
   for (const [viewport, selector] of sizes) {
     for (const path of viewport === DESKTOP || viewport === PHONE ? ['/', '/embed.html'] : ['/']) {
       const page = await freshPage(ctx, { viewport });
@@ -98,12 +105,18 @@ test('the widget replaces the first view in place: every event stays where it wa
       const before = await shownEvents(page, selector);
       release();
       await live(page);
-      const after = Object.fromEntries((await shownEvents(page, selector)).map((e) => [e.id, e.box]));
+      const after = Object.fromEntries((await shownEvents(page, selector)).map((e) => [e.id, e]));
       for (const e of before) {
-        const now = after[e.id];
+        const now = after[e.id]?.box;
         assert.ok(now, `${path} at ${viewport.width} px: ${e.id} is still shown`);
         assert.ok(Math.abs(now.left - e.box.left) <= 2 && Math.abs(now.top - e.box.top) <= 2,
           `${path} at ${viewport.width} px: ${e.id} moved from ${e.box.left},${e.box.top} to ${now.left},${now.top}`);
+        // Its date bar too, at its left end or (for a box that ends at its date) its right end.
+        const { bar, flip } = after[e.id];
+        assert.equal(flip, e.flip, `${path} at ${viewport.width} px: ${e.id} ends at its date in both or neither`);
+        const end = (b) => (flip ? b.right : b.left);
+        if (e.bar) assert.ok(Math.abs(end(bar) - end(e.bar)) <= 2,
+          `${path} at ${viewport.width} px: ${e.id}'s bar moved from ${e.bar.left}..${e.bar.right} to ${bar.left}..${bar.right}`);
       }
       await done(page);
     }

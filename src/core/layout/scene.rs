@@ -121,6 +121,9 @@ pub struct Mark {
     pub width: f64,
     /// Width of the true time extent (a month-precise date spans its month).
     pub bar_width: f64,
+    /// Whether the box ends at its date bar instead of starting at it (near the stage's right
+    /// edge, see [`crate::core::layout::stack::PlacedBox::flipped`]).
+    pub flipped: bool,
 }
 
 /// Everything the timeline draws (by default: nothing).
@@ -406,6 +409,7 @@ pub fn scene_of_lanes(frame: &Frame, grouped: &[LaneGroup], window: Window) -> S
                 y: top + b.row as f64 * ROW_PX,
                 width: b.width,
                 bar_width: b.bar_width,
+                flipped: b.flipped,
             });
         }
         for (n, c) in laid.clusters.iter().enumerate() {
@@ -417,6 +421,7 @@ pub fn scene_of_lanes(frame: &Frame, grouped: &[LaneGroup], window: Window) -> S
                 y: top + c.row as f64 * ROW_PX,
                 width: c.width,
                 bar_width: c.width,
+                flipped: false,
             });
         }
         let height = label + laid.rows.max(1) as f64 * ROW_PX + 6.0;

@@ -5,6 +5,10 @@
 //! need more than `max_rows` rows, the run collapses into cluster marks, one per
 //! `min_box_px` of axis, each showing how many events it holds. So the number of marks is
 //! bounded by the width, whatever the number of events.
+//!
+//! A box whose date lies on the stage but whose label would run past its right edge (where the
+//! stage cuts it) ends at its date instead and reaches leftwards, on whichever row has room for it
+//! (see [`PlacedBox::flipped`]).
 
 use crate::core::layout::scale::{clamp, Window};
 
@@ -47,6 +51,10 @@ pub struct PlacedBox {
     pub width: f64,
     /// The true extent of the interval in px (at least 2).
     pub bar_width: f64,
+    /// Whether the box ends at its date bar rather than starting at it: its date lies so near
+    /// the stage's right edge that a box starting there would be cut, so it reaches leftwards
+    /// and its bar is its right end (`x + width - bar_width` is the date).
+    pub flipped: bool,
 }
 
 /// Several events shown as one mark with their count.
@@ -80,7 +88,14 @@ struct Placed {
 impl Placed {
     /// This item as a box of its own on `row`.
     fn on_row(&self, row: usize) -> PlacedBox {
-        PlacedBox { key: self.item.key, row, x: self.x, width: self.width, bar_width: self.bar }
+        PlacedBox {
+            key: self.item.key,
+            row,
+            x: self.x,
+            width: self.width,
+            bar_width: self.bar,
+            flipped: false,
+        }
     }
 }
 
@@ -88,6 +103,15 @@ impl Placed {
 /// and these run once per event per frame; neither argument is ever NaN here.
 fn larger(a: f64, b: f64) -> f64 {
     if a > b {
+        a
+    } else {
+        b
+    }
+}
+
+/// The smaller of two lengths (see [`larger`]).
+fn smaller(a: f64, b: f64) -> f64 {
+    if a < b {
         a
     } else {
         b
@@ -192,10 +216,131 @@ pub fn layout_indexed(items: &[Item], index: &LaneIndex, window: &Window, p: &La
     if let Some(a) = start_of_run {
         place_run(&|| boxes(a, source.len()), p, min_box, &mut out);
     }
+    // The items dated before the right edge, from the edge leftwards (read only as far as the
+    // boxes that cross the edge, if any do).
+    let on_stage = source.partition_point(|it| x_of(it) < p.width_px);
+    flip_at_right_edge(&mut out, p, min_box, source[..on_stage].iter().rev().filter(reaches).map(place));
     if out.rows == 0 && !(out.boxes.is_empty() && out.clusters.is_empty()) {
         out.rows = 1;
     }
     out
+}
+
+/// Turns the boxes whose date lies on the stage but whose label runs past its right edge (so
+/// that the stage would cut them) to end at their date instead (see [`PlacedBox::flipped`]):
+/// on their own row if it has room there, else on the first other row that has, else on a new
+/// row while the lane has fewer than `max_rows`. With no room on any row, an event whose date
+/// lies in a cluster's bucket joins that cluster (its members stay in key order); otherwise it
+/// stays as it was.
+///
+/// `before_edge` gives the placed items from the right edge leftwards; it is read only as far
+/// as the leftmost box that crosses the edge, and no further than the widest label from the
+/// edge (`max_box_px`). Every box that crosses the edge crosses the same line, so they all
+/// belong to the last run on the stage: a frame with no such box does no more than look at each
+/// box once, and one with some reads the few items of that run.
+fn flip_at_right_edge<I: Iterator<Item = Placed>>(
+    out: &mut LaneLayout,
+    p: &LayoutParams,
+    min_box: f64,
+    before_edge: I,
+) {
+    let w = p.width_px;
+    let mut joined = Vec::new();
+    for (k, pl) in crossing_the_edge(out, w - larger(min_box, p.max_box_px), w, before_edge) {
+        let label = larger(min_box, f64::from(pl.item.label_px));
+        if pl.x < 0.0 || pl.x + label <= w {
+            // Dated before the stage, or its label fits: only its interval runs on past the edge.
+            continue;
+        }
+        let right = smaller(pl.x + pl.bar, w);
+        let width = smaller(out.boxes[k].width, label);
+        let left = right - width;
+        if left < 0.0 {
+            continue;
+        }
+        if let Some(row) = free_row(out, k, &joined, left, right, p) {
+            out.rows = out.rows.max(row + 1);
+            let b = &mut out.boxes[k];
+            *b = PlacedBox {
+                row,
+                x: left,
+                width,
+                bar_width: smaller(right - pl.x, width),
+                flipped: true,
+                ..*b
+            };
+        } else if let Some(c) = out.clusters.iter_mut().find(|c| c.x <= pl.x && pl.x < c.x + min_box) {
+            let key = pl.item.key;
+            c.keys.insert(c.keys.partition_point(|&m| m < key), key);
+            c.start = smaller(c.start, pl.item.start);
+            c.end = larger(c.end, pl.item.end);
+            joined.push(k);
+        }
+    }
+    joined.sort_unstable();
+    for k in joined.into_iter().rev() {
+        out.boxes.remove(k);
+    }
+}
+
+/// The boxes of `out` that cross the right edge at `w`, each with its item as placed (found in
+/// `before_edge`, the placed items from the edge leftwards), row by row from the top (on each
+/// row at most one box crosses the edge). Boxes dated past the edge or before `from` (where a
+/// label fits before the edge) are left out.
+fn crossing_the_edge<I: Iterator<Item = Placed>>(
+    out: &LaneLayout,
+    from: f64,
+    w: f64,
+    before_edge: I,
+) -> Vec<(usize, Placed)> {
+    let mut crossing: Vec<usize> = (0..out.boxes.len())
+        .filter(|&k| out.boxes[k].x < w && out.boxes[k].x + out.boxes[k].width > w)
+        .collect();
+    let Some(leftmost) = crossing.iter().map(|&k| out.boxes[k].x).reduce(smaller) else { return Vec::new() };
+    let leftmost = larger(leftmost, from);
+    crossing.sort_unstable_by_key(|&k| out.boxes[k].row);
+    let mut found: Vec<Option<Placed>> = vec![None; crossing.len()];
+    let mut missing = crossing.len();
+    for pl in before_edge {
+        if pl.x < leftmost || missing == 0 {
+            break;
+        }
+        if let Some(n) = crossing.iter().position(|&k| out.boxes[k].key == pl.item.key).filter(|_| pl.x < w) {
+            found[n] = Some(pl);
+            missing -= 1;
+        }
+    }
+    crossing.into_iter().zip(found).filter_map(|(k, pl)| Some((k, pl?))).collect()
+}
+
+/// The row on which box `k` of `out` would have room from `left` to `right` (keeping `gap_px`
+/// to every other mark but the boxes `gone`): its own, else the first other one, else a new one
+/// while the lane has fewer than `max_rows`.
+fn free_row(
+    out: &LaneLayout,
+    k: usize,
+    gone: &[usize],
+    left: f64,
+    right: f64,
+    p: &LayoutParams,
+) -> Option<usize> {
+    let mut taken = vec![false; out.rows.max(1)];
+    let others = (out.boxes.iter().enumerate())
+        .filter(|&(j, _)| j != k && !gone.contains(&j))
+        .map(|(_, b)| (b.row, b.x, b.width));
+    for (row, x, width) in others.chain(out.clusters.iter().map(|c| (c.row, c.x, c.width))) {
+        if x < right + p.gap_px && left < x + width + p.gap_px && row < taken.len() {
+            taken[row] = true;
+        }
+    }
+    let own = out.boxes[k].row;
+    if !taken.get(own).copied().unwrap_or(true) {
+        return Some(own);
+    }
+    if let Some(row) = taken.iter().position(|&t| !t) {
+        return Some(row);
+    }
+    (out.rows < p.max_rows).then_some(out.rows)
 }
 
 /// Places one run of chain-overlapping boxes (`run()` gives them in order, as often as asked).
@@ -339,7 +484,7 @@ impl Bucket {
         let x = x0 + self.index * min_box;
         if self.keys.is_empty() {
             let bar_width = if self.first.bar < width { self.first.bar } else { width };
-            out.boxes.push(PlacedBox { key: self.first.item.key, row, x, width, bar_width });
+            out.boxes.push(PlacedBox { key: self.first.item.key, row, x, width, bar_width, flipped: false });
         } else {
             out.clusters.push(Cluster { row, x, width, start: self.start, end: self.end, keys: self.keys });
         }
@@ -469,6 +614,7 @@ mod tests {
                     };
                 }
             }
+            flip_at_right_edge(&mut out, p, min_box, visible.iter().rev().copied());
             if out.rows == 0 && !(out.boxes.is_empty() && out.clusters.is_empty()) {
                 out.rows = 1;
             }
@@ -546,6 +692,7 @@ mod tests {
                         x,
                         width,
                         bar_width: first.bar.min(width),
+                        flipped: false,
                     });
                 } else {
                     out.clusters.push(Cluster { row: box_rows, x, width, start, end, keys: members });
@@ -685,6 +832,161 @@ mod tests {
         let total: usize = l.boxes.len() + l.clusters.iter().map(|c| c.keys.len()).sum::<usize>();
         assert!(total >= 100_000 - 1, "every visible event is counted somewhere: {total}");
         assert_no_overlap(&l);
+    }
+
+    /// The events' marks, each counted once: (key, row) of boxes and members of clusters.
+    fn assert_each_event_once(l: &LaneLayout, keys: &[usize]) {
+        let mut seen: Vec<usize> = l.boxes.iter().map(|b| b.key).collect();
+        seen.extend(l.clusters.iter().flat_map(|c| c.keys.iter().copied()));
+        seen.sort_unstable();
+        let mut want = keys.to_vec();
+        want.sort_unstable();
+        assert_eq!(seen, want);
+    }
+
+    #[test]
+    fn a_box_crossing_the_right_edge_extends_leftwards_from_its_date() {
+        let items = [item(0, 100.0, 1.0), item(1, 950.0, 1.0)];
+        let l = layout_lane(&items, &window(), &params());
+        assert_eq!(
+            l.boxes[0],
+            PlacedBox { key: 0, row: 0, x: 100.0, width: 100.0, bar_width: 2.0, flipped: false }
+        );
+        // Its right end is the end of its date bar, two px after its date.
+        assert_eq!(
+            l.boxes[1],
+            PlacedBox { key: 1, row: 0, x: 852.0, width: 100.0, bar_width: 2.0, flipped: true }
+        );
+        assert_eq!(l.rows, 1);
+    }
+
+    #[test]
+    fn a_flipped_box_ends_at_the_edge_when_its_interval_runs_past_it() {
+        // An interval from 960 to 1100: its bar reaches the edge, and its box ends there.
+        let l = layout_lane(&[item(0, 960.0, 140.0)], &window(), &params());
+        assert_eq!(
+            l.boxes[0],
+            PlacedBox { key: 0, row: 0, x: 900.0, width: 100.0, bar_width: 40.0, flipped: true }
+        );
+    }
+
+    #[test]
+    fn a_box_whose_label_fits_before_the_edge_is_not_flipped_though_its_interval_runs_on() {
+        let l = layout_lane(&[item(0, 800.0, 400.0)], &window(), &params());
+        assert_eq!(
+            l.boxes[0],
+            PlacedBox { key: 0, row: 0, x: 800.0, width: 400.0, bar_width: 400.0, flipped: false }
+        );
+    }
+
+    #[test]
+    fn boxes_dated_outside_the_stage_are_not_flipped() {
+        let items = [item(0, -50.0, 1.0), item(1, 1000.0, 1.0), item(2, 1050.0, 1.0)];
+        let l = layout_lane(&items, &window(), &params());
+        assert_eq!(l.boxes.len(), 3);
+        assert!(l.boxes.iter().all(|b| !b.flipped), "{l:?}");
+    }
+
+    #[test]
+    fn a_flipped_box_takes_another_row_when_its_own_is_taken() {
+        // Box 2 (row 0, 810..910) leaves no room for box 3 flipped (852..952) on row 0; box 1
+        // (row 1, 740..840) leaves room on row 1.
+        let items = [item(0, 700.0, 1.0), item(1, 740.0, 1.0), item(2, 810.0, 1.0), item(3, 950.0, 1.0)];
+        let l = layout_lane(&items, &window(), &params());
+        let rows: Vec<_> = l.boxes.iter().map(|b| (b.key, b.row, b.flipped)).collect();
+        assert_eq!(rows, [(0, 0, false), (1, 1, false), (2, 0, false), (3, 1, true)]);
+        assert_eq!((l.boxes[3].x, l.rows), (852.0, 2));
+        assert_no_overlap(&l);
+    }
+
+    #[test]
+    fn a_flipped_box_takes_a_new_row_while_the_lane_has_rows_to_spare() {
+        let items = [item(0, 700.0, 1.0), item(1, 820.0, 1.0), item(2, 950.0, 1.0)];
+        let l = layout_lane(&items, &window(), &params());
+        let rows: Vec<_> = l.boxes.iter().map(|b| (b.key, b.row, b.flipped)).collect();
+        assert_eq!(rows, [(0, 0, false), (1, 0, false), (2, 1, true)]);
+        assert_eq!(l.rows, 2);
+        assert_no_overlap(&l);
+    }
+
+    #[test]
+    fn a_box_with_no_room_anywhere_stays_where_it_was() {
+        // Two rows allowed, both taken just left of the edge.
+        let p = LayoutParams { max_rows: 2, ..params() };
+        let items = [item(0, 760.0, 1.0), item(1, 800.0, 1.0), item(2, 950.0, 1.0)];
+        let l = layout_lane(&items, &window(), &p);
+        assert_eq!(
+            l.boxes[2],
+            PlacedBox { key: 2, row: 0, x: 950.0, width: 100.0, bar_width: 2.0, flipped: false }
+        );
+        assert_eq!(l.rows, 2);
+        assert_no_overlap(&l);
+    }
+
+    #[test]
+    fn a_box_with_no_room_on_any_row_joins_the_cluster_that_holds_its_date() {
+        // Two rows of boxes and a cluster row: box 10 (940) would end at its date (842..942),
+        // but boxes 6 and 7 and the cluster of events 8 and 9 (910..1006) leave no room for it.
+        let starts = [610.0, 612.0, 620.0, 630.0, 730.0, 740.0, 835.0, 844.0, 915.0, 920.0, 940.0];
+        let items: Vec<_> = starts.iter().enumerate().map(|(k, &s)| item(k, s, 1.0)).collect();
+        let l = layout_lane(&items, &window(), &params());
+        assert_each_event_once(&l, &(0..11).collect::<Vec<_>>());
+        let clusters: Vec<_> =
+            l.clusters.iter().map(|c| (c.row, c.x, c.keys.clone(), c.start, c.end)).collect();
+        assert_eq!(
+            clusters,
+            [(2, 610.0, vec![2, 3], 620.0, 631.0), (2, 910.0, vec![8, 9, 10], 915.0, 941.0)]
+        );
+        assert!(l.boxes.iter().all(|b| b.x + b.width <= 1000.0 && !b.flipped), "{l:?}");
+        assert_no_overlap(&l);
+    }
+
+    #[test]
+    fn a_lone_event_in_the_cluster_row_near_the_edge_flips_too() {
+        // Three rows, the third for clusters: events 2 and 3 find no row and cluster, and so does
+        // event 8, alone in its bucket (910..1006) and so a box of the bucket's width there.
+        let starts = [610.0, 612.0, 620.0, 630.0, 730.0, 740.0, 835.0, 844.0, 920.0];
+        let items: Vec<_> = starts.iter().enumerate().map(|(k, &s)| item(k, s, 1.0)).collect();
+        let l = layout_lane(&items, &window(), &params());
+        assert_each_event_once(&l, &(0..9).collect::<Vec<_>>());
+        assert_eq!(l.clusters.iter().map(|c| (c.row, c.keys.clone())).collect::<Vec<_>>(), [(2, vec![2, 3])]);
+        let last = l.boxes.iter().find(|b| b.key == 8).unwrap();
+        assert_eq!(last, &PlacedBox { key: 8, row: 2, x: 826.0, width: 96.0, bar_width: 2.0, flipped: true });
+        assert_no_overlap(&l);
+    }
+
+    proptest::proptest! {
+        /// Random lanes at random zooms: flipped boxes end on the stage, at the end of their
+        /// date bar, overlap nothing on their row, and every event is drawn exactly once.
+        #[test]
+        fn flipped_boxes_never_overlap_their_row(
+            raw in proptest::collection::vec((0u32..400, 0u32..40, 0u16..300), 0..120),
+            window in (0i32..200, 20u32..400),
+            width in 200u32..1400,
+            max_rows in 1usize..6,
+        ) {
+            let mut items: Vec<Item> = raw
+                .iter()
+                .map(|&(start, len, label)| Item { label_px: f32::from(label), ..item(0, f64::from(start), f64::from(len.max(1))) })
+                .collect();
+            items.sort_by(|a, b| a.start.total_cmp(&b.start));
+            for (k, it) in items.iter_mut().enumerate() {
+                it.key = k;
+            }
+            let w = Window { start: f64::from(window.0), end: f64::from(window.0) + f64::from(window.1) };
+            let p = LayoutParams { width_px: f64::from(width), min_box_px: 150.0, max_box_px: 320.0, max_rows, gap_px: 6.0 };
+            let l = layout_lane(&items, &w, &p);
+            assert_no_overlap(&l);
+            let shown: Vec<usize> = items.iter().filter(|it| it.end > w.start - 320.0 / p.width_px * w.span() && it.start < w.end + 320.0 / p.width_px * w.span()).map(|it| it.key).collect();
+            assert_each_event_once(&l, &shown);
+            proptest::prop_assert!(l.rows <= max_rows.max(1));
+            for b in l.boxes.iter().filter(|b| b.flipped) {
+                let date = w.x(items[b.key].start, p.width_px);
+                proptest::prop_assert!(b.x >= 0.0 && b.x + b.width <= p.width_px, "{:?} lies on the stage", b);
+                proptest::prop_assert!((b.x + b.width - b.bar_width - date).abs() < 1e-9, "{:?} ends its bar at its date {}", b, date);
+                proptest::prop_assert!(b.row < l.rows);
+            }
+        }
     }
 
     #[test]
