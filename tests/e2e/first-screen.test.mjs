@@ -59,6 +59,43 @@ test('at 1366 × 900 the story events each show as a mark of their own with thei
   await done(page);
 });
 
+/** The day after the last day an ISO date (year, month or day) stands for. */
+const dayAfter = (iso) => {
+  const [y, m, d] = iso.split('-').map(Number);
+  if (d) return Date.UTC(y, m - 1, d + 1) / 86400000;
+  if (m) return Date.UTC(y, m, 1) / 86400000;
+  return Date.UTC(y + 1, 0, 1) / 86400000;
+};
+/** The events over before the opening view begins: the signpost at its left edge counts them. */
+const overBeforeIds = dataset.events.filter((e) => dayAfter(e.end || e.date) <= viewStart).map((e) => e.id);
+
+for (const lang of ['en', 'de']) {
+  test(`at 1366 × 900 in ${lang === 'en' ? 'English' : 'German'} no box begins before the stage: an event over before the opening view is left to the signpost`, async () => {
+    assert.ok(overBeforeIds.length >= 5, `${overBeforeIds.length} events are over before the view`);
+    const page = await open(ctx, '/', { viewport: DESKTOP, locale: lang === 'en' ? 'en-GB' : 'de-DE' });
+    assert.equal(await page.getAttribute('.tl-app', 'lang'), lang);
+    await page.waitForSelector('.tl-timeline .tl-event');
+    await settle(page);
+    const { stage, boxes } = await page.$eval('.tl-timeline .tl-stage', (el) => {
+      const s = el.getBoundingClientRect();
+      const boxes = [...el.querySelectorAll('.tl-event')].map((m) => {
+        const r = m.getBoundingClientRect();
+        const label = m.querySelector('.tl-event-label');
+        return { id: m.dataset.eventId, left: r.left, right: r.right, uncut: label.scrollWidth <= label.clientWidth + 1 };
+      });
+      return { stage: { left: s.left, right: s.right }, boxes };
+    });
+    for (const b of boxes) {
+      assert.ok(!overBeforeIds.includes(b.id), `${b.id} is over before the view and is not drawn`);
+      assert.ok(b.left >= stage.left - 1, `${b.id} begins on the stage: ${JSON.stringify(b)} ${JSON.stringify(stage)}`);
+      assert.ok(b.uncut, `${b.id}'s title is not cut at the side`);
+    }
+    const signpost = await page.$eval('.tl-edge-earlier', (el) => Number(el.dataset.count));
+    assert.ok(signpost >= overBeforeIds.length, `the signpost counts the ${overBeforeIds.length} events over before the view: ${signpost}`);
+    await done(page);
+  });
+}
+
 /**
  * Each event mark whose date bar starts on the stage: its box and its bar, the stage's edges, and
  * whether its title is cut at the side.

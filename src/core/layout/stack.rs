@@ -167,7 +167,11 @@ pub fn layout_indexed(items: &[Item], index: &LaneIndex, window: &Window, p: &La
     }
     let min_box = larger(p.min_box_px, 1.0);
     let margin = larger(min_box, p.max_box_px) / p.width_px * window.span();
-    let (lo, hi) = (window.start - margin, window.end + margin);
+    // Only events that reach into the window are drawn: one that ended before it is counted by
+    // the signpost at the left edge, not shown as the end of a box the edge cuts. The boxes of
+    // those dated past the window's end (up to the widest box) are placed, off the stage, so
+    // that a pan brings them in on the rows they will keep.
+    let (lo, hi) = (window.start, window.end + margin);
     let reaches = move |it: &&Item| it.end > lo;
     let index = Some(index).filter(|x| x.reach.len() == items.len());
     // Items are sorted by start: everything from `upper` on starts after the window, and
@@ -175,7 +179,9 @@ pub fn layout_indexed(items: &[Item], index: &LaneIndex, window: &Window, p: &La
     let upper = items.partition_point(|it| it.start < hi);
     let lower = index.map_or(0, |x| x.reach.partition_point(|&r| r <= lo).min(upper));
     let candidates = &items[lower..upper];
-    let x_of = |it: &Item| window.x(it.start, p.width_px);
+    // A box that began before the window starts at its left edge, its bar the part of its
+    // interval on the stage: its title is not cut.
+    let x_of = |it: &Item| larger(window.x(it.start, p.width_px), 0.0);
     let place = |it: &Item| {
         let x = x_of(it);
         let bar = larger(window.x(it.end, p.width_px) - x, 2.0);
@@ -376,9 +382,9 @@ fn place_run<I: Iterator<Item = Placed>>(
     }
     // Too dense for `max_rows` rows: the first `max_rows - 1` rows take, first fit, the boxes
     // that fit in them, and the rest gather in clusters on the row below them, one per bucket of
-    // `min_box` px from the run's left edge. Only while at least half of the run fits: where
-    // most of it would be clustered anyway, a few boxes picked by first fit say less than the
-    // clusters, so the whole run clusters on its first row (as with a single row).
+    // `min_box` px from the run's left edge. Only while at least a third of the run fits: where
+    // nearly all of it would be clustered anyway, a few boxes picked by first fit say less than
+    // the clusters, so the whole run clusters on its first row (as with a single row).
     let box_rows = p.max_rows.saturating_sub(1);
     let mut kept = LaneLayout::default();
     let mut spilled = LaneLayout::default();
@@ -387,7 +393,7 @@ fn place_run<I: Iterator<Item = Placed>>(
     // first fit stops there (at 100,000 events that is most of a zoomed-out frame's layout).
     let most_kept = box_rows * ((p.width_px + 2.0 * larger(min_box, p.max_box_px)) / min_box + 2.0) as usize;
     let spilled_count = place_first_fit(run, p, min_box, box_rows, most_kept, &mut kept, &mut spilled);
-    if kept.boxes.len() >= spilled_count {
+    if 2 * kept.boxes.len() >= spilled_count {
         out.boxes.append(&mut kept.boxes);
         out.boxes.append(&mut spilled.boxes);
         out.clusters.append(&mut spilled.clusters);
@@ -583,14 +589,14 @@ mod tests {
             }
             let min_box = p.min_box_px.max(1.0);
             let margin = larger(min_box, p.max_box_px) / p.width_px * window.span();
-            let (lo, hi) = (window.start - margin, window.end + margin);
+            let (lo, hi) = (window.start, window.end + margin);
             // Items are sorted by start: everything from `upper` on starts after the window.
             let upper = items.partition_point(|it| it.start < hi);
             let mut visible: Vec<Placed> = items[..upper]
                 .iter()
                 .filter(|it| it.end > lo)
                 .map(|&item| {
-                    let x = window.x(item.start, p.width_px);
+                    let x = window.x(item.start, p.width_px).max(0.0);
                     let bar = (window.x(item.end, p.width_px) - x).max(2.0);
                     Placed { item, x, bar, width: bar.max(min_box.max(f64::from(item.label_px))) }
                 })
@@ -648,7 +654,7 @@ mod tests {
             }
             // Too dense: the first `max_rows - 1` rows take what fits, first fit; the rest
             // cluster on the row below, one cluster per bucket of `min_box` px from the run's
-            // left edge; unless less than half of the run fits, when all of it clusters on row 0.
+            // left edge; unless less than a third of the run fits, when all of it clusters on row 0.
             let mut box_rows = p.max_rows.saturating_sub(1);
             let mut ends: Vec<f64> = vec![f64::NEG_INFINITY; box_rows];
             let mut fits: Vec<(&Placed, usize)> = Vec::new();
@@ -662,7 +668,7 @@ mod tests {
                     None => rest.push(pl),
                 }
             }
-            if fits.len() < rest.len() {
+            if 2 * fits.len() < rest.len() {
                 box_rows = 0;
                 fits.clear();
                 rest = run.iter().collect();
@@ -880,8 +886,27 @@ mod tests {
     }
 
     #[test]
+    fn an_event_that_ended_before_the_window_is_not_drawn_though_its_box_would_reach_into_it() {
+        // Item 0's box (from -60, 100 px wide) would show its last 40 px on the stage.
+        let items = [item(0, -60.0, 1.0), item(1, 300.0, 1.0)];
+        let l = layout_lane(&items, &window(), &params());
+        let keys: Vec<usize> = l.boxes.iter().map(|b| b.key).collect();
+        assert_eq!(keys, [1]);
+    }
+
+    #[test]
+    fn a_box_that_began_before_the_window_starts_at_its_left_edge_with_the_rest_of_its_interval() {
+        let items = [item(0, -200.0, 260.0), item(1, -100.0, 300.0), item(2, 500.0, 1.0)];
+        let l = layout_lane(&items, &window(), &params());
+        let placed: Vec<(usize, usize, f64, f64)> =
+            l.boxes.iter().map(|b| (b.key, b.row, b.x, b.bar_width)).collect();
+        assert_eq!(placed, [(0, 0, 0.0, 60.0), (1, 1, 0.0, 200.0), (2, 0, 500.0, 2.0)]);
+        assert_no_overlap(&l);
+    }
+
+    #[test]
     fn boxes_dated_outside_the_stage_are_not_flipped() {
-        let items = [item(0, -50.0, 1.0), item(1, 1000.0, 1.0), item(2, 1050.0, 1.0)];
+        let items = [item(0, -50.0, 60.0), item(1, 1000.0, 1.0), item(2, 1050.0, 1.0)];
         let l = layout_lane(&items, &window(), &params());
         assert_eq!(l.boxes.len(), 3);
         assert!(l.boxes.iter().all(|b| !b.flipped), "{l:?}");
@@ -959,7 +984,7 @@ mod tests {
         /// Random lanes at random zooms: flipped boxes end on the stage, at the end of their
         /// date bar, overlap nothing on their row, and every event is drawn exactly once.
         #[test]
-        fn flipped_boxes_never_overlap_their_row(
+        fn flipped_boxes_never_overlap_their_row_and_no_box_starts_before_the_stage(
             raw in proptest::collection::vec((0u32..400, 0u32..40, 0u16..300), 0..120),
             window in (0i32..200, 20u32..400),
             width in 200u32..1400,
@@ -977,9 +1002,12 @@ mod tests {
             let p = LayoutParams { width_px: f64::from(width), min_box_px: 150.0, max_box_px: 320.0, max_rows, gap_px: 6.0 };
             let l = layout_lane(&items, &w, &p);
             assert_no_overlap(&l);
-            let shown: Vec<usize> = items.iter().filter(|it| it.end > w.start - 320.0 / p.width_px * w.span() && it.start < w.end + 320.0 / p.width_px * w.span()).map(|it| it.key).collect();
+            let shown: Vec<usize> = items.iter().filter(|it| it.end > w.start && it.start < w.end + 320.0 / p.width_px * w.span()).map(|it| it.key).collect();
             assert_each_event_once(&l, &shown);
             proptest::prop_assert!(l.rows <= max_rows.max(1));
+            for b in &l.boxes {
+                proptest::prop_assert!(b.x >= 0.0, "{:?} starts on the stage", b);
+            }
             for b in l.boxes.iter().filter(|b| b.flipped) {
                 let date = w.x(items[b.key].start, p.width_px);
                 proptest::prop_assert!(b.x >= 0.0 && b.x + b.width <= p.width_px, "{:?} lies on the stage", b);
@@ -1029,12 +1057,12 @@ mod tests {
 
     #[test]
     fn a_long_span_that_began_early_still_reaches_a_late_window() {
-        // The window with its margin starts at -100. Item 0 ended before it and is skipped by
-        // the reach; item 1 starts long before it and ends inside it; item 2 ended before it.
+        // The window starts at 0. Item 0 ended before it and is skipped by the reach; item 1
+        // starts long before it and ends inside it; item 2 ended before it.
         let items =
             [item(0, -600.0, 10.0), item(1, -500.0, 620.0), item(2, -300.0, 10.0), item(3, 150.0, 1.0)];
         let (w, p) = (window(), params());
-        assert_eq!(LaneIndex::of(&items).reach.partition_point(|&r| r <= -100.0), 1);
+        assert_eq!(LaneIndex::of(&items).reach.partition_point(|&r| r <= 0.0), 1);
         let laid = layout_indexed(&items, &LaneIndex::of(&items), &w, &p);
         assert_eq!(laid, layout_lane(&items, &w, &p));
         let keys: Vec<usize> = laid.boxes.iter().map(|b| b.key).collect();
