@@ -189,6 +189,7 @@ pub fn opening(loaded: &LoadedDataset, size: Size) -> Opening {
     let frame = Frame {
         items: &placed,
         max_rows: rows_that_fit(size.height - 8.0),
+        lanes_px: size.height - 8.0,
         ..loaded.frame(&filtered, state.group, size.width)
     };
     let grouped = group_events(&frame);

@@ -154,6 +154,7 @@ impl LoadedDataset {
             group,
             width_px,
             max_rows: MAX_ROWS,
+            lanes_px: f64::NAN,
         }
     }
 

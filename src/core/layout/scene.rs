@@ -504,6 +504,9 @@ pub struct Frame<'a> {
     /// Rows of boxes the lanes may use in all before dense runs become clusters (shared out
     /// among the lanes when grouping).
     pub max_rows: usize,
+    /// The height the lanes may take, in px, that `max_rows` was found from ([`rows_that_fit`]);
+    /// not a number while unknown. Rows that lanes leave are shared out within it.
+    pub lanes_px: f64,
 }
 
 /// Lays out the scene for a window.
@@ -564,10 +567,10 @@ pub fn scene_of_lanes(frame: &Frame, grouped: &[LaneGroup], window: Window) -> S
 /// Each lane's layout, its rows shared out by need: every lane is laid out first with an even
 /// share of the frame's rows (at least 2); the rows the lanes leave unused then go to the lanes
 /// that clustered (see [`extra_rows`]), and only those are laid out again, with the rows they
-/// used and the rows they were given. The rows given are what the frame's height leaves after the
+/// used and the rows they were given. The rows given are what the lanes' height leaves after the
 /// rows used and the lanes' label strips, so the lanes never use more rows in all than the frame
-/// has (unless its even shares of 2 already do), and the common frame, where no lane clusters
-/// or none leaves a row, lays each lane out once.
+/// has, nor grow taller than it (unless their even shares of 2 already do), and the common frame,
+/// where no lane clusters or none leaves a row, lays each lane out once.
 fn lane_layouts(frame: &Frame, grouped: &[LaneGroup], window: &Window) -> Vec<LaneLayout> {
     let Frame { width_px, max_rows, group, .. } = *frame;
     let params = |rows: usize| LayoutParams {
@@ -582,8 +585,14 @@ fn lane_layouts(frame: &Frame, grouped: &[LaneGroup], window: &Window) -> Vec<La
     let mut layouts: Vec<LaneLayout> = grouped.iter().map(|g| lay_out(g, share)).collect();
     let used: Vec<usize> = layouts.iter().map(|l| l.rows.max(1)).collect();
     let label = if group == Group::None { 0.0 } else { LANE_LABEL_PX };
-    let strips = (grouped.len() as f64 * (label + LANE_PAD_PX) / ROW_PX).ceil() as usize;
-    let spare = max_rows.saturating_sub(strips).saturating_sub(used.iter().sum());
+    let strips_px = grouped.len() as f64 * (label + LANE_PAD_PX);
+    // The rows the height holds beside the lanes' strips (while it is unknown, the rows left
+    // when the strips take whole rows).
+    let rows = match frame.lanes_px {
+        h if h > 0.0 => ((h - strips_px) / ROW_PX).floor().max(0.0) as usize,
+        _ => max_rows.saturating_sub((strips_px / ROW_PX).ceil() as usize),
+    };
+    let spare = rows.min(max_rows).saturating_sub(used.iter().sum());
     let needs: Vec<usize> = layouts.iter().map(|l| l.clusters.iter().map(|c| c.keys.len()).sum()).collect();
     if spare == 0 || needs.iter().all(|&n| n == 0) {
         return layouts;
@@ -839,6 +848,22 @@ mod tests {
             boxes(&sc),
             boxes(&even)
         );
+    }
+
+    #[test]
+    fn the_rows_given_fill_the_height_the_label_strips_leave() {
+        let s = loaded();
+        let grouped = [lane_of(1, 0, 30), lane_of(2, 100, 1), lane_of(3, 200, 1)];
+        let window = Window::new(0.0, 60.0);
+        // Three strips of 28 px: 84 px of a height of 10 rows and 30 px.
+        let lanes_px = 10.0 * ROW_PX + 30.0;
+        let frame = Frame { max_rows: 10, lanes_px, ..s.frame(&[], Group::Category, 1000.0) };
+        let sc = scene_of_lanes(&frame, &grouped, window);
+        assert_eq!(rows_of(&sc), vec![7, 1, 1]);
+        assert!(sc.height <= lanes_px, "{}", sc.height);
+        // While the height is unknown, the strips take two whole rows of the ten.
+        let unknown = scene_of_lanes(&Frame { lanes_px: f64::NAN, ..frame }, &grouped, window);
+        assert_eq!(rows_of(&unknown), vec![6, 1, 1]);
     }
 
     #[test]
