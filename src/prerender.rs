@@ -189,6 +189,7 @@ pub fn opening(loaded: &LoadedDataset, size: Size) -> Opening {
     let frame = Frame {
         items: &placed,
         max_rows: rows_that_fit(size.height - 8.0),
+        lanes_px: size.height - 8.0,
         ..loaded.frame(&filtered, state.group, size.width)
     };
     let grouped = group_events(&frame);
@@ -320,6 +321,7 @@ impl View<'_> {
              <button type=\"button\" aria-pressed=\"false\" disabled>{}</button></div>\
              <label>{}<select class=\"tl-lanes-select\" disabled><option>{}</option><option>{}</option>\
              <option>{}</option></select></label>\
+             <label class=\"tl-fold-choice\"><input type=\"checkbox\"{} disabled><span>{}</span></label>\
              <button type=\"button\" class=\"tl-copy\" disabled>{}</button>\
              <span class=\"tl-exports\"><span class=\"tl-exports-label\">{}</span><span class=\"tl-segmented\">\
              <button type=\"button\" disabled>{}</button><button type=\"button\" disabled>{}</button>\
@@ -331,6 +333,8 @@ impl View<'_> {
             self.t(Key::LanesNone),
             self.t(Key::LanesCategory),
             self.t(Key::LanesActor),
+            if self.opens[0].state.axis == AxisMode::Folded { " checked" } else { "" },
+            self.t(Key::FoldAxis),
             self.t(Key::CopyLink),
             self.t(Key::ExportLabel),
             self.t(Key::ExportJson),
@@ -435,13 +439,7 @@ impl View<'_> {
                 self.t(key)
             );
         }
-        let folded = self.opens[0].state.axis == AxisMode::Folded;
-        let _ = write!(
-            html,
-            "<button type=\"button\" disabled>{}</button><button type=\"button\" aria-pressed=\"{folded}\" disabled>{}</button></div>",
-            self.t(Key::Fit),
-            self.t(Key::FoldAxis)
-        );
+        let _ = write!(html, "<button type=\"button\" disabled>{}</button></div>", self.t(Key::Fit));
     }
 
     /// The axis, the marks and the signposts of every layout, placed by classes in `css`: an

@@ -63,8 +63,9 @@ impl LoadedDataset {
             .map(|i| {
                 let (start, end) = filter_index.days_of(i);
                 let title = &dataset.events[i].title;
-                let chars = title.en.chars().count().max(title.de.chars().count());
-                Item { label_px: label_px(chars), ..Item::new(i, start as f64, end as f64) }
+                // The wider of the two languages: switching language does not move the boxes.
+                let px = label_px(&title.en).max(label_px(&title.de));
+                Item { label_px: px, ..Item::new(i, start as f64, end as f64) }
             })
             .collect();
         let mut place_names = vec![None; filter_index.place_count()];
@@ -153,6 +154,7 @@ impl LoadedDataset {
             group,
             width_px,
             max_rows: MAX_ROWS,
+            lanes_px: f64::NAN,
         }
     }
 

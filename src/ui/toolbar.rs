@@ -1,11 +1,11 @@
-//! The toolbar: language, view, lanes, copy link, export and embed snippets.
+//! The toolbar: language, view, lanes, the folded axis, copy link, export and embed snippets.
 
 use super::dom::{button, el, Dom};
 use super::{use_store, Step, Store};
 use crate::core::dataset::model::Lang;
 use crate::core::formats::export::{embed_snippets, file_name, ics_timestamp};
 use crate::core::i18n::{t, Key};
-use crate::core::query::viewstate::{Group, View};
+use crate::core::query::viewstate::{AxisMode, Group, View};
 use crate::platform::{browser, import, location};
 use crate::ui::memo::Memo;
 use leptos::prelude::*;
@@ -21,6 +21,7 @@ pub fn Toolbar(header: Dom, chrome: bool) -> Dom {
         .child(Languages())
         .child(Views())
         .child(LanesChoice())
+        .child(FoldChoice())
         .child(button().class("tl-copy").on("click", move |_| copy_link(store)).tr(store.lang, Key::CopyLink))
         .child(Exports())
         .child_if(chrome.then(|| {
@@ -132,6 +133,28 @@ fn LanesChoice() -> Dom {
             .child(option(Group::Category, Key::LanesCategory))
             .child(option(Group::Actor, Key::LanesActor)),
     )
+}
+
+/// Whether the timeline folds its long empty stretches: a checkbox, ticked on the folded axis
+/// (the default); unticking it writes `axis=linear`. Like the lanes, it shapes the timeline and
+/// waits in the list view for the timeline to be shown again.
+#[allow(non_snake_case)]
+fn FoldChoice() -> Dom {
+    let store = use_store();
+    let folded = Memo::new(move |_| store.state.with(|s| s.axis == AxisMode::Folded));
+    el("label")
+        .class("tl-fold-choice")
+        .child(
+            el("input")
+                .attr("type", "checkbox")
+                .attr("name", "fold")
+                .bind_prop("checked", move || folded.get().into())
+                .on("change", move |ev| {
+                    let next = if event_target_checked(&ev) { AxisMode::Folded } else { AxisMode::Linear };
+                    store.update(Step::Push, |s| s.axis = next);
+                }),
+        )
+        .child(el("span").tr(store.lang, Key::FoldAxis))
 }
 
 /// The export buttons.

@@ -40,23 +40,33 @@ const overlapping = (marks) => {
   return pairs;
 };
 
-test('at 1366 × 900 the story events each show as a mark of their own with their whole title, inside the first screen', async () => {
+test('at 1366 × 900 the story events each show as a mark of their own with their whole title, inside the first screen, in English and in German', async () => {
   assert.ok(storyIds.length >= 15, `the opening view holds the story (${storyIds.length} events)`);
-  const page = await open(ctx, '/', { viewport: DESKTOP });
-  await page.waitForSelector('.tl-timeline .tl-event');
-  await settle(page);
-  assert.equal(new URL(page.url()).searchParams.get('span'), dataset.view.replace('span=', ''), 'it opens on the dataset view');
-  const marks = await marksOnScreen(page);
-  const clusters = await page.$$eval('.tl-timeline .tl-cluster', (els) => els.length);
-  assert.equal(clusters, 0, 'nothing is clustered');
-  const shown = marks.map((m) => m.id).sort();
-  for (const id of storyIds) assert.ok(shown.includes(id), `${id} is drawn`);
-  for (const m of marks.filter((x) => storyIds.includes(x.id))) {
-    assert.ok(m.whole, `${m.id}: "${m.title}" shows whole`);
-    assert.ok(m.top >= 0 && m.bottom <= DESKTOP.height && m.left >= 0 && m.right <= DESKTOP.width, `${m.id} lies on the first screen: ${JSON.stringify(m)}`);
+  // The opening view in English and in German, and in German as a link with only the language
+  // opens it (the whole period).
+  for (const query of ['', `?${dataset.view}&lang=de`, '?lang=de']) {
+    const story = query !== '?lang=de';
+    const page = await open(ctx, `/${query}`, { viewport: DESKTOP });
+    await page.waitForSelector('.tl-timeline .tl-event');
+    await settle(page);
+    const span = new URL(page.url()).searchParams.get('span');
+    if (story) assert.equal(span, dataset.view.replace('span=', ''), 'it opens on the dataset view');
+    const marks = await marksOnScreen(page);
+    const clusters = await page.$$eval('.tl-timeline .tl-cluster', (els) => els.length);
+    const shown = marks.map((m) => m.id).sort();
+    if (story) {
+      assert.equal(clusters, 0, `${query}: nothing is clustered`);
+      for (const id of storyIds) assert.ok(shown.includes(id), `${query}: ${id} is drawn`);
+    }
+    // Every mark on the first screen, the story's and the context's, shows its whole title.
+    const cut = marks.filter((m) => !m.whole && m.bottom > 0 && m.top < DESKTOP.height).map((m) => `${m.id}: "${m.title}"`);
+    assert.deepEqual(cut, [], `${query}: every title on the first screen shows whole`);
+    for (const m of marks.filter((x) => story && storyIds.includes(x.id))) {
+      assert.ok(m.top >= 0 && m.bottom <= DESKTOP.height && m.left >= 0 && m.right <= DESKTOP.width, `${m.id} lies on the first screen: ${JSON.stringify(m)}`);
+    }
+    assert.deepEqual(overlapping(marks), [], `${query}: no two marks overlap`);
+    await done(page);
   }
-  assert.deepEqual(overlapping(marks), [], 'no two marks overlap');
-  await done(page);
 });
 
 /** The day after the last day an ISO date (year, month or day) stands for. */

@@ -76,6 +76,27 @@ test('lanes by actor show an event in each of its actors lanes', async () => {
   await done(page);
 });
 
+test('the toolbar’s “Fold empty stretches” box turns folding off into the URL, and Back folds again', async () => {
+  const page = await open(ctx, '/?span=all', { viewport: { width: 1366, height: 900 } });
+  await page.waitForSelector('.tl-fold');
+  const fold = page.getByRole('checkbox', { name: 'Fold empty stretches' });
+  assert.equal(await fold.isChecked(), true, 'folded is the default');
+  assert.ok(await page.locator('.tl-toolbar').getByLabel('Fold empty stretches').isVisible(), 'the box sits in the toolbar');
+  await page.getByLabel('Fold empty stretches').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('axis') === 'linear');
+  await page.waitForFunction(() => document.querySelectorAll('.tl-fold').length === 0);
+  assert.equal(await fold.isChecked(), false);
+  await page.goBack();
+  await page.waitForFunction(() => !new URL(location.href).searchParams.has('axis'));
+  await page.waitForSelector('.tl-fold');
+  assert.equal(await fold.isChecked(), true, 'Back ticks it again');
+  // In German, the same box under its German name.
+  await page.click('[data-lang="de"]');
+  await page.getByLabel('Leere Zeiträume raffen').click();
+  await page.waitForFunction(() => new URL(location.href).searchParams.get('axis') === 'linear');
+  await done(page);
+});
+
 test('dense regions collapse into clusters and a cluster zooms in when activated', async () => {
   const page = await open(ctx, '/?span=all', { viewport: { width: 700, height: 800 } });
   await page.waitForSelector('.tl-cluster');

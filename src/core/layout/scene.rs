@@ -4,7 +4,7 @@
 
 use crate::core::dataset::model::{Category, Dataset};
 use crate::core::layout::scale::Window;
-use crate::core::layout::stack::{domain, layout_indexed, Item, LaneIndex, LayoutParams};
+use crate::core::layout::stack::{domain, layout_indexed, Item, LaneIndex, LaneLayout, LayoutParams};
 use crate::core::query::filter::FilterIndex;
 use crate::core::query::viewstate::{Group, Span, ViewState};
 use std::sync::Arc;
@@ -14,6 +14,8 @@ use std::sync::Arc;
 pub const ROW_PX: f64 = 66.0;
 /// Height of a lane's label strip, in px (lanes only when grouping).
 pub const LANE_LABEL_PX: f64 = 22.0;
+/// Space below a lane's last row, in px.
+const LANE_PAD_PX: f64 = 6.0;
 /// Rows a lane may stack before dense groups collapse into clusters, when the timeline's
 /// height is not known (see [`rows_that_fit`]).
 pub const MAX_ROWS: usize = 5;
@@ -24,13 +26,160 @@ pub const MIN_BOX_PX: f64 = 150.0;
 /// The widest box an event's label asks for, in px (see [`label_px`]).
 pub const MAX_BOX_PX: f64 = 320.0;
 
-/// The box width a title of `chars` characters needs to show whole on at most three lines
-/// (about 8 px a character at the marks' type size, lines broken between words), between
-/// [`MIN_BOX_PX`] and [`MAX_BOX_PX`]. Three narrow lines rather than two wide ones: a dense
-/// stretch then overlaps less and needs fewer rows.
-pub fn label_px(chars: usize) -> f32 {
-    let px = chars as f64 * 3.1 + 24.0;
-    px.clamp(MIN_BOX_PX, MAX_BOX_PX) as f32
+/// The marks' title type size, in px (`.tl-event-label`: .76 of the widget's 16 px unit).
+const LABEL_FONT_PX: f64 = 12.16;
+/// What a box takes from its width before the title: borders, the box's right padding and the
+/// label's left padding (18 px; 21 with the thick left border of a month- or year-precise date),
+/// and a little more for fonts wider than the estimate.
+const LABEL_PAD_PX: f64 = 24.0;
+/// The step in which [`label_px`] widens a box, in px.
+const LABEL_STEP_PX: f64 = 10.0;
+/// Lines a title may take (`.tl-event-label`'s height limit).
+const LABEL_LINES: usize = 3;
+
+/// The advance width of a character in the marks' bold type, in hundredths of an em, by the
+/// first byte of its UTF-8 form: by character class, as wide as the wider of the common system
+/// fonts sets them (DejaVu Sans Bold, wider than Segoe UI and San Francisco), so that an estimate
+/// errs on the wide side. A character of two bytes (accented Latin, Greek, Cyrillic) counts as a
+/// wide letter, one of three or four (punctuation such as dashes and quotes, CJK) as an em; the
+/// bytes that continue a character count nothing.
+const fn byte_em(b: u8) -> u16 {
+    match b {
+        b' ' => 35,
+        b'i' | b'j' | b'l' | b'I' | b'J' | b'.' | b',' | b';' | b':' | b'\'' | b'!' | b'|' => 40,
+        b'f' | b't' | b'r' | b'(' | b')' | b'[' | b']' | b'-' | b'/' => 50,
+        b'm' | b'w' | b'M' | b'W' | b'%' | b'@' => 110,
+        b'0'..=b'9' => 70,
+        b'A'..=b'Z' => 86,
+        0x80..=0xbf => 0,
+        0xc0..=0xdf => 80,
+        0xe0..=0xff => 100,
+        _ => 72,
+    }
+}
+
+/// [`byte_em`] for every byte, looked up rather than matched: every title of a dataset is
+/// measured when it loads.
+const BYTE_EM: [u16; 256] = {
+    let mut table = [0; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = byte_em(b as u8);
+        b += 1;
+    }
+    table
+};
+
+/// The most pieces [`Pieces`] holds: a title of more words does not fit three lines of the widest
+/// box in any real language.
+const MOST_PIECES: usize = 48;
+
+/// A title cut into the pieces a line may break between: each piece's width in hundredths of an
+/// em and whether a space comes before it. Lines break at spaces and after a hyphen that a letter
+/// follows. Kept on the stack: every title of a dataset is measured when it loads.
+struct Pieces {
+    piece: [(u16, bool); MOST_PIECES],
+    len: usize,
+}
+
+impl Pieces {
+    /// The pieces of `title`; `None` for more than [`MOST_PIECES`]. Read byte by byte: only an
+    /// ASCII space breaks a line (a no-break space does not) and only an ASCII hyphen is a break
+    /// after it, so a title is never thought narrower than it is.
+    fn of(title: &str) -> Option<Pieces> {
+        let mut out = Pieces { piece: [(0, false); MOST_PIECES], len: 0 };
+        let (mut width, mut spaced, mut after_dash) = (0u16, true, false);
+        for &b in title.as_bytes() {
+            if b.is_ascii_whitespace() {
+                if width > 0 {
+                    out.push(width, spaced)?;
+                }
+                (width, spaced, after_dash) = (0, true, false);
+                continue;
+            }
+            if after_dash && b.is_ascii_alphabetic() {
+                out.push(width, spaced)?;
+                (width, spaced) = (0, false);
+            }
+            after_dash = b == b'-';
+            width = width.saturating_add(BYTE_EM[usize::from(b)]);
+        }
+        if width > 0 {
+            out.push(width, spaced)?;
+        }
+        Some(out)
+    }
+
+    fn push(&mut self, width: u16, spaced: bool) -> Option<()> {
+        *self.piece.get_mut(self.len)? = (width, spaced);
+        self.len += 1;
+        Some(())
+    }
+
+    fn pieces(&self) -> &[(u16, bool)] {
+        &self.piece[..self.len]
+    }
+
+    /// The width of all pieces, without the spaces, and of the widest, in hundredths of an em.
+    fn total_and_widest(&self) -> (u32, u32) {
+        self.pieces().iter().fold((0, 0), |(t, m), &(w, _)| (t + u32::from(w), m.max(u32::from(w))))
+    }
+
+    /// How many lines the pieces take when broken greedily into lines `line` hundredths of an em
+    /// wide, as the browser breaks them; a piece wider than a line is broken inside (the label
+    /// may break anywhere), into as many lines as its width needs.
+    fn lines_at(&self, line: u32) -> usize {
+        let space = u32::from(byte_em(b' '));
+        let (mut lines, mut used) = (1, 0u32);
+        for &(width, spaced) in self.pieces() {
+            let width = u32::from(width);
+            let joined = used + if spaced && used > 0 { space } else { 0 } + width;
+            if used == 0 || joined <= line {
+                used = joined;
+            } else {
+                lines += 1;
+                used = width;
+            }
+            if used > line {
+                // Broken inside: what overflows starts the next lines (a character at least).
+                let over = used - line;
+                lines += over.div_ceil(line.max(1)) as usize;
+                used = (over % line.max(1)).max(40);
+            }
+        }
+        lines
+    }
+}
+
+/// Hundredths of an em of the marks' title type in `px`.
+fn em100(px: f64) -> u32 {
+    (px / LABEL_FONT_PX * 100.0).max(0.0) as u32
+}
+
+/// The narrowest box (in steps of 10 px between [`MIN_BOX_PX`] and [`MAX_BOX_PX`]) in which
+/// `title` shows whole on at most three lines of the marks' bold type, lines broken as the
+/// browser breaks them; [`MAX_BOX_PX`] if none does (the detail shows it all). Three narrow lines
+/// rather than two wide ones: a dense stretch then overlaps less and needs fewer rows.
+///
+/// Character widths are estimated by class (narrow, wide, capitals, digits, the rest), so long
+/// words such as German compounds get the width they need where a count of characters would not.
+pub fn label_px(title: &str) -> f32 {
+    let Some(pieces) = Pieces::of(title) else { return MAX_BOX_PX as f32 };
+    let (total, widest) = pieces.total_and_widest();
+    let px_of = |em100: u32| f64::from(em100) / 100.0 * LABEL_FONT_PX;
+    let line = MAX_BOX_PX - LABEL_PAD_PX;
+    if px_of(total) > LABEL_LINES as f64 * line {
+        return MAX_BOX_PX as f32;
+    }
+    // No box narrower than a third of the title or than its widest word (if a line holds it) can
+    // hold it: start from there.
+    let text = (px_of(total) / LABEL_LINES as f64).max(px_of(widest).min(line));
+    let least = ((text + LABEL_PAD_PX) / LABEL_STEP_PX).floor() * LABEL_STEP_PX;
+    let mut px = least.clamp(MIN_BOX_PX, MAX_BOX_PX);
+    while px < MAX_BOX_PX && pieces.lines_at(em100(px - LABEL_PAD_PX)) > LABEL_LINES {
+        px += LABEL_STEP_PX;
+    }
+    px.min(MAX_BOX_PX) as f32
 }
 
 /// How many rows of boxes fit into lanes `height_px` tall (at least 2, at most [`MOST_ROWS`]);
@@ -369,6 +518,9 @@ pub struct Frame<'a> {
     /// Rows of boxes the lanes may use in all before dense runs become clusters (shared out
     /// among the lanes when grouping).
     pub max_rows: usize,
+    /// The height the lanes may take, in px, that `max_rows` was found from ([`rows_that_fit`]);
+    /// not a number while unknown. Rows that lanes leave are shared out within it.
+    pub lanes_px: f64,
 }
 
 /// Lays out the scene for a window.
@@ -380,25 +532,18 @@ pub fn scene(frame: &Frame, window: Window) -> Scene {
 /// frame. Zooming and panning change only the window, so the timeline groups once per filter
 /// result and lays out each frame from there.
 pub fn scene_of_lanes(frame: &Frame, grouped: &[LaneGroup], window: Window) -> Scene {
-    let Frame { width_px, group, max_rows, .. } = *frame;
-    let lane_rows = (max_rows / grouped.len().max(1)).max(2);
-    let params = LayoutParams {
-        width_px,
-        min_box_px: MIN_BOX_PX,
-        max_box_px: MAX_BOX_PX,
-        max_rows: lane_rows,
-        gap_px: 6.0,
-    };
+    let Frame { group, .. } = *frame;
     let label = if group == Group::None { 0.0 } else { LANE_LABEL_PX };
     let mut y = 0.0;
     let mut lanes = Vec::new();
     let mut marks = Vec::new();
-    for (lane_ix, LaneGroup { key, number: lane_no, items: lane_items, index }) in grouped.iter().enumerate()
+    let layouts = lane_layouts(frame, grouped, &window);
+    for (lane_ix, (LaneGroup { key, number: lane_no, items: lane_items, .. }, laid)) in
+        grouped.iter().zip(layouts).enumerate()
     {
         // Marks are keyed by the lane's number, not its position: when a filter removes or
         // brings back other lanes, the marks of this one keep their elements and only move.
         let lane_no = *lane_no;
-        let laid = layout_indexed(lane_items, index, &window, &params);
         let top = y + label;
         for b in &laid.boxes {
             marks.push(Mark {
@@ -424,7 +569,7 @@ pub fn scene_of_lanes(frame: &Frame, grouped: &[LaneGroup], window: Window) -> S
                 flipped: false,
             });
         }
-        let height = label + laid.rows.max(1) as f64 * ROW_PX + 6.0;
+        let height = label + laid.rows.max(1) as f64 * ROW_PX + LANE_PAD_PX;
         lanes.push(Lane { key: key.clone(), y, height, count: lane_items.len() });
         y += height;
     }
@@ -433,6 +578,72 @@ pub fn scene_of_lanes(frame: &Frame, grouped: &[LaneGroup], window: Window) -> S
     // element is not moved in the page, and a screen reader meets the events in date order.
     marks.sort_unstable_by_key(|m| m.key);
     Scene { window, lanes, marks, height: y.max(ROW_PX * 2.0) }
+}
+
+/// Each lane's layout, its rows shared out by need: every lane is laid out first with an even
+/// share of the frame's rows (at least 2); the rows the lanes leave unused then go to the lanes
+/// that clustered (see [`extra_rows`]), and only those are laid out again, with the rows they
+/// used and the rows they were given. The rows given are what the lanes' height leaves after the
+/// rows used and the lanes' label strips, so the lanes never use more rows in all than the frame
+/// has, nor grow taller than it (unless their even shares of 2 already do), and the common frame,
+/// where no lane clusters or none leaves a row, lays each lane out once.
+fn lane_layouts(frame: &Frame, grouped: &[LaneGroup], window: &Window) -> Vec<LaneLayout> {
+    let Frame { width_px, max_rows, group, .. } = *frame;
+    let params = |rows: usize| LayoutParams {
+        width_px,
+        min_box_px: MIN_BOX_PX,
+        max_box_px: MAX_BOX_PX,
+        max_rows: rows,
+        gap_px: 6.0,
+    };
+    let share = (max_rows / grouped.len().max(1)).max(2);
+    let lay_out = |g: &LaneGroup, rows: usize| layout_indexed(&g.items, &g.index, window, &params(rows));
+    let mut layouts: Vec<LaneLayout> = grouped.iter().map(|g| lay_out(g, share)).collect();
+    let used: Vec<usize> = layouts.iter().map(|l| l.rows.max(1)).collect();
+    let label = if group == Group::None { 0.0 } else { LANE_LABEL_PX };
+    let strips_px = grouped.len() as f64 * (label + LANE_PAD_PX);
+    // The rows the height holds beside the lanes' strips (while it is unknown, the rows left
+    // when the strips take whole rows).
+    let rows = match frame.lanes_px {
+        h if h > 0.0 => ((h - strips_px) / ROW_PX).floor().max(0.0) as usize,
+        _ => max_rows.saturating_sub((strips_px / ROW_PX).ceil() as usize),
+    };
+    let spare = rows.min(max_rows).saturating_sub(used.iter().sum());
+    let needs: Vec<usize> = layouts.iter().map(|l| l.clusters.iter().map(|c| c.keys.len()).sum()).collect();
+    if spare == 0 || needs.iter().all(|&n| n == 0) {
+        return layouts;
+    }
+    // A lane gains only with more rows than its share: it clustered with that many.
+    let least: Vec<usize> = used.iter().map(|&u| (share + 1).saturating_sub(u).max(1)).collect();
+    for (lane, extra) in extra_rows(&needs, &least, spare).into_iter().enumerate() {
+        if extra > 0 {
+            layouts[lane] = lay_out(&grouped[lane], used[lane] + extra);
+        }
+    }
+    layouts
+}
+
+/// `spare` rows shared out among the lanes that cluster (`needs`: how many events each
+/// clustered), the lanes that cluster most first: each takes its part of the rows in proportion
+/// to its need, but at least `least` (fewer would not help it) or nothing if fewer are left; what
+/// is left over goes to the neediest lane that took rows.
+fn extra_rows(needs: &[usize], least: &[usize], spare: usize) -> Vec<usize> {
+    let mut extra = vec![0; needs.len()];
+    let wanted: usize = needs.iter().sum();
+    let mut order: Vec<usize> = (0..needs.len()).filter(|&i| needs[i] > 0).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(needs[i]));
+    let mut left = spare;
+    for &i in &order {
+        let part = (spare * needs[i]).div_ceil(wanted).max(least[i]);
+        if left >= least[i] {
+            extra[i] = part.min(left);
+            left -= extra[i];
+        }
+    }
+    if let Some(&first) = order.iter().find(|&&i| extra[i] > 0) {
+        extra[first] += left;
+    }
+    extra
 }
 
 /// Whether an event shows as a box of its own in the scene.
@@ -586,12 +797,159 @@ mod tests {
         assert!(clusters(12) <= clusters(2), "{} > {}", clusters(12), clusters(2));
     }
 
+    /// Lines `title` takes in a box `px` wide.
+    fn lines_in(title: &str, px: f32) -> usize {
+        Pieces::of(title).unwrap().lines_at(em100(f64::from(px) - LABEL_PAD_PX))
+    }
+
+    /// How many pieces `title` is cut into, and how wide the first is in px.
+    fn pieces_of(title: &str) -> (usize, f64) {
+        let p = Pieces::of(title).unwrap();
+        (p.len, f64::from(p.piece[0].0) / 100.0 * LABEL_FONT_PX)
+    }
+
     #[test]
-    fn a_long_title_asks_for_a_wider_box_within_the_limits() {
-        assert_eq!(label_px(0) as f64, MIN_BOX_PX);
-        assert!(label_px(60) as f64 > MIN_BOX_PX);
-        assert!(label_px(85) > label_px(60));
-        assert_eq!(label_px(10_000) as f64, MAX_BOX_PX);
+    fn a_short_title_keeps_the_narrowest_box() {
+        assert_eq!(label_px("") as f64, MIN_BOX_PX);
+        assert_eq!(label_px("Summit in Vilnius") as f64, MIN_BOX_PX);
+        assert_eq!(label_px("Gipfeltreffen in Vilnius") as f64, MIN_BOX_PX);
+        assert!(lines_in("Gipfeltreffen in Vilnius", MIN_BOX_PX as f32) <= 3);
+    }
+
+    #[test]
+    fn a_long_title_asks_for_the_narrowest_box_that_holds_it_on_three_lines() {
+        let title = "Baltic states and Poland agree a joint air defence plan for the eastern flank";
+        let px = label_px(title);
+        assert!(f64::from(px) > MIN_BOX_PX && f64::from(px) < MAX_BOX_PX, "{px}");
+        assert!(lines_in(title, px) <= 3);
+        assert!(lines_in(title, px - 10.0) > 3, "a box 10 px narrower would cut it");
+    }
+
+    #[test]
+    fn a_german_compound_noun_gets_a_box_wide_enough_for_three_lines() {
+        let title = "Putin: Russische Flugabwehrraketen beschädigten die AZAL-Maschine";
+        let px = label_px(title);
+        assert!(lines_in(title, px) <= 3, "{px}");
+        // The compound fills most of a line and leaves the line before it short: a count of
+        // characters (3.1 px each and 24 px) gave a box in which the title ran into a fourth line.
+        let by_count = title.chars().count() as f32 * 3.1 + 24.0;
+        assert!(lines_in(title, by_count) > 3, "{by_count}");
+        assert!(px > by_count, "{px}");
+        let word = pieces_of("Flugabwehrraketen").1;
+        assert!(f64::from(px) >= word + LABEL_PAD_PX, "{px} for a word {word} px wide");
+    }
+
+    #[test]
+    fn a_hyphenated_word_may_break_after_its_hyphen() {
+        assert_eq!(pieces_of("NATO-Ostflanke").0, 2);
+        assert_eq!(pieces_of("Nord-Stream 2").0, 3);
+        // Not before a number: "F-35" stays whole.
+        assert_eq!(pieces_of("F-35").0, 1);
+    }
+
+    #[test]
+    fn no_title_asks_for_more_than_the_widest_box() {
+        assert_eq!(label_px(&"Verteidigungsministerium ".repeat(40)) as f64, MAX_BOX_PX);
+        assert_eq!(label_px(&"m".repeat(500)) as f64, MAX_BOX_PX);
+        for title in ["", "x", "Kurz", "Ein Titel von mittlerer Länge über drei Zeilen hinweg"] {
+            let px = f64::from(label_px(title));
+            assert!((MIN_BOX_PX..=MAX_BOX_PX).contains(&px), "{title}: {px}");
+        }
+    }
+
+    /// A lane of `n` events a day apart from `first` (keys from `first` on), numbered `number`.
+    fn lane_of(number: u32, first: usize, n: usize) -> LaneGroup {
+        let items = (first..first + n).map(|k| Item::new(k, k as f64, k as f64 + 1.0)).collect();
+        LaneGroup::numbered(number, LaneKey::All, items)
+    }
+
+    /// The rows each lane of `sc` takes.
+    fn rows_of(sc: &Scene) -> Vec<usize> {
+        sc.lanes
+            .iter()
+            .map(|l| ((l.height - LANE_LABEL_PX - LANE_PAD_PX) / ROW_PX).round() as usize)
+            .collect()
+    }
+
+    #[test]
+    fn a_crowded_lane_takes_the_rows_a_sparse_lane_leaves() {
+        let s = loaded();
+        let frame = Frame { max_rows: 10, ..s.frame(&[], Group::Category, 1000.0) };
+        let grouped = [lane_of(1, 0, 40), lane_of(2, 100, 1)];
+        let window = Window::new(0.0, 100.0);
+        let sc = scene_of_lanes(&frame, &grouped, window);
+        // Of the 10 rows the lanes' two label strips take one.
+        assert_eq!(rows_of(&sc), vec![8, 1], "the sparse lane keeps one row, the crowded one the rest");
+        assert!(sc.height <= 10.0 * ROW_PX, "{}", sc.height);
+        let even = scene_of_lanes(&Frame { max_rows: 5, ..frame }, &grouped[..1], window);
+        let boxes = |sc: &Scene| {
+            sc.marks.iter().filter(|m| m.lane == 0 && matches!(m.kind, MarkKind::Event(_))).count()
+        };
+        assert!(
+            boxes(&sc) > boxes(&even),
+            "{} boxes with 9 rows, {} with an even 5",
+            boxes(&sc),
+            boxes(&even)
+        );
+    }
+
+    #[test]
+    fn the_rows_given_fill_the_height_the_label_strips_leave() {
+        let s = loaded();
+        let grouped = [lane_of(1, 0, 30), lane_of(2, 100, 1), lane_of(3, 200, 1)];
+        let window = Window::new(0.0, 60.0);
+        // Three strips of 28 px: 84 px of a height of 10 rows and 30 px.
+        let lanes_px = 10.0 * ROW_PX + 30.0;
+        let frame = Frame { max_rows: 10, lanes_px, ..s.frame(&[], Group::Category, 1000.0) };
+        let sc = scene_of_lanes(&frame, &grouped, window);
+        assert_eq!(rows_of(&sc), vec![7, 1, 1]);
+        assert!(sc.height <= lanes_px, "{}", sc.height);
+        // While the height is unknown, the strips take two whole rows of the ten.
+        let unknown = scene_of_lanes(&Frame { lanes_px: f64::NAN, ..frame }, &grouped, window);
+        assert_eq!(rows_of(&unknown), vec![6, 1, 1]);
+    }
+
+    #[test]
+    fn spare_rows_go_to_the_lanes_that_cluster_by_how_much_they_cluster() {
+        let ones = [1, 1, 1];
+        assert_eq!(extra_rows(&[30, 0, 10], &ones, 4), vec![3, 0, 1]);
+        assert_eq!(extra_rows(&[5, 5, 0], &ones, 3), vec![2, 1, 0]);
+        assert_eq!(extra_rows(&[0, 0, 0], &ones, 3), vec![0, 0, 0]);
+        // A lane that would need more rows than are left to gain gets none; the rows go on.
+        assert_eq!(extra_rows(&[8, 6, 2], &[2, 4, 2], 5), vec![3, 0, 2]);
+        assert_eq!(extra_rows(&[8, 6], &[2, 2], 3), vec![3, 0]);
+        for (needs, spare) in [(vec![7, 3, 1], 5), (vec![1, 1, 1, 1], 2), (vec![9], 7)] {
+            let given = extra_rows(&needs, &vec![1; needs.len()], spare);
+            assert_eq!(given.iter().sum::<usize>(), spare, "{needs:?}");
+        }
+    }
+
+    #[test]
+    fn lanes_never_use_more_rows_than_the_timeline_has() {
+        let s = loaded();
+        let f = all(&s);
+        for group in [Group::Category, Group::Actor] {
+            for (width, rows) in [(400.0, 12), (1000.0, 9), (1366.0, 24), (2000.0, 30)] {
+                let frame = Frame { max_rows: rows, ..s.frame(&f, group, width) };
+                let grouped = group_events(&frame);
+                let sc = scene_of_lanes(&frame, &grouped, fit_window(&s.items, &f, width));
+                let used = rows_of(&sc);
+                let budget = rows.max(2 * grouped.len());
+                assert!(used.iter().sum::<usize>() <= budget, "{group:?} {width} px, {rows} rows: {used:?}");
+                // A lane given more than its even share leaves the lanes no taller than the timeline.
+                let share = (rows / grouped.len()).max(2);
+                if used.iter().any(|&r| r > share) {
+                    assert!(sc.height <= rows as f64 * ROW_PX, "{group:?} {width} px: {}", sc.height);
+                }
+            }
+        }
+        // Two lanes that both cluster keep their even shares: no rows are left to give.
+        let frame = Frame { max_rows: 6, ..s.frame(&[], Group::Category, 1000.0) };
+        let sc = scene_of_lanes(&frame, &[lane_of(1, 0, 60), lane_of(2, 100, 60)], Window::new(0.0, 200.0));
+        assert!(rows_of(&sc).iter().all(|&r| r <= 3), "{:?}", rows_of(&sc));
+        for lane in 0..2 {
+            assert!(sc.marks.iter().any(|m| m.lane == lane && matches!(m.kind, MarkKind::Cluster { .. })));
+        }
     }
 
     #[test]

@@ -108,7 +108,6 @@ impl Geometry {
                 })
             })
         });
-        let rows = Memo::new(move |_| rows_that_fit(height.get() - 8.0));
         // Nothing is laid out before the width is known (the first render, just before it is
         // measured): laying out every lane at a width of 1 px only to redo it at once cost a
         // scene and a set of marks at start-up.
@@ -117,12 +116,19 @@ impl Geometry {
             if w <= 0.0 {
                 return Scene::default();
             }
-            let max_rows = rows.get();
+            // The lanes' height, and the rows it holds: rows that lanes leave are shared out
+            // within it (see `scene_of_lanes`).
+            let lanes_px = height.get() - 8.0;
+            let max_rows = rows_that_fit(lanes_px);
             placed.with(|p| {
                 grouped.with(|g| {
                     store.filtered.with(|f| {
-                        let frame =
-                            Frame { items: p.items(&loaded), max_rows, ..loaded.frame(f, group.get(), w) };
+                        let frame = Frame {
+                            items: p.items(&loaded),
+                            max_rows,
+                            lanes_px,
+                            ..loaded.frame(f, group.get(), w)
+                        };
                         scene_of_lanes(&frame, &g.0, window.get())
                     })
                 })
@@ -134,14 +140,18 @@ impl Geometry {
     /// Runs `f` with the frame the scene is laid out from, without tracking anything.
     pub fn with_frame<T>(&self, f: impl FnOnce(&Frame, &[LaneGroup]) -> T) -> T {
         let loaded = self.store.loaded();
-        let (w, max_rows) =
-            (self.width.get_untracked().max(1.0), rows_that_fit(self.height.get_untracked() - 8.0));
+        let (w, lanes_px) = (self.width.get_untracked().max(1.0), self.height.get_untracked() - 8.0);
+        let max_rows = rows_that_fit(lanes_px);
         let group = self.store.state.with_untracked(|s| s.group);
         self.placed.with_untracked(|p| {
             self.grouped.with_untracked(|g| {
                 self.store.filtered.with_untracked(|filtered| {
-                    let frame =
-                        Frame { items: p.items(&loaded), max_rows, ..loaded.frame(filtered, group, w) };
+                    let frame = Frame {
+                        items: p.items(&loaded),
+                        max_rows,
+                        lanes_px,
+                        ..loaded.frame(filtered, group, w)
+                    };
                     f(&frame, &g.0)
                 })
             })

@@ -22,7 +22,6 @@ use crate::core::layout::scene::{
     neighbour, outside_window, reach_of, reveal, widen_to_edge, Lane, LaneKey, MarkKind,
 };
 use crate::core::layout::stack::css_len;
-use crate::core::query::viewstate::AxisMode;
 use crate::platform::browser;
 use crate::ui::memo::Memo;
 use leptos::prelude::*;
@@ -90,7 +89,7 @@ fn follow_the_selection(geo: Geometry) {
     });
 }
 
-/// Zoom, pan, "show whole period" and the axis mode.
+/// Zoom, pan and "show whole period" (whether the axis folds is the toolbar's).
 #[allow(non_snake_case)]
 fn Controls(geo: Geometry) -> Dom {
     let store = geo.store;
@@ -104,7 +103,6 @@ fn Controls(geo: Geometry) -> Dom {
             .on("click", move |_| act())
     };
     let pan = move |frac: f64| geo.show(geo.window.get_untracked().pan_frac(frac), Step::Replace);
-    let folded = Memo::new(move |_| store.state.with(|s| s.axis == AxisMode::Folded));
     el("div")
         .class("tl-controls")
         .attr("role", "group")
@@ -118,16 +116,6 @@ fn Controls(geo: Geometry) -> Dom {
                 .attr("data-action", "fit")
                 .on("click", move |_| store.update(Step::Push, |s| s.span = None))
                 .tr(lang, Key::Fit),
-        )
-        .child(
-            button()
-                .attr("data-action", "fold")
-                .bind_aria("aria-pressed", move || folded.get())
-                .on("click", move |_| {
-                    let next = if folded.get_untracked() { AxisMode::Linear } else { AxisMode::Folded };
-                    store.update(Step::Push, |s| s.axis = next);
-                })
-                .tr(lang, Key::FoldAxis),
         )
 }
 
