@@ -599,6 +599,10 @@ fn lane_layouts(frame: &Frame, grouped: &[LaneGroup], window: &Window) -> Vec<La
     let share = (max_rows / grouped.len().max(1)).max(2);
     let lay_out = |g: &LaneGroup, rows: usize| layout_indexed(&g.items, &g.index, window, &params(rows));
     let mut layouts: Vec<LaneLayout> = grouped.iter().map(|g| lay_out(g, share)).collect();
+    if grouped.len() < 2 {
+        // One lane has every row already: there is nobody to share with.
+        return layouts;
+    }
     let used: Vec<usize> = layouts.iter().map(|l| l.rows.max(1)).collect();
     let label = if group == Group::None { 0.0 } else { LANE_LABEL_PX };
     let strips_px = grouped.len() as f64 * (label + LANE_PAD_PX);

@@ -236,8 +236,9 @@ pub fn layout_indexed(items: &[Item], index: &LaneIndex, window: &Window, p: &La
 /// that the stage would cut them) to end at their date instead (see [`PlacedBox::flipped`]):
 /// on their own row if it has room there, else on the first other row that has, else on a new
 /// row while the lane has fewer than `max_rows`. With no room on any row, an event whose date
-/// lies in a cluster's bucket joins that cluster (its members stay in key order); otherwise it
-/// stays as it was.
+/// lies in a cluster's bucket joins that cluster (its members stay in key order); else the box
+/// ends at the edge where that leaves it a bucket's width at least (its title wraps there,
+/// ending in "…" if it then needs a fourth line); otherwise it stays as it was.
 ///
 /// `before_edge` gives the placed items from the right edge leftwards; it is read only as far
 /// as the leftmost box that crosses the edge, and no further than the widest label from the
@@ -261,10 +262,9 @@ fn flip_at_right_edge<I: Iterator<Item = Placed>>(
         let right = smaller(pl.x + pl.bar, w);
         let width = smaller(out.boxes[k].width, label);
         let left = right - width;
-        if left < 0.0 {
-            continue;
-        }
-        if let Some(row) = free_row(out, k, &joined, left, right, p) {
+        let room = w - out.boxes[k].x;
+        let flip_row = if left < 0.0 { None } else { free_row(out, k, &joined, left, right, p) };
+        if let Some(row) = flip_row {
             out.rows = out.rows.max(row + 1);
             let b = &mut out.boxes[k];
             *b = PlacedBox {
@@ -275,12 +275,18 @@ fn flip_at_right_edge<I: Iterator<Item = Placed>>(
                 flipped: true,
                 ..*b
             };
-        } else if let Some(c) = out.clusters.iter_mut().find(|c| c.x <= pl.x && pl.x < c.x + min_box) {
+        } else if let Some(c) =
+            out.clusters.iter_mut().find(|c| left >= 0.0 && c.x <= pl.x && pl.x < c.x + min_box)
+        {
             let key = pl.item.key;
             c.keys.insert(c.keys.partition_point(|&m| m < key), key);
             c.start = smaller(c.start, pl.item.start);
             c.end = larger(c.end, pl.item.end);
             joined.push(k);
+        } else if room >= min_box - p.gap_px {
+            let b = &mut out.boxes[k];
+            b.width = room;
+            b.bar_width = smaller(b.bar_width, room);
         }
     }
     joined.sort_unstable();
@@ -389,10 +395,11 @@ fn place_run<I: Iterator<Item = Placed>>(
     let mut kept = LaneLayout::default();
     let mut spilled = LaneLayout::default();
     // Rows hold at most this many boxes in all (each box at least `min_box` wide, in the window
-    // and its margins): once more events than that are spilled, the run clusters whole, and the
-    // first fit stops there (at 100,000 events that is most of a zoomed-out frame's layout).
+    // and its margins): once more than twice as many events are spilled, fewer than a third of
+    // the run keep a box and it clusters whole, so the first fit stops there and its incomplete
+    // result is never used (at 100,000 events that is most of a zoomed-out frame's layout).
     let most_kept = box_rows * ((p.width_px + 2.0 * larger(min_box, p.max_box_px)) / min_box + 2.0) as usize;
-    let spilled_count = place_first_fit(run, p, min_box, box_rows, most_kept, &mut kept, &mut spilled);
+    let spilled_count = place_first_fit(run, p, min_box, box_rows, 2 * most_kept, &mut kept, &mut spilled);
     if 2 * kept.boxes.len() >= spilled_count {
         out.boxes.append(&mut kept.boxes);
         out.boxes.append(&mut spilled.boxes);
@@ -454,7 +461,27 @@ fn place_first_fit<I: Iterator<Item = Placed>>(
     if let (Some(done), Some(x0)) = (bucket, x0) {
         done.place(x0, min_box, width, box_rows, spilled);
     }
+    fit_lone_boxes(spilled, (0, 0), box_rows, width, p);
     count
+}
+
+/// Narrows the boxes of events alone in their bucket on cluster row `row` (those of `out`
+/// from `boxes_from` on, beside its clusters from `clusters_from` on) to end `gap` before the
+/// next mark of that row, and at the stage's right edge (`p.width_px`), so that each shows as
+/// much of its title as the row leaves room for: a long title in a bucket's width was cut after
+/// three lines. No box gets narrower than its bucket (`bucket` px), and the run ends after every
+/// box's full width, so none reaches into the next run.
+fn fit_lone_boxes(out: &mut LaneLayout, from: (usize, usize), row: usize, bucket: f64, p: &LayoutParams) {
+    let (boxes_from, clusters_from) = from;
+    let gap = p.gap_px;
+    let lefts: Vec<f64> = (out.boxes[boxes_from..].iter().filter(|b| b.row == row).map(|b| b.x))
+        .chain(out.clusters[clusters_from..].iter().filter(|c| c.row == row).map(|c| c.x))
+        .collect();
+    for b in out.boxes[boxes_from..].iter_mut().filter(|b| b.row == row) {
+        let next = lefts.iter().copied().filter(|&x| x > b.x).fold(p.width_px + gap, smaller);
+        b.width = larger(smaller(b.width, next - gap - b.x), bucket);
+        b.bar_width = smaller(b.bar_width, b.width);
+    }
 }
 
 /// The boxes of a run that found no row, in one bucket of the cluster row.
@@ -484,12 +511,13 @@ impl Bucket {
         }
     }
 
-    /// Adds the bucket to `out` on row `row`: a cluster, or a box as wide as a bucket for one
-    /// event alone.
+    /// Adds the bucket to `out` on row `row`: a cluster, or for one event alone a box as wide
+    /// as its label asks (at least a bucket; [`fit_lone_boxes`] then keeps it clear of the next
+    /// bucket).
     fn place(self, x0: f64, min_box: f64, width: f64, row: usize, out: &mut LaneLayout) {
         let x = x0 + self.index * min_box;
         if self.keys.is_empty() {
-            let bar_width = if self.first.bar < width { self.first.bar } else { width };
+            let (width, bar_width) = (larger(width, self.first.width), self.first.bar);
             out.boxes.push(PlacedBox { key: self.first.item.key, row, x, width, bar_width, flipped: false });
         } else {
             out.clusters.push(Cluster { row, x, width, start: self.start, end: self.end, keys: self.keys });
@@ -677,6 +705,7 @@ mod tests {
                 out.boxes.push(pl.on_row(row));
             }
             let x0 = run[0].x;
+            let (boxes_from, clusters_from) = (out.boxes.len(), out.clusters.len());
             let mut k = 0;
             while k < rest.len() {
                 let bucket = ((rest[k].x - x0) / min_box).floor();
@@ -696,14 +725,15 @@ mod tests {
                         key: members[0],
                         row: box_rows,
                         x,
-                        width,
-                        bar_width: first.bar.min(width),
+                        width: width.max(first.width),
+                        bar_width: first.bar,
                         flipped: false,
                     });
                 } else {
                     out.clusters.push(Cluster { row: box_rows, x, width, start, end, keys: members });
                 }
             }
+            fit_lone_boxes(out, (boxes_from, clusters_from), box_rows, (min_box - p.gap_px).max(1.0), p);
             out.rows = out.rows.max(box_rows + 1);
         }
     }
@@ -905,6 +935,21 @@ mod tests {
     }
 
     #[test]
+    fn a_box_with_no_row_to_end_at_its_date_on_is_narrowed_to_the_edge() {
+        // Box 1 (880, asking 200 px) would end at its date from 682, over box 0 (600..840), and
+        // one row is all the lane has: it ends at the edge instead, 120 px wide.
+        let mut items = [item(0, 600.0, 1.0), item(1, 880.0, 1.0)];
+        items[0].label_px = 240.0;
+        items[1].label_px = 200.0;
+        let l = layout_lane(&items, &window(), &LayoutParams { max_rows: 1, max_box_px: 320.0, ..params() });
+        assert_eq!(
+            l.boxes[1],
+            PlacedBox { key: 1, row: 0, x: 880.0, width: 120.0, bar_width: 2.0, flipped: false }
+        );
+        assert_no_overlap(&l);
+    }
+
+    #[test]
     fn boxes_dated_outside_the_stage_are_not_flipped() {
         let items = [item(0, -50.0, 60.0), item(1, 1000.0, 1.0), item(2, 1050.0, 1.0)];
         let l = layout_lane(&items, &window(), &params());
@@ -967,9 +1012,30 @@ mod tests {
     }
 
     #[test]
+    fn an_event_alone_in_its_bucket_gets_the_width_its_title_asks_up_to_the_next_cluster() {
+        // Three rows, the third for clusters: events 2, 3 and 6 find no row. Event 2 is alone in
+        // the first bucket and asks for 300 px; the cluster of 3 and 6 two buckets on stops it.
+        let mut items: Vec<Item> = [100.0, 102.0, 104.0, 310.0, 330.0, 340.0, 350.0]
+            .iter()
+            .enumerate()
+            .map(|(k, &s)| item(k, s, 1.0))
+            .collect();
+        items[2].label_px = 300.0;
+        items[3].label_px = 240.0;
+        let l = layout_lane(&items, &window(), &params());
+        assert_each_event_once(&l, &(0..7).collect::<Vec<_>>());
+        let lone = l.boxes.iter().find(|b| b.key == 2).unwrap();
+        let next = l.clusters.iter().filter(|c| c.row == lone.row).map(|c| c.x).fold(f64::INFINITY, f64::min);
+        assert!(lone.width > 96.0, "wider than a bucket: {lone:?}");
+        assert_eq!(lone.x + lone.width + 4.0, next.min(lone.x + 300.0), "{lone:?} {:?}", l.clusters);
+        assert_no_overlap(&l);
+    }
+
+    #[test]
     fn a_lone_event_in_the_cluster_row_near_the_edge_flips_too() {
         // Three rows, the third for clusters: events 2 and 3 find no row and cluster, and so does
-        // event 8, alone in its bucket (910..1006) and so a box of the bucket's width there.
+        // event 8, alone in its bucket (910..1006) and so a box of the bucket's width there (the
+        // stage ends before its label would).
         let starts = [610.0, 612.0, 620.0, 630.0, 730.0, 740.0, 835.0, 844.0, 920.0];
         let items: Vec<_> = starts.iter().enumerate().map(|(k, &s)| item(k, s, 1.0)).collect();
         let l = layout_lane(&items, &window(), &params());
