@@ -635,7 +635,8 @@ fn extra_rows(needs: &[usize], least: &[usize], spare: usize) -> Vec<usize> {
     let mut extra = vec![0; needs.len()];
     let wanted: usize = needs.iter().sum();
     let mut order: Vec<usize> = (0..needs.len()).filter(|&i| needs[i] > 0).collect();
-    order.sort_by_key(|&i| std::cmp::Reverse(needs[i]));
+    // A lane or a few: an insertion sort, and no sort's code in the bundle for it.
+    crate::core::util::sorting::insertion_sort_by(&mut order, |&i| std::cmp::Reverse(needs[i]));
     let mut left = spare;
     for &i in &order {
         let part = (spare * needs[i]).div_ceil(wanted).max(least[i]);

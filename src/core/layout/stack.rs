@@ -289,7 +289,8 @@ fn flip_at_right_edge<I: Iterator<Item = Placed>>(
             b.bar_width = smaller(b.bar_width, room);
         }
     }
-    joined.sort_unstable();
+    // A few at most: an insertion sort, and no sort's code in the bundle for it.
+    crate::core::util::sorting::insertion_sort_by(&mut joined, |&k| k);
     for k in joined.into_iter().rev() {
         out.boxes.remove(k);
     }
@@ -310,7 +311,7 @@ fn crossing_the_edge<I: Iterator<Item = Placed>>(
         .collect();
     let Some(leftmost) = crossing.iter().map(|&k| out.boxes[k].x).reduce(smaller) else { return Vec::new() };
     let leftmost = larger(leftmost, from);
-    crossing.sort_unstable_by_key(|&k| out.boxes[k].row);
+    crate::core::util::sorting::insertion_sort_by(&mut crossing, |&k| out.boxes[k].row);
     let mut found: Vec<Option<Placed>> = vec![None; crossing.len()];
     let mut missing = crossing.len();
     for pl in before_edge {
